@@ -1,0 +1,64 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as account from "../account.js";
+import type * as days from "../days.js";
+import type * as lib_auth from "../lib/auth.js";
+import type * as lib_days from "../lib/days.js";
+import type * as lib_errors from "../lib/errors.js";
+import type * as lib_limits from "../lib/limits.js";
+import type * as lib_order from "../lib/order.js";
+import type * as lib_ownership from "../lib/ownership.js";
+import type * as lib_pagination from "../lib/pagination.js";
+import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_validate from "../lib/validate.js";
+import type * as notes from "../notes.js";
+import type * as search from "../search.js";
+import type * as todos from "../todos.js";
+import type * as users from "../users.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  account: typeof account;
+  days: typeof days;
+  "lib/auth": typeof lib_auth;
+  "lib/days": typeof lib_days;
+  "lib/errors": typeof lib_errors;
+  "lib/limits": typeof lib_limits;
+  "lib/order": typeof lib_order;
+  "lib/ownership": typeof lib_ownership;
+  "lib/pagination": typeof lib_pagination;
+  "lib/todoText": typeof lib_todoText;
+  "lib/validate": typeof lib_validate;
+  notes: typeof notes;
+  search: typeof search;
+  todos: typeof todos;
+  users: typeof users;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;

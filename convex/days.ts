@@ -1,0 +1,114 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalMutation, type MutationCtx } from "./_generated/server";
+import { userMutation, userQuery } from "./lib/auth";
+import {
+  addDeltas,
+  getDay,
+  todoDelta,
+  updateDay,
+  type DayCounts,
+} from "./lib/days";
+import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
+import { clampPageSize } from "./lib/pagination";
+import { requireDay, requireText } from "./lib/validate";
+
+/**
+ * The sidebar: days with content, a label or an archive mark, newest first,
+ * one summary row per day (never a todo or note).
+ */
+export const list = userQuery({
+  args: { archived: v.boolean(), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args) => {
+    return await ctx.db
+      .query("days")
+      .withIndex("by_user_archived_day", (q) =>
+        q.eq("userId", ctx.userId).eq("archived", args.archived),
+      )
+      .order("desc")
+      .paginate(clampPageSize(args.paginationOpts));
+  },
+});
+
+/** One day's label, archive mark and counts; null for a day with nothing. */
+export const get = userQuery({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    return await getDay(ctx, ctx.userId, requireDay(args.day));
+  },
+});
+
+/** Sets the name shown instead of the date; an empty label clears it. */
+export const setLabel = userMutation({
+  args: { day: v.string(), label: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const label = requireText(args.label, {
+      field: "Label",
+      max: LIMITS.dayLabel,
+      allowEmpty: true,
+    }).trim();
+    await updateDay(ctx, ctx.userId, day, { label: label || null });
+  },
+});
+
+export const setArchived = userMutation({
+  args: { day: v.string(), archived: v.boolean() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    await updateDay(ctx, ctx.userId, day, { archived: args.archived });
+  },
+});
+
+/**
+ * Deletes a day with everything in it. The label and archive mark go at
+ * once; todos and notes go in batches.
+ */
+export const remove = userMutation({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
+    await removeDayBatch(ctx, { userId: ctx.userId, day });
+  },
+});
+
+async function removeDayBatch(
+  ctx: MutationCtx,
+  job: { userId: string; day: string },
+): Promise<void> {
+  let delta: Partial<DayCounts> = {};
+  const todos = await ctx.db
+    .query("todos")
+    .withIndex("by_user_day_order", (q) =>
+      q.eq("userId", job.userId).eq("day", job.day),
+    )
+    .take(BATCH_SIZE);
+  for (const todo of todos) {
+    await ctx.db.delete("todos", todo._id);
+    delta = addDeltas(delta, todoDelta(todo, null));
+  }
+  // Notes can be large, so they go in smaller batches, after the todos.
+  const notes =
+    todos.length < BATCH_SIZE
+      ? await ctx.db
+          .query("notes")
+          .withIndex("by_user_day_order", (q) =>
+            q.eq("userId", job.userId).eq("day", job.day),
+          )
+          .take(NOTE_BATCH_SIZE)
+      : [];
+  for (const note of notes) await ctx.db.delete("notes", note._id);
+  delta = addDeltas(delta, { noteCount: -notes.length });
+  await updateDay(ctx, job.userId, job.day, { delta });
+
+  if (todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE) {
+    await ctx.scheduler.runAfter(0, internal.days.continueRemoval, job);
+  }
+}
+
+export const continueRemoval = internalMutation({
+  args: { userId: v.string(), day: v.string() },
+  handler: removeDayBatch,
+});

@@ -1,0 +1,119 @@
+import { v } from "convex/values";
+import { userMutation, userQuery } from "./lib/auth";
+import { ensureRoom, getDay, updateDay } from "./lib/days";
+import { invalidArgument } from "./lib/errors";
+import { LIMITS } from "./lib/limits";
+import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
+import { getOwned } from "./lib/ownership";
+import { requireDay, requireText } from "./lib/validate";
+
+const titleRule = {
+  field: "Note title",
+  max: LIMITS.noteTitle,
+  allowEmpty: true,
+};
+const bodyRule = { field: "Note body", max: LIMITS.noteBody, allowEmpty: true };
+
+/** A day's notes in display order. */
+export const listForDay = userQuery({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    return await ctx.db
+      .query("notes")
+      .withIndex("by_user_day_order", (q) =>
+        q.eq("userId", ctx.userId).eq("day", day),
+      )
+      .take(LIMITS.notesPerDay);
+  },
+});
+
+/** Adds a note at the end of a day. */
+export const create = userMutation({
+  args: {
+    day: v.string(),
+    title: v.optional(v.string()),
+    body: v.optional(v.string()),
+  },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const title = requireText(args.title ?? "", titleRule);
+    const body = requireText(args.body ?? "", bodyRule);
+    ensureRoom(await getDay(ctx, ctx.userId, day), "notes", 1);
+    const [order] = keysAfter(
+      await lastOrderInDay(ctx, "notes", ctx.userId, day),
+      1,
+    );
+    const id = await ctx.db.insert("notes", {
+      userId: ctx.userId,
+      day,
+      title,
+      body,
+      collapsed: false,
+      order: order!,
+      updatedAt: Date.now(),
+    });
+    await updateDay(ctx, ctx.userId, day, { delta: { noteCount: 1 } });
+    return id;
+  },
+});
+
+/** Saves a title and/or body (autosave sends whichever changed). */
+export const update = userMutation({
+  args: {
+    id: v.id("notes"),
+    title: v.optional(v.string()),
+    body: v.optional(v.string()),
+  },
+  handler: async (ctx, args) => {
+    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
+    if (args.title === undefined && args.body === undefined) {
+      throw invalidArgument("Nothing to save: give a title or a body.");
+    }
+    await ctx.db.patch("notes", note._id, {
+      ...(args.title !== undefined && {
+        title: requireText(args.title, titleRule),
+      }),
+      ...(args.body !== undefined && {
+        body: requireText(args.body, bodyRule),
+      }),
+      updatedAt: Date.now(),
+    });
+  },
+});
+
+export const setCollapsed = userMutation({
+  args: { id: v.id("notes"), collapsed: v.boolean() },
+  handler: async (ctx, args) => {
+    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
+    await ctx.db.patch("notes", note._id, { collapsed: args.collapsed });
+  },
+});
+
+/** Places a note between two neighbours (either may be null at an end). */
+export const reorder = userMutation({
+  args: {
+    id: v.id("notes"),
+    afterId: v.union(v.id("notes"), v.null()),
+    beforeId: v.union(v.id("notes"), v.null()),
+  },
+  handler: async (ctx, args) => {
+    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
+    const order = await orderBetweenNeighbours(
+      note,
+      args.afterId,
+      args.beforeId,
+      (id) => getOwned(ctx, ctx.userId, "notes", id),
+    );
+    await ctx.db.patch("notes", note._id, { order });
+  },
+});
+
+export const remove = userMutation({
+  args: { id: v.id("notes") },
+  handler: async (ctx, args) => {
+    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
+    await ctx.db.delete("notes", note._id);
+    await updateDay(ctx, ctx.userId, note.day, { delta: { noteCount: -1 } });
+  },
+});

@@ -1,0 +1,92 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+
+/**
+ * Every table is keyed by `userId` (the token's subject) and every index
+ * starts with it, so a read can only ever range over the caller's own rows.
+ */
+export const todoKind = v.union(
+  v.literal("todo"),
+  v.literal("h1"),
+  v.literal("h2"),
+  v.literal("h3"),
+);
+
+export default defineSchema({
+  users: defineTable({
+    userId: v.string(),
+    name: v.optional(v.string()),
+    email: v.optional(v.string()),
+    pictureUrl: v.optional(v.string()),
+    updatedAt: v.number(),
+  }).index("by_user", ["userId"]),
+
+  /**
+   * One summary row per day that has content, a label or an archive mark.
+   * Mutations keep the counts current so the sidebar reads one row per day.
+   */
+  days: defineTable({
+    userId: v.string(),
+    day: v.string(),
+    label: v.optional(v.string()),
+    archived: v.boolean(),
+    todoCount: v.number(),
+    openCount: v.number(),
+    doneCount: v.number(),
+    noteCount: v.number(),
+  })
+    .index("by_user_day", ["userId", "day"])
+    .index("by_user_archived_day", ["userId", "archived", "day"]),
+
+  todos: defineTable({
+    userId: v.string(),
+    day: v.string(),
+    text: v.string(),
+    kind: todoKind,
+    done: v.boolean(),
+    completedAt: v.optional(v.number()),
+    pinned: v.boolean(),
+    /** Fractional index key: moving an item rewrites only that item. */
+    order: v.string(),
+  })
+    .index("by_user_day_order", ["userId", "day", "order"])
+    .index("by_user_day_done_order", ["userId", "day", "done", "order"])
+    .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
+    .searchIndex("search_text", {
+      searchField: "text",
+      filterFields: ["userId"],
+    }),
+
+  notes: defineTable({
+    userId: v.string(),
+    day: v.string(),
+    title: v.string(),
+    body: v.string(),
+    collapsed: v.boolean(),
+    order: v.string(),
+    updatedAt: v.number(),
+  })
+    .index("by_user_day_order", ["userId", "day", "order"])
+    .searchIndex("search_title", {
+      searchField: "title",
+      filterFields: ["userId"],
+    })
+    .searchIndex("search_body", {
+      searchField: "body",
+      filterFields: ["userId"],
+    }),
+
+  /** Progress of "delete my data", readable by its owner while it runs. */
+  deletions: defineTable({
+    userId: v.string(),
+    status: v.union(
+      v.literal("counting"),
+      v.literal("deleting"),
+      v.literal("done"),
+    ),
+    total: v.number(),
+    deleted: v.number(),
+    startedAt: v.number(),
+    finishedAt: v.optional(v.number()),
+  }).index("by_user", ["userId"]),
+});

@@ -1,0 +1,384 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
+import { internalMutation, type MutationCtx } from "./_generated/server";
+import { userMutation, userQuery } from "./lib/auth";
+import {
+  addDeltas,
+  ensureRoom,
+  getDay,
+  todoDelta,
+  updateDay,
+  type DayCounts,
+} from "./lib/days";
+import { invalidArgument } from "./lib/errors";
+import { BATCH_SIZE, LIMITS } from "./lib/limits";
+import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
+import { getOwned } from "./lib/ownership";
+import { clampPageSize } from "./lib/pagination";
+import { parseHeading, parsePastedLine } from "./lib/todoText";
+import { requireDay, requireListSize, requireText } from "./lib/validate";
+
+const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
+
+/** A day's todos in display order (open and done; the UI splits them). */
+export const listForDay = userQuery({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    return await ctx.db
+      .query("todos")
+      .withIndex("by_user_day_order", (q) =>
+        q.eq("userId", ctx.userId).eq("day", day),
+      )
+      .take(LIMITS.todosPerDay);
+  },
+});
+
+/** Pinned todos across all days, oldest day first, a page at a time. */
+export const listPinned = userQuery({
+  args: { paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args) => {
+    return await ctx.db
+      .query("todos")
+      .withIndex("by_user_pinned_day_order", (q) =>
+        q.eq("userId", ctx.userId).eq("pinned", true),
+      )
+      .paginate(clampPageSize(args.paginationOpts));
+  },
+});
+
+/** Adds one item at the end of a day; `#`, `##`, `###` make a heading. */
+export const create = userMutation({
+  args: { day: v.string(), text: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
+    requireText(text, todoTextRule);
+    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", 1);
+    const [order] = keysAfter(
+      await lastOrderInDay(ctx, "todos", ctx.userId, day),
+      1,
+    );
+    const todo = { kind, done: false };
+    const id = await ctx.db.insert("todos", {
+      userId: ctx.userId,
+      day,
+      text,
+      pinned: false,
+      order: order!,
+      ...todo,
+    });
+    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
+    return id;
+  },
+});
+
+/**
+ * Adds one item per line of a pasted list, in order, at the end of a day.
+ * Bullets and numbering are stripped; `[x]` items arrive done.
+ */
+export const createMany = userMutation({
+  args: { day: v.string(), lines: v.array(v.string()) },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const items = requireListSize(args.lines, "The list")
+      .map((line) =>
+        parsePastedLine(
+          requireText(line, { ...todoTextRule, allowEmpty: true }),
+        ),
+      )
+      .filter((item) => item !== null);
+    if (items.length === 0) throw invalidArgument("The list has no text.");
+    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", items.length);
+    const orders = keysAfter(
+      await lastOrderInDay(ctx, "todos", ctx.userId, day),
+      items.length,
+    );
+    const now = Date.now();
+    let delta: Partial<DayCounts> = {};
+    const ids = [];
+    for (const [i, item] of items.entries()) {
+      ids.push(
+        await ctx.db.insert("todos", {
+          userId: ctx.userId,
+          day,
+          text: item.text,
+          kind: item.kind,
+          done: item.done,
+          completedAt: item.done ? now : undefined,
+          pinned: false,
+          order: orders[i]!,
+        }),
+      );
+      delta = addDeltas(delta, todoDelta(null, item));
+    }
+    await updateDay(ctx, ctx.userId, day, { delta });
+    return ids;
+  },
+});
+
+/** Rewrites an item's text; a heading marker turns it into a heading. */
+export const updateText = userMutation({
+  args: { id: v.id("todos"), text: v.string() },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
+    requireText(text, todoTextRule);
+    // Headings are never done; a todo keeps its state.
+    const done = kind === "todo" && todo.done;
+    await ctx.db.patch("todos", todo._id, {
+      text,
+      kind,
+      done,
+      completedAt: done ? todo.completedAt : undefined,
+    });
+    await updateDay(ctx, ctx.userId, todo.day, {
+      delta: todoDelta(todo, { kind, done }),
+    });
+  },
+});
+
+export const setDone = userMutation({
+  args: { id: v.id("todos"), done: v.boolean() },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    if (todo.kind !== "todo") {
+      throw invalidArgument("Headings cannot be completed.");
+    }
+    if (todo.done === args.done) return;
+    await ctx.db.patch("todos", todo._id, {
+      done: args.done,
+      completedAt: args.done ? Date.now() : undefined,
+    });
+    await updateDay(ctx, ctx.userId, todo.day, {
+      delta: todoDelta(todo, { ...todo, done: args.done }),
+    });
+  },
+});
+
+export const setPinned = userMutation({
+  args: { id: v.id("todos"), pinned: v.boolean() },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    await ctx.db.patch("todos", todo._id, { pinned: args.pinned });
+  },
+});
+
+/** Moves an item to the end of another day. */
+export const moveToDay = userMutation({
+  args: { id: v.id("todos"), day: v.string() },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    const day = requireDay(args.day);
+    if (day === todo.day) return;
+    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", 1);
+    const [order] = keysAfter(
+      await lastOrderInDay(ctx, "todos", ctx.userId, day),
+      1,
+    );
+    await ctx.db.patch("todos", todo._id, { day, order: order! });
+    await updateDay(ctx, ctx.userId, todo.day, {
+      delta: todoDelta(todo, null),
+    });
+    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
+  },
+});
+
+/**
+ * Places an item between the two neighbours the user dropped it between
+ * (either may be null at an end of the list). One write, whatever the day's
+ * size.
+ */
+export const reorder = userMutation({
+  args: {
+    id: v.id("todos"),
+    afterId: v.union(v.id("todos"), v.null()),
+    beforeId: v.union(v.id("todos"), v.null()),
+  },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    const order = await orderBetweenNeighbours(
+      todo,
+      args.afterId,
+      args.beforeId,
+      (id) => getOwned(ctx, ctx.userId, "todos", id),
+    );
+    await ctx.db.patch("todos", todo._id, { order });
+  },
+});
+
+export const remove = userMutation({
+  args: { id: v.id("todos") },
+  handler: async (ctx, args) => {
+    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    await ctx.db.delete("todos", todo._id);
+    await updateDay(ctx, ctx.userId, todo.day, {
+      delta: todoDelta(todo, null),
+    });
+  },
+});
+
+// ---- Whole-day bulk work: the first batch runs at once, the rest scheduled.
+
+const dayBatchArgs = {
+  userId: v.string(),
+  day: v.string(),
+  operation: v.union(
+    v.literal("completeOpen"),
+    v.literal("deleteOpen"),
+    v.literal("deleteDone"),
+    v.literal("copyOpen"),
+  ),
+  toDay: v.optional(v.string()),
+  /** Resume after this order key; batches walk the day in order. */
+  afterOrder: v.union(v.string(), v.null()),
+};
+
+type DayBatch = {
+  userId: string;
+  day: string;
+  operation: "completeOpen" | "deleteOpen" | "deleteDone" | "copyOpen";
+  toDay?: string;
+  afterOrder: string | null;
+};
+
+async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
+  const done = job.operation === "deleteDone";
+  const batch = await ctx.db
+    .query("todos")
+    .withIndex("by_user_day_done_order", (q) => {
+      const range = q
+        .eq("userId", job.userId)
+        .eq("day", job.day)
+        .eq("done", done);
+      return job.afterOrder === null
+        ? range
+        : range.gt("order", job.afterOrder);
+    })
+    .take(BATCH_SIZE);
+  if (batch.length === 0) return;
+
+  if (job.operation === "copyOpen") {
+    await copyBatch(ctx, job.userId, job.toDay!, batch);
+  } else {
+    let delta: Partial<DayCounts> = {};
+    const now = Date.now();
+    for (const todo of batch) {
+      if (job.operation === "completeOpen") {
+        if (todo.kind !== "todo") continue;
+        await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
+        delta = addDeltas(delta, todoDelta(todo, { ...todo, done: true }));
+      } else {
+        await ctx.db.delete("todos", todo._id);
+        delta = addDeltas(delta, todoDelta(todo, null));
+      }
+    }
+    await updateDay(ctx, job.userId, job.day, { delta });
+  }
+
+  if (batch.length === BATCH_SIZE) {
+    await ctx.scheduler.runAfter(0, internal.todos.continueDayBatch, {
+      ...job,
+      afterOrder: batch[batch.length - 1]!.order,
+    });
+  }
+}
+
+/** Appends fresh, open, unpinned copies; stops quietly when the day is full. */
+async function copyBatch(
+  ctx: MutationCtx,
+  userId: string,
+  toDay: string,
+  todos: Doc<"todos">[],
+) {
+  const target = await getDay(ctx, userId, toDay);
+  const room = LIMITS.todosPerDay - (target?.todoCount ?? 0);
+  const copies = todos.slice(0, Math.max(0, room));
+  if (copies.length === 0) return;
+  const orders = keysAfter(
+    await lastOrderInDay(ctx, "todos", userId, toDay),
+    copies.length,
+  );
+  let delta: Partial<DayCounts> = {};
+  for (const [i, todo] of copies.entries()) {
+    const copy = { kind: todo.kind, done: false };
+    await ctx.db.insert("todos", {
+      userId,
+      day: toDay,
+      text: todo.text,
+      pinned: false,
+      order: orders[i]!,
+      ...copy,
+    });
+    delta = addDeltas(delta, todoDelta(null, copy));
+  }
+  await updateDay(ctx, userId, toDay, { delta });
+}
+
+export const continueDayBatch = internalMutation({
+  args: dayBatchArgs,
+  handler: runDayBatch,
+});
+
+export const completeAllOpen = userMutation({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    await runDayBatch(ctx, {
+      userId: ctx.userId,
+      day,
+      operation: "completeOpen",
+      afterOrder: null,
+    });
+  },
+});
+
+export const deleteAllOpen = userMutation({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    await runDayBatch(ctx, {
+      userId: ctx.userId,
+      day,
+      operation: "deleteOpen",
+      afterOrder: null,
+    });
+  },
+});
+
+export const deleteAllDone = userMutation({
+  args: { day: v.string() },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    await runDayBatch(ctx, {
+      userId: ctx.userId,
+      day,
+      operation: "deleteDone",
+      afterOrder: null,
+    });
+  },
+});
+
+/** Copies a day's open items (headings included) to the end of another day. */
+export const copyOpenToDay = userMutation({
+  args: { fromDay: v.string(), toDay: v.string() },
+  handler: async (ctx, args) => {
+    const fromDay = requireDay(args.fromDay, "fromDay");
+    const toDay = requireDay(args.toDay, "toDay");
+    if (fromDay === toDay) {
+      throw invalidArgument("Choose a different day to copy to.");
+    }
+    const source = await getDay(ctx, ctx.userId, fromDay);
+    const openItems = source ? source.todoCount - source.doneCount : 0;
+    ensureRoom(await getDay(ctx, ctx.userId, toDay), "todos", openItems);
+    await runDayBatch(ctx, {
+      userId: ctx.userId,
+      day: fromDay,
+      operation: "copyOpen",
+      toDay,
+      afterOrder: null,
+    });
+  },
+});

@@ -1,0 +1,73 @@
+import { v } from "convex/values";
+import { userMutation, userQuery } from "./lib/auth";
+import { invalidArgument } from "./lib/errors";
+import { LIMITS } from "./lib/limits";
+import { requireText } from "./lib/validate";
+
+/** The caller's own profile row, or null before the first sync. */
+export const me = userQuery({
+  args: {},
+  handler: async (ctx) => {
+    return await ctx.db
+      .query("users")
+      .withIndex("by_user", (q) => q.eq("userId", ctx.userId))
+      .unique();
+  },
+});
+
+function optionalText(value: string | undefined, field: string, max: number) {
+  if (value === undefined) return undefined;
+  return (
+    requireText(value, { field, max, allowEmpty: true }).trim() || undefined
+  );
+}
+
+/**
+ * Stores the caller's profile. Token claims win; the client's values (from
+ * the AuthKit user object) fill only what the token lacks, and only ever on
+ * the caller's own row.
+ */
+export const syncProfile = userMutation({
+  args: {
+    name: v.optional(v.string()),
+    email: v.optional(v.string()),
+    pictureUrl: v.optional(v.string()),
+  },
+  handler: async (ctx, args) => {
+    const identity = await ctx.auth.getUserIdentity();
+    const pictureUrl = optionalText(
+      identity?.pictureUrl ?? args.pictureUrl,
+      "Picture URL",
+      LIMITS.profileUrl,
+    );
+    if (pictureUrl !== undefined && !pictureUrl.startsWith("https://")) {
+      throw invalidArgument("Picture URL must start with https://.");
+    }
+    const profile = {
+      name: optionalText(
+        identity?.name ?? args.name,
+        "Name",
+        LIMITS.profileText,
+      ),
+      email: optionalText(
+        identity?.email ?? args.email,
+        "Email",
+        LIMITS.profileText,
+      ),
+      pictureUrl,
+      updatedAt: Date.now(),
+    };
+    const existing = await ctx.db
+      .query("users")
+      .withIndex("by_user", (q) => q.eq("userId", ctx.userId))
+      .unique();
+    if (existing) {
+      await ctx.db.replace("users", existing._id, {
+        userId: ctx.userId,
+        ...profile,
+      });
+    } else {
+      await ctx.db.insert("users", { userId: ctx.userId, ...profile });
+    }
+  },
+});

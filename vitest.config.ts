@@ -1,5 +1,8 @@
 import { defineConfig } from "vitest/config";
 
+// convex-test must be inlined so its import.meta.glob of convex/ resolves.
+const convexTestDeps = { deps: { inline: ["convex-test"] } };
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,8 +11,28 @@ export default defineConfig({
           name: "backend",
           include: ["convex/**/*.test.ts"],
           environment: "edge-runtime",
-          server: { deps: { inline: ["convex-test"] } },
-          testTimeout: 60_000,
+          server: convexTestDeps,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "functions",
+          include: ["netlify/**/*.test.ts", "devtools/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // `npm run bench:backend` only: prints documents read per UI query.
+        test: {
+          name: "backend-bench",
+          include: ["bench/**/*.bench.test.ts"],
+          environment: "edge-runtime",
+          server: convexTestDeps,
+          testTimeout: 1_800_000,
+          hookTimeout: 1_800_000,
         },
       },
     ],

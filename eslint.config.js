@@ -5,7 +5,9 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "convex/_generated", "coverage", "artifacts", ".netlify"] },
+  {
+    ignores: ["dist", "convex/_generated", "coverage", "artifacts", ".netlify"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...convexPlugin.configs.recommended,
@@ -32,18 +34,12 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: [
+          patterns: [
             {
-              name: "./_generated/server",
+              group: ["**/_generated/server", "**/_generated/server.js"],
               importNames: ["query", "mutation", "action", "httpAction"],
               message:
-                "Build public functions with userQuery/userMutation from ./lib/auth.",
-            },
-            {
-              name: "../_generated/server",
-              importNames: ["query", "mutation", "action", "httpAction"],
-              message:
-                "Build public functions with userQuery/userMutation from ./lib/auth.",
+                "Build public functions with userQuery/userMutation from convex/lib/auth.",
             },
           ],
         },

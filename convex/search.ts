@@ -7,6 +7,8 @@ import { requireText } from "./lib/validate";
 export const MAX_TODO_RESULTS = 20;
 export const MAX_NOTE_RESULTS = 10;
 const SNIPPET_RADIUS = 60;
+/** Convex search matches at most 16 terms; later words are dropped. */
+const MAX_SEARCH_TERMS = 16;
 
 /**
  * Plain-text excerpt of a note body around the first search term, so a
@@ -37,7 +39,11 @@ export const search = userQuery({
       field: "Search text",
       max: LIMITS.searchText,
       allowEmpty: true,
-    }).trim();
+    })
+      .trim()
+      .split(/\s+/)
+      .slice(0, MAX_SEARCH_TERMS)
+      .join(" ");
     if (text === "") return { todos: [], notes: [] };
 
     const todos = await ctx.db

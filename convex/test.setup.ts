@@ -8,7 +8,7 @@ export const modules = import.meta.glob([
   "./**/*.{ts,js}",
   "!./**/*.test.ts",
   "!./**/*.d.ts",
-  "!./test.setup.ts",
+  "!./**/test.*.ts",
 ]);
 
 /**

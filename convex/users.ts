@@ -34,26 +34,24 @@ export const syncProfile = userMutation({
     pictureUrl: v.optional(v.string()),
   },
   handler: async (ctx, args) => {
+    // Every argument is checked even where a token claim will win.
+    const fromClient = {
+      name: optionalText(args.name, "Name", LIMITS.profileText),
+      email: optionalText(args.email, "Email", LIMITS.profileText),
+      pictureUrl: optionalText(
+        args.pictureUrl,
+        "Picture URL",
+        LIMITS.profileUrl,
+      ),
+    };
     const identity = await ctx.auth.getUserIdentity();
-    const pictureUrl = optionalText(
-      identity?.pictureUrl ?? args.pictureUrl,
-      "Picture URL",
-      LIMITS.profileUrl,
-    );
+    const pictureUrl = identity?.pictureUrl ?? fromClient.pictureUrl;
     if (pictureUrl !== undefined && !pictureUrl.startsWith("https://")) {
       throw invalidArgument("Picture URL must start with https://.");
     }
     const profile = {
-      name: optionalText(
-        identity?.name ?? args.name,
-        "Name",
-        LIMITS.profileText,
-      ),
-      email: optionalText(
-        identity?.email ?? args.email,
-        "Email",
-        LIMITS.profileText,
-      ),
+      name: identity?.name ?? fromClient.name,
+      email: identity?.email ?? fromClient.email,
       pictureUrl,
       updatedAt: Date.now(),
     };

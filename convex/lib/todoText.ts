@@ -18,7 +18,7 @@ export function parseHeading(raw: string): { text: string; kind: TodoKind } {
 }
 
 // "- ", "* ", "+ ", "• ", "1. ", "1) " list markers, then an optional "[ ]"/"[x]".
-const LIST_MARKER = /^(?:[-*+•]|\d{1,3}[.)])\s+/;
+const LIST_MARKER = /^(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)/;
 const CHECKBOX = /^\[([ xX])\]\s*/;
 
 /**

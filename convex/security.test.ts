@@ -1,0 +1,402 @@
+import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { syncProfile } from "./users";
+import { ALICE, BOB, type Backend, modules, newBackend } from "./test.setup";
+
+type Caller = Pick<Backend, "query" | "mutation">;
+type Args = Record<string, unknown>;
+
+/** Ids and days of one user's documents; security cases build args from it. */
+type Fixture = {
+  day: string;
+  otherDay: string;
+  todo: Id<"todos">;
+  todo2: Id<"todos">;
+  note: Id<"notes">;
+  note2: Id<"notes">;
+};
+
+const PAGE = { numItems: 10, cursor: null };
+
+/**
+ * One entry per public function: valid args for the owner of `fx`. `byId`
+ * marks functions that take a document id from the client.
+ */
+const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
+  "account:deleteMyData": { args: () => ({}) },
+  "account:deletionStatus": { args: () => ({}) },
+  "account:exportPage": { args: () => ({ table: "todos", cursor: null }) },
+  "days:get": { args: (fx) => ({ day: fx.day }) },
+  "days:list": { args: () => ({ archived: false, paginationOpts: PAGE }) },
+  "days:remove": { args: (fx) => ({ day: fx.day }) },
+  "days:setArchived": { args: (fx) => ({ day: fx.day, archived: true }) },
+  "days:setLabel": { args: (fx) => ({ day: fx.day, label: "Mine" }) },
+  "notes:create": { args: (fx) => ({ day: fx.day, title: "T", body: "B" }) },
+  "notes:listForDay": { args: (fx) => ({ day: fx.day }) },
+  "notes:remove": { args: (fx) => ({ id: fx.note }), byId: true },
+  "notes:reorder": {
+    args: (fx) => ({ id: fx.note, afterId: fx.note2, beforeId: null }),
+    byId: true,
+  },
+  "notes:setCollapsed": {
+    args: (fx) => ({ id: fx.note, collapsed: true }),
+    byId: true,
+  },
+  "notes:update": {
+    args: (fx) => ({ id: fx.note, title: "Owned", body: "pwned" }),
+    byId: true,
+  },
+  "search:search": { args: () => ({ text: "secret" }) },
+  "todos:completeAllOpen": { args: (fx) => ({ day: fx.day }) },
+  "todos:copyOpenToDay": {
+    args: (fx) => ({ fromDay: fx.day, toDay: fx.otherDay }),
+  },
+  "todos:create": { args: (fx) => ({ day: fx.day, text: "x" }) },
+  "todos:createMany": { args: (fx) => ({ day: fx.day, lines: ["x", "y"] }) },
+  "todos:deleteAllDone": { args: (fx) => ({ day: fx.day }) },
+  "todos:deleteAllOpen": { args: (fx) => ({ day: fx.day }) },
+  "todos:listForDay": { args: (fx) => ({ day: fx.day }) },
+  "todos:listPinned": { args: () => ({ paginationOpts: PAGE }) },
+  "todos:moveToDay": {
+    args: (fx) => ({ id: fx.todo, day: fx.otherDay }),
+    byId: true,
+  },
+  "todos:remove": { args: (fx) => ({ id: fx.todo }), byId: true },
+  "todos:reorder": {
+    args: (fx) => ({ id: fx.todo, afterId: fx.todo2, beforeId: null }),
+    byId: true,
+  },
+  "todos:setDone": { args: (fx) => ({ id: fx.todo, done: true }), byId: true },
+  "todos:setPinned": {
+    args: (fx) => ({ id: fx.todo, pinned: false }),
+    byId: true,
+  },
+  "todos:updateText": {
+    args: (fx) => ({ id: fx.todo, text: "rewritten" }),
+    byId: true,
+  },
+  "users:me": { args: () => ({}) },
+  "users:syncProfile": { args: () => ({ name: "Mallory" }) },
+};
+const NAMES = Object.keys(CASES).sort();
+const BY_ID = NAMES.filter((name) => CASES[name]!.byId);
+const BY_DAY = NAMES.filter((name) => !CASES[name]!.byId);
+
+type Registered = {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  isPublic?: boolean;
+};
+
+/** Every public function the backend modules export, as "module:export". */
+async function publicFunctions() {
+  const found: Record<string, "query" | "mutation" | "action"> = {};
+  for (const [path, load] of Object.entries(modules)) {
+    // Deployment config, not functions (it reads deployment variables).
+    if (path === "./auth.config.ts") continue;
+    const module = path.replace(/^\.\//, "").replace(/\.[jt]s$/, "");
+    const exports = (await load()) as Record<string, Registered | undefined>;
+    for (const [name, fn] of Object.entries(exports)) {
+      // The generated `api` is a proxy that answers every property: compare
+      // with `true`, as Convex's registration marks functions.
+      if (fn?.isPublic !== true) continue;
+      if (fn.isQuery === true) found[`${module}:${name}`] = "query";
+      else if (fn.isMutation === true) found[`${module}:${name}`] = "mutation";
+      else if (fn.isAction === true) found[`${module}:${name}`] = "action";
+    }
+  }
+  return found;
+}
+const KINDS = await publicFunctions();
+
+function call(who: Caller, name: string, args: Args) {
+  if (KINDS[name] === "query") {
+    return who.query(makeFunctionReference<"query">(name), args);
+  }
+  return who.mutation(makeFunctionReference<"mutation">(name), args);
+}
+
+/** The ConvexError data a call was rejected with (fails if it resolved). */
+async function rejection(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => expect.fail("expected the call to be rejected"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConvexError);
+  const data = (error as ConvexError<{ code: string; message: string }>).data;
+  expect(data.message).toEqual(expect.stringMatching(/\S/));
+  return data;
+}
+
+const ALICE_ID = ALICE.subject!;
+
+/** A user's rows in every table, read only through the by_user* indexes. */
+function rowsOf(t: Backend, userId: string) {
+  return t.run(async (ctx) =>
+    JSON.stringify({
+      users: await ctx.db
+        .query("users")
+        .withIndex("by_user", (q) => q.eq("userId", userId))
+        .take(10_000),
+      days: await ctx.db
+        .query("days")
+        .withIndex("by_user_day", (q) => q.eq("userId", userId))
+        .take(10_000),
+      todos: await ctx.db
+        .query("todos")
+        .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
+        .take(10_000),
+      notes: await ctx.db
+        .query("notes")
+        .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
+        .take(10_000),
+      deletions: await ctx.db
+        .query("deletions")
+        .withIndex("by_user", (q) => q.eq("userId", userId))
+        .take(10_000),
+    }),
+  );
+}
+
+/** Every row of every table, including scheduled jobs. */
+function everything(t: Backend) {
+  return t.run(async (ctx) => {
+    const tables = ["users", "days", "todos", "notes", "deletions"] as const;
+    const rows: unknown[] = [];
+    for (const table of tables) rows.push(await ctx.db.query(table).take(1e4));
+    rows.push(await ctx.db.system.query("_scheduled_functions").take(1e4));
+    return JSON.stringify(rows);
+  });
+}
+
+/**
+ * A user with todos (one pinned, one done, a heading), notes, a label, an
+ * archived day and a profile, plus ids of documents they created and deleted.
+ */
+async function seed(who: Caller, tag: string) {
+  const [day, otherDay] = ["2025-03-10", "2025-03-11"];
+  const [todo, todo2] = await who.mutation(api.todos.createMany, {
+    day,
+    lines: [`${tag} secret one`, `${tag} two`, `- [x] ${tag} done`, "# Head"],
+  });
+  await who.mutation(api.todos.setPinned, { id: todo!, pinned: true });
+  await who.mutation(api.todos.create, { day: otherDay, text: `${tag} later` });
+  const note = await who.mutation(api.notes.create, {
+    day,
+    title: `${tag} plan`,
+    body: `${tag} secret body`,
+  });
+  const note2 = await who.mutation(api.notes.create, { day, title: tag });
+  await who.mutation(api.days.setLabel, { day, label: `${tag} work` });
+  await who.mutation(api.days.setArchived, { day: otherDay, archived: true });
+  await who.mutation(api.users.syncProfile, {});
+  const deadTodo = await who.mutation(api.todos.create, { day, text: "gone" });
+  await who.mutation(api.todos.remove, { id: deadTodo });
+  const deadNote = await who.mutation(api.notes.create, { day });
+  await who.mutation(api.notes.remove, { id: deadNote });
+  const fx: Fixture = {
+    day,
+    otherDay,
+    todo: todo!,
+    todo2: todo2!,
+    note,
+    note2,
+  };
+  const dead: Fixture = {
+    ...fx,
+    todo: deadTodo,
+    todo2: deadTodo,
+    note: deadNote,
+    note2: deadNote,
+  };
+  return { fx, dead };
+}
+
+async function setup() {
+  const t = newBackend();
+  const alice = await seed(t.withIdentity(ALICE), "alice");
+  return {
+    t,
+    ...alice,
+    alice: t.withIdentity(ALICE),
+    bob: t.withIdentity(BOB),
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the security table", () => {
+  test("covers exactly the public functions the backend exports", () => {
+    expect(Object.keys(KINDS).sort()).toEqual(NAMES);
+    expect(NAMES.length).toBeGreaterThan(20);
+  });
+
+  test("has no public actions, whose identity checks convex-test cannot see", () => {
+    expect(Object.values(KINDS)).not.toContain("action");
+  });
+
+  test.each(NAMES)(
+    "%s accepts its table args from the data's owner",
+    async (name) => {
+      const { alice, fx } = await setup();
+      await expect(
+        call(alice, name, CASES[name]!.args(fx)),
+      ).resolves.not.toThrow();
+    },
+  );
+});
+
+describe("an anonymous caller", () => {
+  test.each(NAMES)(
+    "is rejected by %s as unauthenticated and writes nothing",
+    async (name) => {
+      const { t, fx } = await setup();
+      const before = await everything(t);
+      const data = await rejection(call(t, name, CASES[name]!.args(fx)));
+      expect(data.code).toBe("UNAUTHENTICATED");
+      expect(await everything(t)).toBe(before);
+    },
+  );
+});
+
+describe("another user passing the first user's ids", () => {
+  test.each(BY_ID)(
+    "is rejected by %s exactly as for a missing id, and changes nothing",
+    async (name) => {
+      const { t, bob, fx, dead } = await setup();
+      const before = await everything(t);
+      const foreign = await rejection(call(bob, name, CASES[name]!.args(fx)));
+      const missing = await rejection(call(bob, name, CASES[name]!.args(dead)));
+      expect(foreign.code).toBe("NOT_FOUND");
+      expect(foreign).toEqual(missing);
+      expect(await everything(t)).toBe(before);
+      expect(await rowsOf(t, ALICE_ID)).toMatch(/alice secret/);
+    },
+  );
+
+  const neighbours = [
+    ["todos:reorder", "afterId", "todo"],
+    ["todos:reorder", "beforeId", "todo"],
+    ["notes:reorder", "afterId", "note"],
+    ["notes:reorder", "beforeId", "note"],
+  ] as const;
+  test.each(neighbours)(
+    "is rejected by %s when %s is someone else's %s (the reference app's unchecked parent id)",
+    async (name, side, kind) => {
+      const { t, bob, fx, dead } = await setup();
+      const mine = (await seed(bob, "bob")).fx;
+      const args = (other: Fixture) => ({
+        id: mine[kind],
+        afterId: null,
+        beforeId: null,
+        [side]: other[kind],
+      });
+      const before = await everything(t);
+      const foreign = await rejection(call(bob, name, args(fx)));
+      const missing = await rejection(call(bob, name, args(dead)));
+      expect(foreign.code).toBe("NOT_FOUND");
+      expect(foreign).toEqual(missing);
+      expect(await everything(t)).toBe(before);
+    },
+  );
+});
+
+describe("another user's day-scoped calls on the first user's days", () => {
+  test.each(BY_DAY)(
+    "%s sees and changes only the caller's own data, scheduled work included",
+    async (name) => {
+      vi.useFakeTimers();
+      const { t, bob, fx } = await setup();
+      const before = await rowsOf(t, ALICE_ID);
+      const result = await call(bob, name, CASES[name]!.args(fx));
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+      const seen = JSON.stringify(result ?? null);
+      for (const id of [fx.todo, fx.todo2, fx.note, fx.note2]) {
+        expect(seen).not.toContain(id);
+      }
+      expect(seen).not.toMatch(/alice/i);
+      expect(await rowsOf(t, ALICE_ID)).toBe(before);
+    },
+  );
+});
+
+describe("the reference app's security defects", () => {
+  test("another user cannot update or reorder a note by its id", async () => {
+    const { t, bob, fx } = await setup();
+    const before = await rowsOf(t, ALICE_ID);
+    const update = { id: fx.note, title: "x", body: "<script>x</script>" };
+    const reorder = { id: fx.note, afterId: fx.note2, beforeId: null };
+    expect(
+      await rejection(bob.mutation(api.notes.update, update)),
+    ).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await rejection(bob.mutation(api.notes.reorder, reorder)),
+    ).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await rowsOf(t, ALICE_ID)).toBe(before);
+  });
+
+  test("users.syncProfile takes no user id and writes only the caller's row", async () => {
+    const { t, bob } = await setup();
+    const fields = JSON.parse(
+      (syncProfile as unknown as { exportArgs(): string }).exportArgs(),
+    ) as {
+      value: Record<string, unknown>;
+    };
+    expect(Object.keys(fields.value).sort()).toEqual([
+      "email",
+      "name",
+      "pictureUrl",
+    ]);
+    const before = await rowsOf(t, ALICE_ID);
+    await expect(
+      bob.mutation(makeFunctionReference<"mutation">("users:syncProfile"), {
+        userId: ALICE_ID,
+        name: "Mallory",
+      }),
+    ).rejects.toThrow(/userId/);
+    await bob.mutation(api.users.syncProfile, {
+      name: "Mallory",
+      email: "m@x.io",
+    });
+    expect(await rowsOf(t, ALICE_ID)).toBe(before);
+    expect(await bob.query(api.users.me, {})).toMatchObject({
+      userId: BOB.subject,
+      name: "bob",
+    });
+  });
+
+  test("search returns plain text, never markup, and accepts regex characters", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const text = `<img src=x onerror="alert(1)"> payload (`;
+    await alice.mutation(api.todos.create, { day: "2025-01-01", text });
+    const body = `before <script>alert("x")</script> payload [a- after`;
+    await alice.mutation(api.notes.create, {
+      day: "2025-01-01",
+      title: "<b>payload</b>",
+      body,
+    });
+    const result = await alice.query(api.search.search, { text: "payload" });
+    expect(result.todos.map((r) => r.text)).toEqual([text]);
+    expect(result.notes).toHaveLength(1);
+    const note = result.notes[0]!;
+    expect(note.title).toBe("<b>payload</b>");
+    expect(body).toContain(note.snippet.replace(/^…|…$/g, ""));
+    expect(Object.keys(note).sort()).toEqual(["day", "id", "snippet", "title"]);
+    for (const query of ["(", "[a-", "payload (", "\\", "*+?"]) {
+      await expect(
+        alice.query(api.search.search, { text: query }),
+      ).resolves.toBeTruthy();
+    }
+  });
+});

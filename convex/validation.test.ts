@@ -1,0 +1,573 @@
+import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
+import { beforeAll, describe, expect, test } from "vitest";
+import * as account from "./account";
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import * as days from "./days";
+import { LIMITS } from "./lib/limits";
+import { MAX_PAGE_SIZE } from "./lib/pagination";
+import * as notes from "./notes";
+import * as search from "./search";
+import { ALICE, type Backend, newBackend } from "./test.setup";
+import * as todos from "./todos";
+import * as users from "./users";
+
+type Caller = Pick<Backend, "query" | "mutation">;
+type Args = Record<string, unknown>;
+type Fixture = {
+  day: string;
+  otherDay: string;
+  todo: Id<"todos">;
+  todo2: Id<"todos">;
+  heading: Id<"todos">;
+  note: Id<"notes">;
+  note2: Id<"notes">;
+};
+
+const MODULES = {
+  account,
+  days,
+  notes,
+  search,
+  todos,
+  users,
+} as unknown as Record<string, Record<string, { isQuery?: boolean }>>;
+
+function call(who: Caller, name: string, args: Args) {
+  const [module, fn] = name.split(":") as [string, string];
+  if (MODULES[module]![fn]!.isQuery === true) {
+    return who.query(makeFunctionReference<"query">(name), args);
+  }
+  return who.mutation(makeFunctionReference<"mutation">(name), args);
+}
+
+/** Every row of every table, including scheduled jobs. */
+function everything(t: Backend) {
+  return t.run(async (ctx) => {
+    const tables = ["users", "days", "todos", "notes", "deletions"] as const;
+    const rows: unknown[] = [];
+    for (const table of tables) rows.push(await ctx.db.query(table).take(1e5));
+    rows.push(await ctx.db.system.query("_scheduled_functions").take(1e5));
+    return JSON.stringify(rows);
+  });
+}
+
+/**
+ * Asserts the call is rejected with a ConvexError of `code` carrying a human
+ * message, and that nothing at all was written.
+ */
+async function expectRejected(
+  t: Backend,
+  who: Caller,
+  name: string,
+  args: Args,
+  code: string,
+) {
+  const before = await everything(t);
+  const error = await call(who, name, args).then(
+    () => expect.fail(`${name} accepted ${JSON.stringify(args).slice(0, 80)}`),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConvexError);
+  const data = (error as ConvexError<{ code: string; message: string }>).data;
+  expect(Object.keys(data).sort()).toEqual(["code", "message"]);
+  expect(data.code).toBe(code);
+  expect(data.message).toEqual(expect.stringMatching(/\S/));
+  expect(await everything(t)).toBe(before);
+}
+
+// Alice without profile claims, so syncProfile uses the client's values.
+const ME = { subject: ALICE.subject, issuer: ALICE.issuer };
+
+async function setup() {
+  const t = newBackend();
+  const me = t.withIdentity(ME);
+  const [day, otherDay] = ["2025-03-10", "2025-03-11"];
+  const [todo, todo2, heading] = await me.mutation(api.todos.createMany, {
+    day,
+    lines: ["one", "two", "# Head"],
+  });
+  await me.mutation(api.todos.create, { day: otherDay, text: "later" });
+  const note = await me.mutation(api.notes.create, { day, title: "n1" });
+  const note2 = await me.mutation(api.notes.create, { day, title: "n2" });
+  const fx: Fixture = {
+    day,
+    otherDay,
+    todo: todo!,
+    todo2: todo2!,
+    heading: heading!,
+    note,
+    note2,
+  };
+  const deadTodo = await me.mutation(api.todos.create, { day, text: "gone" });
+  await me.mutation(api.todos.remove, { id: deadTodo });
+  const deadNote = await me.mutation(api.notes.create, { day });
+  await me.mutation(api.notes.remove, { id: deadNote });
+  return { t, me, fx, deadTodo, deadNote };
+}
+
+const a = (n: number) => "a".repeat(n);
+const url = (n: number) => "https://" + a(n - "https://".length);
+
+const TEXT_BOUNDS: [
+  string,
+  string,
+  number,
+  (fx: Fixture, n: number) => Args,
+][] = [
+  [
+    "todos:create",
+    "text",
+    LIMITS.todoText,
+    (fx, n) => ({ day: fx.day, text: a(n) }),
+  ],
+  [
+    "todos:updateText",
+    "text",
+    LIMITS.todoText,
+    (fx, n) => ({ id: fx.todo, text: a(n) }),
+  ],
+  [
+    "todos:createMany",
+    "a line",
+    LIMITS.todoText,
+    (fx, n) => ({ day: fx.day, lines: ["x", a(n)] }),
+  ],
+  [
+    "notes:create",
+    "title",
+    LIMITS.noteTitle,
+    (fx, n) => ({ day: fx.day, title: a(n) }),
+  ],
+  [
+    "notes:create",
+    "body",
+    LIMITS.noteBody,
+    (fx, n) => ({ day: fx.day, body: a(n) }),
+  ],
+  [
+    "notes:update",
+    "title",
+    LIMITS.noteTitle,
+    (fx, n) => ({ id: fx.note, title: a(n) }),
+  ],
+  [
+    "notes:update",
+    "body",
+    LIMITS.noteBody,
+    (fx, n) => ({ id: fx.note, body: a(n) }),
+  ],
+  [
+    "days:setLabel",
+    "label",
+    LIMITS.dayLabel,
+    (fx, n) => ({ day: fx.day, label: a(n) }),
+  ],
+  ["search:search", "text", LIMITS.searchText, (_fx, n) => ({ text: a(n) })],
+  [
+    "users:syncProfile",
+    "name",
+    LIMITS.profileText,
+    (_fx, n) => ({ name: a(n) }),
+  ],
+  [
+    "users:syncProfile",
+    "email",
+    LIMITS.profileText,
+    (_fx, n) => ({ email: a(n) }),
+  ],
+  [
+    "users:syncProfile",
+    "pictureUrl",
+    LIMITS.profileUrl,
+    (_fx, n) => ({ pictureUrl: url(n) }),
+  ],
+];
+
+describe("string bounds", () => {
+  test.each(TEXT_BOUNDS)(
+    "%s accepts a %s of exactly the limit (%i characters)",
+    async (name, _field, limit, args) => {
+      const { t, me, fx } = await setup();
+      const before = await everything(t);
+      await call(me, name, args(fx, limit));
+      if (name !== "search:search")
+        expect(await everything(t)).not.toBe(before);
+    },
+  );
+
+  test.each(TEXT_BOUNDS)(
+    "%s rejects a %s one character over the limit of %i",
+    async (name, _field, limit, args) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(
+        t,
+        me,
+        name,
+        args(fx, limit + 1),
+        "INVALID_ARGUMENT",
+      );
+    },
+  );
+
+  test("users.syncProfile bounds the client's name even when the token's name wins", async () => {
+    const { t } = await setup();
+    const withClaims = t.withIdentity(ALICE);
+    const args = { name: a(LIMITS.profileText + 1) };
+    await expectRejected(
+      t,
+      withClaims,
+      "users:syncProfile",
+      args,
+      "INVALID_ARGUMENT",
+    );
+  });
+});
+
+describe("list sizes", () => {
+  test("todos.createMany accepts exactly 500 lines and creates 500 todos", async () => {
+    const { me, fx } = await setup();
+    const lines = Array.from({ length: LIMITS.listItems }, (_, i) => `t${i}`);
+    const ids = await me.mutation(api.todos.createMany, {
+      day: "2025-05-01",
+      lines,
+    });
+    expect(ids).toHaveLength(500);
+    expect(
+      await me.query(api.todos.listForDay, { day: "2025-05-01" }),
+    ).toHaveLength(500);
+    expect(fx.day).not.toBe("2025-05-01");
+  });
+
+  test.each([
+    [
+      "501 lines",
+      Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `t${i}`),
+    ],
+    ["no lines", []],
+    ["only blank lines", ["", "   ", "\t\n"]],
+    ["only empty checklist items", ["- [ ]", "* [x] ", "+ [X]"]],
+  ])("todos.createMany rejects %s", async (_what, lines) => {
+    const { t, me, fx } = await setup();
+    await expectRejected(
+      t,
+      me,
+      "todos:createMany",
+      { day: fx.day, lines },
+      "INVALID_ARGUMENT",
+    );
+  });
+});
+
+const BAD_DATES = [
+  "2025-02-30",
+  "2025-13-01",
+  "pinned",
+  "",
+  "2025-1-5",
+  " 2025-01-05",
+  "2025-01-05 ",
+  "2023-02-29",
+  "2025-00-10",
+  "2025-01-32",
+  "20250105",
+];
+
+const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
+  ["todos:listForDay", "day", (_fx, day) => ({ day })],
+  ["todos:create", "day", (_fx, day) => ({ day, text: "x" })],
+  ["todos:createMany", "day", (_fx, day) => ({ day, lines: ["x"] })],
+  ["todos:moveToDay", "day", (fx, day) => ({ id: fx.todo, day })],
+  ["todos:completeAllOpen", "day", (_fx, day) => ({ day })],
+  ["todos:deleteAllOpen", "day", (_fx, day) => ({ day })],
+  ["todos:deleteAllDone", "day", (_fx, day) => ({ day })],
+  [
+    "todos:copyOpenToDay",
+    "fromDay",
+    (fx, day) => ({ fromDay: day, toDay: fx.otherDay }),
+  ],
+  [
+    "todos:copyOpenToDay",
+    "toDay",
+    (fx, day) => ({ fromDay: fx.day, toDay: day }),
+  ],
+  ["notes:listForDay", "day", (_fx, day) => ({ day })],
+  ["notes:create", "day", (_fx, day) => ({ day, title: "x" })],
+  ["days:get", "day", (_fx, day) => ({ day })],
+  ["days:setLabel", "day", (_fx, day) => ({ day, label: "x" })],
+  ["days:setArchived", "day", (_fx, day) => ({ day, archived: true })],
+  ["days:remove", "day", (_fx, day) => ({ day })],
+];
+
+describe("dates", () => {
+  test.each(DAY_ARGS)(
+    "%s accepts a leap day as %s",
+    async (name, _field, args) => {
+      const { me, fx } = await setup();
+      await call(me, name, args(fx, "2024-02-29"));
+    },
+  );
+
+  test.each(
+    DAY_ARGS.flatMap(([name, field, args]) =>
+      BAD_DATES.map(
+        (bad) => [name, field, JSON.stringify(bad), bad, args] as const,
+      ),
+    ),
+  )("%s rejects %s %s", async (name, _field, _shown, bad, args) => {
+    const { t, me, fx } = await setup();
+    await expectRejected(t, me, name, args(fx, bad), "INVALID_ARGUMENT");
+  });
+});
+
+describe("required text", () => {
+  test.each([
+    ["todos:create", ""],
+    ["todos:create", "   "],
+    ["todos:create", "\n\t "],
+    ["todos:updateText", ""],
+    ["todos:updateText", "   "],
+    ["todos:updateText", "\n\t "],
+  ])("%s rejects the blank text %j", async (name, text) => {
+    const { t, me, fx } = await setup();
+    const args =
+      name === "todos:create" ? { day: fx.day, text } : { id: fx.todo, text };
+    await expectRejected(t, me, name, args, "INVALID_ARGUMENT");
+  });
+});
+
+describe("other invalid arguments", () => {
+  test.each([
+    [
+      "notes:update",
+      "with nothing to save",
+      (fx: Fixture) => ({ id: fx.note }),
+    ],
+    [
+      "todos:copyOpenToDay",
+      "onto the same day",
+      (fx: Fixture) => ({ fromDay: fx.day, toDay: fx.day }),
+    ],
+    [
+      "todos:reorder",
+      "without neighbours",
+      (fx: Fixture) => ({ id: fx.todo, afterId: null, beforeId: null }),
+    ],
+    [
+      "todos:reorder",
+      "next to itself",
+      (fx: Fixture) => ({ id: fx.todo, afterId: fx.todo, beforeId: null }),
+    ],
+    [
+      "todos:reorder",
+      "between neighbours out of order",
+      (fx: Fixture) => ({
+        id: fx.heading,
+        afterId: fx.todo2,
+        beforeId: fx.todo,
+      }),
+    ],
+    [
+      "notes:reorder",
+      "without neighbours",
+      (fx: Fixture) => ({ id: fx.note, afterId: null, beforeId: null }),
+    ],
+    [
+      "todos:setDone",
+      "on a heading",
+      (fx: Fixture) => ({ id: fx.heading, done: true }),
+    ],
+    [
+      "users:syncProfile",
+      "with a non-https picture",
+      () => ({ pictureUrl: "http://x.io/a.png" }),
+    ],
+  ])("%s is rejected %s", async (name, _what, args) => {
+    const { t, me, fx } = await setup();
+    await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
+  });
+});
+
+describe("unknown ids", () => {
+  test.each([
+    ["todos:updateText", (todo: string) => ({ id: todo, text: "x" })],
+    ["todos:setDone", (todo: string) => ({ id: todo, done: true })],
+    ["todos:setPinned", (todo: string) => ({ id: todo, pinned: true })],
+    ["todos:moveToDay", (todo: string) => ({ id: todo, day: "2025-04-01" })],
+    ["todos:remove", (todo: string) => ({ id: todo })],
+    [
+      "todos:reorder",
+      (todo: string, fx: Fixture) => ({
+        id: todo,
+        afterId: fx.todo,
+        beforeId: null,
+      }),
+    ],
+    [
+      "todos:reorder",
+      (todo: string, fx: Fixture) => ({
+        id: fx.todo,
+        afterId: todo,
+        beforeId: null,
+      }),
+    ],
+    [
+      "todos:reorder",
+      (todo: string, fx: Fixture) => ({
+        id: fx.todo,
+        afterId: null,
+        beforeId: todo,
+      }),
+    ],
+  ] as const)(
+    "%s rejects a deleted todo's id as not found",
+    async (name, args) => {
+      const { t, me, fx, deadTodo } = await setup();
+      await expectRejected(t, me, name, args(deadTodo, fx), "NOT_FOUND");
+    },
+  );
+
+  test.each([
+    ["notes:update", (note: string) => ({ id: note, title: "x" })],
+    ["notes:setCollapsed", (note: string) => ({ id: note, collapsed: true })],
+    ["notes:remove", (note: string) => ({ id: note })],
+    [
+      "notes:reorder",
+      (note: string, fx: Fixture) => ({
+        id: note,
+        afterId: fx.note,
+        beforeId: null,
+      }),
+    ],
+    [
+      "notes:reorder",
+      (note: string, fx: Fixture) => ({
+        id: fx.note,
+        afterId: note,
+        beforeId: null,
+      }),
+    ],
+    [
+      "notes:reorder",
+      (note: string, fx: Fixture) => ({
+        id: fx.note,
+        afterId: null,
+        beforeId: note,
+      }),
+    ],
+  ] as const)(
+    "%s rejects a deleted note's id as not found",
+    async (name, args) => {
+      const { t, me, fx, deadNote } = await setup();
+      await expectRejected(t, me, name, args(deadNote, fx), "NOT_FOUND");
+    },
+  );
+});
+
+const PAGED: [string, Args][] = [
+  ["todos:listPinned", {}],
+  ["days:list", { archived: false }],
+];
+
+describe("pagination", () => {
+  test.each(
+    PAGED.flatMap(([name, rest]) =>
+      [0, -1, -100, 2.5].map((n) => [name, n, rest] as const),
+    ),
+  )("%s rejects numItems %d", async (name, numItems, rest) => {
+    const { t, me } = await setup();
+    const args = { ...rest, paginationOpts: { numItems, cursor: null } };
+    await expectRejected(t, me, name, args, "INVALID_ARGUMENT");
+  });
+
+  test.each(PAGED)(
+    "%s clamps a huge numItems to the largest page",
+    async (name, rest) => {
+      const { t, me } = await setup();
+      await t.run(async (ctx) => {
+        for (let i = 0; i < MAX_PAGE_SIZE + 5; i++) {
+          const day = new Date(Date.UTC(2020, 0, 1 + i))
+            .toISOString()
+            .slice(0, 10);
+          await ctx.db.insert("todos", {
+            userId: ME.subject!,
+            day,
+            text: `p${i}`,
+            kind: "todo",
+            done: false,
+            pinned: true,
+            order: "a0",
+          });
+          await ctx.db.insert("days", {
+            userId: ME.subject!,
+            day,
+            archived: false,
+            todoCount: 1,
+            openCount: 1,
+            doneCount: 0,
+            noteCount: 0,
+          });
+        }
+      });
+      const args = {
+        ...rest,
+        paginationOpts: { numItems: Number.MAX_SAFE_INTEGER, cursor: null },
+      };
+      const result = (await call(me, name, args)) as {
+        page: unknown[];
+        isDone: boolean;
+      };
+      expect(result.page).toHaveLength(MAX_PAGE_SIZE);
+      expect(result.isDone).toBe(false);
+    },
+  );
+});
+
+describe("LIMIT_REACHED", () => {
+  // One backend: every case below must write nothing, which each asserts.
+  let t: Backend;
+  let me: Caller;
+  let fx: Fixture;
+  const full = "2025-06-01";
+  beforeAll(async () => {
+    ({ t, me, fx } = await setup());
+    const lines = Array.from({ length: LIMITS.listItems }, (_, i) => `f${i}`);
+    for (let i = 0; i < LIMITS.todosPerDay / LIMITS.listItems; i++) {
+      await me.mutation(api.todos.createMany, { day: full, lines });
+    }
+    for (let i = 0; i < LIMITS.notesPerDay; i++) {
+      await me.mutation(api.notes.create, { day: full, title: `n${i}` });
+    }
+  });
+
+  test.each([
+    ["todos:create", () => ({ day: full, text: "one more" })],
+    ["todos:createMany", () => ({ day: full, lines: ["one more"] })],
+    ["todos:moveToDay", () => ({ id: fx.todo, day: full })],
+    ["todos:copyOpenToDay", () => ({ fromDay: fx.day, toDay: full })],
+    ["notes:create", () => ({ day: full, title: "one more" })],
+  ])(
+    "%s into a full day is rejected with LIMIT_REACHED and a message",
+    async (name, args) => {
+      await expectRejected(t, me, name, args(), "LIMIT_REACHED");
+    },
+  );
+
+  test("todos.createMany that would overflow a day writes none of its lines", async () => {
+    await me.mutation(api.todos.remove, {
+      id: (await me.query(api.todos.listForDay, { day: full }))[0]!._id,
+    });
+    await expectRejected(
+      t,
+      me,
+      "todos:createMany",
+      { day: full, lines: ["a", "b"] },
+      "LIMIT_REACHED",
+    );
+    await me.mutation(api.todos.create, { day: full, text: "fits exactly" });
+    expect(await me.query(api.days.get, { day: full })).toMatchObject({
+      todoCount: LIMITS.todosPerDay,
+    });
+  });
+});

@@ -6,17 +6,24 @@ import { userMutation, userQuery } from "./lib/auth";
 import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
 
 /** Rows per export page, sized so one page stays far below read limits. */
-const EXPORT_PAGE_SIZE = { days: 500, todos: 500, notes: 25 } as const;
+const EXPORT_PAGE_SIZE = {
+  users: 1,
+  days: 500,
+  todos: 500,
+  notes: 25,
+} as const;
 
 const exportTable = v.union(
+  v.literal("users"),
   v.literal("days"),
   v.literal("todos"),
   v.literal("notes"),
 );
 
 /**
- * One page of the caller's data for "export my data". The client walks each
- * table's pages and assembles one JSON document, so export works at any size.
+ * One page of the caller's data for "export my data": profile, days, todos,
+ * notes. The client walks each table's pages and assembles one JSON
+ * document, so export works at any size.
  */
 export const exportPage = userQuery({
   args: { table: exportTable, cursor: v.union(v.string(), v.null()) },
@@ -27,15 +34,22 @@ export const exportPage = userQuery({
     };
     const mine = { userId: ctx.userId };
     const result =
-      args.table === "days"
+      args.table === "users"
         ? await ctx.db
-            .query("days")
-            .withIndex("by_user_day", (q) => q.eq("userId", mine.userId))
+            .query("users")
+            .withIndex("by_user", (q) => q.eq("userId", mine.userId))
             .paginate(paging)
-        : await ctx.db
-            .query(args.table)
-            .withIndex("by_user_day_order", (q) => q.eq("userId", mine.userId))
-            .paginate(paging);
+        : args.table === "days"
+          ? await ctx.db
+              .query("days")
+              .withIndex("by_user_day", (q) => q.eq("userId", mine.userId))
+              .paginate(paging)
+          : await ctx.db
+              .query(args.table)
+              .withIndex("by_user_day_order", (q) =>
+                q.eq("userId", mine.userId),
+              )
+              .paginate(paging);
     return {
       page: result.page,
       isDone: result.isDone,
@@ -106,8 +120,13 @@ export const countForDeletion = internalMutation({
     let total = job.total;
     for (const day of page.page) total += 1 + day.todoCount + day.noteCount;
     if (page.isDone) {
+      // The profile row is deleted last; count it only if there is one.
+      const profile = await ctx.db
+        .query("users")
+        .withIndex("by_user", (q) => q.eq("userId", job.userId))
+        .unique();
       await ctx.db.patch("deletions", job._id, {
-        total: total + 1,
+        total: total + (profile ? 1 : 0),
         status: "deleting",
       });
       await ctx.scheduler.runAfter(0, internal.account.deleteBatch, {

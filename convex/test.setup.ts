@@ -3,13 +3,9 @@ import { convexTest } from "convex-test";
 import type { UserIdentity } from "convex/server";
 import schema from "./schema";
 
-// Every module of the backend, for convex-test (test files excluded).
-export const modules = import.meta.glob([
-  "./**/*.{ts,js}",
-  "!./**/*.test.ts",
-  "!./**/*.d.ts",
-  "!./**/test.*.ts",
-]);
+// Every module Convex would deploy: like its bundler, skip names with more
+// than one dot (tests, `auth.config.ts`, `test.setup.ts`, type declarations).
+export const modules = import.meta.glob(["./**/*.{ts,js}", "!./**/*.*.*"]);
 
 /**
  * A fresh in-memory backend with Convex's per-transaction limits enforced,

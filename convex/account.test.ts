@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { api } from "./_generated/api";
+import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
+import { ALICE, BOB, newBackend, type Backend } from "./test.setup";
+
+type Client = ReturnType<Backend["withIdentity"]>;
+type Table = "days" | "todos" | "notes" | "users";
+
+const TABLES: Table[] = ["days", "todos", "notes", "users"];
+
+let t: Backend;
+let alice: Client;
+let bob: Client;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  t = newBackend();
+  alice = t.withIdentity(ALICE);
+  bob = t.withIdentity(BOB);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Todos over several days (more than one export page), notes, a label. */
+async function seedAlice() {
+  const days = ["2025-01-01", "2025-01-02", "2025-01-03"];
+  for (const [d, day] of days.entries()) {
+    const lines = Array.from({ length: LIMITS.listItems }, (_, i) =>
+      i % 3 === 0 ? `[x] done ${d}-${i}` : `todo ${d}-${i}`,
+    );
+    await alice.mutation(api.todos.createMany, { day, lines });
+  }
+  for (let i = 0; i < NOTE_BATCH_SIZE + 10; i++) {
+    await alice.mutation(api.notes.create, {
+      day: days[i % 2]!,
+      title: `note ${i}`,
+      body: "x".repeat(100),
+    });
+  }
+  await alice.mutation(api.notes.create, {
+    day: "2025-02-01",
+    title: "notes only",
+  });
+  await alice.mutation(api.days.setLabel, {
+    day: "2025-03-01",
+    label: "Empty but named",
+  });
+  await alice.mutation(api.users.syncProfile, {});
+}
+
+async function seedBob() {
+  await bob.mutation(api.todos.createMany, {
+    day: "2025-01-01",
+    lines: ["bob one", "[x] bob two"],
+  });
+  await bob.mutation(api.notes.create, {
+    day: "2025-01-02",
+    title: "bob's note",
+  });
+  await bob.mutation(api.days.setLabel, {
+    day: "2025-01-01",
+    label: "Bob's day",
+  });
+  await bob.mutation(api.users.syncProfile, {});
+}
+
+/** Every row of one user in each table, read raw. */
+function rowsOf(userId: string) {
+  return t.run(async (ctx) => {
+    const rows: Record<Table, unknown[]> = {
+      days: [],
+      todos: [],
+      notes: [],
+      users: [],
+    };
+    for (const table of TABLES) {
+      const all = await ctx.db.query(table).take(10_000);
+      rows[table] = all.filter((row) => row.userId === userId);
+    }
+    return rows;
+  });
+}
+
+const EXPORTED = ["users", "days", "todos", "notes"] as const;
+
+async function exportAll(client: Client) {
+  const result: Record<Table, { _id: string }[]> = {
+    users: [],
+    days: [],
+    todos: [],
+    notes: [],
+  };
+  const pages = { users: 0, days: 0, todos: 0, notes: 0 };
+  for (const table of EXPORTED) {
+    let cursor: string | null = null;
+    for (;;) {
+      const page: {
+        page: { _id: string }[];
+        isDone: boolean;
+        continueCursor: string;
+      } = await client.query(api.account.exportPage, { table, cursor });
+      result[table].push(...page.page);
+      pages[table] += 1;
+      if (page.isDone) break;
+      cursor = page.continueCursor;
+    }
+  }
+  return { result, pages };
+}
+
+function status(client: Client = alice) {
+  return client.query(api.account.deletionStatus, {});
+}
+
+type Status = NonNullable<Awaited<ReturnType<typeof status>>>;
+
+/** Runs due scheduled work one step at a time, recording progress. */
+async function stepUntilDone(client: Client = alice) {
+  const seen: Status[] = [(await status(client))!];
+  for (let step = 0; step < 200 && seen.at(-1)!.status !== "done"; step++) {
+    // One millisecond runs what is due now, not the clean-up a day later.
+    vi.advanceTimersByTime(1);
+    await t.finishInProgressScheduledFunctions();
+    seen.push((await status(client))!);
+  }
+  return seen;
+}
+
+function byId(rows: { _id: string }[]) {
+  return [...rows].sort((a, b) => a._id.localeCompare(b._id));
+}
+
+describe("exportPage", () => {
+  test("walks every page of profile, days, todos and notes and returns exactly the caller's rows", async () => {
+    await seedAlice();
+    await seedBob();
+    const { result, pages } = await exportAll(alice);
+    const raw = await rowsOf(ALICE.subject!);
+
+    expect(pages.todos).toBeGreaterThan(1);
+    expect(pages.notes).toBeGreaterThan(1);
+    expect(result.todos).toHaveLength(3 * LIMITS.listItems);
+    expect(result.users).toHaveLength(1);
+    for (const table of EXPORTED) {
+      expect(byId(result[table]), table).toEqual(
+        byId(raw[table] as { _id: string }[]),
+      );
+    }
+  });
+
+  test("gives Bob only his own rows", async () => {
+    await seedAlice();
+    await seedBob();
+    const { result } = await exportAll(bob);
+    const raw = await rowsOf(BOB.subject!);
+    for (const table of EXPORTED) {
+      expect(byId(result[table]), table).toEqual(
+        byId(raw[table] as { _id: string }[]),
+      );
+    }
+    expect(
+      result.todos.map((todo) => (todo as { text?: string }).text).sort(),
+    ).toEqual(["bob one", "bob two"]);
+  });
+});
+
+describe("deleteMyData", () => {
+  test("counts, then deletes in batches with progress, then reports done", async () => {
+    await seedAlice();
+    await seedBob();
+    const before = await rowsOf(ALICE.subject!);
+    const expectedTotal = TABLES.reduce(
+      (sum, table) => sum + before[table].length,
+      0,
+    );
+    const bobBefore = await rowsOf(BOB.subject!);
+
+    await alice.mutation(api.account.deleteMyData, {});
+    const seen = await stepUntilDone();
+
+    expect(seen[0]).toMatchObject({ status: "counting", deleted: 0 });
+    const statuses = seen
+      .map((s) => s.status)
+      .filter((s, i, all) => s !== all[i - 1]);
+    expect(statuses).toEqual(["counting", "deleting", "done"]);
+    // Progress is visible part-way: some deleted, not all.
+    expect(seen.some((s) => s.deleted > 0 && s.deleted < s.total)).toBe(true);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.deleted).toBeGreaterThanOrEqual(seen[i - 1]!.deleted);
+    }
+    const last = seen.at(-1)!;
+    expect(last.total).toBe(expectedTotal);
+    expect(last.deleted).toBe(last.total);
+    expect(last.finishedAt).toEqual(expect.any(Number));
+    expect(expectedTotal).toBeGreaterThan(3 * BATCH_SIZE);
+
+    expect(await rowsOf(ALICE.subject!)).toEqual({
+      days: [],
+      todos: [],
+      notes: [],
+      users: [],
+    });
+    expect(await rowsOf(BOB.subject!)).toEqual(bobBefore);
+    expect(
+      await alice.query(api.days.list, {
+        archived: false,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
+    ).toMatchObject({ page: [] });
+  });
+
+  test("reaches its total for a user who never synced a profile", async () => {
+    await alice.mutation(api.todos.createMany, {
+      day: "2025-01-01",
+      lines: ["a", "b"],
+    });
+    await alice.mutation(api.notes.create, { day: "2025-01-02", title: "n" });
+    await alice.mutation(api.account.deleteMyData, {});
+    const last = (await stepUntilDone()).at(-1)!;
+    expect(last.status).toBe("done");
+    expect(last.deleted).toBe(last.total);
+    expect(await rowsOf(ALICE.subject!)).toEqual({
+      days: [],
+      todos: [],
+      notes: [],
+      users: [],
+    });
+  });
+
+  test("starting twice while a deletion runs reuses the running job", async () => {
+    await seedBob();
+    await alice.mutation(api.todos.create, { day: "2025-01-01", text: "a" });
+    const first = await alice.mutation(api.account.deleteMyData, {});
+    const second = await alice.mutation(api.account.deleteMyData, {});
+    expect(second).toBe(first);
+    const jobs = await t.run((ctx) => ctx.db.query("deletions").take(10));
+    expect(jobs).toHaveLength(1);
+
+    await stepUntilDone();
+    // Once finished, asking again starts a fresh job.
+    const third = await alice.mutation(api.account.deleteMyData, {});
+    expect(third).not.toBe(first);
+    expect(await status()).toMatchObject({ status: "counting" });
+  });
+
+  test("Bob has no deletion status while Alice's deletion runs, and the job row goes after a day", async () => {
+    await alice.mutation(api.todos.create, { day: "2025-01-01", text: "a" });
+    await alice.mutation(api.account.deleteMyData, {});
+    expect(await status(bob)).toBeNull();
+    await stepUntilDone();
+    expect(await status()).toMatchObject({ status: "done" });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await status()).toBeNull();
+  });
+});

@@ -1,0 +1,224 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { LIMITS } from "./lib/limits";
+import { ALICE, newBackend, type Backend } from "./test.setup";
+
+const DAY = "2025-06-15";
+const OTHER_DAY = "2025-06-16";
+
+type Client = ReturnType<Backend["withIdentity"]>;
+
+let t: Backend;
+let alice: Client;
+
+beforeEach(() => {
+  t = newBackend();
+  alice = t.withIdentity(ALICE);
+});
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  await expect(promise).rejects.toMatchObject({ data: { code } });
+}
+
+function listDay(day = DAY) {
+  return alice.query(api.notes.listForDay, { day });
+}
+
+async function titles(day = DAY) {
+  return (await listDay(day)).map((note) => note.title);
+}
+
+async function createAll(names: string[], day = DAY) {
+  const ids: Id<"notes">[] = [];
+  for (const title of names) {
+    ids.push(await alice.mutation(api.notes.create, { day, title }));
+  }
+  return ids;
+}
+
+async function orders() {
+  return new Map((await listDay()).map((note) => [note._id, note.order]));
+}
+
+describe("create", () => {
+  test("defaults to an empty, expanded note", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    expect(await listDay()).toEqual([
+      expect.objectContaining({
+        _id: id,
+        day: DAY,
+        title: "",
+        body: "",
+        collapsed: false,
+      }),
+    ]);
+    expect((await alice.query(api.days.get, { day: DAY }))!.noteCount).toBe(1);
+  });
+
+  test("appends each new note after the day's existing notes", async () => {
+    await createAll(["first", "second"]);
+    await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "third",
+      body: "with a body",
+    });
+    expect(await titles()).toEqual(["first", "second", "third"]);
+    expect((await listDay())[2]!.body).toBe("with a body");
+  });
+
+  test(`a day holds at most ${LIMITS.notesPerDay} notes`, async () => {
+    await createAll(
+      Array.from({ length: LIMITS.notesPerDay }, (_, i) => `n${i}`),
+    );
+    await expectCode(
+      alice.mutation(api.notes.create, { day: DAY, title: "one more" }),
+      "LIMIT_REACHED",
+    );
+    expect(await listDay()).toHaveLength(LIMITS.notesPerDay);
+  });
+});
+
+describe("update", () => {
+  test("saves the title alone and leaves the body", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "old",
+      body: "body stays",
+    });
+    await alice.mutation(api.notes.update, { id, title: "new" });
+    expect((await listDay())[0]).toMatchObject({
+      title: "new",
+      body: "body stays",
+    });
+  });
+
+  test("saves the body alone and leaves the title", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "title stays",
+      body: "old",
+    });
+    await alice.mutation(api.notes.update, { id, body: "line 1\nline 2" });
+    expect((await listDay())[0]).toMatchObject({
+      title: "title stays",
+      body: "line 1\nline 2",
+    });
+  });
+
+  test("saves title and body together, and may empty them", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "t",
+      body: "b",
+    });
+    await alice.mutation(api.notes.update, { id, title: "", body: "" });
+    expect((await listDay())[0]).toMatchObject({ title: "", body: "" });
+  });
+
+  test("rejects an update with neither title nor body, changing nothing", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "t",
+      body: "b",
+    });
+    const before = await listDay();
+    await expectCode(
+      alice.mutation(api.notes.update, { id }),
+      "INVALID_ARGUMENT",
+    );
+    expect(await listDay()).toEqual(before);
+  });
+});
+
+describe("setCollapsed", () => {
+  test("collapses and expands a note", async () => {
+    const [a, b] = await createAll(["a", "b"]);
+    await alice.mutation(api.notes.setCollapsed, { id: a!, collapsed: true });
+    expect((await listDay()).map((note) => note.collapsed)).toEqual([
+      true,
+      false,
+    ]);
+    await alice.mutation(api.notes.setCollapsed, { id: a!, collapsed: false });
+    await alice.mutation(api.notes.setCollapsed, { id: b!, collapsed: true });
+    expect((await listDay()).map((note) => note.collapsed)).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
+describe("reorder", () => {
+  test("moves a note between neighbours, to the start and to the end", async () => {
+    const [a, b, c, d] = await createAll(["a", "b", "c", "d"]);
+    await alice.mutation(api.notes.reorder, {
+      id: d!,
+      afterId: a!,
+      beforeId: b!,
+    });
+    expect(await titles()).toEqual(["a", "d", "b", "c"]);
+    await alice.mutation(api.notes.reorder, {
+      id: c!,
+      afterId: null,
+      beforeId: a!,
+    });
+    expect(await titles()).toEqual(["c", "a", "d", "b"]);
+    await alice.mutation(api.notes.reorder, {
+      id: a!,
+      afterId: b!,
+      beforeId: null,
+    });
+    expect(await titles()).toEqual(["c", "d", "b", "a"]);
+  });
+
+  test("writes only the moved note's order", async () => {
+    const [a, b, c] = await createAll(["a", "b", "c"]);
+    const before = await orders();
+    await alice.mutation(api.notes.reorder, {
+      id: c!,
+      afterId: a!,
+      beforeId: b!,
+    });
+    const after = await orders();
+    expect(after.get(a!)).toBe(before.get(a!));
+    expect(after.get(b!)).toBe(before.get(b!));
+    expect(after.get(c!)).not.toBe(before.get(c!));
+  });
+
+  test("rejects a neighbour from another day", async () => {
+    const [a, b] = await createAll(["a", "b"]);
+    const [elsewhere] = await createAll(["x"], OTHER_DAY);
+    await expectCode(
+      alice.mutation(api.notes.reorder, {
+        id: b!,
+        afterId: elsewhere!,
+        beforeId: a!,
+      }),
+      "INVALID_ARGUMENT",
+    );
+    expect(await titles()).toEqual(["a", "b"]);
+  });
+});
+
+describe("remove", () => {
+  test("deletes the note and updates the day's note count", async () => {
+    const [a, b] = await createAll(["a", "b"]);
+    await alice.mutation(api.notes.remove, { id: a! });
+    expect(await titles()).toEqual(["b"]);
+    expect((await alice.query(api.days.get, { day: DAY }))!.noteCount).toBe(1);
+    await alice.mutation(api.notes.remove, { id: b! });
+    expect(await alice.query(api.days.get, { day: DAY })).toBeNull();
+    await expectCode(alice.mutation(api.notes.remove, { id: b! }), "NOT_FOUND");
+  });
+});
+
+describe("listForDay", () => {
+  test("lists only that day's notes, in display order", async () => {
+    await createAll(["one", "two"]);
+    await createAll(["elsewhere"], OTHER_DAY);
+    await createAll(["three"]);
+    expect(await titles()).toEqual(["one", "two", "three"]);
+    expect(await titles(OTHER_DAY)).toEqual(["elsewhere"]);
+    expect(await titles("2025-06-17")).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench:backend`: what each query the UI makes reads at 1,000,
+ * 20,000 and 100,000 todos (days and notes in proportion), with Convex's
+ * transaction limits enforced. Prints one table; the assertions are only
+ * sanity checks on the shape of the cost (no timings are asserted).
+ */
+import type {
+  FunctionArgs,
+  FunctionReference,
+  PaginationResult,
+} from "convex/server";
+import { afterAll, expect, test } from "vitest";
+import { api } from "../convex/_generated/api";
+import type { Doc } from "../convex/_generated/dataModel";
+import { ALICE, newBackend, type Backend } from "../convex/test.setup";
+import {
+  historyOf,
+  measureQuery,
+  seedHistory,
+  type Measured,
+} from "../convex/test.seed";
+
+const SIZES = [1_000, 20_000, 100_000];
+const PAGE_SIZE = 100;
+
+type Row = {
+  query: string;
+  size: number;
+  docs: number;
+  bytes: number;
+  ms: number;
+  returned: number;
+};
+const rows: Row[] = [];
+
+/** A query's result rows, whatever its shape. */
+function returnedRows(value: unknown): unknown[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value === "object" && "page" in value) {
+    return (value as { page: unknown[] }).page;
+  }
+  if (typeof value === "object" && "todos" in value && "notes" in value) {
+    const found = value as { todos: unknown[]; notes: unknown[] };
+    return [...found.todos, ...found.notes];
+  }
+  return [value];
+}
+
+async function record<Query extends FunctionReference<"query", "public">>(
+  t: Backend,
+  label: string,
+  size: number,
+  query: Query,
+  args: FunctionArgs<Query>,
+): Promise<Measured<unknown> & { returned: unknown[] }> {
+  const m = await measureQuery(t, ALICE, query, args);
+  const returned = returnedRows(m.value);
+  rows.push({
+    query: label,
+    size,
+    docs: m.documentsRead,
+    bytes: m.bytesRead,
+    ms: m.ms,
+    returned: returned.length,
+  });
+  return { ...m, returned };
+}
+
+/** Every row a user query returns belongs to the caller: identity reached it. */
+function expectAlice(returned: unknown[]) {
+  for (const row of returned) {
+    if (typeof row === "object" && row !== null && "userId" in row) {
+      expect(row.userId).toBe(ALICE.subject);
+    }
+  }
+}
+
+for (const size of SIZES) {
+  test(`measures every UI query at ${size.toLocaleString("en-US")} todos`, async () => {
+    const t = newBackend();
+    const seeded = await seedHistory(t, ALICE, historyOf(size));
+    const days = seeded.days;
+    const typical = days.find((d) => d.day === seeded.typicalDay)!;
+    const page = (cursor: string | null) => ({ numItems: PAGE_SIZE, cursor });
+    // Warm up (module loading) so the first timing is not skewed.
+    await measureQuery(t, ALICE, api.users.me, {});
+
+    const first = await record(t, "days.list first page", size, api.days.list, {
+      archived: false,
+      paginationOpts: page(null),
+    });
+    expectAlice(first.returned);
+    expect(first.documentsRead).toBeLessThanOrEqual(first.returned.length + 1);
+
+    // All pages of the day list, summed.
+    let all = { docs: 0, bytes: 0, ms: 0, returned: 0, pages: 0 };
+    let cursor: string | null = null;
+    for (;;) {
+      const m: Measured<PaginationResult<Doc<"days">>> = await measureQuery(
+        t,
+        ALICE,
+        api.days.list,
+        {
+          archived: false,
+          paginationOpts: page(cursor),
+        },
+      );
+      all = {
+        docs: all.docs + m.documentsRead,
+        bytes: all.bytes + m.bytesRead,
+        ms: all.ms + m.ms,
+        returned: all.returned + m.value.page.length,
+        pages: all.pages + 1,
+      };
+      if (m.value.isDone) break;
+      cursor = m.value.continueCursor;
+    }
+    rows.push({ query: "days.list all pages", size, ...all });
+    const unarchived = days.filter((d) => !d.row.archived).length;
+    expect(all.returned).toBe(unarchived);
+    expect(all.docs).toBeLessThanOrEqual(unarchived + all.pages);
+
+    const day = await record(t, "days.get", size, api.days.get, {
+      day: typical.day,
+    });
+    expect(day.documentsRead).toBeLessThanOrEqual(1);
+
+    const usual = await record(
+      t,
+      "todos.listForDay typical day",
+      size,
+      api.todos.listForDay,
+      { day: typical.day },
+    );
+    expectAlice(usual.returned);
+    expect(usual.returned).toHaveLength(typical.todos);
+    expect(usual.documentsRead).toBeLessThanOrEqual(typical.todos + 1);
+
+    const big = await record(
+      t,
+      "todos.listForDay biggest day",
+      size,
+      api.todos.listForDay,
+      { day: seeded.biggestDay },
+    );
+    expect(big.returned).toHaveLength(historyOf(size).biggestDay);
+    expect(big.documentsRead).toBeLessThanOrEqual(big.returned.length + 1);
+
+    const pinned = await record(
+      t,
+      "todos.listPinned first page",
+      size,
+      api.todos.listPinned,
+      { paginationOpts: page(null) },
+    );
+    expectAlice(pinned.returned);
+    expect(pinned.documentsRead).toBeLessThanOrEqual(PAGE_SIZE + 1);
+
+    const notes = await record(
+      t,
+      "notes.listForDay typical day",
+      size,
+      api.notes.listForDay,
+      { day: typical.day },
+    );
+    expectAlice(notes.returned);
+    expect(notes.returned).toHaveLength(typical.notes);
+    expect(notes.documentsRead).toBeLessThanOrEqual(typical.notes + 1);
+
+    const found = await record(t, "search.search", size, api.search.search, {
+      text: "invoice",
+    });
+    expect(found.returned.length).toBeGreaterThan(0);
+    expect(found.documentsRead).toBeLessThanOrEqual(40);
+
+    for (const table of ["days", "todos", "notes"] as const) {
+      const exported = await record(
+        t,
+        `account.exportPage ${table} first page`,
+        size,
+        api.account.exportPage,
+        { table, cursor: null },
+      );
+      expectAlice(exported.returned);
+      expect(exported.documentsRead).toBeLessThanOrEqual(
+        exported.returned.length + 1,
+      );
+    }
+  });
+}
+
+afterAll(() => {
+  // Grouped by query, sizes ascending, so growth with history reads across.
+  const queries = [...new Set(rows.map((r) => r.query))];
+  const sorted = [...rows].sort(
+    (a, b) =>
+      queries.indexOf(a.query) - queries.indexOf(b.query) || a.size - b.size,
+  );
+  const header = ["query", "size", "docs read", "kB read", "ms", "rows"];
+  const cells = sorted.map((r) => [
+    r.query,
+    r.size.toLocaleString("en-US"),
+    r.docs.toLocaleString("en-US"),
+    (r.bytes / 1024).toFixed(1),
+    r.ms.toFixed(1),
+    r.returned.toLocaleString("en-US"),
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...cells.map((c) => c[i]!.length)),
+  );
+  const line = (c: string[]) =>
+    "| " +
+    c
+      .map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!)))
+      .join(" | ") +
+    " |";
+  console.log(
+    [
+      "Documents and bytes read per UI query (ctx.meta.getTransactionMetrics()",
+      "around a nested ctx.runQuery as Alice, transaction limits enforced).",
+      "Note: convex-test counts only documents that pass a .filter (and, for",
+      "paginate, only the returned page); Convex counts every document",
+      "scanned. Daybook reads through indexes, never .filter, so the counts",
+      "carry over. ms is convex-test's in-memory time, which scans the whole",
+      "table for every index range: it grows with history even where the",
+      "documents read do not, and says nothing about Convex latency.",
+      "",
+      line(header),
+      line(widths.map((w) => "-".repeat(w))),
+      ...cells.map(line),
+    ].join("\n"),
+  );
+});

@@ -6,6 +6,7 @@ import { userMutation, userQuery } from "./lib/auth";
 import {
   addDeltas,
   getDay,
+  noteDelta,
   todoDelta,
   updateDay,
   type DayCounts,
@@ -99,8 +100,10 @@ async function removeDayBatch(
           )
           .take(NOTE_BATCH_SIZE)
       : [];
-  for (const note of notes) await ctx.db.delete("notes", note._id);
-  delta = addDeltas(delta, { noteCount: -notes.length });
+  for (const note of notes) {
+    await ctx.db.delete("notes", note._id);
+    delta = addDeltas(delta, noteDelta(note, null));
+  }
   await updateDay(ctx, job.userId, job.day, { delta });
 
   if (todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE) {

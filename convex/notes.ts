@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { userMutation, userQuery } from "./lib/auth";
-import { ensureRoom, getDay, updateDay } from "./lib/days";
+import { noteDelta, updateDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
@@ -39,7 +39,6 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const title = requireText(args.title ?? "", titleRule);
     const body = requireText(args.body ?? "", bodyRule);
-    ensureRoom(await getDay(ctx, ctx.userId, day), "notes", 1);
     const [order] = keysAfter(
       await lastOrderInDay(ctx, "notes", ctx.userId, day),
       1,
@@ -53,7 +52,9 @@ export const create = userMutation({
       order: order!,
       updatedAt: Date.now(),
     });
-    await updateDay(ctx, ctx.userId, day, { delta: { noteCount: 1 } });
+    await updateDay(ctx, ctx.userId, day, {
+      delta: noteDelta(null, { title, body }),
+    });
     return id;
   },
 });
@@ -70,15 +71,19 @@ export const update = userMutation({
     if (args.title === undefined && args.body === undefined) {
       throw invalidArgument("Nothing to save: give a title or a body.");
     }
-    await ctx.db.patch("notes", note._id, {
-      ...(args.title !== undefined && {
-        title: requireText(args.title, titleRule),
-      }),
-      ...(args.body !== undefined && {
-        body: requireText(args.body, bodyRule),
-      }),
-      updatedAt: Date.now(),
-    });
+    const next = {
+      title:
+        args.title === undefined
+          ? note.title
+          : requireText(args.title, titleRule),
+      body:
+        args.body === undefined ? note.body : requireText(args.body, bodyRule),
+    };
+    await ctx.db.patch("notes", note._id, { ...next, updatedAt: Date.now() });
+    const delta = noteDelta(note, next);
+    if (delta.noteBytes !== 0) {
+      await updateDay(ctx, ctx.userId, note.day, { delta });
+    }
   },
 });
 
@@ -114,6 +119,8 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.delete("notes", note._id);
-    await updateDay(ctx, ctx.userId, note.day, { delta: { noteCount: -1 } });
+    await updateDay(ctx, ctx.userId, note.day, {
+      delta: noteDelta(note, null),
+    });
   },
 });

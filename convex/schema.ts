@@ -33,7 +33,10 @@ export default defineSchema({
     todoCount: v.number(),
     openCount: v.number(),
     doneCount: v.number(),
+    /** UTF-8 bytes of todo text and note titles + bodies: the read budget. */
+    todoBytes: v.number(),
     noteCount: v.number(),
+    noteBytes: v.number(),
   })
     .index("by_user_day", ["userId", "day"])
     .index("by_user_archived_day", ["userId", "archived", "day"]),

@@ -13,7 +13,7 @@ import type {
 } from "convex/server";
 import { generateNKeysBetween } from "fractional-indexing";
 import type { Doc } from "./_generated/dataModel";
-import { todoCounts, type DayCounts } from "./lib/days";
+import { noteDelta, todoCounts, type DayCounts } from "./lib/days";
 import { LIMITS } from "./lib/limits";
 import type { Backend } from "./test.setup";
 
@@ -169,13 +169,21 @@ export function planHistory(userId: string, size: HistorySize): DayPlan[] {
       todoCount: 0,
       openCount: 0,
       doneCount: 0,
-      noteCount: notes,
+      todoBytes: 0,
+      noteCount: 0,
+      noteBytes: 0,
     };
     for (let j = 0; j < todos; j++) {
       const c = todoCounts(seededTodo(userId, day, firstTodo + j, j, ""));
       row.todoCount += c.todoCount;
       row.openCount += c.openCount;
       row.doneCount += c.doneCount;
+      row.todoBytes += c.todoBytes;
+    }
+    for (let k = firstNote; k < firstNote + notes; k++) {
+      const n = noteDelta(null, seededNote(userId, day, k, ""));
+      row.noteCount += n.noteCount!;
+      row.noteBytes += n.noteBytes!;
     }
     if (notes > LIMITS.notesPerDay || todos > LIMITS.todosPerDay) {
       throw new Error(`Seed plan overfills ${day}.`);
@@ -272,7 +280,9 @@ export async function seedHistory(
       todoCount: sum((p) => p.row.todoCount),
       openCount: sum((p) => p.row.openCount),
       doneCount: sum((p) => p.row.doneCount),
+      todoBytes: sum((p) => p.row.todoBytes),
       noteCount: sum((p) => p.row.noteCount),
+      noteBytes: sum((p) => p.row.noteBytes),
       pinned: sum((p) => {
         let pinned = 0;
         for (let g = p.firstTodo; g < p.firstTodo + p.todos; g++) {

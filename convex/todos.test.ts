@@ -2,6 +2,7 @@ import { generateNKeysBetween } from "fractional-indexing";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
+import { textBytes } from "./lib/days";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { ALICE, newBackend, type Backend } from "./test.setup";
 
@@ -82,11 +83,14 @@ async function createAll(texts: string[], day = DAY) {
 async function seedFullDay(day: string, count: number) {
   await t.run(async (ctx) => {
     const orders = generateNKeysBetween(null, null, count);
+    let todoBytes = 0;
     for (const [i, order] of orders.entries()) {
+      const text = `seeded ${i}`;
+      todoBytes += textBytes(text);
       await ctx.db.insert("todos", {
         userId: ALICE_ID,
         day,
-        text: `seeded ${i}`,
+        text,
         kind: "todo",
         done: false,
         pinned: false,
@@ -100,7 +104,9 @@ async function seedFullDay(day: string, count: number) {
       todoCount: count,
       openCount: count,
       doneCount: 0,
+      todoBytes,
       noteCount: 0,
+      noteBytes: 0,
     });
   });
 }

@@ -8,6 +8,7 @@ import {
   addDeltas,
   ensureRoom,
   getDay,
+  textBytes,
   todoDelta,
   updateDay,
   type DayCounts,
@@ -56,16 +57,14 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
     requireText(text, todoTextRule);
-    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", 1);
     const [order] = keysAfter(
       await lastOrderInDay(ctx, "todos", ctx.userId, day),
       1,
     );
-    const todo = { kind, done: false };
+    const todo = { kind, done: false, text };
     const id = await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
-      text,
       pinned: false,
       order: order!,
       ...todo,
@@ -91,7 +90,6 @@ export const createMany = userMutation({
       )
       .filter((item) => item !== null);
     if (items.length === 0) throw invalidArgument("The list has no text.");
-    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", items.length);
     const orders = keysAfter(
       await lastOrderInDay(ctx, "todos", ctx.userId, day),
       items.length,
@@ -135,7 +133,7 @@ export const updateText = userMutation({
       completedAt: done ? todo.completedAt : undefined,
     });
     await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, { kind, done }),
+      delta: todoDelta(todo, { kind, done, text }),
     });
   },
 });
@@ -173,7 +171,6 @@ export const moveToDay = userMutation({
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
     if (day === todo.day) return;
-    ensureRoom(await getDay(ctx, ctx.userId, day), "todos", 1);
     const [order] = keysAfter(
       await lastOrderInDay(ctx, "todos", ctx.userId, day),
       1,
@@ -293,9 +290,19 @@ async function copyBatch(
   toDay: string,
   todos: Doc<"todos">[],
 ) {
+  // Copy what fits the target day's budget; the rest is dropped quietly.
   const target = await getDay(ctx, userId, toDay);
-  const room = LIMITS.todosPerDay - (target?.todoCount ?? 0);
-  const copies = todos.slice(0, Math.max(0, room));
+  const room = {
+    count: LIMITS.todosPerDay - (target?.todoCount ?? 0),
+    bytes: LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+  };
+  const copies: Doc<"todos">[] = [];
+  for (const todo of todos) {
+    const bytes = textBytes(todo.text);
+    if (copies.length >= room.count || bytes > room.bytes) break;
+    room.bytes -= bytes;
+    copies.push(todo);
+  }
   if (copies.length === 0) return;
   const orders = keysAfter(
     await lastOrderInDay(ctx, "todos", userId, toDay),
@@ -303,11 +310,10 @@ async function copyBatch(
   );
   let delta: Partial<DayCounts> = {};
   for (const [i, todo] of copies.entries()) {
-    const copy = { kind: todo.kind, done: false };
+    const copy = { kind: todo.kind, done: false, text: todo.text };
     await ctx.db.insert("todos", {
       userId,
       day: toDay,
-      text: todo.text,
       pinned: false,
       order: orders[i]!,
       ...copy,
@@ -372,7 +378,7 @@ export const copyOpenToDay = userMutation({
     }
     const source = await getDay(ctx, ctx.userId, fromDay);
     const openItems = source ? source.todoCount - source.doneCount : 0;
-    ensureRoom(await getDay(ctx, ctx.userId, toDay), "todos", openItems);
+    ensureRoom(await getDay(ctx, ctx.userId, toDay), { todoCount: openItems });
     await runDayBatch(ctx, {
       userId: ctx.userId,
       day: fromDay,

@@ -5,6 +5,7 @@ import * as account from "./account";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import * as days from "./days";
+import { textBytes } from "./lib/days";
 import { LIMITS } from "./lib/limits";
 import { MAX_PAGE_SIZE } from "./lib/pagination";
 import * as notes from "./notes";
@@ -506,7 +507,9 @@ describe("pagination", () => {
             todoCount: 1,
             openCount: 1,
             doneCount: 0,
+            todoBytes: textBytes(`p${i}`),
             noteCount: 0,
+            noteBytes: 0,
           });
         }
       });

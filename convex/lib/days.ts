@@ -5,30 +5,48 @@ import { LIMITS } from "./limits";
 
 export type DayCounts = Pick<
   Doc<"days">,
-  "todoCount" | "openCount" | "doneCount" | "noteCount"
+  | "todoCount"
+  | "openCount"
+  | "doneCount"
+  | "todoBytes"
+  | "noteCount"
+  | "noteBytes"
 >;
 
 const ZERO: DayCounts = {
   todoCount: 0,
   openCount: 0,
   doneCount: 0,
+  todoBytes: 0,
   noteCount: 0,
+  noteBytes: 0,
 };
 
+const encoder = new TextEncoder();
+
+/** Convex limits reads in bytes, and one character can take up to 3. */
+export function textBytes(...texts: string[]): number {
+  return texts.reduce((sum, text) => sum + encoder.encode(text).length, 0);
+}
+
+type TodoShape = Pick<Doc<"todos">, "kind" | "done" | "text">;
+type NoteShape = Pick<Doc<"notes">, "title" | "body">;
+
 /** What one todo adds to its day's summary. */
-export function todoCounts(todo: Pick<Doc<"todos">, "kind" | "done">) {
+export function todoCounts(todo: TodoShape) {
   const checkable = todo.kind === "todo";
   return {
     todoCount: 1,
     openCount: checkable && !todo.done ? 1 : 0,
     doneCount: checkable && todo.done ? 1 : 0,
+    todoBytes: textBytes(todo.text),
   };
 }
 
-/** The change to a day's counts when `before` becomes `after` (null = absent). */
+/** The change to a day's summary when `before` becomes `after` (null = absent). */
 export function todoDelta(
-  before: Pick<Doc<"todos">, "kind" | "done"> | null,
-  after: Pick<Doc<"todos">, "kind" | "done"> | null,
+  before: TodoShape | null,
+  after: TodoShape | null,
 ): Partial<DayCounts> {
   const b = before ? todoCounts(before) : ZERO;
   const a = after ? todoCounts(after) : ZERO;
@@ -36,6 +54,19 @@ export function todoDelta(
     todoCount: a.todoCount - b.todoCount,
     openCount: a.openCount - b.openCount,
     doneCount: a.doneCount - b.doneCount,
+    todoBytes: a.todoBytes - b.todoBytes,
+  };
+}
+
+export function noteDelta(
+  before: NoteShape | null,
+  after: NoteShape | null,
+): Partial<DayCounts> {
+  const size = (note: NoteShape | null) =>
+    note ? textBytes(note.title, note.body) : 0;
+  return {
+    noteCount: (after ? 1 : 0) - (before ? 1 : 0),
+    noteBytes: size(after) - size(before),
   };
 }
 
@@ -69,7 +100,8 @@ function isEmpty(row: Omit<Doc<"days">, "_id" | "_creationTime">) {
 
 /**
  * Applies a change to a day's summary row, creating it on first content and
- * removing it once it is empty, so listing days never touches todos or notes.
+ * removing it once it is empty, so listing days never touches todos or
+ * notes. Growth past a day's budget throws, which rolls back the mutation.
  */
 export async function updateDay(
   ctx: MutationCtx,
@@ -82,6 +114,7 @@ export async function updateDay(
   },
 ): Promise<void> {
   const existing = await getDay(ctx, userId, day);
+  ensureRoom(existing, change.delta ?? {});
   const base: Omit<Doc<"days">, "_id" | "_creationTime"> = existing ?? {
     userId,
     day,
@@ -105,18 +138,31 @@ export async function updateDay(
   }
 }
 
-/** Rejects adding `count` items that would overflow a day. */
-export function ensureRoom(
-  row: DayCounts | null,
-  what: "todos" | "notes",
-  count: number,
-) {
-  const current = row ? (what === "todos" ? row.todoCount : row.noteCount) : 0;
-  const limit = what === "todos" ? LIMITS.todosPerDay : LIMITS.notesPerDay;
-  if (current + count > limit) {
-    throw appError(
-      "LIMIT_REACHED",
-      `A day holds at most ${limit.toLocaleString("en-US")} ${what}.`,
-    );
+const BUDGETS: [keyof DayCounts, number, string][] = [
+  ["todoCount", LIMITS.todosPerDay, "A day holds at most 5,000 todos."],
+  [
+    "todoBytes",
+    LIMITS.todoBytesPerDay,
+    "This day's todos are full: at most 4 MB of text.",
+  ],
+  ["noteCount", LIMITS.notesPerDay, "A day holds at most 100 notes."],
+  [
+    "noteBytes",
+    LIMITS.noteBytesPerDay,
+    "This day's notes are full: at most 8 MB of text.",
+  ],
+];
+
+/**
+ * Rejects a change that would grow a day past its budget. The budgets keep
+ * one day's todos or notes readable in a single query, far below Convex's
+ * 16 MiB per-transaction read limit, whatever the script.
+ */
+export function ensureRoom(row: DayCounts | null, delta: Partial<DayCounts>) {
+  for (const [key, limit, message] of BUDGETS) {
+    const growth = delta[key] ?? 0;
+    if (growth > 0 && (row?.[key] ?? 0) + growth > limit) {
+      throw appError("LIMIT_REACHED", message);
+    }
   }
 }

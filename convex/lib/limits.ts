@@ -11,10 +11,12 @@ export const LIMITS = {
   /** Keeps one day's view far below Convex's per-transaction read limits. */
   todosPerDay: 5_000,
   notesPerDay: 100,
+  todoBytesPerDay: 4 * 1024 * 1024,
+  noteBytesPerDay: 8 * 1024 * 1024,
 } as const;
 
 /** How many documents one scheduled batch touches. */
 export const BATCH_SIZE = 250;
 
 /** Notes may be up to 100 kB each, so fewer fit in one transaction. */
-export const NOTE_BATCH_SIZE = 50;
+export const NOTE_BATCH_SIZE = 20;

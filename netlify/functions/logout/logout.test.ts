@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { WorkosEmulator } from "../../../devtools/workos-emulator/emulator";
+import {
+  authenticateRequest,
+  clearsBothCookies,
+  cookieHeaderAfter,
+  obtainCode,
+  SITE,
+  startTestEmulator,
+  stubSignInEnv,
+} from "../../testing/sign-in-harness";
+import authenticate from "../authenticate/authenticate";
+import logout from "./logout";
+
+let emulator: WorkosEmulator;
+
+beforeEach(async () => {
+  emulator = await startTestEmulator();
+  stubSignInEnv(emulator);
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  await emulator.close();
+});
+
+async function signIn() {
+  const { code, codeVerifier } = await obtainCode(emulator);
+  const response = await authenticate(
+    authenticateRequest({
+      grant_type: "authorization_code",
+      client_id: emulator.clientId,
+      code,
+      code_verifier: codeVerifier,
+    }),
+  );
+  const { access_token } = (await response.clone().json()) as {
+    access_token: string;
+  };
+  const sid = JSON.parse(
+    Buffer.from(access_token.split(".")[1] ?? "", "base64url").toString(),
+  ).sid as string;
+  return { cookie: cookieHeaderAfter(response), sid };
+}
+
+function logoutRequest(query: Record<string, string>, cookie?: string) {
+  const url = new URL(`${SITE}/user_management/sessions/logout`);
+  for (const [name, value] of Object.entries(query))
+    url.searchParams.set(name, value);
+  return new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+function refresh(cookie: string) {
+  return authenticate(
+    authenticateRequest(
+      { grant_type: "refresh_token", client_id: emulator.clientId },
+      { cookie },
+    ),
+  );
+}
+
+describe("GET /user_management/sessions/logout", () => {
+  it("clears both cookies, then sends the browser to WorkOS to end the session", async () => {
+    const { cookie, sid } = await signIn();
+    const response = await logout(
+      logoutRequest({ session_id: sid, return_to: `${SITE}/goodbye` }, cookie),
+    );
+    expect(response.status).toBe(302);
+    expect(clearsBothCookies(response)).toBe(true);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(`${location.origin}${location.pathname}`).toBe(
+      `${emulator.baseUrl}/user_management/sessions/logout`,
+    );
+    expect(location.searchParams.get("session_id")).toBe(sid);
+    expect(location.searchParams.get("return_to")).toBe(`${SITE}/goodbye`);
+  });
+
+  it("makes a later refresh with the old cookie fail with invalid_grant and clear cookies", async () => {
+    const { cookie, sid } = await signIn();
+    const response = await logout(
+      logoutRequest({ session_id: sid, return_to: SITE }, cookie),
+    );
+    // The browser follows the redirect to WorkOS, which ends the session.
+    const atWorkos = await fetch(response.headers.get("location") ?? "", {
+      redirect: "manual",
+    });
+    expect(atWorkos.headers.get("location")).toBe(SITE);
+
+    const stale = await refresh(cookie);
+    expect(stale.status).toBe(400);
+    expect(await stale.json()).toMatchObject({ error: "invalid_grant" });
+    expect(clearsBothCookies(stale)).toBe(true);
+  });
+
+  it("returns only to this site", async () => {
+    const { cookie, sid } = await signIn();
+    for (const returnTo of [
+      "https://evil.example/",
+      "//evil.example",
+      "javascript:alert(1)",
+    ]) {
+      const response = await logout(
+        logoutRequest({ session_id: sid, return_to: returnTo }, cookie),
+      );
+      const location = new URL(response.headers.get("location") ?? "");
+      expect(location.searchParams.get("return_to")).toBe(`${SITE}/`);
+    }
+  });
+
+  it("uses the cookie's session over the one in the query", async () => {
+    const { cookie, sid } = await signIn();
+    const response = await logout(
+      logoutRequest({ session_id: "session_someone_else" }, cookie),
+    );
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.searchParams.get("session_id")).toBe(sid);
+  });
+
+  it("without any session just clears cookies and returns to the site", async () => {
+    const response = await logout(logoutRequest({ return_to: `${SITE}/bye` }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${SITE}/bye`);
+    expect(clearsBothCookies(response)).toBe(true);
+  });
+
+  it.each(["POST", "PUT", "DELETE"])(
+    "answers %s with 405 and keeps cookies",
+    async (method) => {
+      const response = await logout(
+        new Request(`${SITE}/user_management/sessions/logout`, {
+          method,
+          headers: { Origin: SITE },
+        }),
+      );
+      expect(response.status).toBe(405);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,76 @@
+import type { WorkOS } from "@workos-inc/node";
+import { readAuthConfig, type AuthConfig } from "./auth-config";
+import { logAuthProblem } from "./auth-log";
+import { oauthErrorResponse } from "./responses";
+import { isSameOriginPost } from "./site-origin";
+import { createWorkosClient } from "./workos-client";
+
+export interface AuthRouteContext {
+  config: AuthConfig;
+  workos: WorkOS;
+  siteUrl: URL;
+}
+
+interface AuthRouteDefinition {
+  /** Used in log lines. */
+  name: string;
+  method: "GET" | "POST";
+  handle(request: Request, context: AuthRouteContext): Promise<Response>;
+}
+
+/**
+ * The checks every sign-in function makes before its own work, in order:
+ * method (405), same-origin POST (403), configuration (500); and a last
+ * guard so nothing unexpected leaks a stack trace.
+ */
+export function defineAuthRoute(route: AuthRouteDefinition) {
+  return async (request: Request): Promise<Response> => {
+    if (request.method !== route.method) {
+      return oauthErrorResponse(
+        405,
+        "method_not_allowed",
+        `Use ${route.method}.`,
+        [],
+        { Allow: route.method },
+      );
+    }
+    if (route.method === "POST" && !isSameOriginPost(request)) {
+      logAuthProblem(route.name, "refused a cross-origin POST");
+      return oauthErrorResponse(
+        403,
+        "forbidden",
+        "Cross-origin requests are not allowed.",
+      );
+    }
+    const configResult = readAuthConfig();
+    if (!configResult.ok) {
+      logAuthProblem(
+        route.name,
+        `misconfigured: ${configResult.problems.join(" ")}`,
+      );
+      return oauthErrorResponse(
+        500,
+        "server_error",
+        `Sign-in is not configured: ${configResult.problems.join(" ")}`,
+      );
+    }
+    const { config } = configResult;
+    try {
+      return await route.handle(request, {
+        config,
+        workos: createWorkosClient(config),
+        siteUrl: new URL(request.url),
+      });
+    } catch (error) {
+      logAuthProblem(
+        route.name,
+        `unexpected failure (${(error as Error)?.name ?? "unknown"})`,
+      );
+      return oauthErrorResponse(
+        500,
+        "server_error",
+        "Unexpected server error.",
+      );
+    }
+  };
+}

@@ -25,6 +25,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "frontend",
+          include: ["src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["src/testing/setup.ts"],
+          server: convexTestDeps,
+          testTimeout: 30_000,
+        },
+      },
+      {
         // `npm run bench:backend` only: prints documents read per UI query.
         test: {
           name: "backend-bench",

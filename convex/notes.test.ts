@@ -212,6 +212,45 @@ describe("remove", () => {
   });
 });
 
+describe("restore (Undo)", () => {
+  test("puts a deleted note back between its old neighbours, body and all", async () => {
+    const [a, b, c] = await createAll(["a", "b", "c"]);
+    await alice.mutation(api.notes.update, { id: b!, body: "kept **body**" });
+    const before = await alice.query(api.days.get, { day: DAY });
+    await alice.mutation(api.notes.remove, { id: b! });
+
+    await alice.mutation(api.notes.restore, {
+      day: DAY,
+      title: "b",
+      body: "kept **body**",
+      collapsed: true,
+      afterId: a!,
+      beforeId: c!,
+    });
+    expect(await titles()).toEqual(["a", "b", "c"]);
+    expect((await listDay())[1]).toMatchObject({
+      body: "kept **body**",
+      collapsed: true,
+    });
+    const after = await alice.query(api.days.get, { day: DAY });
+    expect(after?.noteCount).toBe(before?.noteCount);
+    expect(after?.noteBytes).toBe(before?.noteBytes);
+  });
+
+  test("without neighbours appends at the end of the day", async () => {
+    await createAll(["a"]);
+    await alice.mutation(api.notes.restore, {
+      day: DAY,
+      title: "z",
+      body: "",
+      collapsed: false,
+      afterId: null,
+      beforeId: null,
+    });
+    expect(await titles()).toEqual(["a", "z"]);
+  });
+});
+
 describe("listForDay", () => {
   test("lists only that day's notes, in display order", async () => {
     await createAll(["one", "two"]);

@@ -1,4 +1,5 @@
 import { v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
 import { userMutation, userQuery } from "./lib/auth";
 import { noteDelta, updateDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
@@ -104,13 +105,52 @@ export const reorder = userMutation({
   },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
-    const order = await orderBetweenNeighbours(
+    const order = await orderBetweenNeighbours<Doc<"notes">>(
       note,
       args.afterId,
       args.beforeId,
       (id) => getOwned(ctx, ctx.userId, "notes", id),
     );
     await ctx.db.patch("notes", note._id, { order });
+  },
+});
+
+/** Puts a deleted note back (Undo), between the neighbours it had. */
+export const restore = userMutation({
+  args: {
+    day: v.string(),
+    title: v.string(),
+    body: v.string(),
+    collapsed: v.boolean(),
+    afterId: v.union(v.id("notes"), v.null()),
+    beforeId: v.union(v.id("notes"), v.null()),
+  },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const title = requireText(args.title, titleRule);
+    const body = requireText(args.body, bodyRule);
+    const order =
+      args.afterId === null && args.beforeId === null
+        ? keysAfter(await lastOrderInDay(ctx, "notes", ctx.userId, day), 1)[0]!
+        : await orderBetweenNeighbours<Doc<"notes">>(
+            { day },
+            args.afterId,
+            args.beforeId,
+            (id) => getOwned(ctx, ctx.userId, "notes", id),
+          );
+    const id = await ctx.db.insert("notes", {
+      userId: ctx.userId,
+      day,
+      title,
+      body,
+      collapsed: args.collapsed,
+      order,
+      updatedAt: Date.now(),
+    });
+    await updateDay(ctx, ctx.userId, day, {
+      delta: noteDelta(null, { title, body }),
+    });
+    return id;
   },
 });
 

@@ -41,6 +41,17 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     args: (fx) => ({ id: fx.note, afterId: fx.note2, beforeId: null }),
     byId: true,
   },
+  "notes:restore": {
+    args: (fx) => ({
+      day: fx.day,
+      title: "T",
+      body: "B",
+      collapsed: false,
+      afterId: fx.note,
+      beforeId: null,
+    }),
+    byId: true,
+  },
   "notes:setCollapsed": {
     args: (fx) => ({ id: fx.note, collapsed: true }),
     byId: true,
@@ -67,6 +78,18 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
   "todos:remove": { args: (fx) => ({ id: fx.todo }), byId: true },
   "todos:reorder": {
     args: (fx) => ({ id: fx.todo, afterId: fx.todo2, beforeId: null }),
+    byId: true,
+  },
+  "todos:restore": {
+    args: (fx) => ({
+      day: fx.day,
+      text: "x",
+      kind: "todo",
+      done: false,
+      pinned: false,
+      afterId: fx.todo,
+      beforeId: null,
+    }),
     byId: true,
   },
   "todos:setDone": { args: (fx) => ({ id: fx.todo, done: true }), byId: true },

@@ -461,6 +461,64 @@ describe("remove", () => {
   });
 });
 
+describe("restore (Undo)", () => {
+  test("puts a deleted item back between its old neighbours with its state", async () => {
+    const [a, b, c] = await createAll(["a", "b", "c"]);
+    await alice.mutation(api.todos.setDone, { id: b!, done: true });
+    await alice.mutation(api.todos.setPinned, { id: b!, pinned: true });
+    const before = counts(await dayRow());
+    await alice.mutation(api.todos.remove, { id: b! });
+
+    const restored = await alice.mutation(api.todos.restore, {
+      day: DAY,
+      text: "b",
+      kind: "todo",
+      done: true,
+      pinned: true,
+      afterId: a!,
+      beforeId: c!,
+    });
+    expect(await textsOf()).toEqual(["a", "b", "c"]);
+    const row = (await listDay()).find((todo) => todo._id === restored);
+    expect(row).toMatchObject({ done: true, pinned: true, kind: "todo" });
+    expect(row?.completedAt).toEqual(expect.any(Number));
+    expect(counts(await dayRow())).toEqual(before);
+  });
+
+  test("without neighbours appends at the end; a heading is never done", async () => {
+    await createAll(["a", "b"]);
+    await alice.mutation(api.todos.restore, {
+      day: DAY,
+      text: "Plan",
+      kind: "h2",
+      done: true,
+      pinned: false,
+      afterId: null,
+      beforeId: null,
+    });
+    const last = (await listDay()).at(-1);
+    expect(last).toMatchObject({ text: "Plan", kind: "h2", done: false });
+  });
+
+  test("a neighbour that is gone gives NOT_FOUND and restores nothing", async () => {
+    const [a, b] = await createAll(["a", "b"]);
+    await alice.mutation(api.todos.remove, { id: a! });
+    await expectCode(
+      alice.mutation(api.todos.restore, {
+        day: DAY,
+        text: "x",
+        kind: "todo",
+        done: false,
+        pinned: false,
+        afterId: a!,
+        beforeId: b!,
+      }),
+      "NOT_FOUND",
+    );
+    expect(await textsOf()).toEqual(["b"]);
+  });
+});
+
 describe("whole-day actions on days larger than one batch", () => {
   const SIZE = BATCH_SIZE * 2 + 100;
 

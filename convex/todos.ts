@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
+import { todoKind } from "./schema";
 import { userMutation, userQuery } from "./lib/auth";
 import {
   addDeltas,
@@ -196,13 +197,57 @@ export const reorder = userMutation({
   },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    const order = await orderBetweenNeighbours(
+    const order = await orderBetweenNeighbours<Doc<"todos">>(
       todo,
       args.afterId,
       args.beforeId,
       (id) => getOwned(ctx, ctx.userId, "todos", id),
     );
     await ctx.db.patch("todos", todo._id, { order });
+  },
+});
+
+/**
+ * Puts a deleted item back (Undo): same text, kind, state and place between
+ * the neighbours it had, or at the end of the day without neighbours.
+ */
+export const restore = userMutation({
+  args: {
+    day: v.string(),
+    text: v.string(),
+    kind: todoKind,
+    done: v.boolean(),
+    pinned: v.boolean(),
+    afterId: v.union(v.id("todos"), v.null()),
+    beforeId: v.union(v.id("todos"), v.null()),
+  },
+  handler: async (ctx, args) => {
+    const day = requireDay(args.day);
+    const text = requireText(args.text, todoTextRule).trim();
+    const order =
+      args.afterId === null && args.beforeId === null
+        ? keysAfter(await lastOrderInDay(ctx, "todos", ctx.userId, day), 1)[0]!
+        : await orderBetweenNeighbours<Doc<"todos">>(
+            { day },
+            args.afterId,
+            args.beforeId,
+            (id) => getOwned(ctx, ctx.userId, "todos", id),
+          );
+    const todo = {
+      kind: args.kind,
+      done: args.kind === "todo" && args.done,
+      text,
+    };
+    const id = await ctx.db.insert("todos", {
+      userId: ctx.userId,
+      day,
+      pinned: args.pinned,
+      order,
+      completedAt: todo.done ? Date.now() : undefined,
+      ...todo,
+    });
+    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
+    return id;
   },
 });
 

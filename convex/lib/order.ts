@@ -44,12 +44,13 @@ function keyBetween(
 
 /**
  * The new order key for `item` dropped between two neighbours of the same
- * day. `loadOwned` is the ownership-checked loader, as for any client id.
+ * day (an item being restored has no id yet). `loadOwned` is the
+ * ownership-checked loader, as for any client id.
  */
 export async function orderBetweenNeighbours<
   Item extends { _id: string; day: string; order: string },
 >(
-  item: Item,
+  item: { _id?: Item["_id"]; day: string },
   afterId: Item["_id"] | null,
   beforeId: Item["_id"] | null,
   loadOwned: (id: Item["_id"]) => Promise<Item>,

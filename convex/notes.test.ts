@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { LIMITS } from "./lib/limits";
-import { ALICE, newBackend, type Backend } from "./test.setup";
+import { ALICE, newBackend, type Backend, expectCode } from "./test.setup";
 
 const DAY = "2025-06-15";
 const OTHER_DAY = "2025-06-16";
@@ -16,10 +16,6 @@ beforeEach(() => {
   t = newBackend();
   alice = t.withIdentity(ALICE);
 });
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  await expect(promise).rejects.toMatchObject({ data: { code } });
-}
 
 function listDay(day = DAY) {
   return alice.query(api.notes.listForDay, { day });

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { convexTest } from "convex-test";
+import { expect } from "vitest";
 import type { UserIdentity } from "convex/server";
 import schema from "./schema";
 
@@ -25,3 +26,8 @@ export function identity(name: string): Partial<UserIdentity> {
 
 export const ALICE = identity("alice");
 export const BOB = identity("bob");
+
+/** Asserts a call is rejected with a ConvexError of this stable code. */
+export async function expectCode(promise: Promise<unknown>, code: string) {
+  await expect(promise).rejects.toMatchObject({ data: { code } });
+}

@@ -4,7 +4,7 @@ import { api } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { textBytes } from "./lib/days";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
-import { ALICE, newBackend, type Backend } from "./test.setup";
+import { ALICE, newBackend, type Backend, expectCode } from "./test.setup";
 
 const DAY = "2025-03-10";
 const OTHER_DAY = "2025-03-11";
@@ -24,10 +24,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  await expect(promise).rejects.toMatchObject({ data: { code } });
-}
 
 function listDay(day = DAY) {
   return alice.query(api.todos.listForDay, { day });

@@ -373,44 +373,26 @@ export const continueDayBatch = internalMutation({
   handler: runDayBatch,
 });
 
-export const completeAllOpen = userMutation({
-  args: { day: v.string() },
-  handler: async (ctx, args) => {
-    const day = requireDay(args.day);
-    await runDayBatch(ctx, {
-      userId: ctx.userId,
-      day,
-      operation: "completeOpen",
-      afterOrder: null,
-    });
-  },
-});
+/** A whole-day bulk action: the first batch runs now, the rest scheduled. */
+function wholeDayAction(
+  operation: "completeOpen" | "deleteOpen" | "deleteDone",
+) {
+  return userMutation({
+    args: { day: v.string() },
+    handler: async (ctx, args) => {
+      await runDayBatch(ctx, {
+        userId: ctx.userId,
+        day: requireDay(args.day),
+        operation,
+        afterOrder: null,
+      });
+    },
+  });
+}
 
-export const deleteAllOpen = userMutation({
-  args: { day: v.string() },
-  handler: async (ctx, args) => {
-    const day = requireDay(args.day);
-    await runDayBatch(ctx, {
-      userId: ctx.userId,
-      day,
-      operation: "deleteOpen",
-      afterOrder: null,
-    });
-  },
-});
-
-export const deleteAllDone = userMutation({
-  args: { day: v.string() },
-  handler: async (ctx, args) => {
-    const day = requireDay(args.day);
-    await runDayBatch(ctx, {
-      userId: ctx.userId,
-      day,
-      operation: "deleteDone",
-      afterOrder: null,
-    });
-  },
-});
+export const completeAllOpen = wholeDayAction("completeOpen");
+export const deleteAllOpen = wholeDayAction("deleteOpen");
+export const deleteAllDone = wholeDayAction("deleteDone");
 
 /** Copies a day's open items (headings included) to the end of another day. */
 export const copyOpenToDay = userMutation({

@@ -1,17 +1,20 @@
 import type { UserIdentity } from "convex/server";
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import { ALICE, BOB, identity, newBackend, type Backend } from "./test.setup";
+import {
+  ALICE,
+  BOB,
+  identity,
+  newBackend,
+  type Backend,
+  expectCode,
+} from "./test.setup";
 
 let t: Backend;
 
 beforeEach(() => {
   t = newBackend();
 });
-
-async function expectCode(promise: Promise<unknown>, code: string) {
-  await expect(promise).rejects.toMatchObject({ data: { code } });
-}
 
 /** A token that carries no profile claims, only who the caller is. */
 function bareIdentity(name: string): Partial<UserIdentity> {

@@ -35,6 +35,17 @@ export default defineConfig({
         },
       },
       {
+        // Browser tests: real processes (WorkOS emulator, netlify dev) and
+        // headless Chromium, so generous timeouts. See e2e/support.
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         // `npm run bench:backend` only: prints documents read per UI query.
         test: {
           name: "backend-bench",

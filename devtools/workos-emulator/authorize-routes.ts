@@ -103,7 +103,9 @@ export function showAuthorize(
     users: context.store.users,
     loginHint,
   });
-  sendHtml(response, 200, page);
+  sendHtml(response, 200, page, [
+    new URL(validation.request.redirectUri).origin,
+  ]);
 }
 
 /** POST /user_management/authorize: the page's forms land here. */

@@ -275,6 +275,19 @@ describe("sign-in page", () => {
     expect(user.email).toBe("new@example.com");
   });
 
+  it("lets its forms redirect to the app's origin (CSP form-action covers redirects)", async () => {
+    emulator.setAutoSignIn(false);
+    const url = workos.userManagement.getAuthorizationUrl({
+      provider: "authkit",
+      redirectUri,
+      codeChallenge: "x".repeat(43),
+      codeChallengeMethod: "S256",
+    });
+    const csp = (await fetch(url)).headers.get("content-security-policy");
+    const formAction = /form-action ([^;]+)/.exec(csp ?? "")?.[1]?.split(" ");
+    expect(formAction).toEqual(["'self'", new URL(redirectUri).origin]);
+  });
+
   it("rejects a foreign client id", async () => {
     const response = await fetch(
       `${emulator.baseUrl}/user_management/authorize?client_id=client_other&redirect_uri=${encodeURIComponent(redirectUri)}`,

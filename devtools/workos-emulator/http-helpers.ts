@@ -52,16 +52,22 @@ export function sendOAuthError(
   sendJson(response, status, { error, error_description: description });
 }
 
+/**
+ * `formRedirectOrigins`: where the page's forms may end up. Browsers apply
+ * CSP form-action to the redirects that follow a submission too, so the
+ * sign-in page must allow the app's redirect_uri origin besides its own.
+ */
 export function sendHtml(
   response: ServerResponse,
   status: number,
   html: string,
+  formRedirectOrigins: readonly string[] = [],
 ) {
+  const formAction = ["'self'", ...formRedirectOrigins].join(" ");
   response.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
-    "Content-Security-Policy":
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`,
   });
   response.end(html);
 }

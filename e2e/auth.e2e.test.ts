@@ -1,0 +1,218 @@
+import type { ConsoleMessage, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAuthStack, type AuthStack } from "./support/auth-stack";
+import {
+  AuthTraffic,
+  grantTypeOf,
+  isAuthenticatePost,
+} from "./support/auth-traffic";
+import { DaybookPage } from "./support/daybook-page";
+
+// authkit-js refreshes 10 s before expiry, so a 15 s token is refreshed by
+// its timer about 5 s after it was issued.
+const ACCESS_TOKEN_TTL_SECONDS = 15;
+const EMAIL = "e2e.reader@example.com";
+const SESSION_COOKIE = "workos-session";
+const MARKER_COOKIE = "workos-has-session";
+const STEP_TIMEOUT_MS = 30_000;
+
+describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", () => {
+  let stack: AuthStack;
+  let page: Page;
+  let app: DaybookPage;
+  let traffic: AuthTraffic;
+  const documentCookies: string[] = [];
+  const consoleErrors: string[] = [];
+
+  async function sessionCookie() {
+    const cookies = await stack.browser.context.cookies(
+      `${stack.site.origin}/user_management/authenticate`,
+    );
+    return cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  }
+
+  /** document.cookie as page scripts see it; every reading is checked at the end too. */
+  async function readDocumentCookie(onPage: Page = page) {
+    const value = await onPage.evaluate(() => document.cookie);
+    documentCookies.push(value);
+    return value;
+  }
+
+  /**
+   * There is no Convex backend yet, so the Convex client's failed
+   * connection to its unused address is expected noise; any other error
+   * counts.
+   */
+  function recordConsoleError(message: ConsoleMessage) {
+    if (message.type() !== "error") return;
+    const convexAddress = new URL(stack.convexUrl).host;
+    const about = `${message.text()} ${message.location().url}`;
+    if (!about.includes(convexAddress)) consoleErrors.push(message.text());
+  }
+
+  beforeAll(async () => {
+    stack = await startAuthStack({
+      accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+    });
+    page =
+      stack.browser.context.pages()[0] ??
+      (await stack.browser.context.newPage());
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    app = new DaybookPage(page, EMAIL);
+    traffic = new AuthTraffic(page);
+    page.on("console", recordConsoleError);
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  it("signs in through the emulator's page and lands back signed in", async () => {
+    const start = traffic.mark();
+    await page.goto(stack.site.origin);
+    await app.signInButton.click();
+
+    await page.waitForURL((url) => url.origin === stack.emulator.baseUrl);
+    await page.getByRole("textbox", { name: "Email" }).fill(EMAIL);
+    await page.getByRole("button", { name: "Continue" }).click();
+
+    await app.signedInIndicator.waitFor();
+    expect(new URL(page.url()).origin).toBe(stack.site.origin);
+    const hops = traffic
+      .navigationsSince(start)
+      .map((url) => `${url.origin}${url.pathname}`);
+    expect(hops).toEqual([
+      `${stack.site.origin}/`,
+      `${stack.site.origin}/user_management/authorize`,
+      `${stack.emulator.baseUrl}/user_management/authorize`,
+      `${stack.emulator.baseUrl}/user_management/authorize`, // the form post
+      `${stack.site.origin}/callback`,
+    ]);
+    const calls = await traffic.authenticateCallsSince(start);
+    expect(calls).toEqual([
+      {
+        grantType: "authorization_code",
+        status: 200,
+        bodyHadRefreshToken: false,
+        responseHadRefreshToken: false,
+      },
+    ]);
+  });
+
+  it("keeps the session in an HttpOnly cookie that page scripts cannot read", async () => {
+    expect(await sessionCookie()).toMatchObject({
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/user_management",
+    });
+    expect(await readDocumentCookie()).toBe(
+      `${MARKER_COOKIE}=${stack.emulator.clientId}`,
+    );
+
+    // Not even on a page under the cookie's own path.
+    const underCookiePath = await stack.browser.context.newPage();
+    await underCookiePath.goto(
+      `${stack.site.origin}/user_management/authenticate`,
+    );
+    expect(await readDocumentCookie(underCookiePath)).not.toContain(
+      `${SESSION_COOKIE}=`,
+    );
+    await underCookiePath.close();
+
+    // Production mode: no refresh token in web storage either.
+    const storageKeys = await page.evaluate(() => [
+      ...Object.keys(localStorage),
+      ...Object.keys(sessionStorage),
+    ]);
+    expect(storageKeys.filter((key) => /refresh/i.test(key))).toEqual([]);
+  });
+
+  it("stays signed in across a reload without a trip to the sign-in page", async () => {
+    const mark = traffic.mark();
+    await page.reload();
+    await app.signedInIndicator.waitFor();
+
+    expect(traffic.navigationsSince(mark).map((url) => url.href)).toEqual([
+      `${stack.site.origin}/`,
+    ]);
+    // The session came back from the cookie, through the site's own function.
+    const calls = await traffic.authenticateCallsSince(mark);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call).toEqual({
+        grantType: "refresh_token",
+        status: 200,
+        bodyHadRefreshToken: false,
+        responseHadRefreshToken: false,
+      });
+    }
+    expect(await readDocumentCookie()).not.toContain(`${SESSION_COOKIE}=`);
+  });
+
+  it("refreshes the access token before it expires and rotates the session cookie", async () => {
+    const before = await sessionCookie();
+    const mark = traffic.mark();
+
+    const refresh = await page.waitForResponse(
+      (response) =>
+        isAuthenticatePost(response) &&
+        grantTypeOf(response) === "refresh_token",
+      { timeout: (ACCESS_TOKEN_TTL_SECONDS + 30) * 1000 },
+    );
+    await refresh.finished();
+
+    expect(refresh.status()).toBe(200);
+    // authkit-js's own timer did it: the page never navigated.
+    expect(traffic.navigationsSince(mark)).toEqual([]);
+    const after = await sessionCookie();
+    expect(after?.httpOnly).toBe(true);
+    expect(after?.value).toBeTruthy();
+    expect(after?.value).not.toBe(before?.value);
+    await app.signedInIndicator.waitFor();
+    expect(await readDocumentCookie()).not.toContain(`${SESSION_COOKIE}=`);
+  });
+
+  it("signs out, and stays signed out after a reload", async () => {
+    const signOutMark = traffic.mark();
+    // The app may show itself signed out before it navigates; wait for the
+    // round trip to end back on the site.
+    const backOnSite = page.waitForResponse(
+      (response) =>
+        response.request().isNavigationRequest() &&
+        response.request().redirectedFrom() !== null &&
+        response.url() === `${stack.site.origin}/`,
+    );
+    await app.signOut();
+    await backOnSite;
+    await page.waitForLoadState("load");
+    await app.signInButton.waitFor();
+
+    const hops = traffic
+      .navigationsSince(signOutMark)
+      .map((url) => `${url.origin}${url.pathname}`);
+    expect(hops).toEqual([
+      `${stack.site.origin}/user_management/sessions/logout`,
+      `${stack.emulator.baseUrl}/user_management/sessions/logout`,
+      `${stack.site.origin}/`,
+    ]);
+    expect(await sessionCookie()).toBeUndefined();
+    expect(await readDocumentCookie()).toBe("");
+
+    const reloadMark = traffic.mark();
+    await page.reload();
+    await app.signInButton.waitFor();
+    expect(await app.signedInIndicator.count()).toBe(0);
+    // Without the marker cookie authkit-js does not even try a refresh.
+    expect(await traffic.authenticateCallsSince(reloadMark)).toEqual([]);
+    expect(await sessionCookie()).toBeUndefined();
+  });
+
+  it("never showed the session cookie to page scripts and logged no errors", () => {
+    expect(documentCookies.length).toBeGreaterThanOrEqual(5);
+    for (const value of documentCookies) {
+      expect(value).not.toContain(`${SESSION_COOKIE}=`);
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runToCompletion } from "./child-process";
+import { REPO_ROOT } from "./paths";
+
+/**
+ * `vite build` of the real SPA in production mode, into a temporary folder so
+ * the repo's own dist/ is left alone. With no VITE_WORKOS_API_HOSTNAME the
+ * SPA uses its own origin as the AuthKit API host.
+ */
+export async function buildProductionSpa(options: {
+  workosClientId: string;
+  convexUrl: string;
+}): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), "daybook-e2e-dist-"));
+  await runToCompletion(
+    "vite build",
+    process.execPath,
+    [
+      join(REPO_ROOT, "node_modules", "vite", "bin", "vite.js"),
+      "build",
+      "--mode",
+      "production",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        VITE_WORKOS_CLIENT_ID: options.workosClientId,
+        VITE_CONVEX_URL: options.convexUrl,
+        // Empty beats a developer's .env file: the SPA must talk to its own origin.
+        VITE_WORKOS_API_HOSTNAME: "",
+        VITE_WORKOS_API_PORT: "",
+        VITE_WORKOS_API_HTTPS: "",
+        VITE_WORKOS_REDIRECT_URI: "",
+      },
+    },
+  );
+  return outDir;
+}

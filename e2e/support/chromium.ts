@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
+
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+const INSTALL_COMMAND = "apt-get update && apt-get install -y chromium";
+
+function chromiumOnPath(): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    const candidate = join(dir, "chromium");
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function findChromium() {
+  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : chromiumOnPath();
+}
+
+function aptGet(args: string[]) {
+  const result = spawnSync("apt-get", args, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  if (result.status !== 0) {
+    throw new Error(`apt-get ${args.join(" ")} failed (${result.status}).`);
+  }
+}
+
+/**
+ * Debian's Chromium (Playwright's own browser downloads are not reachable
+ * here). As root it installs the package itself; otherwise it fails with the
+ * command to run. Never skips: a browser test that silently does not run
+ * would look green.
+ */
+export function ensureChromium(): string {
+  const found = findChromium();
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `Chromium is not installed. Install Debian's package, then rerun:\n  sudo sh -c '${INSTALL_COMMAND}'`,
+    );
+  }
+  aptGet(["update"]);
+  aptGet(["install", "-y", "chromium"]);
+  const installed = findChromium();
+  if (!installed) {
+    throw new Error(`Chromium still missing after: ${INSTALL_COMMAND}`);
+  }
+  return installed;
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile, closed and deleted by close(). */
+export async function launchChromium(): Promise<BrowserSession> {
+  const executablePath = ensureChromium();
+  const userDataDir = await mkdtemp(join(tmpdir(), "daybook-e2e-profile-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,10 +1,14 @@
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { AppProviders } from "./app/AppProviders";
 import { readAppConfig } from "./config/env";
-import { SetupPage } from "./features/auth/SetupPage";
 import "./index.css";
+
+// Only a build missing its configuration shows this.
+const SetupPage = lazy(() =>
+  import("./features/auth/SetupPage").then((m) => ({ default: m.SetupPage })),
+);
 
 const result = readAppConfig();
 
@@ -15,7 +19,9 @@ createRoot(document.getElementById("root")!).render(
         <App />
       </AppProviders>
     ) : (
-      <SetupPage missing={result.missing} />
+      <Suspense fallback={null}>
+        <SetupPage missing={result.missing} />
+      </Suspense>
     )}
   </StrictMode>,
 );

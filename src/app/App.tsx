@@ -1,45 +1,49 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { useConvexAuth } from "convex/react";
-import { currentPath } from "../features/auth/returnTo";
+import { useLocation } from "wouter";
+import { LoaderCircle } from "lucide-react";
+import { Toaster } from "../components/ui/Toaster";
+import { LandingPage } from "../features/auth";
+import { useTheme } from "../lib/theme";
+import { AppShell } from "./AppShell";
+import { ErrorBoundary } from "./ErrorBoundary";
+
+function FullPageStatus({ label }: { label: string }) {
+  return (
+    <div
+      role="status"
+      className="flex min-h-dvh items-center justify-center gap-3 text-slate-700 dark:text-slate-300"
+    >
+      <LoaderCircle aria-hidden className="size-5 animate-spin" />
+      {label}
+    </div>
+  );
+}
 
 /**
- * Minimal signed-in shell until the full app lands: who is signed in, and
- * the sign-in and sign-out buttons.
+ * Signed out: the landing view. Signed in: the app. While AuthKit is still
+ * checking the session, or finishing a sign-in at /callback, nothing that
+ * needs the backend is mounted.
  */
 export function App() {
-  const { user, isLoading, signIn, signOut } = useAuth();
-  const { isAuthenticated } = useConvexAuth();
+  const { isLoading, user } = useAuth();
+  const [path] = useLocation();
+  const { theme } = useTheme();
+
+  let view;
+  if (path === "/callback" && (isLoading || user)) {
+    view = <FullPageStatus label="Signing you in…" />;
+  } else if (isLoading) {
+    view = <FullPageStatus label="Checking your session…" />;
+  } else if (!user) {
+    view = <LandingPage />;
+  } else {
+    view = <AppShell />;
+  }
+
   return (
-    <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center gap-4 p-6 text-slate-900 dark:text-slate-100">
-      <h1 className="text-3xl font-semibold">Daybook</h1>
-      {isLoading ? (
-        <p role="status">Checking your session…</p>
-      ) : user ? (
-        <>
-          <p>
-            Signed in as <span data-testid="user-email">{user.email}</span>
-            {isAuthenticated ? "" : " (connecting…)"}
-          </p>
-          <button
-            type="button"
-            className="self-start rounded-md bg-slate-900 px-4 py-2 text-white dark:bg-slate-100 dark:text-slate-900"
-            onClick={() => signOut({ returnTo: window.location.origin })}
-          >
-            Sign out
-          </button>
-        </>
-      ) : (
-        <>
-          <p>Private daily todos and notes.</p>
-          <button
-            type="button"
-            className="self-start rounded-md bg-indigo-700 px-4 py-2 text-white"
-            onClick={() => signIn({ state: { returnTo: currentPath() } })}
-          >
-            Sign in
-          </button>
-        </>
-      )}
-    </main>
+    <>
+      <ErrorBoundary title="Daybook hit a problem.">{view}</ErrorBoundary>
+      <Toaster theme={theme} />
+    </>
   );
 }

@@ -1,0 +1,82 @@
+import { CalendarX2 } from "lucide-react";
+import { lazy, Suspense } from "react";
+import { Link, Route, Switch, useParams } from "wouter";
+import { EmptyState } from "../components/ui/EmptyState";
+import { DayHeader, dayTitle, useDay } from "../features/days";
+import { NotesSection } from "../features/notes";
+import { SkeletonList } from "../components/ui/Skeleton";
+import { DayTodos } from "../features/todos";
+import { isDayString, todayString } from "../lib/dates";
+import { ErrorBoundary } from "./ErrorBoundary";
+
+// The Pinned view is its own chunk; days are the first page.
+const PinnedView = lazy(() =>
+  import("../features/todos/pinned").then((m) => ({ default: m.PinnedView })),
+);
+
+function DayPage({ day }: { day: string }) {
+  const summary = useDay(day);
+  const name = dayTitle(day, summary?.label);
+  return (
+    <div className="flex flex-col gap-6">
+      <DayHeader day={day} />
+      <DayTodos day={day} dayName={name} />
+      <Suspense fallback={<SkeletonList rows={2} label="Loading notes" />}>
+        <NotesSection day={day} />
+      </Suspense>
+    </div>
+  );
+}
+
+export function NotFound({ message }: { message?: string }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <EmptyState
+        icon={<CalendarX2 className="size-6" />}
+        title={message ?? "There is nothing at this address."}
+      >
+        <Link
+          href="/"
+          className="font-medium text-indigo-700 underline dark:text-indigo-300"
+        >
+          Go to today
+        </Link>
+      </EmptyState>
+    </div>
+  );
+}
+
+function DayRoute() {
+  const { date } = useParams<{ date: string }>();
+  if (!isDayString(date)) {
+    return (
+      <NotFound
+        message={`“${date}” is not a date. Days look like 2025-01-31.`}
+      />
+    );
+  }
+  return <DayPage key={date} day={date} />;
+}
+
+/** The signed-in routes: today, a day, pinned; anything else is not found. */
+export function AppRoutes({ path }: { path: string }) {
+  return (
+    <ErrorBoundary key={path}>
+      <Switch>
+        <Route path="/">
+          <DayPage key="today" day={todayString()} />
+        </Route>
+        <Route path="/day/:date" component={DayRoute} />
+        <Route path="/pinned">
+          <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
+            <PinnedView />
+          </Suspense>
+        </Route>
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </ErrorBoundary>
+  );
+}

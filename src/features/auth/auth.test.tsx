@@ -1,0 +1,136 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, expect, test } from "vitest";
+import {
+  authCalls,
+  openMenu,
+  renderApp,
+  setAuthState,
+} from "../../testing/renderApp";
+
+afterEach(() => window.history.replaceState(null, "", "/"));
+
+test("the landing view offers Sign in, returning to the page it started on", async () => {
+  window.history.replaceState(null, "", "/day/2025-03-01");
+  const { user } = await renderApp({ signedIn: false });
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(
+    /your day/i,
+  );
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+  expect(authCalls.signIn).toHaveBeenCalledWith({
+    state: { returnTo: "/day/2025-03-01" },
+  });
+});
+
+test.each([
+  [
+    "adding a todo",
+    async (
+      user: ReturnType<
+        typeof import("@testing-library/user-event").default.setup
+      >,
+    ) => {
+      await user.type(
+        screen.getByRole("textbox", { name: "Add a todo" }),
+        "Buy milk{Enter}",
+      );
+    },
+    /add a todo/,
+  ],
+  [
+    "opening search",
+    async (
+      user: ReturnType<
+        typeof import("@testing-library/user-event").default.setup
+      >,
+    ) => {
+      await user.click(screen.getByRole("button", { name: "Search" }));
+    },
+    /search/,
+  ],
+  [
+    "Ctrl+K",
+    async (
+      user: ReturnType<
+        typeof import("@testing-library/user-event").default.setup
+      >,
+    ) => {
+      await user.keyboard("{Control>}k{/Control}");
+    },
+    /search/,
+  ],
+  [
+    "adding a note",
+    async (
+      user: ReturnType<
+        typeof import("@testing-library/user-event").default.setup
+      >,
+    ) => {
+      await user.click(screen.getByRole("button", { name: "Add note" }));
+    },
+    /add a note/,
+  ],
+])(
+  "signed out, %s opens the Sign in required dialog",
+  async (_name, act, why) => {
+    const { user, backend } = await renderApp({ signedIn: false });
+    await act(user);
+    const dialog = await screen.findByRole("dialog", {
+      name: "Sign in required",
+    });
+    expect(dialog).toHaveTextContent(why);
+    await user.click(within(dialog).getByRole("button", { name: "Sign in" }));
+    expect(authCalls.signIn).toHaveBeenCalledTimes(1);
+    // Nothing reached the backend.
+    expect(backend.mutations).toEqual([]);
+    expect(backend.subscribedQueries).toEqual([]);
+  },
+);
+
+test("Esc closes the Sign in required dialog and focus returns to the button", async () => {
+  const { user } = await renderApp({ signedIn: false });
+  const search = screen.getByRole("button", { name: "Search" });
+  await user.click(search);
+  await screen.findByRole("dialog", { name: "Sign in required" });
+  await user.keyboard("{Escape}");
+  await waitFor(() =>
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument(),
+  );
+  await waitFor(() => expect(search).toHaveFocus());
+});
+
+test("while AuthKit is loading, nothing queries the backend", async () => {
+  const { backend } = await renderApp({ authLoading: true });
+  expect(screen.getByRole("status")).toHaveTextContent(
+    "Checking your session…",
+  );
+  setAuthState({ isLoading: false, user: null });
+  expect(
+    await screen.findByRole("button", { name: "Sign in" }),
+  ).toBeInTheDocument();
+  expect(backend.subscribedQueries).toEqual([]);
+});
+
+test("/callback shows Signing you in while AuthKit finishes", async () => {
+  await renderApp({ path: "/callback" });
+  expect(screen.getByRole("status")).toHaveTextContent("Signing you in…");
+});
+
+test("signed in: the profile is synced once and Sign out hands over to WorkOS", async () => {
+  const { user, backend } = await renderApp();
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+  await waitFor(() =>
+    expect(
+      backend.mutations.filter((m) => m.name === "users:syncProfile"),
+    ).toHaveLength(1),
+  );
+  expect(backend.mutations[0]!.args).toMatchObject({
+    name: "Ada Lovelace",
+    email: "ada@example.com",
+  });
+
+  const menu = await openMenu(user, "Account menu for Ada Lovelace");
+  await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
+  expect(authCalls.signOut).toHaveBeenCalledWith({
+    returnTo: window.location.origin,
+  });
+});

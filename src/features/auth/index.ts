@@ -1,0 +1,3 @@
+export { LandingPage } from "./components/LandingPage";
+export { UserMenu } from "./components/UserMenu";
+export { useProfileSync } from "./useProfileSync";

@@ -1,0 +1,42 @@
+import { useAuth } from "@workos-inc/authkit-react";
+import { useConvexAuth, useMutation } from "convex/react";
+import { useEffect } from "react";
+import { api } from "../../../convex/_generated/api";
+import { profileArgs } from "./profile";
+
+const SYNCED_KEY = "daybook-profile-synced";
+
+function alreadySynced(userId: string): boolean {
+  try {
+    return sessionStorage.getItem(SYNCED_KEY) === userId;
+  } catch {
+    return false;
+  }
+}
+
+function markSynced(userId: string) {
+  try {
+    sessionStorage.setItem(SYNCED_KEY, userId);
+  } catch {
+    // Syncing again next load is harmless.
+  }
+}
+
+/** Stores the profile once per browser session, after Convex accepts the token. */
+export function useProfileSync() {
+  const { user } = useAuth();
+  const { isAuthenticated } = useConvexAuth();
+  const syncProfile = useMutation(api.users.syncProfile);
+  useEffect(() => {
+    if (!isAuthenticated || !user || alreadySynced(user.id)) return;
+    markSynced(user.id);
+    // A failure here is not worth interrupting anyone for; next session retries.
+    syncProfile(profileArgs(user)).catch(() => {
+      try {
+        sessionStorage.removeItem(SYNCED_KEY);
+      } catch {
+        // ignore
+      }
+    });
+  }, [isAuthenticated, user, syncProfile]);
+}

@@ -1,0 +1,60 @@
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useLocation } from "wouter";
+import { IconButton } from "../../../components/ui/Button";
+import { Skeleton } from "../../../components/ui/Skeleton";
+import {
+  dayPath,
+  longDate,
+  relativeDayName,
+  shiftDay,
+} from "../../../lib/dates";
+import { dayTitle, useDay } from "../useDay";
+
+/** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
+export function DayHeader({ day }: { day: string }) {
+  const summary = useDay(day);
+  const [, navigate] = useLocation();
+  const relative = relativeDayName(day);
+  const title = dayTitle(day, summary?.label);
+  const subtitle =
+    title === longDate(day)
+      ? relative
+      : relative
+        ? `${relative} · ${longDate(day)}`
+        : longDate(day);
+
+  return (
+    <header className="flex items-start justify-between gap-2">
+      <div className="min-w-0">
+        {summary === undefined ? (
+          <>
+            <h1 className="sr-only">{dayTitle(day)}</h1>
+            <Skeleton className="h-8 w-48" />
+          </>
+        ) : (
+          <h1 className="text-2xl font-semibold break-words">{title}</h1>
+        )}
+        {subtitle ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {subtitle}
+            {summary?.archived ? " · Archived" : ""}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex shrink-0 items-center">
+        <IconButton
+          label="Previous day"
+          aria-keyshortcuts="Alt+ArrowUp"
+          icon={<ChevronLeft aria-hidden className="size-5" />}
+          onClick={() => navigate(dayPath(shiftDay(day, -1)))}
+        />
+        <IconButton
+          label="Next day"
+          aria-keyshortcuts="Alt+ArrowDown"
+          icon={<ChevronRight aria-hidden className="size-5" />}
+          onClick={() => navigate(dayPath(shiftDay(day, 1)))}
+        />
+      </div>
+    </header>
+  );
+}

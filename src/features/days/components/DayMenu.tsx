@@ -1,0 +1,116 @@
+import {
+  Archive,
+  ArchiveRestore,
+  CalendarDays,
+  Copy,
+  MoreHorizontal,
+  Pencil,
+  Trash2,
+} from "lucide-react";
+import { IconButton } from "../../../components/ui/Button";
+import { useConfirm } from "../../../components/ui/confirm";
+import Menu from "../../../components/ui/MenuImpl";
+import { usePickDate } from "../../../components/ui/pickDate";
+import { shiftDay, todayString } from "../../../lib/dates";
+import type { DayActions } from "../useDayActions";
+
+/** Rename, archive, copy open todos and delete for one day. */
+export default function DayMenu({
+  day,
+  name,
+  archived,
+  actions,
+  onRename,
+}: {
+  day: string;
+  name: string;
+  archived: boolean;
+  actions: DayActions;
+  onRename: () => void;
+}) {
+  const confirm = useConfirm();
+  const pickDate = usePickDate();
+  const tomorrow = shiftDay(todayString(), 1);
+  const copyTo = (toDay: string) => void actions.copyOpenTo(day, toDay);
+
+  return (
+    <Menu
+      trigger={
+        <IconButton
+          label={`More actions for ${name}`}
+          size="sm"
+          icon={<MoreHorizontal aria-hidden className="size-4" />}
+        />
+      }
+      entries={[
+        {
+          type: "item",
+          label: "Rename",
+          icon: <Pencil className="size-4" />,
+          keepFocus: true,
+          onSelect: onRename,
+        },
+        {
+          type: "item",
+          label: archived ? "Unarchive" : "Archive",
+          icon: archived ? (
+            <ArchiveRestore className="size-4" />
+          ) : (
+            <Archive className="size-4" />
+          ),
+          onSelect: () => void actions.setArchived(day, !archived),
+        },
+        { type: "separator" },
+        { type: "label", label: "Copy open todos to" },
+        day !== tomorrow && {
+          type: "item",
+          label: "Tomorrow",
+          icon: <Copy className="size-4" />,
+          onSelect: () => copyTo(tomorrow),
+        },
+        {
+          type: "item",
+          label: "Previous day",
+          icon: <Copy className="size-4" />,
+          onSelect: () => copyTo(shiftDay(day, -1)),
+        },
+        {
+          type: "item",
+          label: "Next day",
+          icon: <Copy className="size-4" />,
+          onSelect: () => copyTo(shiftDay(day, 1)),
+        },
+        {
+          type: "item",
+          label: "A date…",
+          icon: <CalendarDays className="size-4" />,
+          onSelect: async () => {
+            const toDay = await pickDate({
+              title: "Copy open todos to",
+              initial: shiftDay(day, 1),
+              confirmLabel: "Copy here",
+            });
+            if (toDay && toDay !== day) copyTo(toDay);
+          },
+        },
+        { type: "separator" },
+        {
+          type: "item",
+          label: "Delete day",
+          destructive: true,
+          icon: <Trash2 className="size-4" />,
+          onSelect: async () => {
+            const ok = await confirm({
+              title: `Delete ${name}?`,
+              description:
+                "All of this day's todos and notes, its label and its archive mark will be deleted. This cannot be undone.",
+              confirmLabel: "Delete day",
+              destructive: true,
+            });
+            if (ok) void actions.remove(day);
+          },
+        },
+      ]}
+    />
+  );
+}

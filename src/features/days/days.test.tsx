@@ -1,0 +1,202 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { expect, test } from "vitest";
+import { api } from "../../../convex/_generated/api";
+import { longDate, shiftDay, todayString } from "../../lib/dates";
+import { openMenu, renderApp } from "../../testing/renderApp";
+import { addTodos, todosOf } from "../../testing/seed";
+
+const days = () => screen.getByRole("navigation", { name: "Days" });
+/** The sidebar loads on its own; wait for it. */
+const findDays = () => screen.findByRole("navigation", { name: "Days" });
+
+test("the sidebar lists today and every day with content, newest first, with open counts — notes-only days too", async () => {
+  const older = "2025-01-05";
+  const notesOnly = "2025-02-10";
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["a", "b"], older);
+      await b.asUser.mutation(api.notes.create, {
+        day: notesOnly,
+        title: "Idea",
+      });
+    },
+  });
+  const nav = await screen.findByRole("navigation", { name: "Days" });
+  const links = await within(nav).findAllByRole("link", {
+    name: /Today|Sun, Jan 5|Mon, Feb 10/,
+  });
+  expect(links.map((l) => l.textContent)).toEqual([
+    expect.stringContaining("Today"),
+    expect.stringContaining("Mon, Feb 10, 2025"),
+    expect.stringContaining("Sun, Jan 5, 2025"),
+  ]);
+  expect(
+    within(nav).getByRole("link", { name: /Jan 5.*2 open/ }),
+  ).toHaveAttribute("href", `/day/${older}`);
+});
+
+test("a label replaces the date (Enter saves, Esc cancels) and the day view shows it", async () => {
+  const day = "2025-01-05";
+  const { user, backend } = await renderApp({
+    path: `/day/${day}`,
+    seed: (b) => addTodos(b, ["x"], day),
+  });
+  await screen.findByRole("heading", { level: 1, name: longDate(day) });
+  await findDays();
+  let menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+  const field = await screen.findByRole("textbox", {
+    name: "Label for Sun, Jan 5, 2025",
+  });
+  await waitFor(() => expect(field).toHaveFocus());
+  await user.type(field, "Launch day{Enter}");
+  expect(
+    await within(days()).findByRole("link", { name: /Launch day/ }),
+  ).toBeInTheDocument();
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Launch day" }),
+  ).toBeInTheDocument();
+  expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
+    "Launch day",
+  );
+
+  menu = await openMenu(user, "More actions for Launch day");
+  await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+  await user.type(
+    await screen.findByRole("textbox", { name: /Label for/ }),
+    " 2{Escape}",
+  );
+  expect(
+    within(days()).getByRole("link", { name: /Launch day/ }),
+  ).toBeInTheDocument();
+  expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
+    "Launch day",
+  );
+});
+
+test("archiving moves a day into the collapsed Archived section; unarchive brings it back", async () => {
+  const day = "2025-01-05";
+  const { user } = await renderApp({ seed: (b) => addTodos(b, ["x"], day) });
+  await within(await findDays()).findByRole("link", { name: /Jan 5/ });
+  const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Archive" }));
+  await waitFor(() =>
+    expect(
+      within(days()).queryByRole("link", { name: /Jan 5/ }),
+    ).not.toBeInTheDocument(),
+  );
+
+  const archived = within(days()).getByRole("button", { name: "Archived" });
+  expect(archived).toHaveAttribute("aria-expanded", "false");
+  await user.click(archived);
+  const section = within(days()).getByRole("region", { name: "Archived days" });
+  expect(
+    await within(section).findByRole("link", { name: /Jan 5/ }),
+  ).toBeInTheDocument();
+
+  const again = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(again).getByRole("menuitem", { name: "Unarchive" }));
+  await waitFor(() =>
+    expect(
+      within(section).queryByRole("link", { name: /Jan 5/ }),
+    ).not.toBeInTheDocument(),
+  );
+});
+
+test("copy open todos to the next day, then delete the day after confirming", async () => {
+  const day = "2025-01-05";
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Carry", "Also"], day),
+  });
+  await within(await findDays()).findByRole("link", { name: /Jan 5/ });
+  let menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Next day" }));
+  await waitFor(async () =>
+    expect(
+      (await todosOf(backend, shiftDay(day, 1))).map((t) => t.text),
+    ).toEqual(["Carry", "Also"]),
+  );
+
+  menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete day" }));
+  const dialog = await screen.findByRole("alertdialog");
+  await user.click(within(dialog).getByRole("button", { name: "Delete day" }));
+  await waitFor(() =>
+    expect(
+      within(days()).queryByRole("link", { name: /Sun, Jan 5/ }),
+    ).not.toBeInTheDocument(),
+  );
+  expect(await todosOf(backend, day)).toEqual([]);
+});
+
+test("an invalid date in the address shows a friendly not-found view", async () => {
+  const { backend } = await renderApp({ path: "/day/2025-02-30" });
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Page not found" }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(/is not a date/)).toBeInTheDocument();
+  expect(backend.subscribedQueries).not.toContain("todos:listForDay");
+});
+
+test("t goes to today and [ / ] move between days", async () => {
+  const { user, location } = await renderApp({ path: "/day/2025-01-05" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-01-05"),
+  });
+  await user.keyboard("[[");
+  expect(location.history?.at(-1)).toBe("/day/2025-01-04");
+  await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+  expect(location.history?.at(-1)).toBe("/day/2025-01-05");
+  await user.keyboard("t");
+  expect(location.history?.at(-1)).toBe("/");
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Today" }),
+  ).toBeInTheDocument();
+  await user.keyboard("?");
+  expect(
+    await screen.findByRole("dialog", { name: "Keyboard shortcuts" }),
+  ).toBeInTheDocument();
+});
+
+test("the Pinned view groups by day and moves an item to its own previous/next day", async () => {
+  const day = "2025-03-01";
+  const { user, backend } = await renderApp({
+    path: "/pinned",
+    seed: async (b) => {
+      const [id] = await addTodos(b, ["Pinned thing"], day);
+      await b.asUser.mutation(api.todos.setPinned, { id: id!, pinned: true });
+    },
+  });
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Pinned" }),
+  ).toBeInTheDocument();
+  const group = await screen.findByRole("list", {
+    name: `Pinned on ${longDate(day)}`,
+  });
+  expect(
+    within(group).getByRole("checkbox", { name: "Pinned thing" }),
+  ).toBeInTheDocument();
+
+  let menu = await openMenu(user, "More actions for Pinned thing");
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Move to previous day" }),
+  );
+  expect(
+    await screen.findByRole("list", {
+      name: `Pinned on ${longDate("2025-02-28")}`,
+    }),
+  ).toBeInTheDocument();
+  await waitFor(async () =>
+    expect(await todosOf(backend, "2025-02-28")).toHaveLength(1),
+  );
+
+  menu = await openMenu(user, "More actions for Pinned thing");
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Move to next day" }),
+  );
+  await waitFor(async () =>
+    expect(await todosOf(backend, day)).toHaveLength(1),
+  );
+  expect(todayString()).not.toBe(day);
+});

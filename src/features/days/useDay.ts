@@ -1,0 +1,14 @@
+import { useConvexAuth, useQuery } from "convex/react";
+import { api } from "../../../convex/_generated/api";
+import { longDate, relativeDayName } from "../../lib/dates";
+
+/** A day's summary row (label, archive mark, counts); null when empty. */
+export function useDay(day: string) {
+  const { isAuthenticated } = useConvexAuth();
+  return useQuery(api.days.get, isAuthenticated ? { day } : "skip");
+}
+
+/** What a person calls a day: its label, "Today", or the long date. */
+export function dayTitle(day: string, label?: string | null): string {
+  return label || (relativeDayName(day) === "Today" ? "Today" : longDate(day));
+}

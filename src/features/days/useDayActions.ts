@@ -1,0 +1,95 @@
+import type { OptimisticLocalStore } from "convex/browser";
+import { useMutation } from "convex/react";
+import { useMemo } from "react";
+import { toast } from "../../lib/toast";
+import { api } from "../../../convex/_generated/api";
+import type { Doc } from "../../../convex/_generated/dataModel";
+import { shortDate } from "../../lib/dates";
+import { attempt } from "../../lib/notify";
+
+type DayRow = Doc<"days">;
+
+/** Rewrites a day's summary row wherever it is on screen (null removes it from lists). */
+function updateDayRow(
+  store: OptimisticLocalStore,
+  day: string,
+  change: (row: DayRow) => DayRow | null,
+) {
+  const row = store.getQuery(api.days.get, { day });
+  if (row) {
+    const next = change(row);
+    store.setQuery(api.days.get, { day }, next);
+  }
+  for (const { args, value } of store.getAllQueries(api.days.list)) {
+    if (!value || !value.page.some((r) => r.day === day)) continue;
+    store.setQuery(api.days.list, args, {
+      ...value,
+      page: value.page.flatMap((r) => {
+        if (r.day !== day) return [r];
+        const next = change(r);
+        // A row whose archive mark changed leaves this list.
+        return next && next.archived === args.archived ? [next] : [];
+      }),
+    });
+  }
+}
+
+/** Label, archive, copy and delete for whole days. */
+export function useDayActions() {
+  const setLabel = useMutation(api.days.setLabel).withOptimisticUpdate(
+    (store, { day, label }) =>
+      updateDayRow(store, day, (row) => ({
+        ...row,
+        label: label.trim() || undefined,
+      })),
+  );
+  const setArchived = useMutation(api.days.setArchived).withOptimisticUpdate(
+    (store, { day, archived }) =>
+      updateDayRow(store, day, (row) => ({ ...row, archived })),
+  );
+  const remove = useMutation(api.days.remove).withOptimisticUpdate(
+    (store, { day }) => {
+      updateDayRow(store, day, () => null);
+      if (store.getQuery(api.todos.listForDay, { day })) {
+        store.setQuery(api.todos.listForDay, { day }, []);
+      }
+    },
+  );
+  const copyOpen = useMutation(api.todos.copyOpenToDay);
+
+  return useMemo(
+    () => ({
+      setLabel: (day: string, label: string) =>
+        attempt(() => setLabel({ day, label }), "rename the day"),
+      setArchived: async (day: string, archived: boolean) => {
+        const done = await attempt(
+          () => setArchived({ day, archived }).then(() => true),
+          archived ? "archive the day" : "unarchive the day",
+        );
+        if (done)
+          toast.success(
+            archived
+              ? `Archived ${shortDate(day)}`
+              : `Unarchived ${shortDate(day)}`,
+          );
+      },
+      copyOpenTo: async (fromDay: string, toDay: string) => {
+        const done = await attempt(
+          () => copyOpen({ fromDay, toDay }).then(() => true),
+          "copy the todos",
+        );
+        if (done) toast.success(`Copied open todos to ${shortDate(toDay)}`);
+      },
+      remove: async (day: string) => {
+        const done = await attempt(
+          () => remove({ day }).then(() => true),
+          "delete the day",
+        );
+        if (done) toast.success(`Deleted ${shortDate(day)}`);
+      },
+    }),
+    [setLabel, setArchived, copyOpen, remove],
+  );
+}
+
+export type DayActions = ReturnType<typeof useDayActions>;

@@ -1,0 +1,47 @@
+import { Dialog } from "../../../components/ui/Dialog";
+import { useTheme, type Theme } from "../../../lib/theme";
+
+export type SettingsDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+  { value: "system", label: "System" },
+];
+
+/** Placeholder: the settings wave adds export and delete-my-data here. */
+export default function SettingsDialog({
+  open,
+  onOpenChange,
+}: SettingsDialogProps) {
+  const { theme, setTheme } = useTheme();
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-2 font-medium">Theme</legend>
+        {THEMES.map((option) => (
+          <label
+            key={option.value}
+            className="flex min-h-10 items-center gap-2"
+          >
+            <input
+              type="radio"
+              name="theme"
+              value={option.value}
+              checked={theme === option.value}
+              onChange={() => setTheme(option.value)}
+              className="size-4 accent-indigo-700 dark:accent-indigo-400"
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Export and delete your data are coming.
+      </p>
+    </Dialog>
+  );
+}

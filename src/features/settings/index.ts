@@ -1,0 +1,6 @@
+import { lazy } from "react";
+
+export type { SettingsDialogProps } from "./components/SettingsDialog";
+
+/** Loaded on first use (the Settings button). */
+export const SettingsDialog = lazy(() => import("./components/SettingsDialog"));

@@ -1,0 +1,92 @@
+import { useConvexAuth, useQuery } from "convex/react";
+import { ListTodo, MoreVertical } from "lucide-react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
+import { api } from "../../../../convex/_generated/api";
+import type { Id } from "../../../../convex/_generated/dataModel";
+import { EmptyState } from "../../../components/ui/EmptyState";
+import { SkeletonList } from "../../../components/ui/Skeleton";
+import { neighboursOf, useTodoActions } from "../useTodoActions";
+import { AddTodo } from "./AddTodo";
+import { IconButton } from "../../../components/ui/Button";
+
+const BulkActions = lazy(() => import("./BulkActions"));
+import { DoneSection } from "./DoneSection";
+import { TodoList } from "./TodoList";
+
+/** A day's todos: the add field, the open list and the Done section. */
+export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
+  const { isAuthenticated } = useConvexAuth();
+  const todos = useQuery(
+    api.todos.listForDay,
+    isAuthenticated ? { day } : "skip",
+  );
+  const actions = useTodoActions();
+
+  const { open, done } = useMemo(() => {
+    const all = todos ?? [];
+    return {
+      open: all.filter((todo) => !todo.done),
+      done: all.filter((todo) => todo.done),
+    };
+  }, [todos]);
+
+  const neighbours = useCallback(
+    (id: Id<"todos">) => neighboursOf(todos ?? [], id),
+    [todos],
+  );
+
+  return (
+    <section aria-labelledby="todos-heading" className="flex flex-col gap-3">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="todos-heading" className="sr-only">
+          Todos
+        </h2>
+        <div className="flex-1">
+          <AddTodo
+            onAdd={(text) => void actions.add(day, text)}
+            onAddMany={(lines) => void actions.addMany(day, lines)}
+          />
+        </div>
+        {open.length + done.length > 0 ? (
+          <Suspense
+            fallback={
+              <IconButton
+                label={`Actions for all todos on ${dayName}`}
+                icon={<MoreVertical aria-hidden className="size-4" />}
+              />
+            }
+          >
+            <BulkActions
+              day={day}
+              dayName={dayName}
+              openCount={open.filter((todo) => todo.kind === "todo").length}
+              openItemCount={open.length}
+              doneCount={done.length}
+            />
+          </Suspense>
+        ) : null}
+      </div>
+      {todos === undefined ? (
+        <SkeletonList label="Loading todos" />
+      ) : open.length === 0 && done.length === 0 ? (
+        <EmptyState
+          icon={<ListTodo className="size-6" />}
+          title="Nothing planned for this day"
+        >
+          Type above and press Enter to add your first todo.
+        </EmptyState>
+      ) : (
+        <>
+          {open.length > 0 ? (
+            <TodoList todos={open} actions={actions} neighbours={neighbours} />
+          ) : (
+            <p className="px-2 text-sm text-slate-600 dark:text-slate-400">
+              All done for this day.
+            </p>
+          )}
+          <DoneSection todos={done} actions={actions} neighbours={neighbours} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { ChevronDown, ChevronRight } from "lucide-react";
+import { useState } from "react";
+import type { Id } from "../../../../convex/_generated/dataModel";
+import type { Todo } from "../optimistic";
+import type { Neighbours, TodoActions } from "../useTodoActions";
+import { TodoItem } from "./TodoItem";
+
+/** The day's completed items, collapsible, with their count. */
+export function DoneSection({
+  todos,
+  actions,
+  neighbours,
+}: {
+  todos: Todo[];
+  actions: TodoActions;
+  neighbours: (id: Id<"todos">) => Neighbours;
+}) {
+  const [open, setOpen] = useState(true);
+  if (todos.length === 0) return null;
+  return (
+    <section aria-labelledby="done-heading" className="flex flex-col gap-1">
+      <h2 id="done-heading" className="text-sm font-semibold">
+        <button
+          type="button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          className="flex min-h-10 items-center gap-1 rounded-md px-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {open ? (
+            <ChevronDown aria-hidden className="size-4" />
+          ) : (
+            <ChevronRight aria-hidden className="size-4" />
+          )}
+          Done <span className="font-normal">({todos.length})</span>
+        </button>
+      </h2>
+      {open ? (
+        <ul aria-label="Done todos" className="flex flex-col">
+          {todos.map((todo) => (
+            <TodoItem
+              key={todo._id}
+              todo={todo}
+              actions={actions}
+              neighbours={() => neighbours(todo._id)}
+            />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

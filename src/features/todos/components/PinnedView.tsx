@@ -1,0 +1,89 @@
+import { useConvexAuth, usePaginatedQuery } from "convex/react";
+import { Pin } from "lucide-react";
+import { useMemo } from "react";
+import { Link } from "wouter";
+import { api } from "../../../../convex/_generated/api";
+import { Button } from "../../../components/ui/Button";
+import { EmptyState } from "../../../components/ui/EmptyState";
+import { SkeletonList } from "../../../components/ui/Skeleton";
+import { dayPath, longDate, relativeDayName } from "../../../lib/dates";
+import type { Todo } from "../optimistic";
+import { useTodoActions } from "../useTodoActions";
+import { TodoItem } from "./TodoItem";
+
+const PAGE_SIZE = 50;
+
+/** Pinned items across all days, grouped by day (oldest day first). */
+export function PinnedView() {
+  const { isAuthenticated } = useConvexAuth();
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.todos.listPinned,
+    isAuthenticated ? {} : "skip",
+    { initialNumItems: PAGE_SIZE },
+  );
+  const actions = useTodoActions();
+
+  const groups = useMemo(() => {
+    const byDay = new Map<string, Todo[]>();
+    for (const todo of results) {
+      byDay.set(todo.day, [...(byDay.get(todo.day) ?? []), todo]);
+    }
+    return [...byDay.entries()];
+  }, [results]);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Pinned</h1>
+      {status === "LoadingFirstPage" ? (
+        <SkeletonList label="Loading pinned todos" />
+      ) : groups.length === 0 ? (
+        <EmptyState
+          icon={<Pin className="size-6" />}
+          title="Nothing pinned yet"
+        >
+          Pin a todo from its menu to keep it here, whatever day it is on.
+        </EmptyState>
+      ) : (
+        groups.map(([day, todos]) => (
+          <section
+            key={day}
+            aria-labelledby={`pinned-${day}`}
+            className="flex flex-col gap-1"
+          >
+            <h2
+              id={`pinned-${day}`}
+              className="text-sm font-semibold text-slate-700 dark:text-slate-300"
+            >
+              <Link href={dayPath(day)} className="rounded-sm hover:underline">
+                {relativeDayName(day) ? `${relativeDayName(day)} · ` : ""}
+                {longDate(day)}
+              </Link>
+            </h2>
+            <ul
+              aria-label={`Pinned on ${longDate(day)}`}
+              className="flex flex-col"
+            >
+              {todos.map((todo) => (
+                <TodoItem
+                  key={todo._id}
+                  todo={todo}
+                  actions={actions}
+                  // Undo puts it back at the end of its day.
+                  neighbours={() => ({ afterId: null, beforeId: null })}
+                />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      {status === "CanLoadMore" ? (
+        <Button onClick={() => loadMore(PAGE_SIZE)} className="self-start">
+          Load more
+        </Button>
+      ) : null}
+      {status === "LoadingMore" ? (
+        <SkeletonList rows={2} label="Loading more" />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import {
+  ArrowLeft,
+  ArrowRight,
+  CalendarClock,
+  CalendarDays,
+  Pin,
+  PinOff,
+  Trash2,
+} from "lucide-react";
+import { useConfirm } from "../../../components/ui/confirm";
+import Menu from "../../../components/ui/MenuImpl";
+import { usePickDate } from "../../../components/ui/pickDate";
+import { shiftDay, todayString } from "../../../lib/dates";
+import type { Todo } from "../optimistic";
+import type { Neighbours, TodoActions } from "../useTodoActions";
+import { TodoMenuButton } from "./TodoItem";
+
+/** Pin, move and delete for one item (also used by the Pinned view). */
+export default function TodoMenu({
+  todo,
+  actions,
+  neighbours,
+  disabled,
+}: {
+  todo: Todo;
+  actions: TodoActions;
+  /** Where the item sits in its day, for Undo after a delete. */
+  neighbours: () => Neighbours;
+  disabled?: boolean;
+}) {
+  const confirm = useConfirm();
+  const pickDate = usePickDate();
+  const tomorrow = shiftDay(todayString(), 1);
+
+  const moveTo = (day: string) => void actions.moveTo(todo, day);
+
+  return (
+    <Menu
+      trigger={<TodoMenuButton text={todo.text} disabled={disabled} />}
+      entries={[
+        {
+          type: "item",
+          label: todo.pinned ? "Unpin" : "Pin",
+          icon: todo.pinned ? (
+            <PinOff className="size-4" />
+          ) : (
+            <Pin className="size-4" />
+          ),
+          onSelect: () => void actions.setPinned(todo, !todo.pinned),
+        },
+        { type: "separator" },
+        todo.day !== tomorrow && {
+          type: "item",
+          label: "Move to tomorrow",
+          icon: <CalendarClock className="size-4" />,
+          onSelect: () => moveTo(tomorrow),
+        },
+        {
+          type: "item",
+          label: "Move to previous day",
+          icon: <ArrowLeft className="size-4" />,
+          onSelect: () => moveTo(shiftDay(todo.day, -1)),
+        },
+        {
+          type: "item",
+          label: "Move to next day",
+          icon: <ArrowRight className="size-4" />,
+          onSelect: () => moveTo(shiftDay(todo.day, 1)),
+        },
+        {
+          type: "item",
+          label: "Move to a date…",
+          icon: <CalendarDays className="size-4" />,
+          onSelect: async () => {
+            const day = await pickDate({
+              title: "Move to a date",
+              initial: todo.day,
+              confirmLabel: "Move here",
+            });
+            if (day && day !== todo.day) moveTo(day);
+          },
+        },
+        { type: "separator" },
+        {
+          type: "item",
+          label: "Delete",
+          destructive: true,
+          icon: <Trash2 className="size-4" />,
+          onSelect: async () => {
+            const where = neighbours();
+            const ok = await confirm({
+              title: "Delete this todo?",
+              description: `“${todo.text}” will be deleted. You can undo this right after.`,
+              confirmLabel: "Delete",
+              destructive: true,
+            });
+            if (ok) void actions.remove(todo, where);
+          },
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { DayTodos } from "./components/DayTodos";

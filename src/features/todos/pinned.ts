@@ -1,0 +1,1 @@
+export { PinnedView } from "./components/PinnedView";

@@ -1,0 +1,356 @@
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
+import { expect, test } from "vitest";
+import { api } from "../../../convex/_generated/api";
+import { shiftDay, todayString } from "../../lib/dates";
+import { holdMutations } from "../../testing/fakeConvex";
+import { openMenu, renderApp } from "../../testing/renderApp";
+import { addTodos, todosOf } from "../../testing/seed";
+
+const addField = () => screen.getByRole("textbox", { name: "Add a todo" });
+const openList = () => screen.getByRole("list", { name: "Open todos" });
+const doneList = () => screen.queryByRole("list", { name: "Done todos" });
+
+async function ready() {
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+}
+
+test("Enter adds a todo; Shift+Enter keeps typing on a new line", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await user.type(addField(), "Buy milk{Enter}");
+  expect(
+    await screen.findByRole("checkbox", { name: "Buy milk" }),
+  ).not.toBeChecked();
+  expect(addField()).toHaveValue("");
+
+  await user.type(addField(), "Line one{Shift>}{Enter}{/Shift}line two");
+  expect(addField()).toHaveValue("Line one\nline two");
+  await user.keyboard("{Enter}");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "Buy milk",
+      "Line one\nline two",
+    ]),
+  );
+});
+
+test("#, ## and ### add headings, shown as headings without a checkbox", async () => {
+  const { user } = await renderApp();
+  await ready();
+  await user.type(addField(), "# Work{Enter}## Calls{Enter}### Later{Enter}");
+  expect(
+    await screen.findByRole("heading", { level: 2, name: /Work/ }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole("heading", { level: 3, name: /Calls/ }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole("heading", { level: 4, name: /Later/ }),
+  ).toBeInTheDocument();
+  expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+});
+
+test("pasting several lines adds one todo per line, list markers stripped", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await user.click(addField());
+  await user.paste("- Eggs\n* [x] Flour\n\n1. Sugar");
+  expect(
+    await screen.findByRole("checkbox", { name: "Eggs" }),
+  ).toBeInTheDocument();
+  expect(screen.getByRole("checkbox", { name: "Flour" })).toBeChecked();
+  expect(screen.getByRole("checkbox", { name: "Sugar" })).toBeInTheDocument();
+  expect(addField()).toHaveValue("");
+  expect(
+    backend.mutations.filter((m) => m.name === "todos:createMany"),
+  ).toHaveLength(1);
+});
+
+test("click the text to edit: Enter saves, Esc cancels, emptying deletes", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Call Bob"]),
+  });
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Call Bob" }),
+  );
+  const editor = screen.getByRole("textbox", { name: "Edit Call Bob" });
+  await user.clear(editor);
+  await user.type(editor, "Call Alice{Enter}");
+  expect(
+    await screen.findByRole("checkbox", { name: "Call Alice" }),
+  ).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Edit Call Alice" }));
+  await user.type(
+    screen.getByRole("textbox", { name: "Edit Call Alice" }),
+    " later{Escape}",
+  );
+  expect(
+    screen.getByRole("checkbox", { name: "Call Alice" }),
+  ).toBeInTheDocument();
+  expect((await todosOf(backend))[0]!.text).toBe("Call Alice");
+
+  await user.click(screen.getByRole("button", { name: "Edit Call Alice" }));
+  await user.clear(screen.getByRole("textbox", { name: "Edit Call Alice" }));
+  await user.keyboard("{Enter}");
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("checkbox", { name: "Call Alice" }),
+    ).not.toBeInTheDocument(),
+  );
+  expect(
+    (await screen.findByText("Deleted “Call Alice”")).closest("li"),
+  ).toHaveTextContent("Undo");
+  await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
+});
+
+test("completing moves a todo into Done (with its count); reopening brings it back", async () => {
+  const { user } = await renderApp({ seed: (b) => addTodos(b, ["A", "B"]) });
+  await user.click(await screen.findByRole("checkbox", { name: "A" }));
+  const done = await screen.findByRole("list", { name: "Done todos" });
+  expect(within(done).getByRole("checkbox", { name: "A" })).toBeChecked();
+  expect(screen.getByRole("button", { name: /Done \(1\)/ })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+  expect(
+    within(openList()).queryByRole("checkbox", { name: "A" }),
+  ).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: /Done \(1\)/ }));
+  expect(doneList()).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: /Done \(1\)/ }));
+
+  await user.click(within(doneList()!).getByRole("checkbox", { name: "A" }));
+  await waitFor(() =>
+    expect(
+      within(openList()).getByRole("checkbox", { name: "A" }),
+    ).not.toBeChecked(),
+  );
+  expect(doneList()).not.toBeInTheDocument();
+});
+
+test("the item menu pins (marked in its day) and moves to the next day", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Report", "Stay"]),
+  });
+  await screen.findByRole("checkbox", { name: "Report" });
+  let menu = await openMenu(user, "More actions for Report");
+  await user.click(within(menu).getByRole("menuitem", { name: "Pin" }));
+  const item = screen.getByRole("checkbox", { name: "Report" }).closest("li")!;
+  await waitFor(() =>
+    expect(within(item).getByText("Pinned")).toBeInTheDocument(),
+  );
+
+  menu = await openMenu(user, "More actions for Report");
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Move to next day" }),
+  );
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("checkbox", { name: "Report" }),
+    ).not.toBeInTheDocument(),
+  );
+  const tomorrow = await todosOf(backend, shiftDay(todayString(), 1));
+  expect(tomorrow.map((t) => [t.text, t.pinned])).toEqual([["Report", true]]);
+});
+
+test("delete asks first (Enter confirms), then Undo puts the item back in place", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["One", "Two", "Three"]),
+  });
+  await screen.findByRole("checkbox", { name: "Two" });
+  const menu = await openMenu(user, "More actions for Two");
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete" }));
+  const dialog = await screen.findByRole("alertdialog", {
+    name: "Delete this todo?",
+  });
+  expect(within(dialog).getByRole("button", { name: "Delete" })).toHaveFocus();
+  await user.keyboard("{Enter}");
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("checkbox", { name: "Two" }),
+    ).not.toBeInTheDocument(),
+  );
+
+  const toast = (await screen.findByText("Deleted “Two”")).closest("li")!;
+  await user.click(within(toast).getByRole("button", { name: "Undo" }));
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "One",
+      "Two",
+      "Three",
+    ]),
+  );
+  expect(
+    await screen.findByRole("checkbox", { name: "Two" }),
+  ).toBeInTheDocument();
+});
+
+test("Esc in the delete confirmation cancels", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Keep me"]),
+  });
+  await screen.findByRole("checkbox", { name: "Keep me" });
+  const menu = await openMenu(user, "More actions for Keep me");
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete" }));
+  await screen.findByRole("alertdialog");
+  await user.keyboard("{Escape}");
+  await waitFor(() =>
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument(),
+  );
+  expect(await todosOf(backend)).toHaveLength(1);
+});
+
+test("keyboard reorder places the item between its VISIBLE neighbours, whatever done items hide between them", async () => {
+  const { user, backend } = await renderApp({
+    seed: async (b) => {
+      const [, hidden] = await addTodos(b, ["A", "hidden done", "B", "C"]);
+      await b.asUser.mutation(api.todos.setDone, { id: hidden!, done: true });
+    },
+  });
+  await screen.findByRole("checkbox", { name: "C" });
+  // jsdom has no layout: give each row a place, 40px apart.
+  const rows = () => [...openList().querySelectorAll("li")];
+  for (const row of rows()) {
+    row.getBoundingClientRect = () => {
+      const index = rows().indexOf(row);
+      return {
+        x: 0,
+        y: index * 40,
+        top: index * 40,
+        left: 0,
+        bottom: index * 40 + 40,
+        right: 300,
+        width: 300,
+        height: 40,
+        toJSON() {},
+      } as DOMRect;
+    };
+  }
+  const handle = await screen.findByRole("button", { name: "Reorder C" });
+  handle.focus();
+  await user.keyboard(" ");
+  await user.keyboard("{ArrowUp}");
+  await user.keyboard(" ");
+  await waitFor(() => {
+    const reorder = backend.mutations.find((m) => m.name === "todos:reorder");
+    expect(reorder).toBeDefined();
+  });
+  const reorder = backend.mutations.find((m) => m.name === "todos:reorder")!;
+  const ids = Object.fromEntries(
+    (await todosOf(backend)).map((t) => [t.text, t._id]),
+  );
+  expect(reorder.args).toEqual({
+    id: ids["C"],
+    afterId: ids["A"],
+    beforeId: ids["B"],
+  });
+  await waitFor(async () =>
+    expect(
+      (await todosOf(backend)).filter((t) => !t.done).map((t) => t.text),
+    ).toEqual(["A", "C", "B"]),
+  );
+  expect(
+    screen
+      .getAllByRole("checkbox")
+      .map(
+        (box) =>
+          box.getAttribute("aria-labelledby") && box.closest("li")!.textContent,
+      ),
+  ).toHaveLength(4);
+});
+
+test("bulk actions are confirmed: complete all, delete done, delete all open", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["# Head", "A", "B"]),
+  });
+  await screen.findByRole("checkbox", { name: "B" });
+  let menu = await openMenu(user, /Actions for all todos/);
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Complete all" }),
+  );
+  await user.click(
+    within(await screen.findByRole("alertdialog")).getByRole("button", {
+      name: "Complete all",
+    }),
+  );
+  await waitFor(() =>
+    expect(
+      screen.getByRole("button", { name: /Done \(2\)/ }),
+    ).toBeInTheDocument(),
+  );
+
+  menu = await openMenu(user, /Actions for all todos/);
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Delete all done" }),
+  );
+  await user.click(
+    within(await screen.findByRole("alertdialog")).getByRole("button", {
+      name: "Delete all done",
+    }),
+  );
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Head"]),
+  );
+
+  menu = await openMenu(user, /Actions for all todos/);
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Delete all open" }),
+  );
+  await user.click(
+    within(await screen.findByRole("alertdialog")).getByRole("button", {
+      name: "Delete all open",
+    }),
+  );
+  await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
+  expect(
+    await screen.findByText("Nothing planned for this day"),
+  ).toBeInTheDocument();
+});
+
+test("an added todo shows before the server answers (optimistic update)", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await screen.findByText("Nothing planned for this day");
+  const held = holdMutations(backend);
+  await user.type(addField(), "Instant{Enter}");
+  expect(
+    await screen.findByRole("checkbox", { name: "Instant" }),
+  ).toBeInTheDocument();
+  expect(held.pending).toBe(1);
+  expect(await todosOf(backend)).toEqual([]);
+  await act(async () => held.release());
+  await waitFor(async () => expect(await todosOf(backend)).toHaveLength(1));
+  expect(screen.getByRole("checkbox", { name: "Instant" })).toBeEnabled();
+});
+
+test("a failed mutation shows the backend's message in a toast and rolls back", async () => {
+  const { user } = await renderApp();
+  await ready();
+  await user.click(addField());
+  // One character over the backend's 2,000-character limit.
+  fireEvent.change(addField(), { target: { value: "x".repeat(2001) } });
+  await user.keyboard("{Enter}");
+  expect(await screen.findByText(/Todo text is too long/)).toBeInTheDocument();
+  await waitFor(() =>
+    expect(screen.queryByRole("checkbox")).not.toBeInTheDocument(),
+  );
+});
+
+test("markup and regex characters render as literal text", async () => {
+  const texts = ["<img src=x onerror=alert(1)>", "(", "[", "\\"];
+  await renderApp({ seed: (b) => addTodos(b, texts) });
+  for (const text of texts) {
+    expect(
+      await screen.findByRole("checkbox", { name: text }),
+    ).toBeInTheDocument();
+  }
+  expect(document.querySelector("img[src='x']")).toBeNull();
+});

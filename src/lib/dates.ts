@@ -1,0 +1,95 @@
+import {
+  addDays,
+  isToday,
+  isTomorrow,
+  isValid,
+  isYesterday,
+  lightFormat,
+} from "date-fns";
+
+/** A calendar day as the backend stores it: `YYYY-MM-DD`. */
+export type DayString = string;
+
+export function toDayString(date: Date): DayString {
+  return lightFormat(date, "yyyy-MM-dd");
+}
+
+export function todayString(now: Date = new Date()): DayString {
+  return toDayString(now);
+}
+
+/**
+ * The local Date for a day string, or null for anything that is not a real
+ * calendar date (`2025-02-30` is rejected: it does not survive the round trip).
+ */
+export function parseDay(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+  );
+  return isValid(date) && toDayString(date) === day ? date : null;
+}
+
+export function isDayString(day: string): boolean {
+  return parseDay(day) !== null;
+}
+
+/** The day `amount` days after `day` (negative for before), via date-fns. */
+export function shiftDay(day: DayString, amount: number): DayString {
+  const date = parseDay(day);
+  if (!date) throw new Error(`Not a day: ${day}`);
+  return toDayString(addDays(date, amount));
+}
+
+// Names of days and months come from the browser (Intl), in English to
+// match the rest of the interface.
+const LONG = new Intl.DateTimeFormat("en-US", {
+  weekday: "long",
+  month: "long",
+  day: "numeric",
+  year: "numeric",
+});
+const SHORT = new Intl.DateTimeFormat("en-US", {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+});
+const SHORT_WITH_YEAR = new Intl.DateTimeFormat("en-US", {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+
+/** "Monday, March 10, 2025" */
+export function longDate(day: DayString): string {
+  const date = parseDay(day);
+  return date ? LONG.format(date) : day;
+}
+
+/** "Mon, Mar 10" (with the year when it is not this year). */
+export function shortDate(day: DayString, now: Date = new Date()): string {
+  const date = parseDay(day);
+  if (!date) return day;
+  return (
+    date.getFullYear() === now.getFullYear() ? SHORT : SHORT_WITH_YEAR
+  ).format(date);
+}
+
+/** "Today", "Yesterday", "Tomorrow" or null. */
+export function relativeDayName(day: DayString): string | null {
+  const date = parseDay(day);
+  if (!date) return null;
+  if (isToday(date)) return "Today";
+  if (isYesterday(date)) return "Yesterday";
+  if (isTomorrow(date)) return "Tomorrow";
+  return null;
+}
+
+/** The address of a day: `/` for today. */
+export function dayPath(day: DayString, today: DayString = todayString()) {
+  return day === today ? "/" : `/day/${day}`;
+}

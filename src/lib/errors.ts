@@ -1,0 +1,52 @@
+import { ConvexError } from "convex/values";
+
+/** The backend's stable error codes (convex/lib/errors.ts). */
+export type ErrorCode =
+  "UNAUTHENTICATED" | "NOT_FOUND" | "INVALID_ARGUMENT" | "LIMIT_REACHED";
+
+const FALLBACK: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: "Your session has ended. Sign in again to continue.",
+  NOT_FOUND: "That item no longer exists. It may have been deleted.",
+  INVALID_ARGUMENT: "That change could not be saved.",
+  LIMIT_REACHED: "This day is full.",
+};
+
+function codeAndMessage(error: unknown): {
+  code: ErrorCode | null;
+  message: string | null;
+} {
+  if (error instanceof ConvexError) {
+    const data: unknown = error.data;
+    if (data && typeof data === "object") {
+      const { code, message } = data as { code?: unknown; message?: unknown };
+      return {
+        code:
+          typeof code === "string" && code in FALLBACK
+            ? (code as ErrorCode)
+            : null,
+        message: typeof message === "string" && message ? message : null,
+      };
+    }
+    if (typeof data === "string") return { code: null, message: data };
+  }
+  return { code: null, message: null };
+}
+
+export function errorCode(error: unknown): ErrorCode | null {
+  return codeAndMessage(error).code;
+}
+
+/**
+ * The words a person sees for a failed request: the backend's own message
+ * for its known errors (they are written for people), a generic sentence
+ * for anything else (never a stack trace or server internals).
+ */
+export function errorMessage(error: unknown, action?: string): string {
+  const { code, message } = codeAndMessage(error);
+  if (code === "UNAUTHENTICATED") return FALLBACK.UNAUTHENTICATED;
+  if (message) return message;
+  if (code) return FALLBACK[code];
+  return action
+    ? `Could not ${action}. Check your connection and try again.`
+    : "Something went wrong. Check your connection and try again.";
+}

@@ -1,0 +1,29 @@
+/**
+ * Toasts without sonner in the first-load bundle: the library loads right
+ * after the first paint (the Toaster mounts then) and each call waits for it.
+ */
+type Sonner = typeof import("sonner");
+
+let loading: Promise<Sonner> | null = null;
+
+export function loadSonner(): Promise<Sonner> {
+  loading ??= import("sonner");
+  return loading;
+}
+
+export type ToastOptions = {
+  /** An action button, e.g. Undo after a delete. */
+  action?: { label: string; onClick: () => void };
+};
+
+export const toast = {
+  message(text: string, options: ToastOptions = {}) {
+    void loadSonner().then(({ toast: show }) => show(text, options));
+  },
+  success(text: string) {
+    void loadSonner().then(({ toast: show }) => show.success(text));
+  },
+  error(text: string) {
+    void loadSonner().then(({ toast: show }) => show.error(text));
+  },
+};

@@ -1,0 +1,360 @@
+/// <reference types="vite/client" />
+import { convexTest } from "convex-test";
+import { ConvexReactClient, type ConvexReactClientOptions } from "convex/react";
+import type { OptimisticLocalStore, OptimisticUpdate } from "convex/browser";
+import {
+  getFunctionName,
+  makeFunctionReference,
+  type UserIdentity,
+} from "convex/server";
+import { convexToJson, type Value } from "convex/values";
+import schema from "../../convex/schema";
+
+/**
+ * A Convex client for component tests that runs the REAL functions in
+ * convex/ through convex-test, in memory.
+ *
+ * It is a stand-in for Convex's internal BaseConvexClient, handed to a real
+ * ConvexReactClient (its `baseClient` option), so useQuery, usePaginatedQuery,
+ * useMutation(...).withOptimisticUpdate and useConvexConnectionState run
+ * their production code. What it does itself: subscriptions re-run after
+ * every mutation, optimistic updates layered over server results (and
+ * dropped when the mutation's results arrive, as the real client does), auth
+ * through setAuth's token fetcher, and a settable connection state.
+ */
+
+// Every module Convex would deploy (names with one dot), as convex/test.setup.ts.
+const modules = import.meta.glob([
+  "../../convex/**/*.{ts,js}",
+  "!../../convex/**/*.*.*",
+]);
+
+type Result = { ok: true; value: Value } | { ok: false; error: Error };
+
+type Subscription = {
+  name: string;
+  args: Record<string, Value>;
+  count: number;
+};
+
+type Transition = {
+  queries: {
+    token: string;
+    modification: { kind: "Updated"; result: undefined };
+  }[];
+  reflectedMutations: never[];
+  timestamp: bigint;
+};
+
+type ConnectionState = ReturnType<ConvexReactClient["connectionState"]>;
+
+export const TEST_USER: Partial<UserIdentity> = {
+  subject: "user_test",
+  issuer: "https://api.workos.com/user_management/client_test",
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+};
+
+function tokenOf(name: string, args: Record<string, Value>): string {
+  return JSON.stringify({ name, args: convexToJson(args) });
+}
+
+/** Equal for our purposes: same JSON (Convex values are JSON-like here). */
+function sameResult(a: Result | undefined, b: Result | undefined) {
+  if (a === b) return true;
+  if (!a || !b || a.ok !== b.ok) return false;
+  if (!a.ok || !b.ok) return false;
+  return (
+    JSON.stringify(convexToJson(a.value)) ===
+    JSON.stringify(convexToJson(b.value))
+  );
+}
+
+export class FakeConvexBackend {
+  readonly url = "https://fake.convex.cloud";
+  readonly t = convexTest({ schema, modules });
+  identity: Partial<UserIdentity> = TEST_USER;
+
+  private authenticated = false;
+  private subscriptions = new Map<string, Subscription>();
+  private server = new Map<string, Result>();
+  private visible = new Map<string, Result>();
+  private optimistic: {
+    id: number;
+    update: OptimisticUpdate<Record<string, Value>>;
+    args: Record<string, Value>;
+  }[] = [];
+  private nextMutationId = 1;
+  private inflight = 0;
+  private handlers = new Set<(transition: Transition) => void>();
+  private connectionListeners = new Set<(state: ConnectionState) => void>();
+  private connected = true;
+  /** Serializes backend work, as one deployment would. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set by tests to hold a mutation until they release it. */
+  gate: ((name: string, args: Record<string, Value>) => Promise<void>) | null =
+    null;
+  /** Every mutation sent, for assertions. */
+  readonly mutations: { name: string; args: Record<string, Value> }[] = [];
+  /** Every query subscribed, for assertions ("no query while signed out"). */
+  readonly subscribedQueries: string[] = [];
+
+  // ---- Direct access for test setup and assertions -------------------------
+
+  /** The backend as the signed-in test user (seeding, reading back). */
+  get asUser() {
+    return this.t.withIdentity(this.identity);
+  }
+
+  /** Re-runs every subscription (after seeding data directly). */
+  async refresh() {
+    await this.rerunAll();
+    this.recompute();
+  }
+
+  setConnected(connected: boolean) {
+    this.connected = connected;
+    const state = this.connectionState();
+    for (const listener of this.connectionListeners) listener(state);
+  }
+
+  // ---- BaseConvexClientInterface -------------------------------------------
+
+  addOnTransitionHandler(fn: (transition: Transition) => void) {
+    this.handlers.add(fn);
+    return () => this.handlers.delete(fn);
+  }
+
+  setAuth(
+    fetchToken: (args: {
+      forceRefreshToken: boolean;
+    }) => Promise<string | null | undefined>,
+    onChange: (isAuthenticated: boolean) => void,
+  ) {
+    void fetchToken({ forceRefreshToken: false }).then(async (token) => {
+      this.authenticated = Boolean(token);
+      await this.rerunAll();
+      this.recompute();
+      onChange(this.authenticated);
+    });
+  }
+
+  setAdminAuth() {}
+
+  clearAuth() {
+    this.authenticated = false;
+    void this.rerunAll().then(() => this.recompute());
+  }
+
+  subscribe(name: string, args: Record<string, Value> = {}) {
+    const token = tokenOf(name, args);
+    const existing = this.subscriptions.get(token);
+    if (existing) existing.count++;
+    else {
+      this.subscriptions.set(token, { name, args, count: 1 });
+      this.subscribedQueries.push(name);
+      void this.run(token).then(() => this.recompute());
+    }
+    return {
+      queryToken: token,
+      unsubscribe: () => {
+        const sub = this.subscriptions.get(token);
+        if (!sub) return;
+        sub.count--;
+        if (sub.count === 0) {
+          this.subscriptions.delete(token);
+          this.server.delete(token);
+          this.visible.delete(token);
+        }
+      },
+    };
+  }
+
+  localQueryResult(name: string, args: Record<string, Value> = {}) {
+    return this.localQueryResultByToken(tokenOf(name, args));
+  }
+
+  localQueryResultByToken(token: string) {
+    const result = this.visible.get(token);
+    if (!result) return undefined;
+    if (!result.ok) throw result.error;
+    return result.value;
+  }
+
+  hasLocalQueryResultByToken(token: string) {
+    return this.visible.has(token);
+  }
+
+  localQueryLogs() {
+    return undefined;
+  }
+
+  queryJournal() {
+    return undefined;
+  }
+
+  connectionState(): ConnectionState {
+    return {
+      hasInflightRequests: this.inflight > 0,
+      isWebSocketConnected: this.connected,
+      timeOfOldestInflightRequest: null,
+      hasEverConnected: true,
+      connectionCount: 1,
+      connectionRetries: 0,
+      inflightMutations: this.inflight,
+      inflightActions: 0,
+    };
+  }
+
+  subscribeToConnectionState(cb: (state: ConnectionState) => void) {
+    this.connectionListeners.add(cb);
+    return () => this.connectionListeners.delete(cb);
+  }
+
+  async mutation(
+    name: string,
+    args: Record<string, Value> = {},
+    options?: { optimisticUpdate?: OptimisticUpdate<Record<string, Value>> },
+  ) {
+    const id = this.nextMutationId++;
+    this.mutations.push({ name, args });
+    this.inflight++;
+    if (options?.optimisticUpdate) {
+      this.optimistic.push({ id, update: options.optimisticUpdate, args });
+      this.recompute();
+    }
+    try {
+      if (this.gate) await this.gate(name, args);
+      const result = await this.serial(() =>
+        this.caller().mutation(makeFunctionReference<"mutation">(name), args),
+      );
+      await this.rerunAll();
+      return result;
+    } finally {
+      // Like the real client: the optimistic layer goes with the server's answer.
+      this.inflight--;
+      this.optimistic = this.optimistic.filter((entry) => entry.id !== id);
+      this.recompute();
+    }
+  }
+
+  async action(): Promise<never> {
+    throw new Error("The fake Convex client has no actions.");
+  }
+
+  async close() {}
+
+  // ---- Internals ---------------------------------------------------------------
+
+  private caller() {
+    return this.authenticated ? this.t.withIdentity(this.identity) : this.t;
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(token: string) {
+    const sub = this.subscriptions.get(token);
+    if (!sub) return;
+    let result: Result;
+    try {
+      const value = await this.serial(() =>
+        this.caller().query(makeFunctionReference<"query">(sub.name), sub.args),
+      );
+      result = { ok: true, value: value as Value };
+    } catch (error) {
+      result = { ok: false, error: error as Error };
+    }
+    if (this.subscriptions.has(token)) this.server.set(token, result);
+  }
+
+  private async rerunAll() {
+    await Promise.all(
+      [...this.subscriptions.keys()].map((token) => this.run(token)),
+    );
+  }
+
+  /** Server results with the pending optimistic updates applied, in order. */
+  private recompute() {
+    const next = new Map(this.server);
+    const store: OptimisticLocalStore = {
+      getQuery: (query, ...rest) => {
+        const result = next.get(
+          tokenOf(
+            getFunctionName(query),
+            (rest[0] ?? {}) as Record<string, Value>,
+          ),
+        );
+        return result?.ok ? (result.value as never) : undefined;
+      },
+      getAllQueries: (query) => {
+        const name = getFunctionName(query);
+        return [...this.subscriptions.entries()]
+          .filter(([, sub]) => sub.name === name)
+          .map(([token, sub]) => {
+            const result = next.get(token);
+            return {
+              args: sub.args as never,
+              value: result?.ok ? (result.value as never) : undefined,
+            };
+          });
+      },
+      setQuery: (query, args, value) => {
+        const token = tokenOf(
+          getFunctionName(query),
+          args as Record<string, Value>,
+        );
+        if (!this.subscriptions.has(token)) return;
+        if (value === undefined) next.delete(token);
+        else next.set(token, { ok: true, value: value as Value });
+      },
+    };
+    for (const entry of this.optimistic) entry.update(store, entry.args);
+
+    const changed = new Set<string>();
+    for (const token of new Set([...this.visible.keys(), ...next.keys()])) {
+      if (!sameResult(this.visible.get(token), next.get(token)))
+        changed.add(token);
+    }
+    this.visible = next;
+    if (changed.size === 0) return;
+    const transition: Transition = {
+      queries: [...changed].map((token) => ({
+        token,
+        modification: { kind: "Updated", result: undefined },
+      })),
+      reflectedMutations: [],
+      timestamp: 0n,
+    };
+    for (const handler of this.handlers) handler(transition);
+  }
+}
+
+/** A real ConvexReactClient over the fake backend. */
+export function createFakeConvex() {
+  const backend = new FakeConvexBackend();
+  const client = new ConvexReactClient(backend.url, {
+    // Internal option of ConvexReactClient: the sync client to use.
+    baseClient: backend,
+    logger: false,
+  } as unknown as ConvexReactClientOptions);
+  return { backend, client };
+}
+
+/** Holds mutations until `release()`; for asserting optimistic updates. */
+export function holdMutations(backend: FakeConvexBackend) {
+  const waiting: (() => void)[] = [];
+  backend.gate = () => new Promise<void>((resolve) => waiting.push(resolve));
+  return {
+    get pending() {
+      return waiting.length;
+    },
+    release() {
+      backend.gate = null;
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+  };
+}

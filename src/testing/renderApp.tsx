@@ -1,0 +1,93 @@
+import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
+import { useAuth } from "@workos-inc/authkit-react";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useCallback, useSyncExternalStore } from "react";
+import { expect, vi } from "vitest";
+import { Router } from "wouter";
+import { memoryLocation } from "wouter/memory-location";
+import { App } from "../app/App";
+import {
+  authCalls,
+  readAuth,
+  resetAuth,
+  setAuthState,
+  subscribeAuth,
+} from "./fakeAuth";
+import { createFakeConvex, type FakeConvexBackend } from "./fakeConvex";
+
+// AuthKit talks to WorkOS; tests replace its hook with a state they control.
+vi.mock("@workos-inc/authkit-react", () => ({
+  AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
+  useAuth: () => {
+    const state = useSyncExternalStore(subscribeAuth, readAuth);
+    const getAccessToken = useCallback(async () => {
+      if (!readAuth().user) throw new Error("No session");
+      return "fake-access-token";
+    }, []);
+    return {
+      ...state,
+      getAccessToken,
+      signIn: authCalls.signIn,
+      signOut: authCalls.signOut,
+    };
+  },
+}));
+
+export { authCalls, setAuthState } from "./fakeAuth";
+
+/**
+ * Renders the whole app at `path` over a fake Convex backend that runs the
+ * real convex/ functions. Signed in as the test user unless `signedIn: false`.
+ */
+export async function renderApp({
+  path = "/",
+  signedIn = true,
+  authLoading = false,
+  seed,
+}: {
+  path?: string;
+  signedIn?: boolean;
+  /** AuthKit still checking the session. */
+  authLoading?: boolean;
+  /** Data to put in the backend first, as the test user. */
+  seed?: (backend: FakeConvexBackend) => Promise<unknown>;
+} = {}) {
+  resetAuth();
+  sessionStorage.clear();
+  localStorage.clear();
+  if (!signedIn) setAuthState({ user: null });
+  if (authLoading) setAuthState({ isLoading: true, user: null });
+  const { backend, client } = createFakeConvex();
+  if (seed) await seed(backend);
+  const location = memoryLocation({ path, record: true });
+  const user = userEvent.setup();
+  const view = render(
+    <Router hook={location.hook}>
+      <ConvexProviderWithAuthKit client={client} useAuth={useAuth}>
+        <App />
+      </ConvexProviderWithAuthKit>
+    </Router>,
+  );
+  return { ...view, user, backend, client, location };
+}
+
+/**
+ * Opens the menu behind the button named `name` once its (lazily loaded)
+ * menu code is in, and returns the menu.
+ */
+export async function openMenu(
+  user: ReturnType<typeof userEvent.setup>,
+  name: string | RegExp,
+) {
+  const trigger = await waitFor(() => {
+    const button = screen.getByRole("button", { name });
+    expect(button).toHaveAttribute("aria-haspopup", "menu");
+    return button;
+  });
+  // By keyboard: jsdom's user-event follows a prevented pointerdown with a
+  // mousedown that moves focus, which closes a Radix menu at once.
+  trigger.focus();
+  await user.keyboard("{Enter}");
+  return await screen.findByRole("menu");
+}

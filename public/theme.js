@@ -5,7 +5,7 @@
   try {
     var stored = localStorage.getItem("daybook-theme");
     if (stored === "light" || stored === "dark") theme = stored;
-  } catch (e) {
+  } catch {
     // Storage may be unavailable (private mode); follow the system.
   }
   var dark =

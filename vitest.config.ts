@@ -35,14 +35,20 @@ export default defineConfig({
         },
       },
       {
-        // Browser tests: real processes (WorkOS emulator, netlify dev) and
-        // headless Chromium, so generous timeouts. See e2e/support.
+        // Browser tests: one production build and one stack (WorkOS
+        // emulator, Convex stand-in, netlify dev) for every file, started by
+        // globalSetup; headless Chromium per file. See e2e/support.
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",
+          globalSetup: ["e2e/support/global-stack.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // After the other projects, not beside them: on a small machine
+          // the backend suites would otherwise compete for the CPU with the
+          // browser while it measures optimistic updates.
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -1,32 +1,31 @@
-import type { ConsoleMessage, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAuthStack, type AuthStack } from "./support/auth-stack";
 import {
   AuthTraffic,
   grantTypeOf,
   isAuthenticatePost,
 } from "./support/auth-traffic";
+import { ConsoleErrors } from "./support/console-errors";
 import { DaybookPage } from "./support/daybook-page";
+import { useSharedStack, type SharedStack } from "./support/shared-stack";
 
-// authkit-js refreshes 10 s before expiry, so a 15 s token is refreshed by
-// its timer about 5 s after it was issued.
-const ACCESS_TOKEN_TTL_SECONDS = 15;
 const EMAIL = "e2e.reader@example.com";
 const SESSION_COOKIE = "workos-session";
 const MARKER_COOKIE = "workos-has-session";
 const STEP_TIMEOUT_MS = 30_000;
 
 describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", () => {
-  let stack: AuthStack;
+  let stack: SharedStack;
+  let context: BrowserContext;
   let page: Page;
   let app: DaybookPage;
   let traffic: AuthTraffic;
   const documentCookies: string[] = [];
-  const consoleErrors: string[] = [];
+  const consoleErrors = new ConsoleErrors();
 
   async function sessionCookie() {
-    const cookies = await stack.browser.context.cookies(
-      `${stack.site.origin}/user_management/authenticate`,
+    const cookies = await context.cookies(
+      `${stack.origin}/user_management/authenticate`,
     );
     return cookies.find((cookie) => cookie.name === SESSION_COOKIE);
   }
@@ -38,31 +37,17 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
     return value;
   }
 
-  /**
-   * There is no Convex backend yet, so the Convex client's failed
-   * connection to its unused address is expected noise; any other error
-   * counts.
-   */
-  function recordConsoleError(message: ConsoleMessage) {
-    if (message.type() !== "error") return;
-    const convexAddress = new URL(stack.convexUrl).host;
-    const about = `${message.text()} ${message.location().url}`;
-    if (!about.includes(convexAddress)) consoleErrors.push(message.text());
-  }
-
   beforeAll(async () => {
-    stack = await startAuthStack({
-      accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
-    });
-    page =
-      stack.browser.context.pages()[0] ??
-      (await stack.browser.context.newPage());
+    stack = await useSharedStack();
+    context = await stack.browser.newContext();
+    // The app's own tab only: the test itself opens a GET-only endpoint in
+    // a second tab (a 405 Chromium logs). The real Convex client talks to
+    // the stand-in throughout, so any error in the app's tab is a failure.
+    page = consoleErrors.watchPage(await context.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     app = new DaybookPage(page, EMAIL);
     traffic = new AuthTraffic(page);
-    page.on("console", recordConsoleError);
-    page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  }, 180_000);
+  }, 60_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -70,24 +55,19 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
 
   it("signs in through the emulator's page and lands back signed in", async () => {
     const start = traffic.mark();
-    await page.goto(stack.site.origin);
-    await app.signInButton.click();
+    await page.goto(stack.origin);
+    await app.signIn();
 
-    await page.waitForURL((url) => url.origin === stack.emulator.baseUrl);
-    await page.getByRole("textbox", { name: "Email" }).fill(EMAIL);
-    await page.getByRole("button", { name: "Continue" }).click();
-
-    await app.signedInIndicator.waitFor();
-    expect(new URL(page.url()).origin).toBe(stack.site.origin);
+    expect(new URL(page.url()).origin).toBe(stack.origin);
     const hops = traffic
       .navigationsSince(start)
       .map((url) => `${url.origin}${url.pathname}`);
     expect(hops).toEqual([
-      `${stack.site.origin}/`,
-      `${stack.site.origin}/user_management/authorize`,
-      `${stack.emulator.baseUrl}/user_management/authorize`,
-      `${stack.emulator.baseUrl}/user_management/authorize`, // the form post
-      `${stack.site.origin}/callback`,
+      `${stack.origin}/`,
+      `${stack.origin}/user_management/authorize`,
+      `${stack.emulatorBaseUrl}/user_management/authorize`,
+      `${stack.emulatorBaseUrl}/user_management/authorize`, // the form post
+      `${stack.origin}/callback`,
     ]);
     const calls = await traffic.authenticateCallsSince(start);
     expect(calls).toEqual([
@@ -107,14 +87,12 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
       path: "/user_management",
     });
     expect(await readDocumentCookie()).toBe(
-      `${MARKER_COOKIE}=${stack.emulator.clientId}`,
+      `${MARKER_COOKIE}=${stack.workosClientId}`,
     );
 
     // Not even on a page under the cookie's own path.
-    const underCookiePath = await stack.browser.context.newPage();
-    await underCookiePath.goto(
-      `${stack.site.origin}/user_management/authenticate`,
-    );
+    const underCookiePath = await context.newPage();
+    await underCookiePath.goto(`${stack.origin}/user_management/authenticate`);
     expect(await readDocumentCookie(underCookiePath)).not.toContain(
       `${SESSION_COOKIE}=`,
     );
@@ -134,7 +112,7 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
     await app.signedInIndicator.waitFor();
 
     expect(traffic.navigationsSince(mark).map((url) => url.href)).toEqual([
-      `${stack.site.origin}/`,
+      `${stack.origin}/`,
     ]);
     // The session came back from the cookie, through the site's own function.
     const calls = await traffic.authenticateCallsSince(mark);
@@ -158,7 +136,7 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
       (response) =>
         isAuthenticatePost(response) &&
         grantTypeOf(response) === "refresh_token",
-      { timeout: (ACCESS_TOKEN_TTL_SECONDS + 30) * 1000 },
+      { timeout: (stack.accessTokenTtlSeconds + 30) * 1000 },
     );
     await refresh.finished();
 
@@ -181,7 +159,7 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
       (response) =>
         response.request().isNavigationRequest() &&
         response.request().redirectedFrom() !== null &&
-        response.url() === `${stack.site.origin}/`,
+        response.url() === `${stack.origin}/`,
     );
     await app.signOut();
     await backOnSite;
@@ -192,9 +170,9 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
       .navigationsSince(signOutMark)
       .map((url) => `${url.origin}${url.pathname}`);
     expect(hops).toEqual([
-      `${stack.site.origin}/user_management/sessions/logout`,
-      `${stack.emulator.baseUrl}/user_management/sessions/logout`,
-      `${stack.site.origin}/`,
+      `${stack.origin}/user_management/sessions/logout`,
+      `${stack.emulatorBaseUrl}/user_management/sessions/logout`,
+      `${stack.origin}/`,
     ]);
     expect(await sessionCookie()).toBeUndefined();
     expect(await readDocumentCookie()).toBe("");
@@ -213,6 +191,6 @@ describe("sign-in in production mode (netlify dev, WorkOS emulator, Chromium)", 
     for (const value of documentCookies) {
       expect(value).not.toContain(`${SESSION_COOKIE}=`);
     }
-    expect(consoleErrors).toEqual([]);
+    expect(consoleErrors.messages).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from "playwright-core";
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const INSTALL_COMMAND = "apt-get update && apt-get install -y chromium";
@@ -54,15 +57,16 @@ export function ensureChromium(): string {
 }
 
 export interface BrowserSession {
-  context: BrowserContext;
+  browser: Browser;
+  /** A fresh, isolated profile: its own cookies and storage, like another person's browser. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh profile, closed and deleted by close(). */
+/** A headless Chromium; each context is a separate, throw-away profile. */
 export async function launchChromium(): Promise<BrowserSession> {
   const executablePath = ensureChromium();
-  const userDataDir = await mkdtemp(join(tmpdir(), "daybook-e2e-profile-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: [
@@ -76,10 +80,8 @@ export async function launchChromium(): Promise<BrowserSession> {
     ],
   });
   return {
-    context,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    browser,
+    newContext: (options) => browser.newContext(options),
+    close: () => browser.close(),
   };
 }

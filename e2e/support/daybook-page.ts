@@ -1,16 +1,20 @@
-import type { Page } from "playwright-core";
+import type { Download, Locator, Page } from "playwright-core";
+
+export type Theme = "Light" | "Dark" | "System";
 
 /**
- * The one place that knows how the app shows who is signed in, so a UI
- * change means one edit here. It accepts the account menu of the full app
- * ("Account menu for <name>", where an email-only user's name is the email)
- * and the minimal shell's "Signed in as <email>" with its Sign out button.
+ * Daybook as a person sees it: the one place that knows the UI's roles,
+ * names and structure, so tests read as actions ("add a todo", "pin it")
+ * and a UI change means one edit here. Everything is found by role and
+ * accessible name.
  */
 export class DaybookPage {
   constructor(
     readonly page: Page,
     private readonly email: string,
   ) {}
+
+  // ── Signing in and out ────────────────────────────────────────────────
 
   get signInButton() {
     return this.page
@@ -19,6 +23,7 @@ export class DaybookPage {
   }
 
   private get accountMenuButton() {
+    // An email-only user's display name is the email.
     return this.page.getByRole("button", {
       name: `Account menu for ${this.email}`,
     });
@@ -26,24 +31,409 @@ export class DaybookPage {
 
   /** Visible exactly while the app shows this user as signed in. */
   get signedInIndicator() {
-    return this.accountMenuButton.or(
-      this.page.getByText(`Signed in as ${this.email}`),
-    );
+    return this.accountMenuButton;
+  }
+
+  /** Sign in on the WorkOS emulator's page by typing the email. */
+  async signIn() {
+    await this.signInButton.click();
+    await this.page.getByRole("textbox", { name: "Email" }).fill(this.email);
+    await this.page.getByRole("button", { name: "Continue" }).click();
+    await this.signedInIndicator.waitFor();
   }
 
   async signOut() {
-    if (await this.accountMenuButton.isVisible()) {
-      // The menu loads lazily; until then its trigger is a plain button
-      // without aria-expanded, and a click on it opens nothing.
-      await this.page
-        .getByRole("button", {
-          name: `Account menu for ${this.email}`,
-          expanded: false,
-        })
-        .click();
-      await this.page.getByRole("menuitem", { name: "Sign out" }).click();
-    } else {
-      await this.page.getByRole("button", { name: "Sign out" }).click();
-    }
+    // The menu loads lazily; until then its trigger is a plain button
+    // without aria-expanded, and a click on it opens nothing.
+    await this.page
+      .getByRole("button", {
+        name: `Account menu for ${this.email}`,
+        expanded: false,
+      })
+      .click();
+    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
   }
+
+  // ── The day on screen ─────────────────────────────────────────────────
+
+  get dayTitle() {
+    return this.page.getByRole("heading", { level: 1 });
+  }
+
+  async goToNextDay() {
+    await this.page.getByRole("button", { name: "Next day" }).click();
+  }
+
+  async goToPreviousDay() {
+    await this.page.getByRole("button", { name: "Previous day" }).click();
+  }
+
+  get emptyDayMessage() {
+    return this.page.getByText("Nothing planned for this day");
+  }
+
+  // ── Todos ─────────────────────────────────────────────────────────────
+
+  get addTodoField() {
+    return this.page.getByRole("textbox", { name: "Add a todo" });
+  }
+
+  /** A todo is a checkbox named by its text. */
+  todo(text: string) {
+    return this.page.getByRole("checkbox", { name: text, exact: true });
+  }
+
+  get openTodos() {
+    return this.page.getByRole("list", { name: "Open todos" });
+  }
+
+  get doneTodos() {
+    return this.page.getByRole("list", { name: "Done todos" });
+  }
+
+  /** Types a todo and presses Enter. */
+  async addTodo(text: string) {
+    await this.addTodoField.fill(text);
+    await this.addTodoField.press("Enter");
+  }
+
+  /** Clicks the todo's text, replaces it and presses Enter. */
+  async editTodo(text: string, newText: string) {
+    await this.page.getByRole("button", { name: `Edit ${text}` }).click();
+    const editor = this.page.getByRole("textbox", { name: `Edit ${text}` });
+    await editor.fill(newText);
+    await editor.press("Enter");
+  }
+
+  async complete(text: string) {
+    await this.todo(text).check();
+  }
+
+  async reopen(text: string) {
+    await this.todo(text).uncheck();
+  }
+
+  /** The open todos' texts, top to bottom, as the checkboxes name them. */
+  async openTodoTexts(): Promise<string[]> {
+    const names = await this.openTodos
+      .getByRole("checkbox")
+      .evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const id = box.getAttribute("aria-labelledby") ?? "";
+          return document.getElementById(id)?.textContent ?? "";
+        }),
+      );
+    return names;
+  }
+
+  private async chooseFromMenu(menuButtonName: string, item: string) {
+    // Menus load lazily; the trigger gets aria-expanded once it works.
+    await this.page
+      .getByRole("button", { name: menuButtonName, expanded: false })
+      .click();
+    await this.page.getByRole("menuitem", { name: item, exact: true }).click();
+  }
+
+  private todoMenu(text: string, item: string) {
+    return this.chooseFromMenu(`More actions for ${text}`, item);
+  }
+
+  async pin(text: string) {
+    await this.todoMenu(text, "Pin");
+  }
+
+  /** The list item of a todo shows "Pinned" (to assistive tech, an icon to sight). */
+  pinnedMark(text: string) {
+    return this.page
+      .getByRole("listitem")
+      .filter({ has: this.todo(text) })
+      .getByText("Pinned");
+  }
+
+  async moveToTomorrow(text: string) {
+    await this.todoMenu(text, "Move to tomorrow");
+  }
+
+  /**
+   * Keyboard drag and drop (dnd-kit): focus the handle, Space to lift, an
+   * arrow per place (negative: up), Space to drop. Each step waits for the
+   * screen-reader announcement of the new position, which is also what
+   * tells a blind user it worked.
+   */
+  async reorderByKeyboard(text: string, places: number) {
+    const live = this.page.getByRole("status");
+    const announcement = (words: string) =>
+      live.filter({ hasText: words }).waitFor({ state: "attached" });
+    const moved = new RegExp(
+      `${escapeRegExp(text)} moved to position (\\d+) of`,
+    );
+
+    await this.page.getByRole("button", { name: `Reorder ${text}` }).focus();
+    await this.page.keyboard.press("Space");
+    await live.filter({ hasText: moved }).waitFor({ state: "attached" });
+    const lifted = (await live.filter({ hasText: moved }).textContent()) ?? "";
+    let position = Number(moved.exec(lifted)?.[1]);
+
+    const step = places < 0 ? -1 : 1;
+    for (let done = 0; done < Math.abs(places); done += 1) {
+      await this.page.keyboard.press(step < 0 ? "ArrowUp" : "ArrowDown");
+      position += step;
+      await announcement(`${text} moved to position ${position} of`);
+    }
+    await this.page.keyboard.press("Space");
+    await announcement(`${text} dropped at position ${position} of`);
+  }
+
+  /**
+   * Adds a todo and measures, in the page, from the Enter key to its
+   * checkbox being in the document (performance.now(), so no test-process
+   * or protocol time is counted). Returns milliseconds.
+   */
+  async addTodoMeasuringAppearance(text: string): Promise<number> {
+    await this.addTodoField.fill(text);
+    await this.page.evaluate((wanted) => {
+      const probe: { enter?: number; shown?: number } = {};
+      (window as unknown as { __addProbe: typeof probe }).__addProbe = probe;
+      const isShown = () =>
+        [...document.querySelectorAll('input[type="checkbox"]')].some(
+          (box) =>
+            document.getElementById(box.getAttribute("aria-labelledby") ?? "")
+              ?.textContent === wanted,
+        );
+      window.addEventListener(
+        "keydown",
+        (event) => {
+          if (event.key === "Enter") probe.enter = performance.now();
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        if (probe.enter !== undefined && isShown()) {
+          probe.shown = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }, text);
+    await this.addTodoField.press("Enter");
+    await this.todo(text).waitFor();
+    const probe = await this.page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __addProbe: { enter?: number; shown?: number };
+          }
+        ).__addProbe,
+    );
+    if (probe.enter === undefined || probe.shown === undefined) {
+      throw new Error(`The probe missed the Enter key or the new todo.`);
+    }
+    return probe.shown - probe.enter;
+  }
+
+  // ── The days sidebar ──────────────────────────────────────────────────
+
+  get days() {
+    return this.page.getByRole("navigation", { name: "Days" });
+  }
+
+  /** A day in the sidebar, by the name it shows (label, Today, or date). */
+  dayLink(name: string) {
+    return this.days.getByRole("link", {
+      name: new RegExp(`^${escapeRegExp(name)}\\b`),
+    });
+  }
+
+  /** On a narrow screen the days sidebar is an overlay behind a menu button. */
+  async openDaysMenu() {
+    await this.page.getByRole("button", { name: "Open days menu" }).click();
+    await this.days.waitFor();
+  }
+
+  async openPinned() {
+    await this.days.getByRole("link", { name: "Pinned" }).click();
+  }
+
+  async openDay(name: string) {
+    await this.dayLink(name).click();
+  }
+
+  private dayMenu(dayName: string, item: string) {
+    return this.chooseFromMenu(`More actions for ${dayName}`, item);
+  }
+
+  /** Copies the day's open todos to tomorrow (the day's sidebar menu). */
+  async copyOpenTodosToTomorrow(dayName: string) {
+    await this.dayMenu(dayName, "Tomorrow");
+  }
+
+  async labelDay(dayName: string, label: string) {
+    await this.dayMenu(dayName, "Rename");
+    const field = this.days.getByRole("textbox", { name: /^Label for / });
+    await field.fill(label);
+    await field.press("Enter");
+  }
+
+  async archiveDay(dayName: string) {
+    await this.dayMenu(dayName, "Archive");
+  }
+
+  async unarchiveDay(dayName: string) {
+    await this.dayMenu(dayName, "Unarchive");
+  }
+
+  get archivedDays() {
+    return this.days.getByRole("region", { name: "Archived days" });
+  }
+
+  async showArchivedDays() {
+    await this.days
+      .getByRole("button", { name: "Archived", expanded: false })
+      .click();
+  }
+
+  async deleteDay(dayName: string) {
+    await this.dayMenu(dayName, "Delete day");
+    await this.page
+      .getByRole("alertdialog", { name: `Delete ${dayName}?` })
+      .getByRole("button", { name: "Delete day" })
+      .click();
+  }
+
+  // ── Notes (title, body, Edit / Preview) ───────────────────────────────
+
+  get notes() {
+    return this.page.getByRole("region", { name: "Notes" });
+  }
+
+  async addNote() {
+    await this.notes.getByRole("button", { name: "Add note" }).click();
+  }
+
+  /** A note, by its title. */
+  note(title: string) {
+    return this.notes.getByRole("article", { name: title, exact: true });
+  }
+
+  /** The newest note's title field. */
+  get noteTitle() {
+    return this.notes.getByRole("textbox", { name: /title/i }).last();
+  }
+
+  /** The newest note's markdown field. */
+  get noteBody() {
+    return this.notes
+      .getByRole("textbox", { name: /body|content|markdown|text/i })
+      .last();
+  }
+
+  private noteTab(name: "Edit" | "Preview") {
+    // The spec names the control, not its role: a tab or a toggle button.
+    return this.notes
+      .getByRole("tab", { name, exact: true })
+      .or(this.notes.getByRole("button", { name, exact: true }))
+      .last();
+  }
+
+  async writeNote(title: string, body: string) {
+    await this.noteTitle.fill(title);
+    await this.noteBody.fill(body);
+  }
+
+  async previewNote() {
+    await this.noteTab("Preview").click();
+  }
+
+  async editNote() {
+    await this.noteTab("Edit").click();
+  }
+
+  // ── Search ────────────────────────────────────────────────────────────
+
+  get searchDialog() {
+    return this.page.getByRole("dialog", { name: "Search" });
+  }
+
+  async openSearch() {
+    await this.page.getByRole("button", { name: "Search" }).click();
+    await this.searchDialog.waitFor();
+  }
+
+  private get searchField() {
+    const dialog = this.searchDialog;
+    return dialog
+      .getByRole("combobox")
+      .or(dialog.getByRole("searchbox"))
+      .or(dialog.getByRole("textbox"))
+      .first();
+  }
+
+  async search(query: string) {
+    await this.searchField.fill(query);
+  }
+
+  /** A result showing `text` (an option of the result list, or a link). */
+  searchResult(text: string) {
+    const dialog = this.searchDialog;
+    return dialog
+      .getByRole("option")
+      .or(dialog.getByRole("link"))
+      .filter({ hasText: text })
+      .first();
+  }
+
+  async openSearchResult(text: string) {
+    await this.searchResult(text).click();
+  }
+
+  // ── Settings ──────────────────────────────────────────────────────────
+
+  get settingsDialog() {
+    return this.page.getByRole("dialog", { name: "Settings" });
+  }
+
+  async openSettings() {
+    await this.page.getByRole("button", { name: "Settings" }).click();
+    await this.settingsDialog.waitFor();
+  }
+
+  async closeDialog() {
+    await this.page.keyboard.press("Escape");
+  }
+
+  /** Picks a theme in Settings and closes it again. */
+  async chooseTheme(theme: Theme) {
+    await this.openSettings();
+    await this.settingsDialog.getByRole("radio", { name: theme }).check();
+    await this.closeDialog();
+    await this.settingsDialog.waitFor({ state: "detached" });
+  }
+
+  /** Settings → export my data; resolves with the browser's download. */
+  async exportData(): Promise<Download> {
+    await this.openSettings();
+    const download = this.page.waitForEvent("download");
+    try {
+      await this.settingsDialog
+        .getByRole("button", { name: /export/i })
+        .click();
+    } catch (error) {
+      download.catch(() => undefined); // the click's error is the one to report
+      throw error;
+    }
+    return download;
+  }
+
+  /** Anything on screen with this text (for "is it gone?"). */
+  textOnScreen(text: string): Locator {
+    return this.page.getByText(text, { exact: false });
+  }
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

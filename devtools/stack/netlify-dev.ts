@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { startChild, type ManagedChild } from "./child-process";
-import { freePort } from "./free-port";
 import { NODE_BIN, pathWithProjectBin, REPO_ROOT } from "./paths";
 
 export interface NetlifyDevServer {
@@ -44,9 +43,11 @@ async function waitUntilFunctionsServe(origin: string, child: ManagedChild) {
  */
 export async function startNetlifyDev(options: {
   publishDir: string;
+  /** The site's port; the origin is http://localhost:<port>. */
+  port: number;
   env: Record<string, string>;
 }): Promise<NetlifyDevServer> {
-  const port = await freePort();
+  const { port } = options;
   const child = startChild(
     "netlify dev",
     join(NODE_BIN, "netlify"),

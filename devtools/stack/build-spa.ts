@@ -13,7 +13,7 @@ export async function buildProductionSpa(options: {
   workosClientId: string;
   convexUrl: string;
 }): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), "daybook-e2e-dist-"));
+  const outDir = await mkdtemp(join(tmpdir(), "daybook-dist-"));
   await runToCompletion(
     "vite build",
     process.execPath,

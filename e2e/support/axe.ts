@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+let axeSource: Promise<string> | undefined;
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  /** Each offending element: its selector, markup and what axe measured. */
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/**
+ * Runs axe-core in the page and returns its serious and critical findings.
+ * The script is evaluated over the DevTools protocol, which the page's CSP
+ * (script-src 'self') does not govern, so the policy under test stays on.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  axeSource ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  const source = await axeSource;
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    type AxeResult = {
+      violations: {
+        id: string;
+        impact?: string | null;
+        help: string;
+        nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+      }[];
+    };
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<AxeResult> };
+      }
+    ).axe;
+    const { violations } = await axe.run(document);
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((node) => ({
+          target: node.target.join(" "),
+          html: node.html,
+          summary: node.failureSummary ?? "",
+        })),
+      }));
+  });
+}

@@ -21,12 +21,13 @@ import { SettingsDialog } from "../features/settings";
 import { dayPath, isDayString, shiftDay, todayString } from "../lib/dates";
 import { isMac } from "../lib/keyboard";
 import { useMediaQuery } from "../lib/useMediaQuery";
-import { ConnectionIndicator } from "./ConnectionIndicator";
 import { AppRoutes } from "./routes";
 import { Slot, useDetachedNode } from "./Slot";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
 const ShortcutsDialog = lazy(() => import("./ShortcutsDialog"));
+// Only ever says something after the connection drops: loads after paint.
+const ConnectionIndicator = lazy(() => import("./ConnectionIndicator"));
 const SidebarOverlay = lazy(() => import("./SidebarOverlay"));
 // The resize library loads after the first paint; until then the sidebar
 // has its default width.
@@ -113,7 +114,9 @@ export function AppShell() {
         )}
         <span className="px-1 font-semibold">Daybook</span>
         <span className="flex-1" />
-        <ConnectionIndicator />
+        <Suspense fallback={null}>
+          <ConnectionIndicator />
+        </Suspense>
         <Button
           variant="ghost"
           onClick={() => setOverlay("search")}

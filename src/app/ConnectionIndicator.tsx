@@ -11,7 +11,7 @@ function subscribeOnline(callback: () => void) {
 }
 
 /** "Offline" / "Reconnecting…" from the browser and the Convex client. */
-export function ConnectionIndicator() {
+export default function ConnectionIndicator() {
   const state = useConvexConnectionState();
   const online = useSyncExternalStore(
     subscribeOnline,

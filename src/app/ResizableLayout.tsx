@@ -3,12 +3,18 @@ import {
   Group,
   Panel,
   Separator,
+  useDefaultLayout,
   type PanelImperativeHandle,
 } from "react-resizable-panels";
 
+/** Where the sidebar's width is remembered across reloads. */
+const LAYOUT_STORAGE_ID = "daybook-layout";
+const PANEL_IDS = ["sidebar", "content"];
+
 /**
  * Desktop: the sidebar beside the content, resizable (200–500 px) and
- * collapsible.
+ * collapsible. The width the person chose (by dragging or the keyboard) is
+ * remembered in localStorage by the library's own persistence.
  */
 export default function ResizableLayout({
   sidebar,
@@ -21,8 +27,18 @@ export default function ResizableLayout({
   panelRef: React.RefObject<PanelImperativeHandle | null>;
   onCollapsedChange: (collapsed: boolean) => void;
 }) {
+  const { defaultLayout, onLayoutChanged } = useDefaultLayout({
+    id: LAYOUT_STORAGE_ID,
+    panelIds: PANEL_IDS,
+    onlySaveAfterUserInteractions: true,
+  });
   return (
-    <Group orientation="horizontal" className="min-h-0 flex-1">
+    <Group
+      orientation="horizontal"
+      className="min-h-0 flex-1"
+      defaultLayout={defaultLayout}
+      onLayoutChanged={onLayoutChanged}
+    >
       <Panel
         id="sidebar"
         panelRef={panelRef}

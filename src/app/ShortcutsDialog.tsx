@@ -8,9 +8,13 @@ const SHORTCUTS: [string[], string][] = [
   [["Alt", "↓"], "Next day (or ] )"],
   [["?"], "Show these shortcuts"],
   [["Esc"], "Close a dialog or menu, cancel an edit"],
+  [["↑", "↓"], "Move through search results; Enter opens one"],
   [["Enter"], "Add or save; confirm a dialog"],
   [["Shift", "Enter"], "New line in a todo"],
-  [["Space"], "Pick up or drop a todo by its reorder handle; arrows move it"],
+  [
+    ["Space"],
+    "Pick up or drop a todo or note by its reorder handle; arrows move it",
+  ],
 ];
 
 export default function ShortcutsDialog({

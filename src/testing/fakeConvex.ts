@@ -162,9 +162,11 @@ export class FakeConvexBackend {
         if (!sub) return;
         sub.count--;
         if (sub.count === 0) {
+          // Like the real client, the last result stays readable until the
+          // next transition (ConvexReactClient.query reads it right after
+          // unsubscribing).
           this.subscriptions.delete(token);
           this.server.delete(token);
-          this.visible.delete(token);
         }
       },
     };

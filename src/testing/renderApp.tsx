@@ -45,6 +45,7 @@ export async function renderApp({
   signedIn = true,
   authLoading = false,
   seed,
+  storage = {},
 }: {
   path?: string;
   signedIn?: boolean;
@@ -52,10 +53,14 @@ export async function renderApp({
   authLoading?: boolean;
   /** Data to put in the backend first, as the test user. */
   seed?: (backend: FakeConvexBackend) => Promise<unknown>;
+  /** localStorage entries left by an earlier visit. */
+  storage?: Record<string, string>;
 } = {}) {
   resetAuth();
   sessionStorage.clear();
   localStorage.clear();
+  for (const [key, value] of Object.entries(storage))
+    localStorage.setItem(key, value);
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
   const { backend, client } = createFakeConvex();

@@ -21,3 +21,20 @@ export async function addTodos(
 export function todosOf(backend: FakeConvexBackend, day = todayString()) {
   return backend.asUser.query(api.todos.listForDay, { day });
 }
+
+/** Adds notes to a day, in order; returns their ids. */
+export async function addNotes(
+  backend: FakeConvexBackend,
+  notes: { title?: string; body?: string }[],
+  day = todayString(),
+): Promise<Id<"notes">[]> {
+  const ids = [];
+  for (const note of notes) {
+    ids.push(await backend.asUser.mutation(api.notes.create, { day, ...note }));
+  }
+  return ids;
+}
+
+export function notesOf(backend: FakeConvexBackend, day = todayString()) {
+  return backend.asUser.query(api.notes.listForDay, { day });
+}

@@ -354,3 +354,43 @@ test("markup and regex characters render as literal text", async () => {
   }
   expect(document.querySelector("img[src='x']")).toBeNull();
 });
+
+test("after Enter or Esc ends an inline edit, focus is back on the item", async () => {
+  const { user } = await renderApp({
+    seed: (b) => addTodos(b, ["Water plants"]),
+  });
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Water plants" }),
+  );
+  await user.type(
+    screen.getByRole("textbox", { name: "Edit Water plants" }),
+    " today{Enter}",
+  );
+  await waitFor(() =>
+    expect(
+      screen.getByRole("button", { name: "Edit Water plants today" }),
+    ).toHaveFocus(),
+  );
+  await user.keyboard("{Enter}");
+  await user.keyboard("{Escape}");
+  expect(
+    screen.getByRole("button", { name: "Edit Water plants today" }),
+  ).toHaveFocus();
+});
+
+test("Esc in the add field keeps the draft (never thrown away by one key) and leaves the field", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  const draft = "A long draft{Shift>}{Enter}{/Shift}that took a while";
+  await user.type(addField(), `${draft}{Escape}`);
+  expect(addField()).toHaveValue("A long draft\nthat took a while");
+  expect(addField()).not.toHaveFocus();
+  expect(backend.mutations.filter((m) => m.name.startsWith("todos:"))).toEqual(
+    [],
+  );
+  await user.click(addField());
+  await user.keyboard("{Enter}");
+  expect(
+    await screen.findByRole("checkbox", { name: /A long draft/ }),
+  ).toBeInTheDocument();
+});

@@ -30,13 +30,14 @@ export function Avatar({ name, url }: { name: string; url?: string | null }) {
       />
     );
   }
+  // Drawn by CSS, not as text, so the button's visible text stays its name
+  // (WCAG "label in name").
   return (
     <span
       aria-hidden
-      className="flex size-7 items-center justify-center rounded-full bg-indigo-700 text-xs font-semibold text-white dark:bg-indigo-400 dark:text-slate-950"
-    >
-      {initials || "?"}
-    </span>
+      data-initials={initials || "?"}
+      className="flex size-7 items-center justify-center rounded-full bg-indigo-700 text-xs font-semibold text-white before:content-[attr(data-initials)] dark:bg-indigo-400 dark:text-slate-950"
+    />
   );
 }
 
@@ -60,7 +61,7 @@ export const UserMenuButton = forwardRef<
   );
 });
 
-/** The signed-in person's menu: theme and Sign out. */
+/** The signed-in person's menu: who is signed in, and Sign out. */
 export function UserMenu() {
   const { user } = useAuth();
   if (!user) return null;

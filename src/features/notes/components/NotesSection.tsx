@@ -1,47 +1,57 @@
-import { useConvexAuth, useMutation, useQuery } from "convex/react";
+import { useConvexAuth, useQuery } from "convex/react";
 import { NotebookPen } from "lucide-react";
+import { useCallback } from "react";
 import { api } from "../../../../convex/_generated/api";
+import type { Id } from "../../../../convex/_generated/dataModel";
 import { Button } from "../../../components/ui/Button";
-import { attempt } from "../../../lib/notify";
+import { EmptyState } from "../../../components/ui/EmptyState";
+import { SkeletonList } from "../../../components/ui/Skeleton";
+import { requestReveal } from "../../../lib/reveal";
+import { neighboursOf, useNoteActions } from "../useNoteActions";
+import { NoteList } from "./NoteList";
 
-/**
- * Mount point for a day's notes. Wave 1 only adds notes (so "Add note"
- * works and notes-only days appear in the sidebar) and lists their titles;
- * the notes editor replaces this component.
- */
+/** A day's notes: Add note, then each note in order. */
 export function NotesSection({ day }: { day: string }) {
   const { isAuthenticated } = useConvexAuth();
   const notes = useQuery(
     api.notes.listForDay,
     isAuthenticated ? { day } : "skip",
   );
-  const create = useMutation(api.notes.create);
+  const actions = useNoteActions();
+  const neighbours = useCallback(
+    (id: Id<"notes">) => neighboursOf(notes ?? [], id),
+    [notes],
+  );
+
+  const add = async () => {
+    const id = await actions.add(day);
+    // Put the caret in the new note's title.
+    if (id) requestReveal({ kind: "note", id });
+  };
+
   return (
     <section aria-labelledby="notes-heading" className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-2">
         <h2 id="notes-heading" className="text-lg font-semibold">
           Notes
         </h2>
-        <Button
-          size="sm"
-          onClick={() => void attempt(() => create({ day }), "add the note")}
-        >
+        <Button size="sm" onClick={() => void add()}>
           <NotebookPen aria-hidden className="size-4" />
           Add note
         </Button>
       </div>
-      {notes && notes.length > 0 ? (
-        <ul aria-label="Notes" className="flex flex-col gap-1 text-sm">
-          {notes.map((note) => (
-            <li
-              key={note._id}
-              className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800"
-            >
-              {note.title || "Untitled note"}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {notes === undefined ? (
+        <SkeletonList rows={2} label="Loading notes" />
+      ) : notes.length === 0 ? (
+        <EmptyState
+          icon={<NotebookPen className="size-6" />}
+          title="No notes yet"
+        >
+          Add a note for anything longer than a todo. Notes save as you type.
+        </EmptyState>
+      ) : (
+        <NoteList notes={notes} actions={actions} neighbours={neighbours} />
+      )}
     </section>
   );
 }

@@ -1,4 +1,14 @@
+import { useConvexAuth, useQueries } from "convex/react";
+import { LoaderCircle, Search } from "lucide-react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { api } from "../../../../convex/_generated/api";
+import { LIMITS } from "../../../../convex/lib/limits";
 import { Dialog } from "../../../components/ui/Dialog";
+import { errorMessage } from "../../../lib/errors";
+import { requestReveal } from "../../../lib/reveal";
+import { revealTodoOnPage } from "../revealTodo";
+import { useDebouncedValue } from "../useDebouncedValue";
+import { optionId, SearchResults, type SearchOption } from "./SearchResults";
 
 export type SearchDialogProps = {
   open: boolean;
@@ -7,14 +17,169 @@ export type SearchDialogProps = {
   onOpenResult?: (result: { day: string; noteId?: string }) => void;
 };
 
-/** Placeholder: the search wave replaces this dialog (loaded on demand). */
+/** How long typing may pause before the search runs. */
+export const SEARCH_DELAY_MS = 200;
+
+type Results = {
+  todos: {
+    id: string;
+    day: string;
+    text: string;
+    kind: string;
+    done: boolean;
+  }[];
+  notes: { id: string; day: string; title: string; snippet: string }[];
+};
+
+/**
+ * Search over todos and notes (Cmd/Ctrl+K or the Search button): debounced,
+ * matches highlighted, ArrowUp/ArrowDown move, Enter opens, Esc closes and
+ * focus goes back to where it was.
+ */
 export default function SearchDialog({
   open,
   onOpenChange,
+  onOpenResult,
 }: SearchDialogProps) {
+  const [text, setText] = useState("");
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const listboxId = useId();
+  const query = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
+  const { isAuthenticated } = useConvexAuth();
+  // useQueries reports a failed query as an Error value instead of throwing.
+  const request = useMemo(
+    (): Parameters<typeof useQueries>[0] =>
+      isAuthenticated && query !== ""
+        ? { results: { query: api.search.search, args: { text: query } } }
+        : {},
+    [isAuthenticated, query],
+  );
+  const { results } = useQueries(request) as { results?: Results | Error };
+
+  const found = results && !(results instanceof Error) ? results : null;
+  const { todos, notes } = useMemo(
+    () => ({
+      todos: (found?.todos ?? []).map((todo): SearchOption => ({
+        kind: "todo",
+        id: todo.id,
+        day: todo.day,
+        text: todo.text,
+        heading: todo.kind !== "todo",
+        done: todo.done,
+      })),
+      notes: (found?.notes ?? []).map((note): SearchOption => ({
+        kind: "note",
+        ...note,
+      })),
+    }),
+    [found],
+  );
+  const options = useMemo(() => [...todos, ...notes], [todos, notes]);
+  const keys = options.map((option) => optionId(listboxId, option));
+  const activeIndex = Math.max(0, keys.indexOf(activeKey ?? ""));
+  const active = options.length > 0 ? keys[activeIndex]! : null;
+
+  useEffect(() => {
+    if (active)
+      document.getElementById(active)?.scrollIntoView({ block: "nearest" });
+  }, [active]);
+
+  const choose = (option: SearchOption) => {
+    if (option.kind === "note") requestReveal({ kind: "note", id: option.id });
+    else revealTodoOnPage(option.id);
+    onOpenResult?.({
+      day: option.day,
+      noteId: option.kind === "note" ? option.id : undefined,
+    });
+    onOpenChange(false);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (options.length === 0) return;
+    const move = (to: number) => {
+      event.preventDefault();
+      setActiveKey(keys[(to + options.length) % options.length]!);
+    };
+    if (event.key === "ArrowDown") move(activeIndex + 1);
+    else if (event.key === "ArrowUp") move(activeIndex - 1);
+    else if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      choose(options[activeIndex]!);
+    }
+  };
+
+  const searching =
+    text.trim() !== "" && (text.trim() !== query || results === undefined);
+  let message: string | null = null;
+  if (text.trim() === "") message = "Type to search your todos and notes.";
+  else if (searching) message = null;
+  else if (found && options.length === 0) message = "No matches";
+
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Search" size="lg">
-      <p className="text-slate-700 dark:text-slate-300">Search is coming.</p>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Search"
+      size="lg"
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        input.current?.focus();
+      }}
+    >
+      <div className="flex items-center gap-2 rounded-md border border-slate-300 px-3 focus-within:border-indigo-600 focus-within:ring-1 focus-within:ring-indigo-600 dark:border-slate-700 dark:focus-within:border-indigo-400 dark:focus-within:ring-indigo-400">
+        <Search
+          aria-hidden
+          className="size-4 shrink-0 text-slate-600 dark:text-slate-400"
+        />
+        <input
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-label="Search todos and notes"
+          aria-expanded={options.length > 0}
+          aria-controls={listboxId}
+          aria-autocomplete="list"
+          aria-activedescendant={active ?? undefined}
+          placeholder="Search todos and notes…"
+          autoComplete="off"
+          maxLength={LIMITS.searchText}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          className="min-h-11 flex-1 bg-transparent outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400"
+        />
+      </div>
+      <div className="min-h-24">
+        {results instanceof Error && !searching ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {errorMessage(results, "search")}
+          </p>
+        ) : null}
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {searching ? (
+            <span className="inline-flex items-center gap-2">
+              <LoaderCircle aria-hidden className="size-4 animate-spin" />
+              Searching…
+            </span>
+          ) : message ? (
+            message
+          ) : found ? (
+            <span className="sr-only">
+              {options.length === 1 ? "1 result" : `${options.length} results`}
+            </span>
+          ) : null}
+        </p>
+        <SearchResults
+          listboxId={listboxId}
+          todos={todos}
+          notes={notes}
+          query={query}
+          activeKey={active}
+          onActivate={setActiveKey}
+          onChoose={choose}
+        />
+      </div>
     </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import { Dialog } from "../../../components/ui/Dialog";
 import { useTheme, type Theme } from "../../../lib/theme";
+import { DeleteSection } from "./DeleteSection";
+import { ExportSection } from "./ExportSection";
 
 export type SettingsDialogProps = {
   open: boolean;
@@ -12,7 +14,7 @@ const THEMES: { value: Theme; label: string }[] = [
   { value: "system", label: "System" },
 ];
 
-/** Placeholder: the settings wave adds export and delete-my-data here. */
+/** Settings: theme, export my data, delete my data (loaded on demand). */
 export default function SettingsDialog({
   open,
   onOpenChange,
@@ -20,8 +22,8 @@ export default function SettingsDialog({
   const { theme, setTheme } = useTheme();
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-2 font-medium">Theme</legend>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 font-medium">Theme</legend>
         {THEMES.map((option) => (
           <label
             key={option.value}
@@ -39,9 +41,8 @@ export default function SettingsDialog({
           </label>
         ))}
       </fieldset>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Export and delete your data are coming.
-      </p>
+      <ExportSection />
+      <DeleteSection />
     </Dialog>
   );
 }

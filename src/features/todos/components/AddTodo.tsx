@@ -14,7 +14,8 @@ export function pastedLines(text: string): string[] {
 /**
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
  * `##`, `###` make a heading, and pasting several lines adds one todo per
- * line. The "+" button is for touch screens.
+ * line. The "+" button is for touch screens. Esc leaves the field and keeps
+ * the draft: a long draft is never thrown away by one key.
  */
 export function AddTodo({
   onAdd,
@@ -61,7 +62,7 @@ export function AddTodo({
         id="add-todo"
         aria-label="Add a todo"
         aria-describedby="add-todo-hint"
-        placeholder="Add a todo…  (# for a heading)"
+        placeholder="Add a todo…"
         rows={1}
         value={value}
         maxLength={LIMITS.todoText}
@@ -77,14 +78,15 @@ export function AddTodo({
             submit();
           } else if (event.key === "Escape" && value !== "") {
             event.stopPropagation();
-            setValue("");
+            event.currentTarget.blur();
           }
         }}
         className="min-h-10 flex-1 resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
       />
       <span id="add-todo-hint" className="sr-only">
         Enter adds, Shift+Enter starts a new line. Start with # for a heading.
-        Paste several lines to add one todo per line.
+        Paste several lines to add one todo per line. Esc leaves the field and
+        keeps what you typed.
       </span>
       <IconButton
         type="submit"

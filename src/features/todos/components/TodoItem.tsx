@@ -5,6 +5,7 @@ import {
   lazy,
   Suspense,
   useId,
+  useRef,
   useState,
   type ButtonHTMLAttributes,
   type CSSProperties,
@@ -72,12 +73,15 @@ export function TodoItem({
   showDay?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
+  // After Enter or Esc ends an edit, focus goes back to the item's text.
+  const refocus = useRef(false);
   const textId = useId();
   const pending = isPendingTodo(todo);
   const heading = todo.kind !== "todo";
 
-  const save = (text: string) => {
+  const save = (text: string, byKey: boolean) => {
     setEditing(false);
+    refocus.current = byKey;
     if (text.trim() === "") {
       void actions.remove(todo, neighbours());
     } else if (text.trim() !== editableText(todo).trim()) {
@@ -88,6 +92,11 @@ export function TodoItem({
   const textButton = (
     <button
       type="button"
+      ref={(button) => {
+        if (!button || !refocus.current) return;
+        refocus.current = false;
+        button.focus();
+      }}
       disabled={pending}
       onClick={() => setEditing(true)}
       aria-label={`Edit ${todo.text}`}
@@ -149,7 +158,10 @@ export function TodoItem({
             initial={editableText(todo)}
             label={`Edit ${todo.text}`}
             onSave={save}
-            onCancel={() => setEditing(false)}
+            onCancel={() => {
+              setEditing(false);
+              refocus.current = true;
+            }}
           />
         ) : HeadingTag ? (
           <HeadingTag

@@ -12,7 +12,8 @@ export function editableText(todo: Pick<Todo, "kind" | "text">) {
 
 /**
  * An auto-growing textarea for editing one item. Enter or leaving the field
- * saves, Shift+Enter adds a line, Esc cancels.
+ * saves, Shift+Enter adds a line, Esc cancels. `byKey` tells whether a key
+ * ended the edit (focus then belongs back on the item).
  */
 export function TodoEditor({
   initial,
@@ -22,7 +23,7 @@ export function TodoEditor({
 }: {
   initial: string;
   label: string;
-  onSave: (text: string) => void;
+  onSave: (text: string, byKey: boolean) => void;
   onCancel: () => void;
 }) {
   const [value, setValue] = useState(initial);
@@ -43,10 +44,10 @@ export function TodoEditor({
     field.style.height = `${field.scrollHeight}px`;
   }, [value]);
 
-  const finish = (save: boolean) => {
+  const finish = (save: boolean, byKey = true) => {
     if (finished.current) return;
     finished.current = true;
-    if (save) onSave(value);
+    if (save) onSave(value, byKey);
     else onCancel();
   };
 
@@ -58,7 +59,7 @@ export function TodoEditor({
       rows={1}
       maxLength={LIMITS.todoText}
       onChange={(event) => setValue(event.target.value)}
-      onBlur={() => finish(true)}
+      onBlur={() => finish(true, false)}
       onKeyDown={(event) => {
         if (
           event.key === "Enter" &&

@@ -1,0 +1,247 @@
+import {
+  ChevronDown,
+  ChevronRight,
+  ClipboardCopy,
+  GripVertical,
+  Trash2,
+} from "lucide-react";
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type Ref,
+} from "react";
+import { flushSync } from "react-dom";
+import { LIMITS } from "../../../../convex/lib/limits";
+import { IconButton } from "../../../components/ui/Button";
+import { useConfirm } from "../../../components/ui/confirm";
+import { SkeletonList } from "../../../components/ui/Skeleton";
+import { cn } from "../../../lib/cn";
+import { revealDone, useRevealTarget } from "../../../lib/reveal";
+import { toast } from "../../../lib/toast";
+import {
+  isPendingNote,
+  type Note,
+  type NoteActions,
+  type NoteNeighbours,
+} from "../useNoteActions";
+import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
+import { NoteBodyEditor } from "./NoteBodyEditor";
+import { NoteTabs, type NoteTab } from "./NoteTabs";
+
+// react-markdown and remark-gfm load the first time a Preview opens.
+const MarkdownPreview = lazy(() => import("./MarkdownPreview"));
+
+const STATUS_TEXT: Record<SaveStatus, string> = {
+  idle: "",
+  saving: "Saving…",
+  saved: "Saved",
+  error: "Not saved",
+};
+
+export type NoteCardProps = {
+  note: Note;
+  actions: NoteActions;
+  neighbours: () => NoteNeighbours;
+  /** Set when the list is sortable (drag-and-drop has loaded). */
+  dragHandle?: Record<string, unknown>;
+  handleRef?: (element: HTMLElement | null) => void;
+  containerRef?: Ref<HTMLLIElement>;
+  style?: CSSProperties;
+  isDragging?: boolean;
+};
+
+/**
+ * One note: its title, collapse, copy, delete and reorder handle, and the
+ * body with Edit / Preview. Typing saves on its own (see useNoteDraft).
+ */
+export function NoteCard({
+  note,
+  actions,
+  neighbours,
+  dragHandle,
+  handleRef,
+  containerRef,
+  style,
+  isDragging,
+}: NoteCardProps) {
+  const id = useId();
+  const pending = isPendingNote(note);
+  const { draft, status, edit, flush, discard } = useNoteDraft(note, (fields) =>
+    actions.save(note._id, fields),
+  );
+  const [tab, setTab] = useState<NoteTab>("edit");
+  const confirm = useConfirm();
+  const titleRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const name = draft.title.trim() || "Untitled note";
+  const expanded = !note.collapsed;
+
+  // A search result (or Add note) asked to show this note.
+  const revealId = useRevealTarget("note");
+  useEffect(() => {
+    if (revealId !== note._id) return;
+    revealDone(note._id);
+    if (note.collapsed) void actions.setCollapsed(note, false);
+    // After a closing dialog has put focus back where it came from.
+    setTimeout(() => {
+      articleRef.current?.scrollIntoView({ block: "nearest" });
+      titleRef.current?.focus({ preventScroll: true });
+    }, 0);
+  }, [revealId, note, actions]);
+
+  const toggle = () => {
+    flush();
+    void actions.setCollapsed(note, expanded);
+  };
+
+  const copy = async () => {
+    const text = draft.title ? `${draft.title}\n\n${draft.body}` : draft.body;
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success("Copied");
+    } catch {
+      toast.error("Could not copy the note.");
+    }
+  };
+
+  const remove = async () => {
+    const confirmed = await confirm({
+      title: "Delete this note?",
+      description: `“${name}” will be deleted. You can undo right after.`,
+      confirmLabel: "Delete",
+      destructive: true,
+    });
+    if (!confirmed) return;
+    discard();
+    await actions.remove({ ...note, ...draft }, neighbours());
+  };
+
+  const panelId = `${id}-panel`;
+  return (
+    <li
+      ref={containerRef}
+      style={style}
+      data-note-id={note._id}
+      className={cn(
+        "rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950",
+        isDragging && "relative z-10 shadow-lg",
+        pending && "opacity-70",
+      )}
+    >
+      <article ref={articleRef} aria-label={name} className="flex flex-col">
+        <div className="flex items-center gap-1 p-1">
+          {dragHandle ? (
+            <button
+              type="button"
+              ref={handleRef}
+              {...dragHandle}
+              aria-label={`Reorder ${name}`}
+              className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
+            >
+              <GripVertical aria-hidden className="size-4" />
+            </button>
+          ) : null}
+          <IconButton
+            label={expanded ? "Collapse note" : "Expand note"}
+            aria-expanded={expanded}
+            aria-controls={expanded ? `${id}-body` : undefined}
+            size="sm"
+            disabled={pending}
+            icon={
+              expanded ? (
+                <ChevronDown aria-hidden className="size-4" />
+              ) : (
+                <ChevronRight aria-hidden className="size-4" />
+              )
+            }
+            onClick={toggle}
+          />
+          <input
+            ref={titleRef}
+            aria-label="Note title"
+            placeholder="Untitled note"
+            value={draft.title}
+            disabled={pending}
+            maxLength={LIMITS.noteTitle}
+            onChange={(event) => edit("title", event.target.value)}
+            onBlur={flush}
+            onKeyDown={(event) => {
+              if (event.key !== "Enter" || event.nativeEvent.isComposing)
+                return;
+              event.preventDefault();
+              flush();
+              if (!expanded) return;
+              flushSync(() => setTab("edit"));
+              bodyRef.current?.focus();
+            }}
+            className="min-h-10 min-w-0 flex-1 rounded-md bg-transparent px-2 font-semibold placeholder:font-normal placeholder:text-slate-500 hover:bg-slate-50 sm:min-h-8 dark:placeholder:text-slate-400 dark:hover:bg-slate-900"
+          />
+          <span
+            role="status"
+            className={cn(
+              "shrink-0 px-1 text-xs",
+              status === "error"
+                ? "text-red-700 dark:text-red-400"
+                : "text-slate-600 dark:text-slate-400",
+            )}
+          >
+            {STATUS_TEXT[status]}
+          </span>
+          <IconButton
+            label="Copy note"
+            size="sm"
+            disabled={pending}
+            icon={<ClipboardCopy aria-hidden className="size-4" />}
+            onClick={() => void copy()}
+          />
+          <IconButton
+            label="Delete note"
+            size="sm"
+            disabled={pending}
+            icon={<Trash2 aria-hidden className="size-4" />}
+            onClick={() => void remove()}
+          />
+        </div>
+        {expanded ? (
+          <div id={`${id}-body`} className="flex flex-col gap-2 px-3 pb-3">
+            <NoteTabs
+              value={tab}
+              onChange={(next) => {
+                flush();
+                setTab(next);
+              }}
+              panelId={panelId}
+              idPrefix={id}
+              disabled={pending}
+            />
+            <div id={panelId} role="tabpanel" aria-labelledby={`${id}-${tab}`}>
+              <div hidden={tab !== "edit"}>
+                <NoteBodyEditor
+                  ref={bodyRef}
+                  id={`${id}-textarea`}
+                  value={draft.body}
+                  disabled={pending}
+                  onChange={(value) => edit("body", value)}
+                  onBlur={flush}
+                />
+              </div>
+              {tab === "preview" ? (
+                <Suspense
+                  fallback={<SkeletonList rows={2} label="Loading preview" />}
+                >
+                  <MarkdownPreview text={draft.body} />
+                </Suspense>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

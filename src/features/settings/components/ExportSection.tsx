@@ -1,0 +1,70 @@
+import { useConvex } from "convex/react";
+import { Download } from "lucide-react";
+import { useState } from "react";
+import { Button } from "../../../components/ui/Button";
+import { errorMessage } from "../../../lib/errors";
+import { collectExport, downloadJson, exportFileName } from "../exportData";
+
+type State =
+  | { step: "idle" }
+  | { step: "working"; rows: number }
+  | { step: "done"; rows: number; fileName: string }
+  | { step: "error"; message: string };
+
+function items(count: number) {
+  return count === 1 ? "1 item" : `${count.toLocaleString("en-US")} items`;
+}
+
+/** Export my data: one JSON file with the profile, days, todos and notes. */
+export function ExportSection() {
+  const convex = useConvex();
+  const [state, setState] = useState<State>({ step: "idle" });
+
+  const run = async () => {
+    setState({ step: "working", rows: 0 });
+    try {
+      const document = await collectExport(convex, (rows) =>
+        setState({ step: "working", rows }),
+      );
+      const fileName = exportFileName();
+      downloadJson(document, fileName);
+      const rows =
+        (document.profile ? 1 : 0) +
+        document.days.length +
+        document.todos.length +
+        document.notes.length;
+      setState({ step: "done", rows, fileName });
+    } catch (error) {
+      setState({ step: "error", message: errorMessage(error, "export") });
+    }
+  };
+
+  return (
+    <section aria-labelledby="export-heading" className="flex flex-col gap-2">
+      <h3 id="export-heading" className="font-medium">
+        Your data
+      </h3>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Download everything you have in Daybook as one JSON file.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => void run()} disabled={state.step === "working"}>
+          <Download aria-hidden className="size-4" />
+          Export my data
+        </Button>
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {state.step === "working"
+            ? `Exporting… ${items(state.rows)} so far`
+            : state.step === "done"
+              ? `Downloaded ${state.fileName} (${items(state.rows)}).`
+              : ""}
+        </p>
+      </div>
+      {state.step === "error" ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ConvexReactClient } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
+import { api } from "../../../convex/_generated/api";
+import { todayString } from "../../lib/dates";
+
+const TABLES = ["users", "days", "todos", "notes"] as const;
+type Table = (typeof TABLES)[number];
+
+export type ExportDocument = {
+  exportedAt: string;
+  profile: unknown;
+  days: unknown[];
+  todos: unknown[];
+  notes: unknown[];
+};
+
+/**
+ * Everything the person has, as one JSON document: each table is read a
+ * page at a time (account.exportPage), so it works at any size.
+ * `onProgress` hears the number of rows read so far.
+ */
+export async function collectExport(
+  convex: ConvexReactClient,
+  onProgress: (rows: number) => void,
+): Promise<ExportDocument> {
+  const rows: Record<Table, unknown[]> = {
+    users: [],
+    days: [],
+    todos: [],
+    notes: [],
+  };
+  let count = 0;
+  for (const table of TABLES) {
+    let cursor: string | null = null;
+    for (;;) {
+      const page: FunctionReturnType<typeof api.account.exportPage> =
+        await convex.query(api.account.exportPage, {
+          table,
+          cursor,
+        });
+      rows[table].push(...page.page);
+      count += page.page.length;
+      onProgress(count);
+      if (page.isDone) break;
+      cursor = page.continueCursor;
+    }
+  }
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: rows.users[0] ?? null,
+    days: rows.days,
+    todos: rows.todos,
+    notes: rows.notes,
+  };
+}
+
+export function exportFileName(now: Date = new Date()) {
+  return `daybook-export-${todayString(now)}.json`;
+}
+
+/** Saves `document` as a JSON file through the browser's download. */
+export function downloadJson(document_: unknown, fileName: string) {
+  const blob = new Blob([JSON.stringify(document_, null, 2)], {
+    type: "application/json",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before letting go.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

@@ -1,5 +1,5 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { useLocation } from "wouter";
+import { Redirect, useLocation } from "wouter";
 import { LoaderCircle } from "lucide-react";
 import { Toaster } from "../components/ui/Toaster";
 import { LandingPage } from "../features/auth";
@@ -30,12 +30,16 @@ export function App() {
   const { theme } = useTheme();
 
   let view;
-  if (path === "/callback" && (isLoading || user)) {
+  if (path === "/callback" && isLoading) {
     view = <FullPageStatus label="Signing you in…" />;
   } else if (isLoading) {
     view = <FullPageStatus label="Checking your session…" />;
   } else if (!user) {
     view = <LandingPage />;
+  } else if (path === "/callback") {
+    // Signed in on /callback with nothing left to finish (a bookmark, or
+    // AuthKit done before its redirect callback): go to today.
+    view = <Redirect to="/" replace />;
   } else {
     view = <AppShell />;
   }

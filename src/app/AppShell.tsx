@@ -6,7 +6,7 @@ import {
   Search,
   Settings,
 } from "lucide-react";
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { PanelImperativeHandle } from "react-resizable-panels";
 import { useLocation } from "wouter";
@@ -74,6 +74,11 @@ export function AppShell() {
 
   const sidebarNode = useDetachedNode("h-full");
   const contentNode = useDetachedNode("h-full overflow-y-auto");
+  // A collapsed sidebar has no width but keeps its links: take them out of
+  // the tab order so focus never lands somewhere invisible.
+  useEffect(() => {
+    sidebarNode.toggleAttribute("inert", wide && collapsed);
+  }, [sidebarNode, wide, collapsed]);
   const sidebar = <Slot node={sidebarNode} className="h-full" />;
   const content = <Slot node={contentNode} className="h-full" />;
 

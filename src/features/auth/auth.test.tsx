@@ -111,8 +111,17 @@ test("while AuthKit is loading, nothing queries the backend", async () => {
 });
 
 test("/callback shows Signing you in while AuthKit finishes", async () => {
-  await renderApp({ path: "/callback" });
+  await renderApp({ path: "/callback", authLoading: true });
   expect(screen.getByRole("status")).toHaveTextContent("Signing you in…");
+});
+
+test("a signed-in visit to /callback with nothing to finish goes to today, not an endless spinner", async () => {
+  await renderApp({ path: "/callback" });
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Today" }),
+  ).toBeInTheDocument();
+  expect(window.location.pathname).toBe("/");
+  expect(screen.queryByText("Signing you in…")).not.toBeInTheDocument();
 });
 
 test("signed in: the profile is synced once and Sign out hands over to WorkOS", async () => {

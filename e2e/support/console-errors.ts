@@ -1,14 +1,15 @@
 import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 
 /**
- * Every console error and uncaught page error in what it watches, with the
- * address it came from. Tests assert none at the end.
+ * Every console error or warning and uncaught page error in what it
+ * watches, with the address it came from. Tests assert none at the end
+ * ("no console errors or warnings in normal use").
  */
 export class ConsoleErrors {
   readonly messages: string[] = [];
 
   private readonly onConsole = (message: ConsoleMessage) => {
-    if (message.type() !== "error") return;
+    if (message.type() !== "error" && message.type() !== "warning") return;
     const where = message.location().url || message.page()?.url() || "";
     this.messages.push(`${message.text()} (${where})`);
   };

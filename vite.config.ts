@@ -1,9 +1,17 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, loadEnv } from "vite";
+import { pinConnectSources } from "./devtools/vite/pinConnectSources";
 
-export default defineConfig({
-  plugins: [react(), tailwindcss()],
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    react(),
+    tailwindcss(),
+    pinConnectSources({
+      ...loadEnv(mode, process.cwd(), "VITE_"),
+      ...process.env,
+    } as Record<string, string>),
+  ],
   server: { port: 5173, strictPort: true },
   build: {
     // Every browser Daybook supports has <link rel="modulepreload">.
@@ -26,4 +34,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -3,7 +3,7 @@ import { pinConnectSources } from "./pinConnectSources";
 
 function policyFor(env: Record<string, string>): string {
   const plugin = pinConnectSources(env);
-  const transform = plugin.transformIndexHtml as () => {
+  const transform = plugin.transformIndexHtml as unknown as () => {
     attrs: { content: string };
   }[];
   return transform()[0]!.attrs.content;

@@ -1,10 +1,11 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { Redirect, useLocation } from "wouter";
 import { LoaderCircle } from "lucide-react";
+import { lazy, Suspense, useEffect } from "react";
+import { Redirect, useLocation } from "wouter";
 import { Toaster } from "../components/ui/Toaster";
+import { paths } from "../config/paths";
 import { LandingPage } from "../features/auth";
 import { useTheme } from "../lib/theme";
-import { AppShell } from "./AppShell";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function FullPageStatus({ label }: { label: string }) {
@@ -19,6 +20,12 @@ function FullPageStatus({ label }: { label: string }) {
   );
 }
 
+// The signed-in app is the one route-level split: a signed-out visitor
+// needs only the landing page. It is fetched while AuthKit checks the
+// session, so a returning person does not wait for it after sign-in.
+const loadAppShell = () => import("./AppShell");
+const AppShell = lazy(loadAppShell);
+
 /**
  * Signed out: the landing view. Signed in: the app. While AuthKit is still
  * checking the session, or finishing a sign-in at /callback, nothing that
@@ -28,20 +35,28 @@ export function App() {
   const { isLoading, user } = useAuth();
   const [path] = useLocation();
   const { theme } = useTheme();
+  const mayBeSignedIn = isLoading || user !== null;
+  useEffect(() => {
+    if (mayBeSignedIn) void loadAppShell();
+  }, [mayBeSignedIn]);
 
   let view;
-  if (path === "/callback" && isLoading) {
+  if (path === paths.callback && isLoading) {
     view = <FullPageStatus label="Signing you in…" />;
   } else if (isLoading) {
     view = <FullPageStatus label="Checking your session…" />;
   } else if (!user) {
     view = <LandingPage />;
-  } else if (path === "/callback") {
+  } else if (path === paths.callback) {
     // Signed in on /callback with nothing left to finish (a bookmark, or
     // AuthKit done before its redirect callback): go to today.
-    view = <Redirect to="/" replace />;
+    view = <Redirect to={paths.today} replace />;
   } else {
-    view = <AppShell />;
+    view = (
+      <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
+        <AppShell />
+      </Suspense>
+    );
   }
 
   return (

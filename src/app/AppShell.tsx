@@ -5,65 +5,66 @@ import {
   PanelLeftOpen,
   Search,
   Settings,
+  X,
 } from "lucide-react";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { createPortal } from "react-dom";
-import type { PanelImperativeHandle } from "react-resizable-panels";
+import { lazy, Suspense, useRef, useState, type CSSProperties } from "react";
 import { useLocation } from "wouter";
 import { Button, IconButton } from "../components/ui/Button";
 import { ConfirmProvider } from "../components/ui/confirm";
-import { SkeletonList } from "../components/ui/Skeleton";
 import { PickDateProvider } from "../components/ui/pickDate";
+import { dayOfPath, paths } from "../config/paths";
 import { UserMenu, useProfileSync } from "../features/auth";
 import { DaysSidebar } from "../features/days";
 import { SearchDialog } from "../features/search";
 import { SettingsDialog } from "../features/settings";
-import { dayPath, isDayString, shiftDay, todayString } from "../lib/dates";
+import { shiftDay, todayString } from "../lib/dates";
 import { isMac } from "../lib/keyboard";
 import { useMediaQuery } from "../lib/useMediaQuery";
+import { ConnectionIndicator } from "./ConnectionIndicator";
 import { AppRoutes } from "./routes";
-import { Slot, useDetachedNode } from "./Slot";
+import { SidebarResizer } from "./SidebarResizer";
+import { useSidebarWidth } from "./sidebarWidth";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
 const ShortcutsDialog = lazy(() => import("./ShortcutsDialog"));
-// Only ever says something after the connection drops: loads after paint.
-const ConnectionIndicator = lazy(() => import("./ConnectionIndicator"));
-const SidebarOverlay = lazy(() => import("./SidebarOverlay"));
-// The resize library loads after the first paint; until then the sidebar
-// has its default width.
-const ResizableLayout = lazy(() => import("./ResizableLayout"));
 
-function SidebarSkeleton() {
-  return (
-    <div className="p-3">
-      <SkeletonList rows={6} label="Loading days" />
-    </div>
-  );
-}
+/** Tailwind's `md`: from here on the sidebar sits beside the day. */
+const WIDE = "(min-width: 768px)";
+const SIDEBAR_ID = "days-sidebar";
 
 type Overlay = "search" | "settings" | "shortcuts" | null;
 
-function dayOfPath(path: string): string {
-  const match = /^\/day\/([^/]+)$/.exec(path);
-  return match && isDayString(match[1]!) ? match[1]! : todayString();
-}
-
-/** The signed-in app: top bar, days sidebar and the routed view. */
-export function AppShell() {
+/**
+ * The signed-in app: top bar, the days sidebar and the routed view.
+ *
+ * One layout for every width: on wide screens the sidebar is a resizable,
+ * collapsible column; on narrow ones the same element becomes a modal
+ * drawer. Only CSS and attributes change, so the sidebar and the day view
+ * are never remounted (no lost caret, scroll or draft) when the width does.
+ */
+export default function AppShell() {
   useProfileSync();
   const [path, navigate] = useLocation();
-  const wide = useMediaQuery("(min-width: 768px)");
+  const wide = useMediaQuery(WIDE);
   const [overlay, setOverlay] = useState<Overlay>(null);
-  const [mobileNavOpen, setMobileNavOpen] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
-  const panelRef = useRef<PanelImperativeHandle | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const sidebar = useSidebarWidth();
+  const drawerButton = useRef<HTMLButtonElement>(null);
+
+  // Growing past the breakpoint turns the drawer back into the column.
+  if (wide && drawerOpen) setDrawerOpen(false);
+  const drawer = !wide && drawerOpen;
+  const closeDrawer = () => {
+    setDrawerOpen(false);
+    drawerButton.current?.focus();
+  };
 
   const goToDay = (amount: number) =>
-    navigate(dayPath(shiftDay(dayOfPath(path), amount)));
+    navigate(paths.day(shiftDay(dayOfPath(path) ?? todayString(), amount)));
   useGlobalShortcuts({
     search: () => setOverlay("search"),
     shortcuts: () => setOverlay("shortcuts"),
-    today: () => navigate("/"),
+    today: () => navigate(paths.today),
     previousDay: () => goToDay(-1),
     nextDay: () => goToDay(1),
   });
@@ -71,16 +72,10 @@ export function AppShell() {
   const closeOverlay = (open: boolean) => {
     if (!open) setOverlay(null);
   };
-
-  const sidebarNode = useDetachedNode("h-full");
-  const contentNode = useDetachedNode("h-full overflow-y-auto");
-  // A collapsed sidebar has no width but keeps its links: take them out of
-  // the tab order so focus never lands somewhere invisible.
-  useEffect(() => {
-    sidebarNode.toggleAttribute("inert", wide && collapsed);
-  }, [sidebarNode, wide, collapsed]);
-  const sidebar = <Slot node={sidebarNode} className="h-full" />;
-  const content = <Slot node={contentNode} className="h-full" />;
+  // While the drawer is open, the rest of the page is out of reach.
+  const behindDrawer = drawer
+    ? { inert: true, "aria-hidden": true as const }
+    : {};
 
   return (
     <div className="flex h-dvh flex-col">
@@ -90,38 +85,36 @@ export function AppShell() {
       >
         Skip to content
       </a>
-      <header className="flex items-center gap-1 border-b border-slate-200 px-2 py-1.5 dark:border-slate-800">
-        {wide ? (
-          <IconButton
-            label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
-            aria-expanded={!collapsed}
-            icon={
-              collapsed ? (
-                <PanelLeftOpen aria-hidden className="size-5" />
-              ) : (
-                <PanelLeftClose aria-hidden className="size-5" />
-              )
-            }
-            onClick={() => {
-              const panel = panelRef.current;
-              if (!panel) return;
-              if (panel.isCollapsed()) panel.expand();
-              else panel.collapse();
-            }}
-          />
-        ) : (
-          <IconButton
-            label="Open days menu"
-            aria-expanded={mobileNavOpen}
-            icon={<MenuIcon aria-hidden className="size-5" />}
-            onClick={() => setMobileNavOpen(true)}
-          />
-        )}
+      <header
+        {...behindDrawer}
+        className="flex items-center gap-1 border-b border-slate-200 px-2 py-1.5 dark:border-slate-800"
+      >
+        <IconButton
+          label={sidebar.collapsed ? "Expand sidebar" : "Collapse sidebar"}
+          aria-expanded={!sidebar.collapsed}
+          aria-controls={SIDEBAR_ID}
+          className="max-md:hidden"
+          icon={
+            sidebar.collapsed ? (
+              <PanelLeftOpen aria-hidden className="size-5" />
+            ) : (
+              <PanelLeftClose aria-hidden className="size-5" />
+            )
+          }
+          onClick={() => sidebar.update({ collapsed: !sidebar.collapsed })}
+        />
+        <IconButton
+          ref={drawerButton}
+          label="Open days menu"
+          aria-expanded={drawer}
+          aria-controls={SIDEBAR_ID}
+          className="md:hidden"
+          icon={<MenuIcon aria-hidden className="size-5" />}
+          onClick={() => setDrawerOpen(true)}
+        />
         <span className="px-1 font-semibold">Daybook</span>
         <span className="flex-1" />
-        <Suspense fallback={null}>
-          <ConnectionIndicator />
-        </Suspense>
+        <ConnectionIndicator />
         <Button
           variant="ghost"
           onClick={() => setOverlay("search")}
@@ -153,55 +146,67 @@ export function AppShell() {
       </header>
       <ConfirmProvider>
         <PickDateProvider>
-          {wide ? (
-            <Suspense
-              fallback={
-                <div className="flex min-h-0 flex-1">
-                  <div className="w-[280px] shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
-                    {sidebar}
-                  </div>
-                  <div className="min-w-0 flex-1">{content}</div>
-                </div>
-              }
-            >
-              <ResizableLayout
-                sidebar={sidebar}
-                panelRef={panelRef}
-                onCollapsedChange={setCollapsed}
-              >
-                {content}
-              </ResizableLayout>
-            </Suspense>
-          ) : (
-            <>
-              {mobileNavOpen ? (
-                <Suspense fallback={null}>
-                  <SidebarOverlay open onOpenChange={setMobileNavOpen}>
-                    {sidebar}
-                  </SidebarOverlay>
-                </Suspense>
-              ) : null}
-              <div className="min-h-0 flex-1">{content}</div>
-            </>
-          )}
-          {createPortal(
-            <Suspense fallback={<SidebarSkeleton />}>
-              <DaysSidebar
-                onNavigate={wide ? undefined : () => setMobileNavOpen(false)}
+          <div className="relative flex min-h-0 flex-1">
+            {drawer ? (
+              <div
+                aria-hidden
+                onClick={closeDrawer}
+                className="fixed inset-0 z-40 bg-slate-950/50"
               />
-            </Suspense>,
-            sidebarNode,
-          )}
-          {createPortal(
-            <main
-              id="main"
-              tabIndex={-1}
-              className="mx-auto w-full max-w-3xl px-4 py-6 outline-none sm:px-6"
+            ) : null}
+            <aside
+              id={SIDEBAR_ID}
+              hidden={wide ? sidebar.collapsed : !drawer}
+              {...(drawer
+                ? {
+                    role: "dialog",
+                    "aria-modal": true,
+                    "aria-label": "Daybook",
+                  }
+                : {})}
+              onKeyDown={(event) => {
+                if (drawer && event.key === "Escape") {
+                  event.stopPropagation();
+                  closeDrawer();
+                }
+              }}
+              style={
+                { "--sidebar-width": `${sidebar.width}px` } as CSSProperties
+              }
+              className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
             >
-              <AppRoutes path={path} />
-            </main>,
-            contentNode,
-          )}
+              {drawer ? (
+                <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+                  <span className="font-semibold">Daybook</span>
+                  <IconButton
+                    autoFocus
+                    label="Close days menu"
+                    icon={<X aria-hidden className="size-5" />}
+                    onClick={closeDrawer}
+                  />
+                </div>
+              ) : null}
+              <div className="min-h-0 flex-1">
+                <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              </div>
+            </aside>
+            {wide ? (
+              <SidebarResizer
+                sidebarId={SIDEBAR_ID}
+                state={sidebar}
+                onChange={sidebar.update}
+              />
+            ) : null}
+            <div {...behindDrawer} className="min-w-0 flex-1 overflow-y-auto">
+              <main
+                id="main"
+                tabIndex={-1}
+                className="mx-auto w-full max-w-3xl px-4 py-6 outline-none sm:px-6"
+              >
+                <AppRoutes path={path} />
+              </main>
+            </div>
+          </div>
         </PickDateProvider>
       </ConfirmProvider>
       <Suspense fallback={null}>
@@ -209,7 +214,7 @@ export function AppShell() {
           <SearchDialog
             open
             onOpenChange={closeOverlay}
-            onOpenResult={({ day }) => navigate(dayPath(day))}
+            onOpenResult={({ day }) => navigate(paths.day(day))}
           />
         ) : null}
         {overlay === "settings" ? (

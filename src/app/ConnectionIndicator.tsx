@@ -11,7 +11,7 @@ function subscribeOnline(callback: () => void) {
 }
 
 /** "Offline" / "Reconnecting…" from the browser and the Convex client. */
-export default function ConnectionIndicator() {
+export function ConnectionIndicator() {
   const state = useConvexConnectionState();
   const online = useSyncExternalStore(
     subscribeOnline,

@@ -1,18 +1,14 @@
 import { CalendarX2 } from "lucide-react";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Link, Route, Switch, useParams } from "wouter";
 import { EmptyState } from "../components/ui/EmptyState";
+import { SkeletonList } from "../components/ui/Skeleton";
+import { paths } from "../config/paths";
 import { DayHeader, dayTitle, useDay } from "../features/days";
 import { NotesSection } from "../features/notes";
-import { SkeletonList } from "../components/ui/Skeleton";
-import { DayTodos } from "../features/todos";
+import { DayTodos, PinnedView } from "../features/todos";
 import { isDayString, todayString } from "../lib/dates";
 import { ErrorBoundary } from "./ErrorBoundary";
-
-// The Pinned view is its own chunk; days are the first page.
-const PinnedView = lazy(() =>
-  import("../features/todos/pinned").then((m) => ({ default: m.PinnedView })),
-);
 
 function DayPage({ day }: { day: string }) {
   const summary = useDay(day);
@@ -21,9 +17,7 @@ function DayPage({ day }: { day: string }) {
     <div className="flex flex-col gap-6">
       <DayHeader day={day} />
       <DayTodos day={day} dayName={name} />
-      <Suspense fallback={<SkeletonList rows={2} label="Loading notes" />}>
-        <NotesSection day={day} />
-      </Suspense>
+      <NotesSection day={day} />
     </div>
   );
 }
@@ -37,7 +31,7 @@ export function NotFound({ message }: { message?: string }) {
         title={message ?? "There is nothing at this address."}
       >
         <Link
-          href="/"
+          href={paths.today}
           className="font-medium text-indigo-700 underline dark:text-indigo-300"
         >
           Go to today
@@ -64,11 +58,11 @@ export function AppRoutes({ path }: { path: string }) {
   return (
     <ErrorBoundary key={path}>
       <Switch>
-        <Route path="/">
+        <Route path={paths.today}>
           <DayPage key="today" day={todayString()} />
         </Route>
-        <Route path="/day/:date" component={DayRoute} />
-        <Route path="/pinned">
+        <Route path={paths.dayPattern} component={DayRoute} />
+        <Route path={paths.pinned}>
           <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
             <PinnedView />
           </Suspense>

@@ -88,8 +88,3 @@ export function relativeDayName(day: DayString): string | null {
   if (isTomorrow(date)) return "Tomorrow";
   return null;
 }
-
-/** The address of a day: `/` for today. */
-export function dayPath(day: DayString, today: DayString = todayString()) {
-  return day === today ? "/" : `/day/${day}`;
-}

@@ -1,11 +1,16 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
 
-// jsdom lacks a few browser APIs that Radix, dnd-kit and the resizable
-// panels call; these minimal versions make them behave as in a browser
+// Testing Library's findBy*/waitFor give up after 1 s by default. On a busy
+// 2-core CI machine a first render that loads a chunk (a dialog, the signed-
+// in app) or a round trip through the fake backend can take longer; the
+// waits still end as soon as their condition holds.
+configure({ asyncUtilTimeout: 15_000 });
+
+// jsdom lacks a few browser APIs that Radix and dnd-kit call; these minimal versions make them behave as in a browser
 // that never resizes.
 if (typeof window !== "undefined") {
   class ResizeObserverStub {
@@ -22,20 +27,38 @@ if (typeof window !== "undefined") {
 }
 
 if (typeof window !== "undefined" && typeof window.matchMedia !== "function") {
-  // Width queries follow window.innerWidth (jsdom: 1024); nothing else matches.
+  // Width queries follow window.innerWidth (jsdom: 1024), and report a
+  // change when a test resizes the window; nothing else matches.
   window.matchMedia = (query: string) => {
     const minWidth = /\(min-width:\s*(\d+)px\)/.exec(query);
-    const matches = minWidth ? window.innerWidth >= Number(minWidth[1]) : false;
+    const evaluate = () =>
+      minWidth ? window.innerWidth >= Number(minWidth[1]) : false;
+    const listeners = new Map<EventListenerOrEventListenerObject, () => void>();
     return {
-      matches,
+      get matches() {
+        return evaluate();
+      },
       media: query,
       onchange: null,
-      addEventListener: () => {},
-      removeEventListener: () => {},
+      addEventListener: (_type: string, listener: EventListener) => {
+        let last = evaluate();
+        const onResize = () => {
+          if (evaluate() === last) return;
+          last = evaluate();
+          listener(new Event("change"));
+        };
+        listeners.set(listener, onResize);
+        window.addEventListener("resize", onResize);
+      },
+      removeEventListener: (_type: string, listener: EventListener) => {
+        const onResize = listeners.get(listener);
+        if (onResize) window.removeEventListener("resize", onResize);
+        listeners.delete(listener);
+      },
       addListener: () => {},
       removeListener: () => {},
       dispatchEvent: () => false,
-    } as MediaQueryList;
+    } as unknown as MediaQueryList;
   };
 }
 
@@ -56,24 +79,4 @@ if (
     }
   }
   window.PointerEvent = PointerEventStub as unknown as typeof PointerEvent;
-}
-
-if (typeof window !== "undefined") {
-  // jsdom has no layout, so every element sits at (0, 0) with no size, where
-  // user-event also clicks; the resize separator would then claim every
-  // click as the start of a drag. Put it out of the way.
-  const rect = Element.prototype.getBoundingClientRect;
-  Element.prototype.getBoundingClientRect = function getBoundingClientRect(
-    this: Element,
-  ) {
-    if (this.hasAttribute("data-separator")) {
-      return DOMRect.fromRect({
-        x: -10_000,
-        y: -10_000,
-        width: 4,
-        height: 100,
-      });
-    }
-    return rect.call(this);
-  };
 }

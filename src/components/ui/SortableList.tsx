@@ -18,7 +18,9 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { GripVertical } from "lucide-react";
 import type { CSSProperties, ReactNode, Ref } from "react";
+import type { Neighbours } from "../../lib/dayItems";
 
 /** What a row needs to be draggable: spread these onto the row and handle. */
 export type SortableRowProps = {
@@ -28,8 +30,6 @@ export type SortableRowProps = {
   style: CSSProperties;
   isDragging: boolean;
 };
-
-export type Neighbours<Id> = { afterId: Id | null; beforeId: Id | null };
 
 type SortableListProps<Item extends { _id: string }> = {
   items: Item[];
@@ -65,6 +65,31 @@ function SortableRow<Item extends { _id: string }>({
     style: { transform: CSS.Translate.toString(transform), transition },
     isDragging,
   });
+}
+
+/**
+ * The handle that picks a row up (pointer, touch or Space), the one control
+ * dnd-kit listens on, so the rest of the row stays clickable and selectable.
+ */
+export function DragHandle({
+  label,
+  sortable,
+}: {
+  /** "Reorder <item>", the handle's accessible name. */
+  label: string;
+  sortable: Pick<SortableRowProps, "handleRef" | "dragHandle">;
+}) {
+  return (
+    <button
+      type="button"
+      ref={sortable.handleRef}
+      {...sortable.dragHandle}
+      aria-label={label}
+      className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
+    >
+      <GripVertical aria-hidden className="size-4" />
+    </button>
+  );
 }
 
 /**

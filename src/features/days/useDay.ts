@@ -1,11 +1,10 @@
-import { useConvexAuth, useQuery } from "convex/react";
 import { api } from "../../../convex/_generated/api";
 import { longDate, relativeDayName } from "../../lib/dates";
+import { useSignedInQuery } from "../../lib/signedInQueries";
 
 /** A day's summary row (label, archive mark, counts); null when empty. */
 export function useDay(day: string) {
-  const { isAuthenticated } = useConvexAuth();
-  return useQuery(api.days.get, isAuthenticated ? { day } : "skip");
+  return useSignedInQuery(api.days.get, { day });
 }
 
 /** What a person calls a day: its label, "Today", or the long date. */

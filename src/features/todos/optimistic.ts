@@ -1,7 +1,8 @@
 import type { OptimisticLocalStore } from "convex/browser";
 import { api } from "../../../convex/_generated/api";
 import type { Doc, Id } from "../../../convex/_generated/dataModel";
-import { todoCounts } from "./counts";
+import { addDeltas, todoDelta, type DayCounts } from "../../../convex/lib/days";
+import { orderAfterLast, pendingId } from "../../lib/dayItems";
 
 /**
  * Local edits applied before the server answers (Convex optimistic updates).
@@ -10,50 +11,48 @@ import { todoCounts } from "./counts";
  */
 
 export type Todo = Doc<"todos">;
+type TodoShape = Pick<Todo, "kind" | "done" | "text">;
 
-const OPTIMISTIC_PREFIX = "optimistic:";
-
-export function optimisticId(): Id<"todos"> {
-  return `${OPTIMISTIC_PREFIX}${Math.random().toString(36).slice(2)}` as Id<"todos">;
-}
-
-/** An item shown before the server has stored it (not yet actionable). */
-export function isPendingTodo(todo: Pick<Todo, "_id">): boolean {
-  return todo._id.startsWith(OPTIMISTIC_PREFIX);
-}
-
+/** An item as the server will store it at the end of `list`. */
 export function newTodo(
   day: string,
-  item: Pick<Todo, "text" | "kind" | "done">,
-  order: string,
+  item: TodoShape & Partial<Pick<Todo, "pinned">>,
+  list: readonly Todo[],
 ): Todo {
   return {
-    _id: optimisticId(),
+    _id: pendingId<Id<"todos">>(),
     _creationTime: Date.now(),
     userId: "",
     day,
     pinned: false,
-    order,
+    order: orderAfterLast(list),
     ...item,
   };
 }
 
-type DayDelta = Partial<
-  Pick<Doc<"days">, "openCount" | "doneCount" | "todoCount">
->;
+/** A todo before and after a change (null: absent). */
+export type TodoChange = [before: TodoShape | null, after: TodoShape | null];
 
-/** Adjusts a day's counts wherever the day's summary is on screen. */
-export function adjustDayCounts(
+/**
+ * Applies what todo changes do to their day's summary wherever the summary
+ * is on screen, with the backend's own arithmetic (convex/lib/days.ts).
+ */
+export function adjustDaySummary(
   store: OptimisticLocalStore,
   day: string,
-  delta: DayDelta,
+  changes: TodoChange[],
 ) {
-  const apply = (row: Doc<"days">): Doc<"days"> => ({
-    ...row,
-    openCount: Math.max(0, row.openCount + (delta.openCount ?? 0)),
-    doneCount: Math.max(0, row.doneCount + (delta.doneCount ?? 0)),
-    todoCount: Math.max(0, row.todoCount + (delta.todoCount ?? 0)),
-  });
+  const delta = changes.reduce<Partial<DayCounts>>(
+    (sum, [before, after]) => addDeltas(sum, todoDelta(before, after)),
+    {},
+  );
+  const apply = (row: Doc<"days">): Doc<"days"> => {
+    const next = { ...row };
+    for (const key of Object.keys(delta) as (keyof DayCounts)[]) {
+      next[key] = Math.max(0, next[key] + (delta[key] ?? 0));
+    }
+    return next;
+  };
   const row = store.getQuery(api.days.get, { day });
   if (row) store.setQuery(api.days.get, { day }, apply(row));
   for (const { args, value } of store.getAllQueries(api.days.list)) {
@@ -63,20 +62,6 @@ export function adjustDayCounts(
       page: value.page.map((r) => (r.day === day ? apply(r) : r)),
     });
   }
-}
-
-/** The count change when `before` becomes `after` (null = absent). */
-export function countDelta(
-  before: Pick<Todo, "kind" | "done"> | null,
-  after: Pick<Todo, "kind" | "done"> | null,
-): DayDelta {
-  const b = before ? todoCounts(before) : { open: 0, done: 0, all: 0 };
-  const a = after ? todoCounts(after) : { open: 0, done: 0, all: 0 };
-  return {
-    openCount: a.open - b.open,
-    doneCount: a.done - b.done,
-    todoCount: a.all - b.all,
-  };
 }
 
 /** The loaded copy of a todo, from its day or the pinned list. */
@@ -129,14 +114,8 @@ export function updateTodoEverywhere(
 export function updateDayList(
   store: OptimisticLocalStore,
   day: string,
-  change: (todos: Todo[]) => Todo[],
+  change: (todos: Todo[]) => readonly Todo[],
 ) {
   const list = store.getQuery(api.todos.listForDay, { day });
-  if (list) store.setQuery(api.todos.listForDay, { day }, change(list));
-}
-
-/** An order key that sorts after `order` (display only, never stored). */
-export function orderAfter(list: Todo[]): string {
-  const last = list[list.length - 1];
-  return `${last?.order ?? "a0"}~`;
+  if (list) store.setQuery(api.todos.listForDay, { day }, [...change(list)]);
 }

@@ -2,38 +2,45 @@ import { useMutation } from "convex/react";
 import { useMemo } from "react";
 import { api } from "../../../convex/_generated/api";
 import { attempt } from "../../lib/notify";
-import { adjustDayCounts, updateDayList } from "./optimistic";
+import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
-/** Whole-day actions (loaded with the bulk menu), with optimistic updates. */
+/** Whole-day actions (the bulk menu), with optimistic updates. */
 export function useBulkTodoActions() {
   const completeAllOpen = useMutation(
     api.todos.completeAllOpen,
   ).withOptimisticUpdate((store, { day }) => {
-    const list = store.getQuery(api.todos.listForDay, { day });
-    const open = list?.filter((t) => t.kind === "todo" && !t.done).length ?? 0;
-    updateDayList(store, day, (todos) =>
-      todos.map((t) => (t.kind === "todo" ? { ...t, done: true } : t)),
+    const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
+    const completes = (todo: Todo) => todo.kind === "todo" && !todo.done;
+    adjustDaySummary(
+      store,
+      day,
+      list.filter(completes).map((todo) => [todo, { ...todo, done: true }]),
     );
-    adjustDayCounts(store, day, { openCount: -open, doneCount: open });
+    updateDayList(store, day, (todos) =>
+      todos.map((todo) => (completes(todo) ? { ...todo, done: true } : todo)),
+    );
   });
   const deleteAllOpen = useMutation(
     api.todos.deleteAllOpen,
   ).withOptimisticUpdate((store, { day }) => {
     const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
-    const gone = list.filter((t) => !t.done);
-    updateDayList(store, day, (todos) => todos.filter((t) => t.done));
-    adjustDayCounts(store, day, {
-      openCount: -gone.filter((t) => t.kind === "todo").length,
-      todoCount: -gone.length,
-    });
+    adjustDaySummary(
+      store,
+      day,
+      list.filter((todo) => !todo.done).map((todo) => [todo, null]),
+    );
+    updateDayList(store, day, (todos) => todos.filter((todo) => todo.done));
   });
   const deleteAllDone = useMutation(
     api.todos.deleteAllDone,
   ).withOptimisticUpdate((store, { day }) => {
     const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
-    const gone = list.filter((t) => t.done).length;
-    updateDayList(store, day, (todos) => todos.filter((t) => !t.done));
-    adjustDayCounts(store, day, { doneCount: -gone, todoCount: -gone });
+    adjustDaySummary(
+      store,
+      day,
+      list.filter((todo) => todo.done).map((todo) => [todo, null]),
+    );
+    updateDayList(store, day, (todos) => todos.filter((todo) => !todo.done));
   });
 
   return useMemo(

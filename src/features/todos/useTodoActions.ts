@@ -1,71 +1,59 @@
 import { useMutation } from "convex/react";
 import { useMemo } from "react";
-import { toast } from "../../lib/toast";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "../../../convex/lib/todoText";
-import { errorCode } from "../../lib/errors";
-import { attempt } from "../../lib/notify";
 import {
-  adjustDayCounts,
-  countDelta,
+  insertBetween,
+  moveBetween,
+  orderAfterLast,
+  removeWithUndo,
+  type Neighbours,
+} from "../../lib/dayItems";
+import { attempt } from "../../lib/notify";
+import { shorten } from "../../lib/text";
+import { toast } from "../../lib/toast";
+import {
+  adjustDaySummary,
   findTodo,
   newTodo,
-  orderAfter,
   updateDayList,
   updateTodoEverywhere,
   type Todo,
 } from "./optimistic";
 
-/** Where a deleted item sat, so Undo can put it back in place. */
-export type Neighbours = {
-  afterId: Id<"todos"> | null;
-  beforeId: Id<"todos"> | null;
-};
-
-function shorten(text: string, max = 40) {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+export type TodoNeighbours = Neighbours<Id<"todos">>;
 
 /** Every todo mutation the UI uses, with optimistic updates and error toasts. */
 export function useTodoActions() {
   const create = useMutation(api.todos.create).withOptimisticUpdate(
     (store, { day, text }) => {
       const item = { ...parseHeading(text), done: false };
-      updateDayList(store, day, (list) => [
-        ...list,
-        newTodo(day, item, orderAfter(list)),
-      ]);
-      adjustDayCounts(store, day, countDelta(null, item));
+      updateDayList(store, day, (list) => [...list, newTodo(day, item, list)]);
+      adjustDaySummary(store, day, [[null, item]]);
     },
   );
   const createMany = useMutation(api.todos.createMany).withOptimisticUpdate(
     (store, { day, lines }) => {
       const items = lines.map(parsePastedLine).filter((item) => item !== null);
-      updateDayList(store, day, (list) => {
-        const next = [...list];
-        for (const item of items) {
-          next.push(newTodo(day, item, orderAfter(next)));
-        }
-        return next;
-      });
-      for (const item of items)
-        adjustDayCounts(store, day, countDelta(null, item));
+      updateDayList(store, day, (list) =>
+        items.reduce((next, item) => [...next, newTodo(day, item, next)], list),
+      );
+      adjustDaySummary(
+        store,
+        day,
+        items.map((item) => [null, item]),
+      );
     },
   );
   const updateText = useMutation(api.todos.updateText).withOptimisticUpdate(
     (store, { id, text }) => {
       const before = findTodo(store, id);
-      const { text: clean, kind } = parseHeading(text);
       if (!before) return;
-      const done = kind === "todo" && before.done;
-      updateTodoEverywhere(store, id, (todo) => ({
-        ...todo,
-        text: clean,
-        kind,
-        done,
-      }));
-      adjustDayCounts(store, before.day, countDelta(before, { kind, done }));
+      const { text: clean, kind } = parseHeading(text);
+      const after = { text: clean, kind, done: kind === "todo" && before.done };
+      updateTodoEverywhere(store, id, (todo) => ({ ...todo, ...after }));
+      adjustDaySummary(store, before.day, [[before, after]]);
     },
   );
   const setDone = useMutation(api.todos.setDone).withOptimisticUpdate(
@@ -73,11 +61,7 @@ export function useTodoActions() {
       const before = findTodo(store, id);
       if (!before || before.kind !== "todo" || before.done === done) return;
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, done }));
-      adjustDayCounts(
-        store,
-        before.day,
-        countDelta(before, { ...before, done }),
-      );
+      adjustDaySummary(store, before.day, [[before, { ...before, done }]]);
     },
   );
   const setPinned = useMutation(api.todos.setPinned).withOptimisticUpdate(
@@ -90,77 +74,48 @@ export function useTodoActions() {
       const before = findTodo(store, id);
       if (!before || before.day === day) return;
       updateDayList(store, before.day, (list) =>
-        list.filter((t) => t._id !== id),
+        list.filter((todo) => todo._id !== id),
       );
       updateDayList(store, day, (list) => [
         ...list,
-        { ...before, day, order: orderAfter(list) },
+        { ...before, day, order: orderAfterLast(list) },
       ]);
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, day }));
-      adjustDayCounts(store, before.day, countDelta(before, null));
-      adjustDayCounts(store, day, countDelta(null, before));
+      adjustDaySummary(store, before.day, [[before, null]]);
+      adjustDaySummary(store, day, [[null, before]]);
     },
   );
   const reorder = useMutation(api.todos.reorder).withOptimisticUpdate(
     (store, { id, afterId, beforeId }) => {
       const moved = findTodo(store, id);
       if (!moved) return;
-      updateDayList(store, moved.day, (list) => {
-        const rest = list.filter((todo) => todo._id !== id);
-        const at =
-          afterId !== null
-            ? rest.findIndex((todo) => todo._id === afterId) + 1
-            : rest.findIndex((todo) => todo._id === beforeId);
-        if (at < 0) return list;
-        return [...rest.slice(0, at), moved, ...rest.slice(at)];
-      });
+      updateDayList(store, moved.day, (list) =>
+        moveBetween(list, id, { afterId, beforeId }),
+      );
     },
   );
   const remove = useMutation(api.todos.remove).withOptimisticUpdate(
     (store, { id }) => {
       const before = findTodo(store, id);
       updateTodoEverywhere(store, id, () => null);
-      if (before) adjustDayCounts(store, before.day, countDelta(before, null));
+      if (before) adjustDaySummary(store, before.day, [[before, null]]);
     },
   );
   const restore = useMutation(api.todos.restore).withOptimisticUpdate(
     (store, { day, text, kind, done, pinned, afterId, beforeId }) => {
       const item = { text, kind, done: kind === "todo" && done };
-      updateDayList(store, day, (list) => {
-        const restored = { ...newTodo(day, item, orderAfter(list)), pinned };
-        const at =
-          afterId !== null
-            ? list.findIndex((t) => t._id === afterId) + 1
-            : beforeId !== null
-              ? list.findIndex((t) => t._id === beforeId)
-              : list.length;
-        const index = at < 0 ? list.length : at;
-        return [...list.slice(0, index), restored, ...list.slice(index)];
-      });
-      adjustDayCounts(store, day, countDelta(null, item));
+      updateDayList(store, day, (list) =>
+        insertBetween(list, newTodo(day, { ...item, pinned }, list), {
+          afterId,
+          beforeId,
+        }),
+      );
+      adjustDaySummary(store, day, [[null, item]]);
     },
   );
-  return useMemo(() => {
-    const undoDelete = async (todo: Todo, neighbours: Neighbours) => {
-      const args = {
-        day: todo.day,
-        text: todo.text,
-        kind: todo.kind,
-        done: todo.done,
-        pinned: todo.pinned,
-      };
-      await attempt(async () => {
-        try {
-          await restore({ ...args, ...neighbours });
-        } catch (error) {
-          // A neighbour went away meanwhile: put it back at the end instead.
-          if (errorCode(error) !== "NOT_FOUND") throw error;
-          await restore({ ...args, afterId: null, beforeId: null });
-        }
-      }, "undo");
-    };
 
-    return {
+  return useMemo(
+    () => ({
       add: (day: string, text: string) =>
         attempt(() => create({ day, text }), "add the todo"),
       addMany: (day: string, lines: string[]) =>
@@ -178,43 +133,29 @@ export function useTodoActions() {
         );
         if (moved) toast.success(`Moved “${shorten(todo.text)}”`);
       },
-      reorder: (id: Id<"todos">, neighbours: Neighbours) =>
-        attempt(() => reorder({ id, ...neighbours }), "move the todo"),
-      remove: async (todo: Todo, neighbours: Neighbours) => {
-        const removed = await attempt(
-          () => remove({ id: todo._id }).then(() => true),
-          "delete the todo",
-        );
-        if (!removed) return;
-        toast.message(`Deleted “${shorten(todo.text)}”`, {
-          action: {
-            label: "Undo",
-            onClick: () => void undoDelete(todo, neighbours),
-          },
-        });
-      },
-    };
-  }, [
-    create,
-    createMany,
-    updateText,
-    setDone,
-    setPinned,
-    moveToDay,
-    reorder,
-    remove,
-    restore,
-  ]);
+      reorder: (id: Id<"todos">, where: TodoNeighbours) =>
+        attempt(() => reorder({ id, ...where }), "move the todo"),
+      remove: (todo: Todo, where: TodoNeighbours) =>
+        removeWithUndo(todo, where, {
+          remove: ({ _id }) => remove({ id: _id }),
+          restore: ({ day, text, kind, done, pinned }, at) =>
+            restore({ day, text, kind, done, pinned, ...at }),
+          name: todo.text,
+          what: "todo",
+        }),
+    }),
+    [
+      create,
+      createMany,
+      updateText,
+      setDone,
+      setPinned,
+      moveToDay,
+      reorder,
+      remove,
+      restore,
+    ],
+  );
 }
 
 export type TodoActions = ReturnType<typeof useTodoActions>;
-
-/** The items around `todo` in its day's full list (for Undo). */
-export function neighboursOf(list: Todo[], id: Id<"todos">): Neighbours {
-  const index = list.findIndex((todo) => todo._id === id);
-  return {
-    afterId: index > 0 ? list[index - 1]!._id : null,
-    beforeId:
-      index >= 0 && index < list.length - 1 ? list[index + 1]!._id : null,
-  };
-}

@@ -1,15 +1,8 @@
-import { useAuth, type User } from "@workos-inc/authkit-react";
-import {
-  forwardRef,
-  lazy,
-  Suspense,
-  useState,
-  type ButtonHTMLAttributes,
-} from "react";
+import { useAuth } from "@workos-inc/authkit-react";
+import { LogOut } from "lucide-react";
+import { useState } from "react";
+import { Menu } from "../../../components/ui/Menu";
 import { displayName } from "../profile";
-
-// The menu itself loads right after the first paint; the button shows at once.
-const UserMenuContent = lazy(() => import("./UserMenuContent"));
 
 export function Avatar({ name, url }: { name: string; url?: string | null }) {
   const [failed, setFailed] = useState(false);
@@ -41,33 +34,54 @@ export function Avatar({ name, url }: { name: string; url?: string | null }) {
   );
 }
 
-/** The menu's button; forwards Radix's trigger props and ref. */
-export const UserMenuButton = forwardRef<
-  HTMLButtonElement,
-  { user: User } & ButtonHTMLAttributes<HTMLButtonElement>
->(function UserMenuButton({ user, ...props }, ref) {
-  const name = displayName(user);
-  return (
-    <button
-      ref={ref}
-      type="button"
-      aria-label={`Account menu for ${name}`}
-      {...props}
-      className="flex min-h-10 items-center gap-2 rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
-    >
-      <Avatar name={name} url={user.profilePictureUrl} />
-      <span className="hidden max-w-32 truncate sm:inline">{name}</span>
-    </button>
-  );
-});
-
-/** The signed-in person's menu: who is signed in, and Sign out. */
+/**
+ * The signed-in person's menu: who is signed in, and Sign out. (The theme
+ * lives in Settings, its one place.) Sign out hands over to WorkOS, which
+ * ends the session and then returns here; nothing navigates before it.
+ */
 export function UserMenu() {
-  const { user } = useAuth();
+  const { user, signOut } = useAuth();
+  const [signingOut, setSigningOut] = useState(false);
   if (!user) return null;
+  const name = displayName(user);
+
+  const onSignOut = () => {
+    setSigningOut(true);
+    try {
+      signOut({ returnTo: window.location.origin });
+    } catch {
+      // No session left to end (it expired): start over signed out.
+      window.location.assign("/");
+    }
+  };
+
   return (
-    <Suspense fallback={<UserMenuButton user={user} />}>
-      <UserMenuContent />
-    </Suspense>
+    <Menu
+      trigger={(props) => (
+        <button
+          {...props}
+          type="button"
+          aria-label={`Account menu for ${name}`}
+          disabled={signingOut}
+          className="flex min-h-10 items-center gap-2 rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          <Avatar name={name} url={user.profilePictureUrl} />
+          <span className="hidden max-w-32 truncate sm:inline">{name}</span>
+        </button>
+      )}
+      entries={[
+        {
+          type: "label",
+          label: <span className="block truncate">{user.email}</span>,
+        },
+        { type: "separator" },
+        {
+          type: "item",
+          label: "Sign out",
+          icon: <LogOut className="size-4" />,
+          onSelect: onSignOut,
+        },
+      ]}
+    />
   );
 }

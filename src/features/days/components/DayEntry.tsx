@@ -1,14 +1,12 @@
-import { cn } from "../../../lib/cn";
-import { MoreHorizontal } from "lucide-react";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Link } from "wouter";
 import { LIMITS } from "../../../../convex/lib/limits";
-import { dayPath, relativeDayName, shortDate } from "../../../lib/dates";
+import { InlineEditor } from "../../../components/ui/InlineEditor";
+import { paths } from "../../../config/paths";
+import { cn } from "../../../lib/cn";
+import { relativeDayName, shortDate } from "../../../lib/dates";
 import type { DayActions } from "../useDayActions";
-import { IconButton } from "../../../components/ui/Button";
-
-// Menus load right after the first paint; until then their button shows.
-const DayMenu = lazy(() => import("./DayMenu"));
+import { DayMenu } from "./DayMenu";
 
 export type DaySummary = {
   day: string;
@@ -16,51 +14,6 @@ export type DaySummary = {
   archived: boolean;
   openCount: number;
 };
-
-function LabelEditor({
-  initial,
-  label,
-  onDone,
-}: {
-  initial: string;
-  label: string;
-  onDone: (value: string | null) => void;
-}) {
-  const [value, setValue] = useState(initial);
-  const ref = useRef<HTMLInputElement>(null);
-  const finished = useRef(false);
-  useEffect(() => {
-    ref.current?.select();
-  }, []);
-  const finish = (save: boolean) => {
-    if (finished.current) return;
-    finished.current = true;
-    onDone(save ? value : null);
-  };
-  return (
-    <input
-      ref={ref}
-      autoFocus
-      aria-label={label}
-      value={value}
-      maxLength={LIMITS.dayLabel}
-      placeholder="Label (empty to clear)"
-      onChange={(event) => setValue(event.target.value)}
-      onBlur={() => finish(true)}
-      onKeyDown={(event) => {
-        if (event.key === "Enter") {
-          event.preventDefault();
-          finish(true);
-        } else if (event.key === "Escape") {
-          event.preventDefault();
-          event.stopPropagation();
-          finish(false);
-        }
-      }}
-      className="min-h-10 w-full rounded-md border border-indigo-600 bg-white px-2 text-sm dark:border-indigo-400 dark:bg-slate-900"
-    />
-  );
-}
 
 /** One day in the sidebar: its label (or date), open count and menu. */
 export function DayEntry({
@@ -89,19 +42,24 @@ export function DayEntry({
   return (
     <li className="group flex items-center gap-1">
       {renaming ? (
-        <LabelEditor
+        <InlineEditor
           initial={summary.label ?? ""}
           label={`Label for ${date}`}
-          onDone={(value) => {
+          maxLength={LIMITS.dayLabel}
+          placeholder="Label (empty to clear)"
+          selectOnOpen
+          className="min-h-10 text-sm"
+          onSave={(value) => {
             setRenaming(false);
-            if (value !== null && value.trim() !== (summary.label ?? "")) {
+            if (value.trim() !== (summary.label ?? "")) {
               void actions.setLabel(summary.day, value);
             }
           }}
+          onCancel={() => setRenaming(false)}
         />
       ) : (
         <Link
-          href={dayPath(summary.day)}
+          href={paths.day(summary.day)}
           onClick={onNavigate}
           aria-current={current ? "page" : undefined}
           className={cn(
@@ -127,23 +85,13 @@ export function DayEntry({
           ) : null}
         </Link>
       )}
-      <Suspense
-        fallback={
-          <IconButton
-            label={`More actions for ${name}`}
-            size="sm"
-            icon={<MoreHorizontal aria-hidden className="size-4" />}
-          />
-        }
-      >
-        <DayMenu
-          day={summary.day}
-          name={name}
-          archived={summary.archived}
-          actions={actions}
-          onRename={() => setRenaming(true)}
-        />
-      </Suspense>
+      <DayMenu
+        day={summary.day}
+        name={name}
+        archived={summary.archived}
+        actions={actions}
+        onRename={() => setRenaming(true)}
+      />
     </li>
   );
 }

@@ -2,12 +2,8 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useLocation } from "wouter";
 import { IconButton } from "../../../components/ui/Button";
 import { Skeleton } from "../../../components/ui/Skeleton";
-import {
-  dayPath,
-  longDate,
-  relativeDayName,
-  shiftDay,
-} from "../../../lib/dates";
+import { paths } from "../../../config/paths";
+import { longDate, relativeDayName, shiftDay } from "../../../lib/dates";
 import { dayTitle, useDay } from "../useDay";
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
@@ -46,13 +42,13 @@ export function DayHeader({ day }: { day: string }) {
           label="Previous day"
           aria-keyshortcuts="Alt+ArrowUp"
           icon={<ChevronLeft aria-hidden className="size-5" />}
-          onClick={() => navigate(dayPath(shiftDay(day, -1)))}
+          onClick={() => navigate(paths.day(shiftDay(day, -1)))}
         />
         <IconButton
           label="Next day"
           aria-keyshortcuts="Alt+ArrowDown"
           icon={<ChevronRight aria-hidden className="size-5" />}
-          onClick={() => navigate(dayPath(shiftDay(day, 1)))}
+          onClick={() => navigate(paths.day(shiftDay(day, 1)))}
         />
       </div>
     </header>

@@ -9,13 +9,13 @@ import {
 } from "lucide-react";
 import { IconButton } from "../../../components/ui/Button";
 import { useConfirm } from "../../../components/ui/confirm";
-import Menu from "../../../components/ui/MenuImpl";
+import { Menu } from "../../../components/ui/Menu";
 import { usePickDate } from "../../../components/ui/pickDate";
 import { shiftDay, todayString } from "../../../lib/dates";
 import type { DayActions } from "../useDayActions";
 
 /** Rename, archive, copy open todos and delete for one day. */
-export default function DayMenu({
+export function DayMenu({
   day,
   name,
   archived,
@@ -35,19 +35,19 @@ export default function DayMenu({
 
   return (
     <Menu
-      trigger={
+      trigger={(props) => (
         <IconButton
+          {...props}
           label={`More actions for ${name}`}
           size="sm"
           icon={<MoreHorizontal aria-hidden className="size-4" />}
         />
-      }
+      )}
       entries={[
         {
           type: "item",
           label: "Rename",
           icon: <Pencil className="size-4" />,
-          keepFocus: true,
           onSelect: onRename,
         },
         {

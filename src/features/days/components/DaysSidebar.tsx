@@ -1,21 +1,21 @@
-import { useConvexAuth, usePaginatedQuery } from "convex/react";
 import { ChevronDown, ChevronRight, Pin, Sun } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { api } from "../../../../convex/_generated/api";
 import { Button } from "../../../components/ui/Button";
 import { SkeletonList } from "../../../components/ui/Skeleton";
+import { dayOfPath, paths } from "../../../config/paths";
 import { todayString } from "../../../lib/dates";
+import { useSignedInPaginatedQuery } from "../../../lib/signedInQueries";
 import { useDayActions } from "../useDayActions";
 import { DayEntry, type DaySummary } from "./DayEntry";
 
 const PAGE_SIZE = 50;
 
 function useDaysList(archived: boolean, enabled: boolean) {
-  const { isAuthenticated } = useConvexAuth();
-  return usePaginatedQuery(
+  return useSignedInPaginatedQuery(
     api.days.list,
-    isAuthenticated && enabled ? { archived } : "skip",
+    enabled ? { archived } : "skip",
     { initialNumItems: PAGE_SIZE },
   );
 }
@@ -62,12 +62,6 @@ function LoadMore({
   );
 }
 
-function currentDay(path: string): string | null {
-  if (path === "/") return todayString();
-  const match = /^\/day\/([^/]+)$/.exec(path);
-  return match ? match[1]! : null;
-}
-
 /**
  * The sidebar: Today and Pinned, then every day with content, a label or an
  * archive mark (newest first, labels instead of dates), and the archived
@@ -80,7 +74,7 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
   const archived = useDaysList(true, showArchived);
   const actions = useDayActions();
   const today = todayString();
-  const selected = currentDay(path);
+  const selected = dayOfPath(path, today);
 
   const days = useMemo<DaySummary[]>(() => {
     const rows = active.results;
@@ -100,9 +94,9 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
       <ul className="flex flex-col gap-0.5">
         <li>
           <Link
-            href="/pinned"
+            href={paths.pinned}
             onClick={onNavigate}
-            aria-current={path === "/pinned" ? "page" : undefined}
+            aria-current={path === paths.pinned ? "page" : undefined}
             className="flex min-h-10 items-center gap-2 rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-950"
           >
             <Pin aria-hidden className="size-4" />

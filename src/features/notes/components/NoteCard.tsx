@@ -1,34 +1,19 @@
-import {
-  ChevronDown,
-  ChevronRight,
-  ClipboardCopy,
-  GripVertical,
-  Trash2,
-} from "lucide-react";
-import {
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type CSSProperties,
-  type Ref,
-} from "react";
+import { ChevronDown, ChevronRight, ClipboardCopy, Trash2 } from "lucide-react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { LIMITS } from "../../../../convex/lib/limits";
 import { IconButton } from "../../../components/ui/Button";
 import { useConfirm } from "../../../components/ui/confirm";
 import { SkeletonList } from "../../../components/ui/Skeleton";
+import {
+  DragHandle,
+  type SortableRowProps,
+} from "../../../components/ui/SortableList";
 import { cn } from "../../../lib/cn";
+import { isPending } from "../../../lib/dayItems";
 import { revealDone, useRevealTarget } from "../../../lib/reveal";
 import { toast } from "../../../lib/toast";
-import {
-  isPendingNote,
-  type Note,
-  type NoteActions,
-  type NoteNeighbours,
-} from "../useNoteActions";
+import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
 import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
 import { NoteBodyEditor } from "./NoteBodyEditor";
 import { NoteTabs, type NoteTab } from "./NoteTabs";
@@ -47,12 +32,7 @@ export type NoteCardProps = {
   note: Note;
   actions: NoteActions;
   neighbours: () => NoteNeighbours;
-  /** Set when the list is sortable (drag-and-drop has loaded). */
-  dragHandle?: Record<string, unknown>;
-  handleRef?: (element: HTMLElement | null) => void;
-  containerRef?: Ref<HTMLLIElement>;
-  style?: CSSProperties;
-  isDragging?: boolean;
+  sortable: SortableRowProps;
 };
 
 /**
@@ -63,14 +43,10 @@ export function NoteCard({
   note,
   actions,
   neighbours,
-  dragHandle,
-  handleRef,
-  containerRef,
-  style,
-  isDragging,
+  sortable,
 }: NoteCardProps) {
   const id = useId();
-  const pending = isPendingNote(note);
+  const pending = isPending(note);
   const { draft, status, edit, flush, discard } = useNoteDraft(note, (fields) =>
     actions.save(note._id, fields),
   );
@@ -125,28 +101,18 @@ export function NoteCard({
   const panelId = `${id}-panel`;
   return (
     <li
-      ref={containerRef}
-      style={style}
+      ref={sortable.containerRef}
+      style={sortable.style}
       data-note-id={note._id}
       className={cn(
         "rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950",
-        isDragging && "relative z-10 shadow-lg",
+        sortable.isDragging && "relative z-10 shadow-lg",
         pending && "opacity-70",
       )}
     >
       <article ref={articleRef} aria-label={name} className="flex flex-col">
         <div className="flex items-center gap-1 p-1">
-          {dragHandle ? (
-            <button
-              type="button"
-              ref={handleRef}
-              {...dragHandle}
-              aria-label={`Reorder ${name}`}
-              className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
-            >
-              <GripVertical aria-hidden className="size-4" />
-            </button>
-          ) : null}
+          <DragHandle label={`Reorder ${name}`} sortable={sortable} />
           <IconButton
             label={expanded ? "Collapse note" : "Expand note"}
             aria-expanded={expanded}

@@ -11,9 +11,6 @@ export type NoteListProps = {
 
 /**
  * The day's notes, reorderable on each note's handle.
- *
- * Sortable from the first render (dnd-kit comes with the notes chunk):
- * swapping in a sortable list later would remount notes under the caret.
  */
 export function NoteList({ notes, actions, neighbours }: NoteListProps) {
   return (
@@ -30,7 +27,7 @@ export function NoteList({ notes, actions, neighbours }: NoteListProps) {
           note={note}
           actions={actions}
           neighbours={() => neighbours(note._id)}
-          {...sortable}
+          sortable={sortable}
         />
       )}
     />

@@ -1,4 +1,3 @@
-import { useConvexAuth, useQuery } from "convex/react";
 import { NotebookPen } from "lucide-react";
 import { useCallback } from "react";
 import { api } from "../../../../convex/_generated/api";
@@ -6,17 +5,15 @@ import type { Id } from "../../../../convex/_generated/dataModel";
 import { Button } from "../../../components/ui/Button";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { SkeletonList } from "../../../components/ui/Skeleton";
+import { neighboursOf } from "../../../lib/dayItems";
 import { requestReveal } from "../../../lib/reveal";
-import { neighboursOf, useNoteActions } from "../useNoteActions";
+import { useSignedInQuery } from "../../../lib/signedInQueries";
+import { useNoteActions } from "../useNoteActions";
 import { NoteList } from "./NoteList";
 
 /** A day's notes: Add note, then each note in order. */
 export function NotesSection({ day }: { day: string }) {
-  const { isAuthenticated } = useConvexAuth();
-  const notes = useQuery(
-    api.notes.listForDay,
-    isAuthenticated ? { day } : "skip",
-  );
+  const notes = useSignedInQuery(api.notes.listForDay, { day });
   const actions = useNoteActions();
   const neighbours = useCallback(
     (id: Id<"notes">) => neighboursOf(notes ?? [], id),

@@ -1,4 +1,3 @@
-import { useConvexAuth, useQueries } from "convex/react";
 import { LoaderCircle, Search } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { api } from "../../../../convex/_generated/api";
@@ -6,6 +5,7 @@ import { LIMITS } from "../../../../convex/lib/limits";
 import { Dialog } from "../../../components/ui/Dialog";
 import { errorMessage } from "../../../lib/errors";
 import { requestReveal } from "../../../lib/reveal";
+import { useSignedInQueryOrError } from "../../../lib/signedInQueries";
 import { revealTodoOnPage } from "../revealTodo";
 import { useDebouncedValue } from "../useDebouncedValue";
 import { optionId, SearchResults, type SearchOption } from "./SearchResults";
@@ -19,17 +19,6 @@ export type SearchDialogProps = {
 
 /** How long typing may pause before the search runs. */
 export const SEARCH_DELAY_MS = 200;
-
-type Results = {
-  todos: {
-    id: string;
-    day: string;
-    text: string;
-    kind: string;
-    done: boolean;
-  }[];
-  notes: { id: string; day: string; title: string; snippet: string }[];
-};
 
 /**
  * Search over todos and notes (Cmd/Ctrl+K or the Search button): debounced,
@@ -46,16 +35,11 @@ export default function SearchDialog({
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
   const query = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
-  const { isAuthenticated } = useConvexAuth();
-  // useQueries reports a failed query as an Error value instead of throwing.
-  const request = useMemo(
-    (): Parameters<typeof useQueries>[0] =>
-      isAuthenticated && query !== ""
-        ? { results: { query: api.search.search, args: { text: query } } }
-        : {},
-    [isAuthenticated, query],
+  // A failed search is shown in the dialog, not thrown to the page.
+  const results = useSignedInQueryOrError(
+    api.search.search,
+    query === "" ? "skip" : { text: query },
   );
-  const { results } = useQueries(request) as { results?: Results | Error };
 
   const found = results && !(results instanceof Error) ? results : null;
   const { todos, notes } = useMemo(

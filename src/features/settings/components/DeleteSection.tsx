@@ -1,11 +1,12 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { useConvexAuth, useMutation, useQuery } from "convex/react";
+import { useMutation } from "convex/react";
 import { Trash2 } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../../../convex/_generated/api";
 import { Button } from "../../../components/ui/Button";
 import { attempt } from "../../../lib/notify";
+import { useSignedInQuery } from "../../../lib/signedInQueries";
 
 const CONFIRM_WORD = "DELETE";
 
@@ -72,11 +73,7 @@ export function DeleteSection() {
   const [typed, setTyped] = useState("");
   const deleteMyData = useMutation(api.account.deleteMyData);
   // Also shows a deletion still running when Settings is opened again.
-  const { isAuthenticated } = useConvexAuth();
-  const status = useQuery(
-    api.account.deletionStatus,
-    isAuthenticated ? {} : "skip",
-  );
+  const status = useSignedInQuery(api.account.deletionStatus, {});
   const running = status != null && status.status !== "done";
   const fieldId = useId();
   const field = useRef<HTMLInputElement>(null);

@@ -1,11 +1,11 @@
 import { CheckCheck, ListX, MoreVertical, Trash2 } from "lucide-react";
 import { IconButton } from "../../../components/ui/Button";
 import { useConfirm } from "../../../components/ui/confirm";
-import Menu from "../../../components/ui/MenuImpl";
+import { Menu } from "../../../components/ui/Menu";
 import { useBulkTodoActions } from "../useBulkTodoActions";
 
 /** Complete all, delete all open, delete all done — each confirmed. */
-export default function BulkActions({
+export function BulkActions({
   day,
   dayName,
   openCount,
@@ -27,12 +27,13 @@ export default function BulkActions({
     `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
     <Menu
-      trigger={
+      trigger={(props) => (
         <IconButton
+          {...props}
           label={`Actions for all todos on ${dayName}`}
           icon={<MoreVertical aria-hidden className="size-4" />}
         />
-      }
+      )}
       entries={[
         {
           type: "item",

@@ -1,25 +1,20 @@
-import { useConvexAuth, useQuery } from "convex/react";
-import { ListTodo, MoreVertical } from "lucide-react";
-import { lazy, Suspense, useCallback, useMemo } from "react";
+import { ListTodo } from "lucide-react";
+import { useCallback, useMemo } from "react";
 import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { SkeletonList } from "../../../components/ui/Skeleton";
-import { neighboursOf, useTodoActions } from "../useTodoActions";
+import { neighboursOf } from "../../../lib/dayItems";
+import { useSignedInQuery } from "../../../lib/signedInQueries";
+import { useTodoActions } from "../useTodoActions";
 import { AddTodo } from "./AddTodo";
-import { IconButton } from "../../../components/ui/Button";
-
-const BulkActions = lazy(() => import("./BulkActions"));
+import { BulkActions } from "./BulkActions";
 import { DoneSection } from "./DoneSection";
 import { TodoList } from "./TodoList";
 
 /** A day's todos: the add field, the open list and the Done section. */
 export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
-  const { isAuthenticated } = useConvexAuth();
-  const todos = useQuery(
-    api.todos.listForDay,
-    isAuthenticated ? { day } : "skip",
-  );
+  const todos = useSignedInQuery(api.todos.listForDay, { day });
   const actions = useTodoActions();
 
   const { open, done } = useMemo(() => {
@@ -48,22 +43,13 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
           />
         </div>
         {open.length + done.length > 0 ? (
-          <Suspense
-            fallback={
-              <IconButton
-                label={`Actions for all todos on ${dayName}`}
-                icon={<MoreVertical aria-hidden className="size-4" />}
-              />
-            }
-          >
-            <BulkActions
-              day={day}
-              dayName={dayName}
-              openCount={open.filter((todo) => todo.kind === "todo").length}
-              openItemCount={open.length}
-              doneCount={done.length}
-            />
-          </Suspense>
+          <BulkActions
+            day={day}
+            dayName={dayName}
+            openCount={open.filter((todo) => todo.kind === "todo").length}
+            openItemCount={open.length}
+            doneCount={done.length}
+          />
         ) : null}
       </div>
       {todos === undefined ? (

@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { Todo } from "../optimistic";
-import type { Neighbours, TodoActions } from "../useTodoActions";
+import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
 
 /** The day's completed items, collapsible, with their count. */
@@ -13,7 +13,7 @@ export function DoneSection({
 }: {
   todos: Todo[];
   actions: TodoActions;
-  neighbours: (id: Id<"todos">) => Neighbours;
+  neighbours: (id: Id<"todos">) => TodoNeighbours;
 }) {
   const [open, setOpen] = useState(true);
   if (todos.length === 0) return null;

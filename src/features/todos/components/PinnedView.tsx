@@ -1,4 +1,3 @@
-import { useConvexAuth, usePaginatedQuery } from "convex/react";
 import { Pin } from "lucide-react";
 import { useMemo } from "react";
 import { Link } from "wouter";
@@ -6,7 +5,9 @@ import { api } from "../../../../convex/_generated/api";
 import { Button } from "../../../components/ui/Button";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { SkeletonList } from "../../../components/ui/Skeleton";
-import { dayPath, longDate, relativeDayName } from "../../../lib/dates";
+import { paths } from "../../../config/paths";
+import { longDate, relativeDayName } from "../../../lib/dates";
+import { useSignedInPaginatedQuery } from "../../../lib/signedInQueries";
 import type { Todo } from "../optimistic";
 import { useTodoActions } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
@@ -14,11 +15,10 @@ import { TodoItem } from "./TodoItem";
 const PAGE_SIZE = 50;
 
 /** Pinned items across all days, grouped by day (oldest day first). */
-export function PinnedView() {
-  const { isAuthenticated } = useConvexAuth();
-  const { results, status, loadMore } = usePaginatedQuery(
+export default function PinnedView() {
+  const { results, status, loadMore } = useSignedInPaginatedQuery(
     api.todos.listPinned,
-    isAuthenticated ? {} : "skip",
+    {},
     { initialNumItems: PAGE_SIZE },
   );
   const actions = useTodoActions();
@@ -54,7 +54,10 @@ export function PinnedView() {
               id={`pinned-${day}`}
               className="text-sm font-semibold text-slate-700 dark:text-slate-300"
             >
-              <Link href={dayPath(day)} className="rounded-sm hover:underline">
+              <Link
+                href={paths.day(day)}
+                className="rounded-sm hover:underline"
+              >
                 {relativeDayName(day) ? `${relativeDayName(day)} · ` : ""}
                 {longDate(day)}
               </Link>

@@ -1,40 +1,20 @@
-import { cn } from "../../../lib/cn";
-import { GripVertical, MoreHorizontal, Pin } from "lucide-react";
+import { Pin } from "lucide-react";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { LIMITS } from "../../../../convex/lib/limits";
 import {
-  forwardRef,
-  lazy,
-  Suspense,
-  useId,
-  useRef,
-  useState,
-  type ButtonHTMLAttributes,
-  type CSSProperties,
-  type ReactNode,
-  type Ref,
-} from "react";
-import { IconButton } from "../../../components/ui/Button";
-import { isPendingTodo, type Todo } from "../optimistic";
-import type { Neighbours, TodoActions } from "../useTodoActions";
-
-// Menus load right after the first paint; until then their button shows.
-const TodoMenu = lazy(() => import("./TodoMenu"));
-
-/** The menu's button; forwards Radix's trigger props and ref. */
-export const TodoMenuButton = forwardRef<
-  HTMLButtonElement,
-  { text: string } & ButtonHTMLAttributes<HTMLButtonElement>
->(function TodoMenuButton({ text, ...props }, ref) {
-  return (
-    <IconButton
-      ref={ref}
-      label={`More actions for ${text}`}
-      size="sm"
-      icon={<MoreHorizontal aria-hidden className="size-4" />}
-      {...props}
-    />
-  );
-});
-import { editableText, TodoEditor } from "./TodoText";
+  InlineEditor,
+  type EditEnd,
+} from "../../../components/ui/InlineEditor";
+import {
+  DragHandle,
+  type SortableRowProps,
+} from "../../../components/ui/SortableList";
+import { cn } from "../../../lib/cn";
+import { isPending } from "../../../lib/dayItems";
+import type { Todo } from "../optimistic";
+import { editableText } from "../todoText";
+import type { TodoActions, TodoNeighbours } from "../useTodoActions";
+import { TodoMenu } from "./TodoMenu";
 
 const HEADING_TAGS = { h1: "h2", h2: "h3", h3: "h4" } as const;
 const HEADING_STYLES = {
@@ -43,45 +23,37 @@ const HEADING_STYLES = {
   h3: "text-base font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300",
 } as const;
 
-/** Props dnd-kit puts on the drag handle (set when the list is sortable). */
-export type DragHandleAttributes = Record<string, unknown>;
-
 /**
  * One item: a checkbox named by its text (or a heading), click the text to
- * edit it, and its menu. Emptying the text deletes the item.
+ * edit it, and its menu. Emptying the text deletes the item. In a sortable
+ * list it also has a reorder handle.
  */
 export function TodoItem({
   todo,
   actions,
   neighbours,
-  dragHandle,
-  handleRef,
-  containerRef,
-  style,
-  isDragging,
+  sortable,
   showDay,
 }: {
   todo: Todo;
   actions: TodoActions;
-  neighbours: () => Neighbours;
-  /** Set when the list is sortable (drag-and-drop has loaded). */
-  dragHandle?: DragHandleAttributes;
-  handleRef?: (element: HTMLElement | null) => void;
-  containerRef?: Ref<HTMLLIElement>;
-  style?: CSSProperties;
-  isDragging?: boolean;
+  neighbours: () => TodoNeighbours;
+  sortable?: SortableRowProps;
   showDay?: ReactNode;
 }) {
   const [editing, setEditing] = useState(false);
   // After Enter or Esc ends an edit, focus goes back to the item's text.
   const refocus = useRef(false);
   const textId = useId();
-  const pending = isPendingTodo(todo);
+  const pending = isPending(todo);
   const heading = todo.kind !== "todo";
 
-  const save = (text: string, byKey: boolean) => {
+  const endEdit = (end: EditEnd) => {
     setEditing(false);
-    refocus.current = byKey;
+    refocus.current = end === "key";
+  };
+  const save = (text: string, end: EditEnd) => {
+    endEdit(end);
     if (text.trim() === "") {
       void actions.remove(todo, neighbours());
     } else if (text.trim() !== editableText(todo).trim()) {
@@ -115,26 +87,18 @@ export function TodoItem({
 
   return (
     <li
-      ref={containerRef}
-      style={style}
+      ref={sortable?.containerRef}
+      style={sortable?.style}
       data-todo-id={todo._id}
       className={cn(
         "group relative flex items-start gap-1 rounded-md px-1",
         heading && "mt-3",
-        isDragging && "z-10 bg-slate-100 shadow-md dark:bg-slate-800",
+        sortable?.isDragging && "z-10 bg-slate-100 shadow-md dark:bg-slate-800",
         pending && "opacity-70",
       )}
     >
-      {dragHandle ? (
-        <button
-          type="button"
-          ref={handleRef}
-          {...dragHandle}
-          aria-label={`Reorder ${todo.text}`}
-          className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
-        >
-          <GripVertical aria-hidden className="size-4" />
-        </button>
+      {sortable ? (
+        <DragHandle label={`Reorder ${todo.text}`} sortable={sortable} />
       ) : (
         <span aria-hidden className="size-10 shrink-0 sm:size-8" />
       )}
@@ -154,14 +118,13 @@ export function TodoItem({
       )}
       <div className="min-w-0 flex-1">
         {editing ? (
-          <TodoEditor
+          <InlineEditor
+            multiline
             initial={editableText(todo)}
             label={`Edit ${todo.text}`}
+            maxLength={LIMITS.todoText}
             onSave={save}
-            onCancel={() => {
-              setEditing(false);
-              refocus.current = true;
-            }}
+            onCancel={() => endEdit("key")}
           />
         ) : HeadingTag ? (
           <HeadingTag
@@ -181,16 +144,12 @@ export function TodoItem({
         </span>
       ) : null}
       <span className="flex h-10 items-center sm:h-8">
-        <Suspense
-          fallback={<TodoMenuButton text={todo.text} disabled={pending} />}
-        >
-          <TodoMenu
-            todo={todo}
-            actions={actions}
-            neighbours={neighbours}
-            disabled={pending}
-          />
-        </Suspense>
+        <TodoMenu
+          todo={todo}
+          actions={actions}
+          neighbours={neighbours}
+          disabled={pending}
+        />
       </span>
     </li>
   );

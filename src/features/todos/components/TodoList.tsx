@@ -1,40 +1,36 @@
-import { lazy, Suspense } from "react";
 import type { Id } from "../../../../convex/_generated/dataModel";
+import { SortableList } from "../../../components/ui/SortableList";
 import type { Todo } from "../optimistic";
-import type { Neighbours, TodoActions } from "../useTodoActions";
+import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
 
-export type TodoListProps = {
+/** A day's open items, reorderable by each item's handle. */
+export function TodoList({
+  todos,
+  actions,
+  neighbours,
+}: {
   todos: Todo[];
   actions: TodoActions;
-  neighbours: (id: Id<"todos">) => Neighbours;
-};
-
-// Drag-and-drop loads right after the list first paints.
-const SortableTodoList = lazy(() => import("./SortableTodoList"));
-
-function PlainTodoList({ todos, actions, neighbours }: TodoListProps) {
+  neighbours: (id: Id<"todos">) => TodoNeighbours;
+}) {
   return (
-    <ul aria-label="Open todos" className="flex flex-col">
-      {todos.map((todo) => (
+    <SortableList
+      items={todos}
+      label="Open todos"
+      className="flex flex-col"
+      noun="item"
+      nameOf={(todo) => todo?.text ?? "item"}
+      onMove={(id, where) => void actions.reorder(id, where)}
+      renderItem={(todo, sortable) => (
         <TodoItem
           key={todo._id}
           todo={todo}
           actions={actions}
           neighbours={() => neighbours(todo._id)}
+          sortable={sortable}
         />
-      ))}
-    </ul>
+      )}
+    />
   );
 }
-
-/** A day's open items; reorderable once drag-and-drop has loaded. */
-export function TodoList(props: TodoListProps) {
-  return (
-    <Suspense fallback={<PlainTodoList {...props} />}>
-      <SortableTodoList {...props} />
-    </Suspense>
-  );
-}
-
-export { PlainTodoList };

@@ -3,20 +3,21 @@ import {
   ArrowRight,
   CalendarClock,
   CalendarDays,
+  MoreHorizontal,
   Pin,
   PinOff,
   Trash2,
 } from "lucide-react";
+import { IconButton } from "../../../components/ui/Button";
 import { useConfirm } from "../../../components/ui/confirm";
-import Menu from "../../../components/ui/MenuImpl";
+import { Menu } from "../../../components/ui/Menu";
 import { usePickDate } from "../../../components/ui/pickDate";
 import { shiftDay, todayString } from "../../../lib/dates";
 import type { Todo } from "../optimistic";
-import type { Neighbours, TodoActions } from "../useTodoActions";
-import { TodoMenuButton } from "./TodoItem";
+import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 
 /** Pin, move and delete for one item (also used by the Pinned view). */
-export default function TodoMenu({
+export function TodoMenu({
   todo,
   actions,
   neighbours,
@@ -25,7 +26,7 @@ export default function TodoMenu({
   todo: Todo;
   actions: TodoActions;
   /** Where the item sits in its day, for Undo after a delete. */
-  neighbours: () => Neighbours;
+  neighbours: () => TodoNeighbours;
   disabled?: boolean;
 }) {
   const confirm = useConfirm();
@@ -36,7 +37,15 @@ export default function TodoMenu({
 
   return (
     <Menu
-      trigger={<TodoMenuButton text={todo.text} disabled={disabled} />}
+      trigger={(props) => (
+        <IconButton
+          {...props}
+          label={`More actions for ${todo.text}`}
+          size="sm"
+          disabled={disabled}
+          icon={<MoreHorizontal aria-hidden className="size-4" />}
+        />
+      )}
       entries={[
         {
           type: "item",

@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { cn } from "../../lib/cn";
+
+/** How an edit ended: by a key (focus then belongs back on the item) or by leaving the field. */
+export type EditEnd = "key" | "blur";
+
+/**
+ * True while an input method is composing (Japanese, Chinese, Korean…): the
+ * Enter that confirms a composition must not save.
+ */
+function composing(event: KeyboardEvent) {
+  return event.nativeEvent.isComposing || event.keyCode === 229;
+}
+
+/**
+ * The one inline editor: a field that replaces a piece of text while it is
+ * edited. Enter saves (Shift+Enter adds a line when `multiline`), leaving
+ * the field saves, Esc cancels, and none of them fires mid-composition.
+ * It opens focused with the caret at the end (or the text selected).
+ */
+export function InlineEditor({
+  initial,
+  label,
+  maxLength,
+  multiline = false,
+  selectOnOpen = false,
+  placeholder,
+  className,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  /** The field's accessible name. */
+  label: string;
+  maxLength: number;
+  multiline?: boolean;
+  selectOnOpen?: boolean;
+  placeholder?: string;
+  className?: string;
+  onSave: (value: string, end: EditEnd) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  // Enter or Esc, then the blur that follows, must end the edit only once.
+  const finished = useRef(false);
+
+  useEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    field.focus();
+    if (selectOnOpen) field.select();
+    else field.setSelectionRange(field.value.length, field.value.length);
+    // Only on opening: later renders must not move the caret.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const field = ref.current;
+    if (!field || !multiline) return;
+    field.style.height = "auto";
+    field.style.height = `${field.scrollHeight}px`;
+  }, [value, multiline]);
+
+  const finish = (save: boolean, end: EditEnd) => {
+    if (finished.current) return;
+    finished.current = true;
+    if (save) onSave(value, end);
+    else onCancel();
+  };
+
+  const props = {
+    "aria-label": label,
+    value,
+    maxLength,
+    placeholder,
+    onChange: (event: { target: { value: string } }) =>
+      setValue(event.target.value),
+    onBlur: () => finish(true, "blur"),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (composing(event)) return;
+      if (event.key === "Enter" && !(multiline && event.shiftKey)) {
+        event.preventDefault();
+        finish(true, "key");
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        finish(false, "key");
+      }
+    },
+    className: cn(
+      "w-full rounded-md border border-indigo-600 bg-white px-2 dark:border-indigo-400 dark:bg-slate-900",
+      className,
+    ),
+  };
+  return multiline ? (
+    <textarea
+      ref={ref}
+      rows={1}
+      {...props}
+      className={cn(props.className, "resize-none py-1 leading-6")}
+    />
+  ) : (
+    <input ref={ref} {...props} />
+  );
+}

@@ -1,0 +1,31 @@
+import { isDayString, todayString, type DayString } from "../lib/dates";
+
+/**
+ * Every address of the signed-in app, in one table: the router, the sidebar,
+ * the shell's shortcuts and every link build and read URLs through it.
+ */
+export const paths = {
+  today: "/",
+  pinned: "/pinned",
+  /** Where WorkOS sends the browser back after sign-in. */
+  callback: "/callback",
+  /** A day's route pattern, for the router. */
+  dayPattern: "/day/:date",
+  /** The address of a day: `/` for today. */
+  day(day: DayString, today: DayString = todayString()): string {
+    return day === today ? paths.today : `/day/${day}`;
+  },
+} as const;
+
+/**
+ * The day an address shows: today for `/`, the date for `/day/<date>`, and
+ * null for anything else (pinned, not found, or a date that does not exist).
+ */
+export function dayOfPath(
+  path: string,
+  today: DayString = todayString(),
+): DayString | null {
+  if (path === paths.today) return today;
+  const match = /^\/day\/([^/]+)$/.exec(path);
+  return match && isDayString(match[1]!) ? match[1]! : null;
+}

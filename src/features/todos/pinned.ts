@@ -1,1 +1,0 @@
-export { PinnedView } from "./components/PinnedView";

@@ -1,0 +1,119 @@
+import { errorCode } from "./errors";
+import { attempt } from "./notify";
+import { shorten } from "./text";
+import { toast } from "./toast";
+
+/**
+ * What todos and notes share as "ordered items of a day" on the client: the
+ * neighbours an item sits between (for reorder and Undo), the temporary ids
+ * and end-of-list keys of optimistic items, and an undoable delete. The
+ * backend half is convex/lib/dayItems.ts.
+ */
+
+/** The items around one item, as the backend places it between them. */
+export type Neighbours<Id extends string = string> = {
+  afterId: Id | null;
+  beforeId: Id | null;
+};
+
+type Item<Id extends string> = { _id: Id; order: string };
+
+const PENDING_PREFIX = "optimistic:";
+
+/** A temporary id for an item shown before the server has stored it. */
+export function pendingId<Id extends string>(): Id {
+  return `${PENDING_PREFIX}${Math.random().toString(36).slice(2)}` as Id;
+}
+
+/** An item shown before the server has stored it (not yet actionable). */
+export function isPending(item: { _id: string }): boolean {
+  return item._id.startsWith(PENDING_PREFIX);
+}
+
+/** An order key that sorts after the list's last item (display only, never stored). */
+export function orderAfterLast(list: readonly { order: string }[]): string {
+  return `${list[list.length - 1]?.order ?? "a0"}~`;
+}
+
+/** The items around `id` in `list`. */
+export function neighboursOf<Id extends string>(
+  list: readonly Item<Id>[],
+  id: Id,
+): Neighbours<Id> {
+  const index = list.findIndex((item) => item._id === id);
+  return {
+    afterId: index > 0 ? list[index - 1]!._id : null,
+    beforeId:
+      index >= 0 && index < list.length - 1 ? list[index + 1]!._id : null,
+  };
+}
+
+/**
+ * `list` with `item` placed between its neighbours (at the end when they
+ * are gone or not given), as the backend will place it.
+ */
+export function insertBetween<Id extends string, T extends Item<Id>>(
+  list: readonly T[],
+  item: T,
+  where: Neighbours<Id>,
+): T[] {
+  const indexOf = (id: Id) => list.findIndex((other) => other._id === id);
+  let at = list.length;
+  if (where.afterId !== null) {
+    const after = indexOf(where.afterId);
+    if (after >= 0) at = after + 1;
+  } else if (where.beforeId !== null) {
+    const before = indexOf(where.beforeId);
+    if (before >= 0) at = before;
+  }
+  return [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+/** `list` with the item `id` moved between two neighbours (unchanged if they are gone). */
+export function moveBetween<Id extends string, T extends Item<Id>>(
+  list: readonly T[],
+  id: Id,
+  where: Neighbours<Id>,
+): readonly T[] {
+  const moved = list.find((item) => item._id === id);
+  if (!moved) return list;
+  const rest = list.filter((item) => item._id !== id);
+  const anchor = where.afterId ?? where.beforeId;
+  if (anchor === null || !rest.some((item) => item._id === anchor)) return list;
+  return insertBetween(rest, moved, where);
+}
+
+/**
+ * Deletes an item and offers Undo in a toast. Undo puts it back between the
+ * neighbours it had; if one of them has gone meanwhile, at the end of its day.
+ */
+export async function removeWithUndo<Deleted, Id extends string>(
+  item: Deleted,
+  where: Neighbours<Id>,
+  how: {
+    remove: (item: Deleted) => Promise<unknown>;
+    restore: (item: Deleted, where: Neighbours<Id>) => Promise<unknown>;
+    /** How the toast names the item, e.g. its text. */
+    name: string;
+    /** "todo" or "note", for the error message. */
+    what: string;
+  },
+): Promise<void> {
+  const removed = await attempt(
+    () => how.remove(item).then(() => true),
+    `delete the ${how.what}`,
+  );
+  if (!removed) return;
+  const undo = () =>
+    attempt(async () => {
+      try {
+        await how.restore(item, where);
+      } catch (error) {
+        if (errorCode(error) !== "NOT_FOUND") throw error;
+        await how.restore(item, { afterId: null, beforeId: null });
+      }
+    }, "undo");
+  toast.message(`Deleted “${shorten(how.name)}”`, {
+    action: { label: "Undo", onClick: () => void undo() },
+  });
+}

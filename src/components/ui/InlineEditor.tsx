@@ -88,19 +88,15 @@ export function InlineEditor({
         finish(false, "key");
       }
     },
-    className: cn(
-      "w-full rounded-md border border-indigo-600 bg-white px-2 dark:border-indigo-400 dark:bg-slate-900",
-      className,
-    ),
   };
+  const look = cn(
+    "w-full rounded-md border border-indigo-600 bg-white px-2 dark:border-indigo-400 dark:bg-slate-900",
+    multiline && "resize-none py-1 leading-6",
+    className,
+  );
   return multiline ? (
-    <textarea
-      ref={ref}
-      rows={1}
-      {...props}
-      className={cn(props.className, "resize-none py-1 leading-6")}
-    />
+    <textarea ref={ref} rows={1} {...props} className={look} />
   ) : (
-    <input ref={ref} {...props} />
+    <input ref={ref} {...props} className={look} />
   );
 }

@@ -32,7 +32,6 @@ export type MenuTriggerProps = {
   "aria-controls": string | undefined;
   onClick: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => void;
-  ref: (element: HTMLButtonElement | null) => void;
 };
 
 export type MenuProps = {
@@ -95,7 +94,6 @@ const ITEM =
  */
 export function Menu({ trigger, entries, align = "end" }: MenuProps) {
   const [open, setOpen] = useState<"first" | "last" | null>(null);
-  const triggerRef = useRef<HTMLButtonElement | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const triggerId = `${id}-trigger`;
@@ -106,14 +104,16 @@ export function Menu({ trigger, entries, align = "end" }: MenuProps) {
       '[role="menuitem"]:not([aria-disabled="true"])',
     ) ?? []),
   ];
+  // Found by id, not a ref: the trigger is rendered by the caller.
+  const triggerButton = () => document.getElementById(triggerId);
   const close = (refocus: boolean) => {
     setOpen(null);
-    if (refocus) triggerRef.current?.focus();
+    if (refocus) triggerButton()?.focus();
   };
 
   useLayoutEffect(() => {
     const menu = menuRef.current;
-    const button = triggerRef.current;
+    const button = triggerButton();
     if (!open || !menu || !button) return;
     const place = () => placeMenu(button, menu, align);
     place();
@@ -191,9 +191,6 @@ export function Menu({ trigger, entries, align = "end" }: MenuProps) {
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
       event.preventDefault();
       setOpen(event.key === "ArrowDown" ? "first" : "last");
-    },
-    ref: (element) => {
-      triggerRef.current = element;
     },
   };
 

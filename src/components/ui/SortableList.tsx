@@ -24,8 +24,8 @@ import type { Neighbours } from "../../lib/dayItems";
 
 /** What a row needs to be draggable: spread these onto the row and handle. */
 export type SortableRowProps = {
-  containerRef: Ref<HTMLLIElement>;
-  handleRef: (element: HTMLElement | null) => void;
+  attachRow: Ref<HTMLLIElement>;
+  attachHandle: (element: HTMLElement | null) => void;
   dragHandle: Record<string, unknown>;
   style: CSSProperties;
   isDragging: boolean;
@@ -59,8 +59,8 @@ function SortableRow<Item extends { _id: string }>({
     isDragging,
   } = useSortable({ id: item._id });
   return renderItem(item, {
-    containerRef: setNodeRef,
-    handleRef: setActivatorNodeRef,
+    attachRow: setNodeRef,
+    attachHandle: setActivatorNodeRef,
     dragHandle: { ...attributes, ...listeners },
     style: { transform: CSS.Translate.toString(transform), transition },
     isDragging,
@@ -73,17 +73,17 @@ function SortableRow<Item extends { _id: string }>({
  */
 export function DragHandle({
   label,
-  sortable,
+  attachHandle,
+  dragHandle,
 }: {
   /** "Reorder <item>", the handle's accessible name. */
   label: string;
-  sortable: Pick<SortableRowProps, "handleRef" | "dragHandle">;
-}) {
+} & Pick<SortableRowProps, "attachHandle" | "dragHandle">) {
   return (
     <button
       type="button"
-      ref={sortable.handleRef}
-      {...sortable.dragHandle}
+      ref={attachHandle}
+      {...dragHandle}
       aria-label={label}
       className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
     >

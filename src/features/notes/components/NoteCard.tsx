@@ -43,7 +43,7 @@ export function NoteCard({
   note,
   actions,
   neighbours,
-  sortable,
+  sortable: { attachRow, attachHandle, dragHandle, style, isDragging },
 }: NoteCardProps) {
   const id = useId();
   const pending = isPending(note);
@@ -101,18 +101,22 @@ export function NoteCard({
   const panelId = `${id}-panel`;
   return (
     <li
-      ref={sortable.containerRef}
-      style={sortable.style}
+      ref={attachRow}
+      style={style}
       data-note-id={note._id}
       className={cn(
         "rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950",
-        sortable.isDragging && "relative z-10 shadow-lg",
+        isDragging && "relative z-10 shadow-lg",
         pending && "opacity-70",
       )}
     >
       <article ref={articleRef} aria-label={name} className="flex flex-col">
         <div className="flex items-center gap-1 p-1">
-          <DragHandle label={`Reorder ${name}`} sortable={sortable} />
+          <DragHandle
+            label={`Reorder ${name}`}
+            attachHandle={attachHandle}
+            dragHandle={dragHandle}
+          />
           <IconButton
             label={expanded ? "Collapse note" : "Expand note"}
             aria-expanded={expanded}

@@ -87,7 +87,7 @@ export function TodoItem({
 
   return (
     <li
-      ref={sortable?.containerRef}
+      ref={sortable?.attachRow}
       style={sortable?.style}
       data-todo-id={todo._id}
       className={cn(
@@ -98,7 +98,11 @@ export function TodoItem({
       )}
     >
       {sortable ? (
-        <DragHandle label={`Reorder ${todo.text}`} sortable={sortable} />
+        <DragHandle
+          label={`Reorder ${todo.text}`}
+          attachHandle={sortable.attachHandle}
+          dragHandle={sortable.dragHandle}
+        />
       ) : (
         <span aria-hidden className="size-10 shrink-0 sm:size-8" />
       )}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "../../../convex/_generated/api";
 import { longDate, shiftDay, todayString } from "../../lib/dates";
@@ -6,7 +6,7 @@ import { openMenu, renderApp } from "../../testing/renderApp";
 import { addTodos, todosOf } from "../../testing/seed";
 
 const days = () => screen.getByRole("navigation", { name: "Days" });
-/** The sidebar loads on its own; wait for it. */
+/** The sidebar shows once its first page of days has loaded. */
 const findDays = () => screen.findByRole("navigation", { name: "Days" });
 
 test("the sidebar lists today and every day with content, newest first, with open counts — notes-only days too", async () => {
@@ -71,6 +71,32 @@ test("a label replaces the date (Enter saves, Esc cancels) and the day view show
   ).toBeInTheDocument();
   expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
     "Launch day",
+  );
+});
+
+test("the label editor ignores the Enter that confirms an input method's composition", async () => {
+  const day = "2025-01-05";
+  const { user, backend } = await renderApp({
+    path: `/day/${day}`,
+    seed: (b) => addTodos(b, ["x"], day),
+  });
+  await findDays();
+  const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+  const field = await screen.findByRole("textbox", {
+    name: "Label for Sun, Jan 5, 2025",
+  });
+  await user.type(field, "にほん");
+  fireEvent.keyDown(field, { key: "Enter", isComposing: true });
+  expect(field).toBeInTheDocument();
+  expect(
+    backend.mutations.filter((m) => m.name === "days:setLabel"),
+  ).toHaveLength(0);
+  await user.type(field, "{Enter}");
+  await waitFor(async () =>
+    expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
+      "にほん",
+    ),
   );
 });
 

@@ -394,3 +394,30 @@ test("Esc in the add field keeps the draft (never thrown away by one key) and le
     await screen.findByRole("checkbox", { name: /A long draft/ }),
   ).toBeInTheDocument();
 });
+
+test("the open list is sortable from its first paint, and nothing loaded later remounts an item or interrupts an edit", async () => {
+  const { user } = await renderApp({
+    seed: (b) => addTodos(b, ["Alpha", "Beta"]),
+  });
+  const alpha = await screen.findByRole("checkbox", { name: "Alpha" });
+  const row = alpha.closest("li")!;
+  // The reorder handle is there with the item's very first paint.
+  expect(
+    within(row).getByRole("button", { name: "Reorder Alpha" }),
+  ).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "Edit Beta" }));
+  const editor = screen.getByRole("textbox", { name: "Edit Beta" });
+  await user.type(editor, " and more");
+  // Let what the day view shows after its first paint arrive: the notes
+  // and the sidebar's days.
+  await screen.findByRole("heading", { name: "Notes" });
+  await screen.findByRole("link", { name: /Today/ });
+
+  expect(screen.getByRole("checkbox", { name: "Alpha" }).closest("li")).toBe(
+    row,
+  );
+  expect(screen.getByRole("textbox", { name: "Edit Beta" })).toBe(editor);
+  expect(editor).toHaveFocus();
+  expect(editor).toHaveValue("Beta and more");
+});

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { errorCode } from "./errors";
 import { attempt } from "./notify";
 import { shorten } from "./text";
@@ -35,6 +36,23 @@ export function orderAfterLast(list: readonly { order: string }[]): string {
   return `${list[list.length - 1]?.order ?? "a0"}~`;
 }
 
+/**
+ * The fields every optimistic item shares: a temporary id, and a place at
+ * the end of `list` in `day`, where the server appends new items.
+ */
+export function pendingFields<Id extends string>(
+  day: string,
+  list: readonly { order: string }[],
+) {
+  return {
+    _id: pendingId<Id>(),
+    _creationTime: Date.now(),
+    userId: "",
+    day,
+    order: orderAfterLast(list),
+  };
+}
+
 /** The items around `id` in `list`. */
 export function neighboursOf<Id extends string>(
   list: readonly Item<Id>[],
@@ -46,6 +64,13 @@ export function neighboursOf<Id extends string>(
     beforeId:
       index >= 0 && index < list.length - 1 ? list[index + 1]!._id : null,
   };
+}
+
+/** `neighboursOf` for the day's current list (undefined while loading). */
+export function useNeighbours<Id extends string>(
+  list: readonly Item<Id>[] | undefined,
+) {
+  return useCallback((id: Id) => neighboursOf(list ?? [], id), [list]);
 }
 
 /**

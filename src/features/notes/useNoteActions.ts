@@ -6,8 +6,7 @@ import type { Doc, Id } from "../../../convex/_generated/dataModel";
 import {
   insertBetween,
   moveBetween,
-  orderAfterLast,
-  pendingId,
+  pendingFields,
   removeWithUndo,
   type Neighbours,
 } from "../../lib/dayItems";
@@ -23,11 +22,7 @@ function newNote(
   list: readonly Note[],
 ): Note {
   return {
-    _id: pendingId<Id<"notes">>(),
-    _creationTime: Date.now(),
-    userId: "",
-    day,
-    order: orderAfterLast(list),
+    ...pendingFields<Id<"notes">>(day, list),
     updatedAt: Date.now(),
     ...fields,
   };

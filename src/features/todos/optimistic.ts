@@ -2,7 +2,7 @@ import type { OptimisticLocalStore } from "convex/browser";
 import { api } from "../../../convex/_generated/api";
 import type { Doc, Id } from "../../../convex/_generated/dataModel";
 import { addDeltas, todoDelta, type DayCounts } from "../../../convex/lib/days";
-import { orderAfterLast, pendingId } from "../../lib/dayItems";
+import { pendingFields } from "../../lib/dayItems";
 
 /**
  * Local edits applied before the server answers (Convex optimistic updates).
@@ -20,12 +20,8 @@ export function newTodo(
   list: readonly Todo[],
 ): Todo {
   return {
-    _id: pendingId<Id<"todos">>(),
-    _creationTime: Date.now(),
-    userId: "",
-    day,
+    ...pendingFields<Id<"todos">>(day, list),
     pinned: false,
-    order: orderAfterLast(list),
     ...item,
   };
 }

@@ -1,11 +1,10 @@
 import { NotebookPen } from "lucide-react";
-import { useCallback } from "react";
+
 import { api } from "../../../../convex/_generated/api";
-import type { Id } from "../../../../convex/_generated/dataModel";
 import { Button } from "../../../components/ui/Button";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { SkeletonList } from "../../../components/ui/Skeleton";
-import { neighboursOf } from "../../../lib/dayItems";
+import { useNeighbours } from "../../../lib/dayItems";
 import { requestReveal } from "../../../lib/reveal";
 import { useSignedInQuery } from "../../../lib/signedInQueries";
 import { useNoteActions } from "../useNoteActions";
@@ -15,10 +14,7 @@ import { NoteList } from "./NoteList";
 export function NotesSection({ day }: { day: string }) {
   const notes = useSignedInQuery(api.notes.listForDay, { day });
   const actions = useNoteActions();
-  const neighbours = useCallback(
-    (id: Id<"notes">) => neighboursOf(notes ?? [], id),
-    [notes],
-  );
+  const neighbours = useNeighbours(notes);
 
   const add = async () => {
     const id = await actions.add(day);

@@ -1,10 +1,9 @@
 import { ListTodo } from "lucide-react";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { api } from "../../../../convex/_generated/api";
-import type { Id } from "../../../../convex/_generated/dataModel";
 import { EmptyState } from "../../../components/ui/EmptyState";
 import { SkeletonList } from "../../../components/ui/Skeleton";
-import { neighboursOf } from "../../../lib/dayItems";
+import { useNeighbours } from "../../../lib/dayItems";
 import { useSignedInQuery } from "../../../lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
 import { AddTodo } from "./AddTodo";
@@ -25,10 +24,7 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
     };
   }, [todos]);
 
-  const neighbours = useCallback(
-    (id: Id<"todos">) => neighboursOf(todos ?? [], id),
-    [todos],
-  );
+  const neighbours = useNeighbours(todos);
 
   return (
     <section aria-labelledby="todos-heading" className="flex flex-col gap-3">

@@ -1,20 +1,10 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
-import type { Id } from "../../../../convex/_generated/dataModel";
-import type { Todo } from "../optimistic";
-import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
+import type { TodoListProps } from "./TodoList";
 
 /** The day's completed items, collapsible, with their count. */
-export function DoneSection({
-  todos,
-  actions,
-  neighbours,
-}: {
-  todos: Todo[];
-  actions: TodoActions;
-  neighbours: (id: Id<"todos">) => TodoNeighbours;
-}) {
+export function DoneSection({ todos, actions, neighbours }: TodoListProps) {
   const [open, setOpen] = useState(true);
   if (todos.length === 0) return null;
   return (

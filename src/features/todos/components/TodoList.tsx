@@ -4,16 +4,15 @@ import type { Todo } from "../optimistic";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
 
-/** A day's open items, reorderable by each item's handle. */
-export function TodoList({
-  todos,
-  actions,
-  neighbours,
-}: {
+/** A list of a day's items and what its items need. */
+export type TodoListProps = {
   todos: Todo[];
   actions: TodoActions;
   neighbours: (id: Id<"todos">) => TodoNeighbours;
-}) {
+};
+
+/** A day's open items, reorderable by each item's handle. */
+export function TodoList({ todos, actions, neighbours }: TodoListProps) {
   return (
     <SortableList
       items={todos}

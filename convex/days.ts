@@ -5,12 +5,11 @@ import { internalMutation, type MutationCtx } from "./_generated/server";
 import { userMutation, userQuery } from "./lib/auth";
 import {
   addDeltas,
-  getDay,
   noteDelta,
   todoDelta,
-  updateDay,
-  type DayCounts,
-} from "./lib/days";
+  type DayDelta,
+} from "./lib/daySummary";
+import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
 import { requireDay, requireText } from "./lib/validate";
@@ -79,7 +78,7 @@ async function removeDayBatch(
   ctx: MutationCtx,
   job: { userId: string; day: string },
 ): Promise<void> {
-  let delta: Partial<DayCounts> = {};
+  let delta: DayDelta = {};
   const todos = await ctx.db
     .query("todos")
     .withIndex("by_user_day_order", (q) =>

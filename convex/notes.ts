@@ -1,7 +1,8 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { userMutation, userQuery } from "./lib/auth";
-import { noteDelta, updateDay } from "./lib/days";
+import { noteDelta } from "./lib/daySummary";
+import { updateDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";

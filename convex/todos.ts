@@ -7,13 +7,11 @@ import { todoKind } from "./schema";
 import { userMutation, userQuery } from "./lib/auth";
 import {
   addDeltas,
-  ensureRoom,
-  getDay,
   textBytes,
   todoDelta,
-  updateDay,
-  type DayCounts,
-} from "./lib/days";
+  type DayDelta,
+} from "./lib/daySummary";
+import { ensureRoom, getDay, updateDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
@@ -96,7 +94,7 @@ export const createMany = userMutation({
       items.length,
     );
     const now = Date.now();
-    let delta: Partial<DayCounts> = {};
+    let delta: DayDelta = {};
     const ids = [];
     for (const [i, item] of items.entries()) {
       ids.push(
@@ -305,7 +303,7 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
   if (job.operation === "copyOpen") {
     await copyBatch(ctx, job.userId, job.toDay!, batch);
   } else {
-    let delta: Partial<DayCounts> = {};
+    let delta: DayDelta = {};
     const now = Date.now();
     for (const todo of batch) {
       if (job.operation === "completeOpen") {
@@ -353,7 +351,7 @@ async function copyBatch(
     await lastOrderInDay(ctx, "todos", userId, toDay),
     copies.length,
   );
-  let delta: Partial<DayCounts> = {};
+  let delta: DayDelta = {};
   for (const [i, todo] of copies.entries()) {
     const copy = { kind: todo.kind, done: false, text: todo.text };
     await ctx.db.insert("todos", {

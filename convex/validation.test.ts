@@ -5,7 +5,7 @@ import * as account from "./account";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import * as days from "./days";
-import { textBytes } from "./lib/days";
+import { textBytes } from "./lib/daySummary";
 import { LIMITS } from "./lib/limits";
 import { MAX_PAGE_SIZE } from "./lib/pagination";
 import * as notes from "./notes";

@@ -16,6 +16,7 @@ import type {
 import type * as account from "../account.js";
 import type * as days from "../days.js";
 import type * as lib_auth from "../lib/auth.js";
+import type * as lib_daySummary from "../lib/daySummary.js";
 import type * as lib_days from "../lib/days.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_limits from "../lib/limits.js";
@@ -41,6 +42,7 @@ declare const fullApi: ApiFromModules<{
   account: typeof account;
   days: typeof days;
   "lib/auth": typeof lib_auth;
+  "lib/daySummary": typeof lib_daySummary;
   "lib/days": typeof lib_days;
   "lib/errors": typeof lib_errors;
   "lib/limits": typeof lib_limits;

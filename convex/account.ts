@@ -1,8 +1,11 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { internalMutation, type MutationCtx } from "./_generated/server";
-import { userMutation, userQuery } from "./lib/auth";
+import {
+  internalMutation as rawInternalMutation,
+  type MutationCtx,
+} from "./_generated/server";
+import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
 
 /** Rows per export page, sized so one page stays far below read limits. */
@@ -142,8 +145,13 @@ export const countForDeletion = internalMutation({
   },
 });
 
-/** Deletes one batch from the first table that still has the user's rows. */
-export const deleteBatch = internalMutation({
+/**
+ * Deletes one batch from the first table that still has the user's rows.
+ * The raw builder, on purpose: this deletes the day summary rows too (and
+ * counts them as progress), so keeping them current while their todos go
+ * would only rewrite rows about to be deleted, or delete them uncounted.
+ */
+export const deleteBatch = rawInternalMutation({
   args: { jobId: v.id("deletions") },
   handler: async (ctx, args) => {
     const job = await ctx.db.get("deletions", args.jobId);

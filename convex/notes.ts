@@ -1,13 +1,14 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { userMutation, userQuery } from "./lib/auth";
-import { noteDelta } from "./lib/daySummary";
-import { updateDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
 import { getOwned } from "./lib/ownership";
 import { requireDay, requireText } from "./lib/validate";
+
+// Writes go through the builders of lib/auth, which keep each day's summary
+// row (counts and budgets) current: handlers here only write notes.
 
 const titleRule = {
   field: "Note title",
@@ -41,23 +42,18 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const title = requireText(args.title ?? "", titleRule);
     const body = requireText(args.body ?? "", bodyRule);
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "notes", ctx.userId, day),
-      1,
-    );
-    const id = await ctx.db.insert("notes", {
+    return await ctx.db.insert("notes", {
       userId: ctx.userId,
       day,
       title,
       body,
       collapsed: false,
-      order: order!,
+      order: keysAfter(
+        await lastOrderInDay(ctx, "notes", ctx.userId, day),
+        1,
+      )[0]!,
       updatedAt: Date.now(),
     });
-    await updateDay(ctx, ctx.userId, day, {
-      delta: noteDelta(null, { title, body }),
-    });
-    return id;
   },
 });
 
@@ -73,19 +69,15 @@ export const update = userMutation({
     if (args.title === undefined && args.body === undefined) {
       throw invalidArgument("Nothing to save: give a title or a body.");
     }
-    const next = {
+    await ctx.db.patch("notes", note._id, {
       title:
         args.title === undefined
           ? note.title
           : requireText(args.title, titleRule),
       body:
         args.body === undefined ? note.body : requireText(args.body, bodyRule),
-    };
-    await ctx.db.patch("notes", note._id, { ...next, updatedAt: Date.now() });
-    const delta = noteDelta(note, next);
-    if (delta.noteBytes !== 0) {
-      await updateDay(ctx, ctx.userId, note.day, { delta });
-    }
+      updatedAt: Date.now(),
+    });
   },
 });
 
@@ -139,7 +131,7 @@ export const restore = userMutation({
             args.beforeId,
             (id) => getOwned(ctx, ctx.userId, "notes", id),
           );
-    const id = await ctx.db.insert("notes", {
+    return await ctx.db.insert("notes", {
       userId: ctx.userId,
       day,
       title,
@@ -148,10 +140,6 @@ export const restore = userMutation({
       order,
       updatedAt: Date.now(),
     });
-    await updateDay(ctx, ctx.userId, day, {
-      delta: noteDelta(null, { title, body }),
-    });
-    return id;
   },
 });
 
@@ -160,8 +148,5 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.delete("notes", note._id);
-    await updateDay(ctx, ctx.userId, note.day, {
-      delta: noteDelta(note, null),
-    });
   },
 });

@@ -2,16 +2,11 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, type MutationCtx } from "./_generated/server";
+import type { MutationCtx } from "./_generated/server";
 import { todoKind } from "./schema";
-import { userMutation, userQuery } from "./lib/auth";
-import {
-  addDeltas,
-  textBytes,
-  todoDelta,
-  type DayDelta,
-} from "./lib/daySummary";
-import { ensureRoom, getDay, updateDay } from "./lib/days";
+import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import { textBytes } from "./lib/daySummary";
+import { ensureRoom, getDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
@@ -19,6 +14,9 @@ import { getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { requireDay, requireListSize, requireText } from "./lib/validate";
+
+// Writes go through the builders of lib/auth, which keep each day's summary
+// row (counts and budgets) current: handlers here only write todos.
 
 const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
 
@@ -56,20 +54,18 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
     requireText(text, todoTextRule);
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      1,
-    );
-    const todo = { kind, done: false, text };
-    const id = await ctx.db.insert("todos", {
+    return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
+      text,
+      kind,
+      done: false,
       pinned: false,
-      order: order!,
-      ...todo,
+      order: keysAfter(
+        await lastOrderInDay(ctx, "todos", ctx.userId, day),
+        1,
+      )[0]!,
     });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
-    return id;
   },
 });
 
@@ -94,7 +90,6 @@ export const createMany = userMutation({
       items.length,
     );
     const now = Date.now();
-    let delta: DayDelta = {};
     const ids = [];
     for (const [i, item] of items.entries()) {
       ids.push(
@@ -109,9 +104,7 @@ export const createMany = userMutation({
           order: orders[i]!,
         }),
       );
-      delta = addDeltas(delta, todoDelta(null, item));
     }
-    await updateDay(ctx, ctx.userId, day, { delta });
     return ids;
   },
 });
@@ -131,9 +124,6 @@ export const updateText = userMutation({
       done,
       completedAt: done ? todo.completedAt : undefined,
     });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, { kind, done, text }),
-    });
   },
 });
 
@@ -148,9 +138,6 @@ export const setDone = userMutation({
     await ctx.db.patch("todos", todo._id, {
       done: args.done,
       completedAt: args.done ? Date.now() : undefined,
-    });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, { ...todo, done: args.done }),
     });
   },
 });
@@ -175,10 +162,6 @@ export const moveToDay = userMutation({
       1,
     );
     await ctx.db.patch("todos", todo._id, { day, order: order! });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, null),
-    });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
   },
 });
 
@@ -231,21 +214,17 @@ export const restore = userMutation({
             args.beforeId,
             (id) => getOwned(ctx, ctx.userId, "todos", id),
           );
-    const todo = {
-      kind: args.kind,
-      done: args.kind === "todo" && args.done,
-      text,
-    };
-    const id = await ctx.db.insert("todos", {
+    const done = args.kind === "todo" && args.done;
+    return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
+      text,
+      kind: args.kind,
+      done,
+      completedAt: done ? Date.now() : undefined,
       pinned: args.pinned,
       order,
-      completedAt: todo.done ? Date.now() : undefined,
-      ...todo,
     });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
-    return id;
   },
 });
 
@@ -254,9 +233,6 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.delete("todos", todo._id);
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, null),
-    });
   },
 });
 
@@ -303,19 +279,15 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
   if (job.operation === "copyOpen") {
     await copyBatch(ctx, job.userId, job.toDay!, batch);
   } else {
-    let delta: DayDelta = {};
     const now = Date.now();
     for (const todo of batch) {
       if (job.operation === "completeOpen") {
         if (todo.kind !== "todo") continue;
         await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
-        delta = addDeltas(delta, todoDelta(todo, { ...todo, done: true }));
       } else {
         await ctx.db.delete("todos", todo._id);
-        delta = addDeltas(delta, todoDelta(todo, null));
       }
     }
-    await updateDay(ctx, job.userId, job.day, { delta });
   }
 
   if (batch.length === BATCH_SIZE) {
@@ -334,6 +306,7 @@ async function copyBatch(
   todos: Doc<"todos">[],
 ) {
   // Copy what fits the target day's budget; the rest is dropped quietly.
+  // (Read before this batch writes: the row catches up when it ends.)
   const target = await getDay(ctx, userId, toDay);
   const room = {
     count: LIMITS.todosPerDay - (target?.todoCount ?? 0),
@@ -351,19 +324,17 @@ async function copyBatch(
     await lastOrderInDay(ctx, "todos", userId, toDay),
     copies.length,
   );
-  let delta: DayDelta = {};
   for (const [i, todo] of copies.entries()) {
-    const copy = { kind: todo.kind, done: false, text: todo.text };
     await ctx.db.insert("todos", {
       userId,
       day: toDay,
+      text: todo.text,
+      kind: todo.kind,
+      done: false,
       pinned: false,
       order: orders[i]!,
-      ...copy,
     });
-    delta = addDeltas(delta, todoDelta(null, copy));
   }
-  await updateDay(ctx, userId, toDay, { delta });
 }
 
 export const continueDayBatch = internalMutation({

@@ -23,6 +23,7 @@ import type * as lib_limits from "../lib/limits.js";
 import type * as lib_order from "../lib/order.js";
 import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
+import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
@@ -49,6 +50,7 @@ declare const fullApi: ApiFromModules<{
   "lib/order": typeof lib_order;
   "lib/ownership": typeof lib_ownership;
   "lib/pagination": typeof lib_pagination;
+  "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;

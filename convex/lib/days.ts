@@ -28,9 +28,11 @@ function isEmpty(row: DayFields) {
 }
 
 /**
- * Applies a change to a day's summary row, creating it on first content and
- * removing it once it is empty, so listing days never touches todos or
- * notes. Growth past a day's budget throws, which rolls back the mutation.
+ * The one writer of day rows: count changes (from convex/lib/summaryTriggers)
+ * and label or archive changes (from convex/days) alike. It creates the row
+ * on first content and removes it once empty, so listing days never touches
+ * todos or notes. Growth past a day's budget throws, which rolls back the
+ * mutation.
  */
 export async function updateDay(
   ctx: { db: DatabaseWriter },

@@ -1,9 +1,13 @@
 import { v } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
 import { userMutation, userQuery } from "./lib/auth";
+import {
+  keyAtEnd,
+  neighbourArgs,
+  reorderMutation,
+  restoredKey,
+} from "./lib/dayItems";
 import { invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
-import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
 import { getOwned } from "./lib/ownership";
 import { requireDay, requireText } from "./lib/validate";
 
@@ -48,10 +52,7 @@ export const create = userMutation({
       title,
       body,
       collapsed: false,
-      order: keysAfter(
-        await lastOrderInDay(ctx, "notes", ctx.userId, day),
-        1,
-      )[0]!,
+      order: await keyAtEnd(ctx, "notes", ctx.userId, day),
       updatedAt: Date.now(),
     });
   },
@@ -90,23 +91,7 @@ export const setCollapsed = userMutation({
 });
 
 /** Places a note between two neighbours (either may be null at an end). */
-export const reorder = userMutation({
-  args: {
-    id: v.id("notes"),
-    afterId: v.union(v.id("notes"), v.null()),
-    beforeId: v.union(v.id("notes"), v.null()),
-  },
-  handler: async (ctx, args) => {
-    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
-    const order = await orderBetweenNeighbours<Doc<"notes">>(
-      note,
-      args.afterId,
-      args.beforeId,
-      (id) => getOwned(ctx, ctx.userId, "notes", id),
-    );
-    await ctx.db.patch("notes", note._id, { order });
-  },
-});
+export const reorder = reorderMutation("notes");
 
 /** Puts a deleted note back (Undo), between the neighbours it had. */
 export const restore = userMutation({
@@ -115,22 +100,16 @@ export const restore = userMutation({
     title: v.string(),
     body: v.string(),
     collapsed: v.boolean(),
-    afterId: v.union(v.id("notes"), v.null()),
-    beforeId: v.union(v.id("notes"), v.null()),
+    ...neighbourArgs("notes"),
   },
-  handler: async (ctx, args) => {
+  handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
     const title = requireText(args.title, titleRule);
     const body = requireText(args.body, bodyRule);
-    const order =
-      args.afterId === null && args.beforeId === null
-        ? keysAfter(await lastOrderInDay(ctx, "notes", ctx.userId, day), 1)[0]!
-        : await orderBetweenNeighbours<Doc<"notes">>(
-            { day },
-            args.afterId,
-            args.beforeId,
-            (id) => getOwned(ctx, ctx.userId, "notes", id),
-          );
+    const order = await restoredKey(ctx, "notes", ctx.userId, day, {
+      afterId,
+      beforeId,
+    });
     return await ctx.db.insert("notes", {
       userId: ctx.userId,
       day,

@@ -5,11 +5,17 @@ import type { Doc } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { todoKind } from "./schema";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import {
+  keyAtEnd,
+  keysAtEnd,
+  neighbourArgs,
+  reorderMutation,
+  restoredKey,
+} from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
 import { ensureRoom, getDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
-import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
 import { getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
@@ -61,10 +67,7 @@ export const create = userMutation({
       kind,
       done: false,
       pinned: false,
-      order: keysAfter(
-        await lastOrderInDay(ctx, "todos", ctx.userId, day),
-        1,
-      )[0]!,
+      order: await keyAtEnd(ctx, "todos", ctx.userId, day),
     });
   },
 });
@@ -85,10 +88,7 @@ export const createMany = userMutation({
       )
       .filter((item) => item !== null);
     if (items.length === 0) throw invalidArgument("The list has no text.");
-    const orders = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      items.length,
-    );
+    const orders = await keysAtEnd(ctx, "todos", ctx.userId, day, items.length);
     const now = Date.now();
     const ids = [];
     for (const [i, item] of items.entries()) {
@@ -157,11 +157,8 @@ export const moveToDay = userMutation({
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
     if (day === todo.day) return;
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      1,
-    );
-    await ctx.db.patch("todos", todo._id, { day, order: order! });
+    const order = await keyAtEnd(ctx, "todos", ctx.userId, day);
+    await ctx.db.patch("todos", todo._id, { day, order });
   },
 });
 
@@ -170,23 +167,7 @@ export const moveToDay = userMutation({
  * (either may be null at an end of the list). One write, whatever the day's
  * size.
  */
-export const reorder = userMutation({
-  args: {
-    id: v.id("todos"),
-    afterId: v.union(v.id("todos"), v.null()),
-    beforeId: v.union(v.id("todos"), v.null()),
-  },
-  handler: async (ctx, args) => {
-    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    const order = await orderBetweenNeighbours<Doc<"todos">>(
-      todo,
-      args.afterId,
-      args.beforeId,
-      (id) => getOwned(ctx, ctx.userId, "todos", id),
-    );
-    await ctx.db.patch("todos", todo._id, { order });
-  },
-});
+export const reorder = reorderMutation("todos");
 
 /**
  * Puts a deleted item back (Undo): same text, kind, state and place between
@@ -199,21 +180,15 @@ export const restore = userMutation({
     kind: todoKind,
     done: v.boolean(),
     pinned: v.boolean(),
-    afterId: v.union(v.id("todos"), v.null()),
-    beforeId: v.union(v.id("todos"), v.null()),
+    ...neighbourArgs("todos"),
   },
-  handler: async (ctx, args) => {
+  handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
     const text = requireText(args.text, todoTextRule).trim();
-    const order =
-      args.afterId === null && args.beforeId === null
-        ? keysAfter(await lastOrderInDay(ctx, "todos", ctx.userId, day), 1)[0]!
-        : await orderBetweenNeighbours<Doc<"todos">>(
-            { day },
-            args.afterId,
-            args.beforeId,
-            (id) => getOwned(ctx, ctx.userId, "todos", id),
-          );
+    const order = await restoredKey(ctx, "todos", ctx.userId, day, {
+      afterId,
+      beforeId,
+    });
     const done = args.kind === "todo" && args.done;
     return await ctx.db.insert("todos", {
       userId: ctx.userId,
@@ -320,10 +295,7 @@ async function copyBatch(
     copies.push(todo);
   }
   if (copies.length === 0) return;
-  const orders = keysAfter(
-    await lastOrderInDay(ctx, "todos", userId, toDay),
-    copies.length,
-  );
+  const orders = await keysAtEnd(ctx, "todos", userId, toDay, copies.length);
   for (const [i, todo] of copies.entries()) {
     await ctx.db.insert("todos", {
       userId,

@@ -25,6 +25,7 @@ import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_userTables from "../lib/userTables.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
@@ -52,6 +53,7 @@ declare const fullApi: ApiFromModules<{
   "lib/pagination": typeof lib_pagination;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
+  "lib/userTables": typeof lib_userTables;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;
   search: typeof search;

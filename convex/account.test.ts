@@ -1,12 +1,18 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
+import {
+  DELETION_ORDER,
+  EXPORT_TABLES,
+  type ExportTable,
+} from "./lib/userTables";
 import { ALICE, BOB, newBackend, type Backend } from "./test.setup";
 
 type Client = ReturnType<Backend["withIdentity"]>;
-type Table = "days" | "todos" | "notes" | "users";
+type Table = ExportTable;
 
-const TABLES: Table[] = ["days", "todos", "notes", "users"];
+/** What "delete my data" empties; the same tables as the export. */
+const TABLES = DELETION_ORDER;
 
 let t: Backend;
 let alice: Client;
@@ -69,12 +75,7 @@ async function seedBob() {
 /** Every row of one user in each table, read raw. */
 function rowsOf(userId: string) {
   return t.run(async (ctx) => {
-    const rows: Record<Table, unknown[]> = {
-      days: [],
-      todos: [],
-      notes: [],
-      users: [],
-    };
+    const rows = {} as Record<Table, unknown[]>;
     for (const table of TABLES) {
       const all = await ctx.db.query(table).take(10_000);
       rows[table] = all.filter((row) => row.userId === userId);
@@ -83,17 +84,14 @@ function rowsOf(userId: string) {
   });
 }
 
-const EXPORTED = ["users", "days", "todos", "notes"] as const;
+const EXPORTED = EXPORT_TABLES;
 
 async function exportAll(client: Client) {
-  const result: Record<Table, { _id: string }[]> = {
-    users: [],
-    days: [],
-    todos: [],
-    notes: [],
-  };
-  const pages = { users: 0, days: 0, todos: 0, notes: 0 };
+  const result = {} as Record<Table, { _id: string }[]>;
+  const pages = {} as Record<Table, number>;
   for (const table of EXPORTED) {
+    result[table] = [];
+    pages[table] = 0;
     let cursor: string | null = null;
     for (;;) {
       const page: {

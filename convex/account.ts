@@ -1,55 +1,33 @@
+import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import { internalMutation, type MutationCtx } from "./_generated/server";
-import { userMutation, userQuery } from "./lib/auth";
-import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
-
-/** Rows per export page, sized so one page stays far below read limits. */
-const EXPORT_PAGE_SIZE = {
-  users: 1,
-  days: 500,
-  todos: 500,
-  notes: 25,
-} as const;
-
-const exportTable = v.union(
-  v.literal("users"),
-  v.literal("days"),
-  v.literal("todos"),
-  v.literal("notes"),
-);
+import {
+  internalMutation as rawInternalMutation,
+  type MutationCtx,
+} from "./_generated/server";
+import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import {
+  DELETION_ORDER,
+  EXPORT_TABLES,
+  USER_TABLES,
+  userRows,
+} from "./lib/userTables";
 
 /**
- * One page of the caller's data for "export my data": profile, days, todos,
- * notes. The client walks each table's pages and assembles one JSON
- * document, so export works at any size.
+ * One page of the caller's data for "export my data": every table the
+ * registry (lib/userTables) exports. The client walks each table's pages
+ * and assembles one JSON document, so export works at any size.
  */
 export const exportPage = userQuery({
-  args: { table: exportTable, cursor: v.union(v.string(), v.null()) },
+  args: {
+    table: literals(...EXPORT_TABLES),
+    cursor: v.union(v.string(), v.null()),
+  },
   handler: async (ctx, args) => {
-    const paging = {
-      numItems: EXPORT_PAGE_SIZE[args.table],
+    const result = await userRows(ctx.db, args.table, ctx.userId).paginate({
+      numItems: USER_TABLES[args.table].exportPageSize,
       cursor: args.cursor,
-    };
-    const mine = { userId: ctx.userId };
-    const result =
-      args.table === "users"
-        ? await ctx.db
-            .query("users")
-            .withIndex("by_user", (q) => q.eq("userId", mine.userId))
-            .paginate(paging)
-        : args.table === "days"
-          ? await ctx.db
-              .query("days")
-              .withIndex("by_user_day", (q) => q.eq("userId", mine.userId))
-              .paginate(paging)
-          : await ctx.db
-              .query(args.table)
-              .withIndex("by_user_day_order", (q) =>
-                q.eq("userId", mine.userId),
-              )
-              .paginate(paging);
+    });
     return {
       page: result.page,
       isDone: result.isDone,
@@ -107,7 +85,11 @@ export const deleteMyData = userMutation({
   },
 });
 
-/** Sums the day summaries a page at a time to learn how much there is. */
+/**
+ * Sums the day summaries a page at a time to learn how much there is: they
+ * count the todos and notes, so no content row is read. A table added to
+ * the deletion side of lib/userTables needs counting here too.
+ */
 export const countForDeletion = internalMutation({
   args: { jobId: v.id("deletions"), cursor: v.union(v.string(), v.null()) },
   handler: async (ctx, args) => {
@@ -121,10 +103,7 @@ export const countForDeletion = internalMutation({
     for (const day of page.page) total += 1 + day.todoCount + day.noteCount;
     if (page.isDone) {
       // The profile row is deleted last; count it only if there is one.
-      const profile = await ctx.db
-        .query("users")
-        .withIndex("by_user", (q) => q.eq("userId", job.userId))
-        .unique();
+      const profile = await userRows(ctx.db, "users", job.userId).unique();
       await ctx.db.patch("deletions", job._id, {
         total: total + (profile ? 1 : 0),
         status: "deleting",
@@ -142,8 +121,13 @@ export const countForDeletion = internalMutation({
   },
 });
 
-/** Deletes one batch from the first table that still has the user's rows. */
-export const deleteBatch = internalMutation({
+/**
+ * Deletes one batch from the first table that still has the user's rows.
+ * The raw builder, on purpose: this deletes the day summary rows too (and
+ * counts them as progress), so keeping them current while their todos go
+ * would only rewrite rows about to be deleted, or delete them uncounted.
+ */
+export const deleteBatch = rawInternalMutation({
   args: { jobId: v.id("deletions") },
   handler: async (ctx, args) => {
     const job = await ctx.db.get("deletions", args.jobId);
@@ -179,39 +163,18 @@ export const forgetDeletion = internalMutation({
   },
 });
 
+/** One batch of the first table, in deletion order, that has rows left. */
 async function deleteSomeRowsOf(
   ctx: MutationCtx,
   userId: string,
 ): Promise<number> {
-  // Table by table, so each is queried only once the one before is empty;
-  // the user's profile row goes last.
-  const todos = await ctx.db
-    .query("todos")
-    .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
-    .take(BATCH_SIZE);
-  if (todos.length > 0) return await deleteRows(ctx, "todos", todos);
-  const notes = await ctx.db
-    .query("notes")
-    .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
-    .take(NOTE_BATCH_SIZE);
-  if (notes.length > 0) return await deleteRows(ctx, "notes", notes);
-  const days = await ctx.db
-    .query("days")
-    .withIndex("by_user_day", (q) => q.eq("userId", userId))
-    .take(BATCH_SIZE);
-  if (days.length > 0) return await deleteRows(ctx, "days", days);
-  const users = await ctx.db
-    .query("users")
-    .withIndex("by_user", (q) => q.eq("userId", userId))
-    .take(1);
-  return await deleteRows(ctx, "users", users);
-}
-
-async function deleteRows<T extends "todos" | "notes" | "days" | "users">(
-  ctx: MutationCtx,
-  table: T,
-  rows: { _id: Id<T> }[],
-): Promise<number> {
-  for (const row of rows) await ctx.db.delete(table, row._id);
-  return rows.length;
+  // Table by table, so each is queried only once the one before is empty.
+  for (const table of DELETION_ORDER) {
+    const rows = await userRows(ctx.db, table, userId).take(
+      USER_TABLES[table].deleteBatchSize,
+    );
+    for (const row of rows) await ctx.db.delete(table, row._id);
+    if (rows.length > 0) return rows.length;
+  }
+  return 0;
 }

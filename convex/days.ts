@@ -1,16 +1,9 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalMutation, type MutationCtx } from "./_generated/server";
-import { userMutation, userQuery } from "./lib/auth";
-import {
-  addDeltas,
-  getDay,
-  noteDelta,
-  todoDelta,
-  updateDay,
-  type DayCounts,
-} from "./lib/days";
+import type { MutationCtx } from "./_generated/server";
+import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
 import { requireDay, requireText } from "./lib/validate";
@@ -79,7 +72,7 @@ async function removeDayBatch(
   ctx: MutationCtx,
   job: { userId: string; day: string },
 ): Promise<void> {
-  let delta: Partial<DayCounts> = {};
+  // Only documents are deleted here: the builders keep the day's counts.
   const todos = await ctx.db
     .query("todos")
     .withIndex("by_user_day_order", (q) =>
@@ -88,7 +81,6 @@ async function removeDayBatch(
     .take(BATCH_SIZE);
   for (const todo of todos) {
     await ctx.db.delete("todos", todo._id);
-    delta = addDeltas(delta, todoDelta(todo, null));
   }
   // Notes can be large, so they go in smaller batches, after the todos.
   const notes =
@@ -102,9 +94,7 @@ async function removeDayBatch(
       : [];
   for (const note of notes) {
     await ctx.db.delete("notes", note._id);
-    delta = addDeltas(delta, noteDelta(note, null));
   }
-  await updateDay(ctx, job.userId, job.day, { delta });
 
   if (todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE) {
     await ctx.scheduler.runAfter(0, internal.days.continueRemoval, job);

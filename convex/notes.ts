@@ -1,12 +1,18 @@
 import { v } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
 import { userMutation, userQuery } from "./lib/auth";
-import { noteDelta, updateDay } from "./lib/days";
+import {
+  keyAtEnd,
+  neighbourArgs,
+  reorderMutation,
+  restoredKey,
+} from "./lib/dayItems";
 import { invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
-import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
 import { getOwned } from "./lib/ownership";
 import { requireDay, requireText } from "./lib/validate";
+
+// Writes go through the builders of lib/auth, which keep each day's summary
+// row (counts and budgets) current: handlers here only write notes.
 
 const titleRule = {
   field: "Note title",
@@ -40,23 +46,15 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const title = requireText(args.title ?? "", titleRule);
     const body = requireText(args.body ?? "", bodyRule);
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "notes", ctx.userId, day),
-      1,
-    );
-    const id = await ctx.db.insert("notes", {
+    return await ctx.db.insert("notes", {
       userId: ctx.userId,
       day,
       title,
       body,
       collapsed: false,
-      order: order!,
+      order: await keyAtEnd(ctx, "notes", ctx.userId, day),
       updatedAt: Date.now(),
     });
-    await updateDay(ctx, ctx.userId, day, {
-      delta: noteDelta(null, { title, body }),
-    });
-    return id;
   },
 });
 
@@ -72,19 +70,15 @@ export const update = userMutation({
     if (args.title === undefined && args.body === undefined) {
       throw invalidArgument("Nothing to save: give a title or a body.");
     }
-    const next = {
+    await ctx.db.patch("notes", note._id, {
       title:
         args.title === undefined
           ? note.title
           : requireText(args.title, titleRule),
       body:
         args.body === undefined ? note.body : requireText(args.body, bodyRule),
-    };
-    await ctx.db.patch("notes", note._id, { ...next, updatedAt: Date.now() });
-    const delta = noteDelta(note, next);
-    if (delta.noteBytes !== 0) {
-      await updateDay(ctx, ctx.userId, note.day, { delta });
-    }
+      updatedAt: Date.now(),
+    });
   },
 });
 
@@ -97,23 +91,7 @@ export const setCollapsed = userMutation({
 });
 
 /** Places a note between two neighbours (either may be null at an end). */
-export const reorder = userMutation({
-  args: {
-    id: v.id("notes"),
-    afterId: v.union(v.id("notes"), v.null()),
-    beforeId: v.union(v.id("notes"), v.null()),
-  },
-  handler: async (ctx, args) => {
-    const note = await getOwned(ctx, ctx.userId, "notes", args.id);
-    const order = await orderBetweenNeighbours<Doc<"notes">>(
-      note,
-      args.afterId,
-      args.beforeId,
-      (id) => getOwned(ctx, ctx.userId, "notes", id),
-    );
-    await ctx.db.patch("notes", note._id, { order });
-  },
-});
+export const reorder = reorderMutation("notes");
 
 /** Puts a deleted note back (Undo), between the neighbours it had. */
 export const restore = userMutation({
@@ -122,23 +100,17 @@ export const restore = userMutation({
     title: v.string(),
     body: v.string(),
     collapsed: v.boolean(),
-    afterId: v.union(v.id("notes"), v.null()),
-    beforeId: v.union(v.id("notes"), v.null()),
+    ...neighbourArgs("notes"),
   },
-  handler: async (ctx, args) => {
+  handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
     const title = requireText(args.title, titleRule);
     const body = requireText(args.body, bodyRule);
-    const order =
-      args.afterId === null && args.beforeId === null
-        ? keysAfter(await lastOrderInDay(ctx, "notes", ctx.userId, day), 1)[0]!
-        : await orderBetweenNeighbours<Doc<"notes">>(
-            { day },
-            args.afterId,
-            args.beforeId,
-            (id) => getOwned(ctx, ctx.userId, "notes", id),
-          );
-    const id = await ctx.db.insert("notes", {
+    const order = await restoredKey(ctx, "notes", ctx.userId, day, {
+      afterId,
+      beforeId,
+    });
+    return await ctx.db.insert("notes", {
       userId: ctx.userId,
       day,
       title,
@@ -147,10 +119,6 @@ export const restore = userMutation({
       order,
       updatedAt: Date.now(),
     });
-    await updateDay(ctx, ctx.userId, day, {
-      delta: noteDelta(null, { title, body }),
-    });
-    return id;
   },
 });
 
@@ -159,8 +127,5 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.delete("notes", note._id);
-    await updateDay(ctx, ctx.userId, note.day, {
-      delta: noteDelta(note, null),
-    });
   },
 });

@@ -7,6 +7,12 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { MAX_TODO_RESULTS } from "./search";
 import type { Doc } from "./_generated/dataModel";
+import {
+  USER_TABLE_NAMES,
+  userRows,
+  type ExportTable,
+  type UserTableName,
+} from "./lib/userTables";
 import { ALICE, BOB, newBackend, type Backend } from "./test.setup";
 import {
   historyOf,
@@ -35,42 +41,17 @@ async function allPages<T>(
   throw new Error("Pagination never finished.");
 }
 
-/** Every row of `userId` in every table, counted through the indexes. */
+/** Every row of `userId` in every user table, counted through the indexes. */
 async function rowsOf(t: Backend, userId: string) {
   return await t.run(async (ctx) => {
-    const count = async (rows: AsyncIterable<unknown>) => {
-      let n = 0;
-      for await (const _row of rows) n++;
-      return n;
-    };
-    const mine = { userId };
-    return {
-      users: await count(
-        ctx.db
-          .query("users")
-          .withIndex("by_user", (q) => q.eq("userId", mine.userId)),
-      ),
-      days: await count(
-        ctx.db
-          .query("days")
-          .withIndex("by_user_day", (q) => q.eq("userId", mine.userId)),
-      ),
-      todos: await count(
-        ctx.db
-          .query("todos")
-          .withIndex("by_user_day_order", (q) => q.eq("userId", mine.userId)),
-      ),
-      notes: await count(
-        ctx.db
-          .query("notes")
-          .withIndex("by_user_day_order", (q) => q.eq("userId", mine.userId)),
-      ),
-      deletions: await count(
-        ctx.db
-          .query("deletions")
-          .withIndex("by_user", (q) => q.eq("userId", mine.userId)),
-      ),
-    };
+    const counts = {} as Record<UserTableName, number>;
+    for (const table of USER_TABLE_NAMES) {
+      counts[table] = 0;
+      for await (const _row of userRows(ctx.db, table, userId)) {
+        counts[table]++;
+      }
+    }
+    return counts;
   });
 }
 
@@ -179,7 +160,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     const seeded = await seedHistory(t, ALICE, SCALE);
     const alice = t.withIdentity(ALICE);
     await alice.mutation(api.users.syncProfile, {});
-    type Table = "users" | "days" | "todos" | "notes";
+    type Table = ExportTable;
     const walk = (table: Table) =>
       allPages<Doc<Table>>((cursor) =>
         alice.query(api.account.exportPage, { table, cursor }),

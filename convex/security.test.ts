@@ -2,7 +2,9 @@ import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
+import type { Id, TableNames } from "./_generated/dataModel";
+import { USER_TABLE_NAMES, userRows } from "./lib/userTables";
+import schema from "./schema";
 import { syncProfile } from "./users";
 import { ALICE, BOB, type Backend, modules, newBackend } from "./test.setup";
 
@@ -157,40 +159,24 @@ async function rejection(promise: Promise<unknown>) {
 
 const ALICE_ID = ALICE.subject!;
 
-/** A user's rows in every table, read only through the by_user* indexes. */
+/** A user's rows in every user table, read only through its userId index. */
 function rowsOf(t: Backend, userId: string) {
-  return t.run(async (ctx) =>
-    JSON.stringify({
-      users: await ctx.db
-        .query("users")
-        .withIndex("by_user", (q) => q.eq("userId", userId))
-        .take(10_000),
-      days: await ctx.db
-        .query("days")
-        .withIndex("by_user_day", (q) => q.eq("userId", userId))
-        .take(10_000),
-      todos: await ctx.db
-        .query("todos")
-        .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
-        .take(10_000),
-      notes: await ctx.db
-        .query("notes")
-        .withIndex("by_user_day_order", (q) => q.eq("userId", userId))
-        .take(10_000),
-      deletions: await ctx.db
-        .query("deletions")
-        .withIndex("by_user", (q) => q.eq("userId", userId))
-        .take(10_000),
-    }),
-  );
+  return t.run(async (ctx) => {
+    const rows: Record<string, unknown[]> = {};
+    for (const table of USER_TABLE_NAMES) {
+      rows[table] = await userRows(ctx.db, table, userId).take(10_000);
+    }
+    return JSON.stringify(rows);
+  });
 }
 
 /** Every row of every table, including scheduled jobs. */
 function everything(t: Backend) {
   return t.run(async (ctx) => {
-    const tables = ["users", "days", "todos", "notes", "deletions"] as const;
     const rows: unknown[] = [];
-    for (const table of tables) rows.push(await ctx.db.query(table).take(1e4));
+    for (const table of Object.keys(schema.tables) as TableNames[]) {
+      rows.push(await ctx.db.query(table).take(1e4));
+    }
     rows.push(await ctx.db.system.query("_scheduled_functions").take(1e4));
     return JSON.stringify(rows);
   });

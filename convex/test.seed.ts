@@ -13,7 +13,7 @@ import type {
 } from "convex/server";
 import { generateNKeysBetween } from "fractional-indexing";
 import type { Doc } from "./_generated/dataModel";
-import { noteDelta, todoCounts, type DayCounts } from "./lib/days";
+import { noteDelta, todoCounts, type DayCounts } from "./lib/daySummary";
 import { LIMITS } from "./lib/limits";
 import type { Backend } from "./test.setup";
 
@@ -231,7 +231,7 @@ function batches(plans: DayPlan[]): DayPlan[][] {
 
 /**
  * Seeds `who`'s history. Summary rows hold exactly the counts the mutations
- * would keep (see convex/lib/days.ts), so every function sees a real state.
+ * would keep (see convex/lib/daySummary.ts), so every function sees a real state.
  */
 export async function seedHistory(
   t: Backend,

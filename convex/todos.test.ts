@@ -2,7 +2,7 @@ import { generateNKeysBetween } from "fractional-indexing";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
-import { textBytes } from "./lib/days";
+import { textBytes } from "./lib/daySummary";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { ALICE, newBackend, type Backend, expectCode } from "./test.setup";
 

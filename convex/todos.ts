@@ -2,25 +2,27 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, type MutationCtx } from "./_generated/server";
+import type { MutationCtx } from "./_generated/server";
 import { todoKind } from "./schema";
-import { userMutation, userQuery } from "./lib/auth";
+import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import {
-  addDeltas,
-  ensureRoom,
-  getDay,
-  textBytes,
-  todoDelta,
-  updateDay,
-  type DayCounts,
-} from "./lib/days";
+  keyAtEnd,
+  keysAtEnd,
+  neighbourArgs,
+  reorderMutation,
+  restoredKey,
+} from "./lib/dayItems";
+import { textBytes } from "./lib/daySummary";
+import { ensureRoom, getDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
-import { keysAfter, lastOrderInDay, orderBetweenNeighbours } from "./lib/order";
 import { getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { requireDay, requireListSize, requireText } from "./lib/validate";
+
+// Writes go through the builders of lib/auth, which keep each day's summary
+// row (counts and budgets) current: handlers here only write todos.
 
 const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
 
@@ -58,20 +60,15 @@ export const create = userMutation({
     const day = requireDay(args.day);
     const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
     requireText(text, todoTextRule);
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      1,
-    );
-    const todo = { kind, done: false, text };
-    const id = await ctx.db.insert("todos", {
+    return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
+      text,
+      kind,
+      done: false,
       pinned: false,
-      order: order!,
-      ...todo,
+      order: await keyAtEnd(ctx, "todos", ctx.userId, day),
     });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
-    return id;
   },
 });
 
@@ -91,12 +88,8 @@ export const createMany = userMutation({
       )
       .filter((item) => item !== null);
     if (items.length === 0) throw invalidArgument("The list has no text.");
-    const orders = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      items.length,
-    );
+    const orders = await keysAtEnd(ctx, "todos", ctx.userId, day, items.length);
     const now = Date.now();
-    let delta: Partial<DayCounts> = {};
     const ids = [];
     for (const [i, item] of items.entries()) {
       ids.push(
@@ -111,9 +104,7 @@ export const createMany = userMutation({
           order: orders[i]!,
         }),
       );
-      delta = addDeltas(delta, todoDelta(null, item));
     }
-    await updateDay(ctx, ctx.userId, day, { delta });
     return ids;
   },
 });
@@ -133,9 +124,6 @@ export const updateText = userMutation({
       done,
       completedAt: done ? todo.completedAt : undefined,
     });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, { kind, done, text }),
-    });
   },
 });
 
@@ -150,9 +138,6 @@ export const setDone = userMutation({
     await ctx.db.patch("todos", todo._id, {
       done: args.done,
       completedAt: args.done ? Date.now() : undefined,
-    });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, { ...todo, done: args.done }),
     });
   },
 });
@@ -172,15 +157,8 @@ export const moveToDay = userMutation({
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
     if (day === todo.day) return;
-    const [order] = keysAfter(
-      await lastOrderInDay(ctx, "todos", ctx.userId, day),
-      1,
-    );
-    await ctx.db.patch("todos", todo._id, { day, order: order! });
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, null),
-    });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
+    const order = await keyAtEnd(ctx, "todos", ctx.userId, day);
+    await ctx.db.patch("todos", todo._id, { day, order });
   },
 });
 
@@ -189,23 +167,7 @@ export const moveToDay = userMutation({
  * (either may be null at an end of the list). One write, whatever the day's
  * size.
  */
-export const reorder = userMutation({
-  args: {
-    id: v.id("todos"),
-    afterId: v.union(v.id("todos"), v.null()),
-    beforeId: v.union(v.id("todos"), v.null()),
-  },
-  handler: async (ctx, args) => {
-    const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    const order = await orderBetweenNeighbours<Doc<"todos">>(
-      todo,
-      args.afterId,
-      args.beforeId,
-      (id) => getOwned(ctx, ctx.userId, "todos", id),
-    );
-    await ctx.db.patch("todos", todo._id, { order });
-  },
-});
+export const reorder = reorderMutation("todos");
 
 /**
  * Puts a deleted item back (Undo): same text, kind, state and place between
@@ -218,36 +180,26 @@ export const restore = userMutation({
     kind: todoKind,
     done: v.boolean(),
     pinned: v.boolean(),
-    afterId: v.union(v.id("todos"), v.null()),
-    beforeId: v.union(v.id("todos"), v.null()),
+    ...neighbourArgs("todos"),
   },
-  handler: async (ctx, args) => {
+  handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
     const text = requireText(args.text, todoTextRule).trim();
-    const order =
-      args.afterId === null && args.beforeId === null
-        ? keysAfter(await lastOrderInDay(ctx, "todos", ctx.userId, day), 1)[0]!
-        : await orderBetweenNeighbours<Doc<"todos">>(
-            { day },
-            args.afterId,
-            args.beforeId,
-            (id) => getOwned(ctx, ctx.userId, "todos", id),
-          );
-    const todo = {
-      kind: args.kind,
-      done: args.kind === "todo" && args.done,
-      text,
-    };
-    const id = await ctx.db.insert("todos", {
+    const order = await restoredKey(ctx, "todos", ctx.userId, day, {
+      afterId,
+      beforeId,
+    });
+    const done = args.kind === "todo" && args.done;
+    return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
+      text,
+      kind: args.kind,
+      done,
+      completedAt: done ? Date.now() : undefined,
       pinned: args.pinned,
       order,
-      completedAt: todo.done ? Date.now() : undefined,
-      ...todo,
     });
-    await updateDay(ctx, ctx.userId, day, { delta: todoDelta(null, todo) });
-    return id;
   },
 });
 
@@ -256,9 +208,6 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.delete("todos", todo._id);
-    await updateDay(ctx, ctx.userId, todo.day, {
-      delta: todoDelta(todo, null),
-    });
   },
 });
 
@@ -305,19 +254,15 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
   if (job.operation === "copyOpen") {
     await copyBatch(ctx, job.userId, job.toDay!, batch);
   } else {
-    let delta: Partial<DayCounts> = {};
     const now = Date.now();
     for (const todo of batch) {
       if (job.operation === "completeOpen") {
         if (todo.kind !== "todo") continue;
         await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
-        delta = addDeltas(delta, todoDelta(todo, { ...todo, done: true }));
       } else {
         await ctx.db.delete("todos", todo._id);
-        delta = addDeltas(delta, todoDelta(todo, null));
       }
     }
-    await updateDay(ctx, job.userId, job.day, { delta });
   }
 
   if (batch.length === BATCH_SIZE) {
@@ -336,6 +281,7 @@ async function copyBatch(
   todos: Doc<"todos">[],
 ) {
   // Copy what fits the target day's budget; the rest is dropped quietly.
+  // (Read before this batch writes: the row catches up when it ends.)
   const target = await getDay(ctx, userId, toDay);
   const room = {
     count: LIMITS.todosPerDay - (target?.todoCount ?? 0),
@@ -349,23 +295,18 @@ async function copyBatch(
     copies.push(todo);
   }
   if (copies.length === 0) return;
-  const orders = keysAfter(
-    await lastOrderInDay(ctx, "todos", userId, toDay),
-    copies.length,
-  );
-  let delta: Partial<DayCounts> = {};
+  const orders = await keysAtEnd(ctx, "todos", userId, toDay, copies.length);
   for (const [i, todo] of copies.entries()) {
-    const copy = { kind: todo.kind, done: false, text: todo.text };
     await ctx.db.insert("todos", {
       userId,
       day: toDay,
+      text: todo.text,
+      kind: todo.kind,
+      done: false,
       pinned: false,
       order: orders[i]!,
-      ...copy,
     });
-    delta = addDeltas(delta, todoDelta(null, copy));
   }
-  await updateDay(ctx, userId, toDay, { delta });
 }
 
 export const continueDayBatch = internalMutation({

@@ -1,8 +1,11 @@
+import type { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "../_generated/api";
 import { ALICE, newBackend } from "../test.setup";
+import { NO_COUNTS, textBytes, type DayCounts } from "./daySummary";
+import { ensureRoom } from "./days";
+import type { AppErrorData } from "./errors";
 import { LIMITS } from "./limits";
-import { textBytes } from "./days";
 
 // "語" takes 3 bytes in UTF-8: the worst case for Convex's byte-based limits.
 const WIDE = "語";
@@ -76,4 +79,35 @@ test("a day's todos stop at their byte budget before reads could exceed Convex's
   expect(day?.todoBytes).toBe(added * textBytes(line));
   const todos = await alice.query(api.todos.listForDay, { day: DAY });
   expect(todos).toHaveLength(added);
+});
+
+test("limit messages state the limits LIMITS sets", () => {
+  const full = { ...NO_COUNTS, todoCount: LIMITS.todosPerDay };
+  const rejection = (row: DayCounts, delta: Partial<DayCounts>) => {
+    try {
+      ensureRoom(row, delta);
+    } catch (error) {
+      return (error as ConvexError<AppErrorData>).data;
+    }
+    return expect.fail("expected LIMIT_REACHED");
+  };
+  expect(rejection(full, { todoCount: 1 })).toEqual({
+    code: "LIMIT_REACHED",
+    message: `A day holds at most ${LIMITS.todosPerDay.toLocaleString("en-US")} todos.`,
+  });
+  expect(rejection(NO_COUNTS, { noteCount: LIMITS.notesPerDay + 1 })).toEqual({
+    code: "LIMIT_REACHED",
+    message: `A day holds at most ${LIMITS.notesPerDay.toLocaleString("en-US")} notes.`,
+  });
+  const mb = (bytes: number) => `at most ${bytes / 1024 ** 2} MB of text.`;
+  expect(
+    rejection(NO_COUNTS, { todoBytes: LIMITS.todoBytesPerDay + 1 }).message,
+  ).toContain(mb(LIMITS.todoBytesPerDay));
+  expect(
+    rejection(NO_COUNTS, { noteBytes: LIMITS.noteBytesPerDay + 1 }).message,
+  ).toContain(mb(LIMITS.noteBytesPerDay));
+  // Exactly at a limit is still room.
+  expect(() =>
+    ensureRoom(NO_COUNTS, { todoCount: LIMITS.todosPerDay }),
+  ).not.toThrow();
 });

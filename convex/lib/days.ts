@@ -1,95 +1,24 @@
 import type { Doc } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { NO_COUNTS, type DayCounts, type DayDelta } from "./daySummary";
 import { appError } from "./errors";
 import { LIMITS } from "./limits";
 
-export type DayCounts = Pick<
-  Doc<"days">,
-  | "todoCount"
-  | "openCount"
-  | "doneCount"
-  | "todoBytes"
-  | "noteCount"
-  | "noteBytes"
->;
-
-const ZERO: DayCounts = {
-  todoCount: 0,
-  openCount: 0,
-  doneCount: 0,
-  todoBytes: 0,
-  noteCount: 0,
-  noteBytes: 0,
-};
-
-const encoder = new TextEncoder();
-
-/** Convex limits reads in bytes, and one character can take up to 3. */
-export function textBytes(...texts: string[]): number {
-  return texts.reduce((sum, text) => sum + encoder.encode(text).length, 0);
-}
-
-type TodoShape = Pick<Doc<"todos">, "kind" | "done" | "text">;
-type NoteShape = Pick<Doc<"notes">, "title" | "body">;
-
-/** What one todo adds to its day's summary. */
-export function todoCounts(todo: TodoShape) {
-  const checkable = todo.kind === "todo";
-  return {
-    todoCount: 1,
-    openCount: checkable && !todo.done ? 1 : 0,
-    doneCount: checkable && todo.done ? 1 : 0,
-    todoBytes: textBytes(todo.text),
-  };
-}
-
-/** The change to a day's summary when `before` becomes `after` (null = absent). */
-export function todoDelta(
-  before: TodoShape | null,
-  after: TodoShape | null,
-): Partial<DayCounts> {
-  const b = before ? todoCounts(before) : ZERO;
-  const a = after ? todoCounts(after) : ZERO;
-  return {
-    todoCount: a.todoCount - b.todoCount,
-    openCount: a.openCount - b.openCount,
-    doneCount: a.doneCount - b.doneCount,
-    todoBytes: a.todoBytes - b.todoBytes,
-  };
-}
-
-export function noteDelta(
-  before: NoteShape | null,
-  after: NoteShape | null,
-): Partial<DayCounts> {
-  const size = (note: NoteShape | null) =>
-    note ? textBytes(note.title, note.body) : 0;
-  return {
-    noteCount: (after ? 1 : 0) - (before ? 1 : 0),
-    noteBytes: size(after) - size(before),
-  };
-}
-
-export function addDeltas(
-  total: Partial<DayCounts>,
-  delta: Partial<DayCounts>,
-): Partial<DayCounts> {
-  const sum = { ...total };
-  for (const key of Object.keys(delta) as (keyof DayCounts)[]) {
-    sum[key] = (sum[key] ?? 0) + (delta[key] ?? 0);
-  }
-  return sum;
-}
-
-export function getDay(ctx: QueryCtx, userId: string, day: string) {
+export function getDay(
+  ctx: { db: DatabaseReader },
+  userId: string,
+  day: string,
+) {
   return ctx.db
     .query("days")
     .withIndex("by_user_day", (q) => q.eq("userId", userId).eq("day", day))
     .unique();
 }
 
+type DayFields = Omit<Doc<"days">, "_id" | "_creationTime">;
+
 /** A day row with nothing in it and nothing set on it is not kept. */
-function isEmpty(row: Omit<Doc<"days">, "_id" | "_creationTime">) {
+function isEmpty(row: DayFields) {
   return (
     row.todoCount === 0 &&
     row.noteCount === 0 &&
@@ -99,31 +28,30 @@ function isEmpty(row: Omit<Doc<"days">, "_id" | "_creationTime">) {
 }
 
 /**
- * Applies a change to a day's summary row, creating it on first content and
- * removing it once it is empty, so listing days never touches todos or
- * notes. Growth past a day's budget throws, which rolls back the mutation.
+ * The one writer of day rows: count changes (from convex/lib/summaryTriggers)
+ * and label or archive changes (from convex/days) alike. It creates the row
+ * on first content and removes it once empty, so listing days never touches
+ * todos or notes. Growth past a day's budget throws, which rolls back the
+ * mutation.
  */
 export async function updateDay(
-  ctx: MutationCtx,
+  ctx: { db: DatabaseWriter },
   userId: string,
   day: string,
-  change: {
-    delta?: Partial<DayCounts>;
-    label?: string | null;
-    archived?: boolean;
-  },
+  change: { delta?: DayDelta; label?: string | null; archived?: boolean },
 ): Promise<void> {
   const existing = await getDay(ctx, userId, day);
-  ensureRoom(existing, change.delta ?? {});
-  const base: Omit<Doc<"days">, "_id" | "_creationTime"> = existing ?? {
+  const delta = change.delta ?? {};
+  ensureRoom(existing, delta);
+  const base: DayFields = existing ?? {
     userId,
     day,
     archived: false,
-    ...ZERO,
+    ...NO_COUNTS,
   };
   const next = { ...base };
-  for (const key of Object.keys(change.delta ?? {}) as (keyof DayCounts)[]) {
-    next[key] = Math.max(0, next[key] + (change.delta?.[key] ?? 0));
+  for (const key of Object.keys(delta) as (keyof DayCounts)[]) {
+    next[key] = Math.max(0, next[key] + (delta[key] ?? 0));
   }
   if (change.label !== undefined) next.label = change.label ?? undefined;
   if (change.archived !== undefined) next.archived = change.archived;
@@ -138,19 +66,33 @@ export async function updateDay(
   }
 }
 
-const BUDGETS: [keyof DayCounts, number, string][] = [
-  ["todoCount", LIMITS.todosPerDay, "A day holds at most 5,000 todos."],
-  [
-    "todoBytes",
-    LIMITS.todoBytesPerDay,
-    "This day's todos are full: at most 4 MB of text.",
-  ],
-  ["noteCount", LIMITS.notesPerDay, "A day holds at most 100 notes."],
-  [
-    "noteBytes",
-    LIMITS.noteBytesPerDay,
-    "This day's notes are full: at most 8 MB of text.",
-  ],
+const count = (n: number) => n.toLocaleString("en-US");
+// The budgets are binary megabytes; the UI calls them MB.
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 ** 2).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+
+type Budget = [key: keyof DayCounts, limit: number, message: string];
+
+const countBudget = (
+  key: keyof DayCounts,
+  limit: number,
+  items: string,
+): Budget => [key, limit, `A day holds at most ${count(limit)} ${items}.`];
+const textBudget = (
+  key: keyof DayCounts,
+  limit: number,
+  items: string,
+): Budget => [
+  key,
+  limit,
+  `This day's ${items} are full: at most ${megabytes(limit)} of text.`,
+];
+
+const BUDGETS: Budget[] = [
+  countBudget("todoCount", LIMITS.todosPerDay, "todos"),
+  textBudget("todoBytes", LIMITS.todoBytesPerDay, "todos"),
+  countBudget("noteCount", LIMITS.notesPerDay, "notes"),
+  textBudget("noteBytes", LIMITS.noteBytesPerDay, "notes"),
 ];
 
 /**
@@ -158,7 +100,7 @@ const BUDGETS: [keyof DayCounts, number, string][] = [
  * one day's todos or notes readable in a single query, far below Convex's
  * 16 MiB per-transaction read limit, whatever the script.
  */
-export function ensureRoom(row: DayCounts | null, delta: Partial<DayCounts>) {
+export function ensureRoom(row: DayCounts | null, delta: DayDelta) {
   for (const [key, limit, message] of BUDGETS) {
     const growth = delta[key] ?? 0;
     if (growth > 0 && (row?.[key] ?? 0) + growth > limit) {

@@ -1,0 +1,139 @@
+import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
+import { v } from "convex/values";
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { userMutation } from "./auth";
+import { invalidArgument } from "./errors";
+import { getOwned } from "./ownership";
+
+/*
+ * Todos and notes are the ordered items of a day. Each holds a fractional
+ * order key, so adding, moving or putting back one item writes that item
+ * only, whatever the day's size. This module is the whole of that ordering;
+ * convex/todos.ts and convex/notes.ts say only what their items hold.
+ */
+
+export type DayItemTable = "todos" | "notes";
+
+type ItemId = Id<DayItemTable>;
+type Neighbours = { afterId: ItemId | null; beforeId: ItemId | null };
+
+/** The two items a drop or an Undo lands between (null at an end). */
+export function neighbourArgs<T extends DayItemTable>(table: T) {
+  return {
+    afterId: v.union(v.id(table), v.null()),
+    beforeId: v.union(v.id(table), v.null()),
+  };
+}
+
+/** `count` ascending keys after the day's last item (one indexed read). */
+export async function keysAtEnd(
+  ctx: QueryCtx,
+  table: DayItemTable,
+  userId: string,
+  day: string,
+  count: number,
+): Promise<string[]> {
+  const last = await ctx.db
+    .query(table)
+    .withIndex("by_user_day_order", (q) =>
+      q.eq("userId", userId).eq("day", day),
+    )
+    .order("desc")
+    .first();
+  return generateNKeysBetween(last?.order ?? null, null, count);
+}
+
+export async function keyAtEnd(
+  ctx: QueryCtx,
+  table: DayItemTable,
+  userId: string,
+  day: string,
+): Promise<string> {
+  const [key] = await keysAtEnd(ctx, table, userId, day, 1);
+  return key!;
+}
+
+/**
+ * The key that places an item of `day` between two neighbours (an item
+ * being restored has no id yet). Neighbours are the items the user saw
+ * around the drop point; items hidden between them do not matter because
+ * keys, not positions, are compared. Neighbours are loaded like any client
+ * id: someone else's is "not found".
+ */
+async function keyBetweenNeighbours(
+  ctx: QueryCtx,
+  table: DayItemTable,
+  userId: string,
+  item: { _id?: ItemId; day: string },
+  { afterId, beforeId }: Neighbours,
+): Promise<string> {
+  const load = async (id: ItemId | null) => {
+    if (id === null) return null;
+    if (id === item._id) {
+      throw invalidArgument("An item cannot be its own neighbour.");
+    }
+    const other = await getOwned(ctx, userId, table, id);
+    if (other.day !== item.day) {
+      throw invalidArgument("Neighbours must be on the same day.");
+    }
+    return other;
+  };
+  const after = await load(afterId);
+  const before = await load(beforeId);
+  if (!after && !before) {
+    throw invalidArgument("Give at least one neighbour to move between.");
+  }
+  if (after && before && after.order >= before.order) {
+    throw invalidArgument("The neighbours are not in order; reload and retry.");
+  }
+  return generateKeyBetween(after?.order ?? null, before?.order ?? null);
+}
+
+/**
+ * The key for an item put back (Undo) on `day`: between the neighbours it
+ * had, or at the end of the day when it had none.
+ */
+export async function restoredKey(
+  ctx: QueryCtx,
+  table: DayItemTable,
+  userId: string,
+  day: string,
+  neighbours: Neighbours,
+): Promise<string> {
+  if (neighbours.afterId === null && neighbours.beforeId === null) {
+    return await keyAtEnd(ctx, table, userId, day);
+  }
+  return await keyBetweenNeighbours(ctx, table, userId, { day }, neighbours);
+}
+
+async function moveBetween(
+  ctx: MutationCtx,
+  table: DayItemTable,
+  userId: string,
+  { id, ...neighbours }: { id: ItemId } & Neighbours,
+): Promise<void> {
+  const item = await getOwned(ctx, userId, table, id);
+  const order = await keyBetweenNeighbours(
+    ctx,
+    table,
+    userId,
+    { _id: id, day: item.day },
+    neighbours,
+  );
+  await ctx.db.patch(table, id, { order });
+}
+
+/**
+ * The public `reorder` of a table of day items: places an item between the
+ * two neighbours the user dropped it between (either may be null at an end
+ * of the list). One write, whatever the day's size.
+ */
+export function reorderMutation<T extends DayItemTable>(table: T) {
+  return userMutation({
+    args: { id: v.id(table), ...neighbourArgs(table) },
+    handler: async (ctx, args) => {
+      await moveBetween(ctx, table, ctx.userId, args);
+    },
+  });
+}

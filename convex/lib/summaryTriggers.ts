@@ -1,0 +1,87 @@
+import { Triggers } from "convex-helpers/server/triggers";
+import type { DataModel } from "../_generated/dataModel";
+import type { DatabaseWriter, MutationCtx } from "../_generated/server";
+import {
+  addDeltas,
+  isNoChange,
+  noteDelta,
+  todoDelta,
+  type DayDelta,
+} from "./daySummary";
+import { updateDay } from "./days";
+
+/*
+ * Day summaries follow every write to todos and notes made through the
+ * builders of convex/lib/auth.ts, so a mutation only writes documents.
+ *
+ * Why a per-mutation ledger rather than a trigger that updates the day row
+ * itself: triggers run once per written document, so a paste of 500 todos
+ * (or a bulk batch of 250) would read and rewrite one day row 500 times, a
+ * query and a write each, against Convex's per-transaction limits (4,096
+ * index ranges, 16,000 writes) and inviting write conflicts. The trigger
+ * only adds the change to the ledger, and the ledger is applied once per
+ * (user, day) when the handler returns, from the custom function's
+ * `onSuccess`. convex-helpers awaits `onSuccess` inside the registered
+ * handler, before it returns, so it runs in the same transaction: a budget
+ * overrun thrown there (LIMIT_REACHED) rolls back every write of the
+ * mutation, and budgets are checked against the mutation's net growth.
+ *
+ * The cost: until the mutation ends, a day row's counts do not include the
+ * mutation's own writes. Read a day row before writing to that day (as
+ * `copyOpenToDay` does), not after.
+ */
+
+type Place = { userId: string; day: string };
+
+/** Count changes per (user, day) that the day rows do not hold yet. */
+class PendingDays {
+  private readonly byDay = new Map<string, Place & { delta: DayDelta }>();
+
+  add(place: Place | null, delta: DayDelta) {
+    if (!place) return;
+    const key = JSON.stringify([place.userId, place.day]);
+    const pending = this.byDay.get(key);
+    this.byDay.set(key, {
+      userId: place.userId,
+      day: place.day,
+      delta: addDeltas(pending?.delta ?? {}, delta),
+    });
+  }
+
+  async applyTo(ctx: { db: DatabaseWriter }) {
+    for (const { userId, day, delta } of this.byDay.values()) {
+      if (!isNoChange(delta)) await updateDay(ctx, userId, day, { delta });
+    }
+    this.byDay.clear();
+  }
+}
+
+type LedgerCtx = MutationCtx & { pendingDays: PendingDays };
+
+const triggers = new Triggers<DataModel, LedgerCtx>();
+
+// An update may move a document to another day: the old version leaves its
+// day and the new one joins its own, which cancel out on the same day.
+triggers.register("todos", async (ctx, { oldDoc, newDoc }) => {
+  ctx.pendingDays.add(oldDoc, todoDelta(oldDoc, null));
+  ctx.pendingDays.add(newDoc, todoDelta(null, newDoc));
+});
+
+triggers.register("notes", async (ctx, { oldDoc, newDoc }) => {
+  ctx.pendingDays.add(oldDoc, noteDelta(oldDoc, null));
+  ctx.pendingDays.add(newDoc, noteDelta(null, newDoc));
+});
+
+/**
+ * A `db` whose writes to todos and notes are noted per day, and the step
+ * that writes those notes to the day rows: run `applyToDays` once, after the
+ * handler and inside the same transaction.
+ */
+export function keepDaySummaries(ctx: MutationCtx): {
+  db: DatabaseWriter;
+  applyToDays: () => Promise<void>;
+} {
+  const pendingDays = new PendingDays();
+  const { db } = triggers.wrapDB({ ...ctx, pendingDays });
+  return { db, applyToDays: () => pendingDays.applyTo(ctx) };
+}

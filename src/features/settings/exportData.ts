@@ -1,36 +1,28 @@
 import type { ConvexReactClient } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "../../../convex/_generated/api";
+import {
+  EXPORT_TABLES,
+  type ExportDocument,
+  type ExportTable,
+} from "../../../convex/lib/userTables";
 import { todayString } from "../../lib/dates";
 
-const TABLES = ["users", "days", "todos", "notes"] as const;
-type Table = (typeof TABLES)[number];
-
-export type ExportDocument = {
-  exportedAt: string;
-  profile: unknown;
-  days: unknown[];
-  todos: unknown[];
-  notes: unknown[];
-};
+export type { ExportDocument };
 
 /**
- * Everything the person has, as one JSON document: each table is read a
- * page at a time (account.exportPage), so it works at any size.
- * `onProgress` hears the number of rows read so far.
+ * Everything the person has, as one JSON document: each table the backend
+ * registers for export is read a page at a time (account.exportPage), so it
+ * works at any size. `onProgress` hears the number of rows read so far.
  */
 export async function collectExport(
   convex: ConvexReactClient,
   onProgress: (rows: number) => void,
-): Promise<ExportDocument> {
-  const rows: Record<Table, unknown[]> = {
-    users: [],
-    days: [],
-    todos: [],
-    notes: [],
-  };
+): Promise<{ document: ExportDocument; rows: number }> {
+  const rows = {} as Record<ExportTable, unknown[]>;
   let count = 0;
-  for (const table of TABLES) {
+  for (const table of EXPORT_TABLES) {
+    rows[table] = [];
     let cursor: string | null = null;
     for (;;) {
       const page: FunctionReturnType<typeof api.account.exportPage> =
@@ -45,13 +37,13 @@ export async function collectExport(
       cursor = page.continueCursor;
     }
   }
-  return {
+  const { users, ...tables } = rows;
+  const document = {
     exportedAt: new Date().toISOString(),
-    profile: rows.users[0] ?? null,
-    days: rows.days,
-    todos: rows.todos,
-    notes: rows.notes,
-  };
+    profile: users[0] ?? null,
+    ...tables,
+  } as ExportDocument;
+  return { document, rows: count };
 }
 
 export function exportFileName(now: Date = new Date()) {

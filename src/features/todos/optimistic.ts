@@ -1,7 +1,11 @@
 import type { OptimisticLocalStore } from "convex/browser";
 import { api } from "../../../convex/_generated/api";
 import type { Doc, Id } from "../../../convex/_generated/dataModel";
-import { addDeltas, todoDelta, type DayCounts } from "../../../convex/lib/days";
+import {
+  addDeltas,
+  todoDelta,
+  type DayCounts,
+} from "../../../convex/lib/daySummary";
 import { pendingFields } from "../../lib/dayItems";
 
 /**
@@ -31,7 +35,7 @@ export type TodoChange = [before: TodoShape | null, after: TodoShape | null];
 
 /**
  * Applies what todo changes do to their day's summary wherever the summary
- * is on screen, with the backend's own arithmetic (convex/lib/days.ts).
+ * is on screen, with the backend's own arithmetic (convex/lib/daySummary.ts).
  */
 export function adjustDaySummary(
   store: OptimisticLocalStore,

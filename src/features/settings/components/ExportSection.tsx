@@ -23,16 +23,11 @@ export function ExportSection() {
   const run = async () => {
     setState({ step: "working", rows: 0 });
     try {
-      const document = await collectExport(convex, (rows) =>
-        setState({ step: "working", rows }),
+      const { document, rows } = await collectExport(convex, (read) =>
+        setState({ step: "working", rows: read }),
       );
       const fileName = exportFileName();
       downloadJson(document, fileName);
-      const rows =
-        (document.profile ? 1 : 0) +
-        document.days.length +
-        document.todos.length +
-        document.notes.length;
       setState({ step: "done", rows, fileName });
     } catch (error) {
       setState({ step: "error", message: errorMessage(error, "export") });

@@ -1,7 +1,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
-import { pinConnectSources } from "./devtools/vite/pinConnectSources";
+import { pinConnectSources } from "./vite/pinConnectSources";
 
 export default defineConfig(({ mode }) => ({
   plugins: [

@@ -19,7 +19,11 @@ export default defineConfig({
       {
         test: {
           name: "functions",
-          include: ["netlify/**/*.test.ts", "devtools/**/*.test.ts"],
+          include: [
+            "netlify/**/*.test.ts",
+            "vite/**/*.test.ts",
+            "devtools/**/*.test.ts",
+          ],
           environment: "node",
           testTimeout: 30_000,
         },

@@ -3,7 +3,7 @@ import { AuthKitProvider, useAuth } from "@workos-inc/authkit-react";
 import { ConvexReactClient } from "convex/react";
 import { useState, type ReactNode } from "react";
 import type { AppConfig } from "../config/env";
-import { safeReturnPath } from "../features/auth/returnTo";
+import { safeReturnPath } from "../features/auth";
 
 /** AuthKit signs the user in; Convex gets its access token from AuthKit. */
 export function AppProviders({

@@ -1,12 +1,8 @@
-import { lazy, StrictMode, Suspense } from "react";
+import { StrictMode, Suspense } from "react";
 import type { ConfigResult } from "../config/env";
+import { SetupPage } from "../features/auth";
 import { App } from "./App";
 import { AppProviders } from "./AppProviders";
-
-// Only a build missing its configuration shows this.
-const SetupPage = lazy(() =>
-  import("../features/auth/SetupPage").then((m) => ({ default: m.SetupPage })),
-);
 
 /**
  * The whole app, or the setup page when the build lacks configuration: the

@@ -12,6 +12,8 @@ export default defineConfig(({ mode }) => ({
       ...process.env,
     } as Record<string, string>),
   ],
+  // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.
+  resolve: { tsconfigPaths: true },
   server: { port: 5173, strictPort: true },
   build: {
     // Every browser Daybook supports has <link rel="modulepreload">.

@@ -3,10 +3,16 @@ import { defineConfig } from "vitest/config";
 // convex-test must be inlined so its import.meta.glob of convex/ resolves.
 const convexTestDeps = { deps: { inline: ["convex-test"] } };
 
+// Import aliases (`@/`, `@convex/`) come from tsconfig.json's `paths`, as in
+// vite.config.ts; inline projects don't inherit the root config, so each
+// turns them on itself.
+const resolve = { tsconfigPaths: true };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: "backend",
           include: ["convex/**/*.test.ts"],
@@ -17,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "functions",
           include: [
@@ -29,6 +36,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "frontend",
           include: ["src/**/*.test.{ts,tsx}"],
@@ -42,6 +50,7 @@ export default defineConfig({
         // Browser tests: one production build and one stack (WorkOS
         // emulator, Convex stand-in, netlify dev) for every file, started by
         // globalSetup; headless Chromium per file. See e2e/support.
+        resolve,
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.test.ts"],
@@ -57,6 +66,7 @@ export default defineConfig({
       },
       {
         // `npm run bench:backend` only: prints documents read per UI query.
+        resolve,
         test: {
           name: "backend-bench",
           include: ["bench/**/*.bench.test.ts"],

@@ -22,8 +22,8 @@ function featuresIn(root) {
 
 /**
  * The layering of src/ as import-x/no-restricted-paths zones (paths relative
- * to the repository): app → features → components, lib, config; one feature
- * reaches another only through its index.ts. The zones are made from the
+ * to the repository): app → features → components, lib, config; app and
+ * the other features reach a feature only through its index.ts. The zones are made from the
  * folders of src/features, so a new feature is covered as soon as it exists.
  */
 function layeringZones(root) {
@@ -40,16 +40,17 @@ function layeringZones(root) {
       from: "src/app",
       message: "features/ may not import app/.",
     },
-    ...features
-      .map((feature) => ({
-        target: features
+    ...features.map((feature) => ({
+      target: [
+        "src/app",
+        ...features
           .filter((other) => other !== feature)
           .map((other) => `src/features/${other}`),
-        from: `src/features/${feature}`,
-        except: ["./index.ts", "./index.tsx"],
-        message: `Other features reach the ${feature} feature only through its index (@/features/${feature}).`,
-      }))
-      .filter((zone) => zone.target.length > 0),
+      ],
+      from: `src/features/${feature}`,
+      except: ["./index.ts", "./index.tsx"],
+      message: `app/ and other features reach the ${feature} feature only through its index (@/features/${feature}).`,
+    })),
   ];
 }
 

@@ -107,9 +107,16 @@ describe("layering of src/", () => {
     expect(await importErrors(source, "src/features/alpha/x.ts")).toEqual([]);
   });
 
-  test("app/ may import features, components and lib", async () => {
+  test("app/ may import features (through their index), components and lib", async () => {
     const source = importing("@/features/alpha", "@/lib/text");
     expect(await importErrors(source, "src/app/x.ts")).toEqual([]);
+  });
+
+  test("app/ may not import a feature's insides", async () => {
+    const source = importing("@/features/alpha/internal");
+    expect(await importErrors(source, "src/app/x.ts")).toEqual([
+      restricted(1, /the alpha feature only through its index/),
+    ]);
   });
 });
 

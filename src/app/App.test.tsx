@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { renderApp } from "../testing/renderApp";
+import { renderApp } from "@/testing/renderApp";
 
 test("signed out: landing with Sign in, and no query runs", async () => {
   window.history.replaceState(null, "", "/day/2025-03-01");

@@ -2,10 +2,10 @@ import { useAuth } from "@workos-inc/authkit-react";
 import { LoaderCircle } from "lucide-react";
 import { lazy, Suspense, useEffect } from "react";
 import { Redirect, useLocation } from "wouter";
-import { Toaster } from "../components/ui/Toaster";
-import { paths } from "../config/paths";
-import { LandingPage } from "../features/auth";
-import { useTheme } from "../lib/theme";
+import { Toaster } from "@/components/ui/Toaster";
+import { paths } from "@/config/paths";
+import { LandingPage } from "@/features/auth";
+import { useTheme } from "@/lib/theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function FullPageStatus({ label }: { label: string }) {

@@ -2,8 +2,8 @@ import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
 import { AuthKitProvider, useAuth } from "@workos-inc/authkit-react";
 import { ConvexReactClient } from "convex/react";
 import { useState, type ReactNode } from "react";
-import type { AppConfig } from "../config/env";
-import { safeReturnPath } from "../features/auth";
+import type { AppConfig } from "@/config/env";
+import { safeReturnPath } from "@/features/auth";
 
 /** AuthKit signs the user in; Convex gets its access token from AuthKit. */
 export function AppProviders({

@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { RotateCcw } from "lucide-react";
-import { Button } from "../components/ui/Button";
-import { errorMessage } from "../lib/errors";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/lib/errors";
 
 type Props = { children: ReactNode; title?: string };
 type State = { error: unknown };

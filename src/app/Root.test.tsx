@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
-import { readAppConfig } from "../config/env";
+import { readAppConfig } from "@/config/env";
 import { Root } from "./Root";
 
 const page = {

@@ -1,6 +1,6 @@
 import { StrictMode, Suspense } from "react";
-import type { ConfigResult } from "../config/env";
-import { SetupPage } from "../features/auth";
+import type { ConfigResult } from "@/config/env";
+import { SetupPage } from "@/features/auth";
 import { App } from "./App";
 import { AppProviders } from "./AppProviders";
 

@@ -1,5 +1,5 @@
-import { Dialog } from "../components/ui/Dialog";
-import { isMac } from "../lib/keyboard";
+import { Dialog } from "@/components/ui/Dialog";
+import { isMac } from "@/lib/keyboard";
 
 const SHORTCUTS: [string[], string][] = [
   [[isMac ? "⌘" : "Ctrl", "K"], "Search"],

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, expect, test } from "vitest";
-import { renderApp } from "../testing/renderApp";
+import { renderApp } from "@/testing/renderApp";
 import { SIDEBAR_STORAGE_KEY } from "./sidebarWidth";
 
 afterEach(() => {

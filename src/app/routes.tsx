@@ -1,13 +1,13 @@
 import { CalendarX2 } from "lucide-react";
 import { Suspense } from "react";
 import { Link, Route, Switch, useParams } from "wouter";
-import { EmptyState } from "../components/ui/EmptyState";
-import { SkeletonList } from "../components/ui/Skeleton";
-import { paths } from "../config/paths";
-import { DayHeader, dayTitle, useDay } from "../features/days";
-import { NotesSection } from "../features/notes";
-import { DayTodos, PinnedView } from "../features/todos";
-import { isDayString, todayString } from "../lib/dates";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { SkeletonList } from "@/components/ui/Skeleton";
+import { paths } from "@/config/paths";
+import { DayHeader, dayTitle, useDay } from "@/features/days";
+import { NotesSection } from "@/features/notes";
+import { DayTodos, PinnedView } from "@/features/todos";
+import { isDayString, todayString } from "@/lib/dates";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function DayPage({ day }: { day: string }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { isTypingTarget } from "../lib/keyboard";
+import { isTypingTarget } from "@/lib/keyboard";
 
 export type ShortcutHandlers = {
   search: () => void;

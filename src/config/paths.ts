@@ -1,4 +1,4 @@
-import { isDayString, todayString, type DayString } from "../lib/dates";
+import { isDayString, todayString, type DayString } from "@/lib/dates";
 
 /**
  * Every address of the signed-in app, in one table: the router, the sidebar,

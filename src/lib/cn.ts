@@ -1,4 +1,2 @@
-/** Joins class names, skipping false/empty ones (a tiny clsx). */
-export function cn(...names: (string | false | null | undefined)[]): string {
-  return names.filter(Boolean).join(" ");
-}
+/** Joins class names, skipping false and empty ones. */
+export { clsx as cn } from "clsx";

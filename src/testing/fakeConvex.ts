@@ -8,7 +8,7 @@ import {
   type UserIdentity,
 } from "convex/server";
 import { convexToJson, type Value } from "convex/values";
-import schema from "../../convex/schema";
+import schema from "@convex/schema";
 
 /**
  * A Convex client for component tests that runs the REAL functions in

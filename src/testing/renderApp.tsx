@@ -6,7 +6,7 @@ import { useCallback, useSyncExternalStore } from "react";
 import { vi } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
-import { App } from "../app/App";
+import { App } from "@/app/App";
 import {
   authCalls,
   readAuth,

@@ -1,6 +1,6 @@
-import { api } from "../../convex/_generated/api";
-import type { Id } from "../../convex/_generated/dataModel";
-import { todayString } from "../lib/dates";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
+import { todayString } from "@/lib/dates";
 import type { FakeConvexBackend } from "./fakeConvex";
 
 export const today = () => todayString();

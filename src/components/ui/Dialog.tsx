@@ -1,4 +1,4 @@
-import { cn } from "../../lib/cn";
+import { cn } from "@/lib/cn";
 import { X } from "lucide-react";
 import { Dialog as RadixDialog } from "radix-ui";
 import { useState, type ReactNode } from "react";

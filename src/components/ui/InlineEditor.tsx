@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { cn } from "../../lib/cn";
+import { cn } from "@/lib/cn";
 
 /** How an edit ended: by a key (focus then belongs back on the item) or by leaving the field. */
 export type EditEnd = "key" | "blur";

@@ -1,4 +1,4 @@
-import { cn } from "../../lib/cn";
+import { cn } from "@/lib/cn";
 
 /** A placeholder block while content loads (hidden from assistive tech). */
 export function Skeleton({ className }: { className?: string }) {

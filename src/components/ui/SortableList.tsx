@@ -20,7 +20,7 @@ import {
 import { CSS } from "@dnd-kit/utilities";
 import { GripVertical } from "lucide-react";
 import type { CSSProperties, ReactNode, Ref } from "react";
-import type { Neighbours } from "../../lib/dayItems";
+import type { Neighbours } from "@/lib/dayItems";
 
 /** What a row needs to be draggable: spread these onto the row and handle. */
 export type SortableRowProps = {

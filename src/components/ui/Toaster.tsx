@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
-import type { Theme } from "../../lib/theme";
-import { loadSonner } from "../../lib/toast";
+import type { Theme } from "@/lib/theme";
+import { loadSonner } from "@/lib/toast";
 
 const SonnerToaster = lazy(() =>
   loadSonner().then((m) => ({ default: m.Toaster })),

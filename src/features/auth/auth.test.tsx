@@ -5,7 +5,7 @@ import {
   openMenu,
   renderApp,
   setAuthState,
-} from "../../testing/renderApp";
+} from "@/testing/renderApp";
 
 afterEach(() => window.history.replaceState(null, "", "/"));
 

@@ -1,7 +1,7 @@
 import { useAuth } from "@workos-inc/authkit-react";
 import { useConvexAuth, useMutation } from "convex/react";
 import { useEffect } from "react";
-import { api } from "../../../convex/_generated/api";
+import { api } from "@convex/_generated/api";
 import { profileArgs } from "./profile";
 
 const SYNCED_KEY = "daybook-profile-synced";

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { api } from "../../../convex/_generated/api";
-import { longDate, shiftDay, todayString } from "../../lib/dates";
-import { openMenu, renderApp } from "../../testing/renderApp";
-import { addTodos, todosOf } from "../../testing/seed";
+import { api } from "@convex/_generated/api";
+import { longDate, shiftDay, todayString } from "@/lib/dates";
+import { openMenu, renderApp } from "@/testing/renderApp";
+import { addTodos, todosOf } from "@/testing/seed";
 
 const days = () => screen.getByRole("navigation", { name: "Days" });
 /** The sidebar shows once its first page of days has loaded. */

@@ -1,6 +1,6 @@
-import { api } from "../../../convex/_generated/api";
-import { longDate, relativeDayName } from "../../lib/dates";
-import { useSignedInQuery } from "../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { longDate, relativeDayName } from "@/lib/dates";
+import { useSignedInQuery } from "@/lib/signedInQueries";
 
 /** A day's summary row (label, archive mark, counts); null when empty. */
 export function useDay(day: string) {

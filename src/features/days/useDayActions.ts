@@ -1,11 +1,11 @@
 import type { OptimisticLocalStore } from "convex/browser";
 import { useMutation } from "convex/react";
 import { useMemo } from "react";
-import { toast } from "../../lib/toast";
-import { api } from "../../../convex/_generated/api";
-import type { Doc } from "../../../convex/_generated/dataModel";
-import { shortDate } from "../../lib/dates";
-import { attempt } from "../../lib/notify";
+import { toast } from "@/lib/toast";
+import { api } from "@convex/_generated/api";
+import type { Doc } from "@convex/_generated/dataModel";
+import { shortDate } from "@/lib/dates";
+import { attempt } from "@/lib/notify";
 
 type DayRow = Doc<"days">;
 

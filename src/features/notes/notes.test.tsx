@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { shiftDay, todayString } from "../../lib/dates";
-import { holdMutations } from "../../testing/fakeConvex";
-import { renderApp } from "../../testing/renderApp";
-import { addNotes, notesOf } from "../../testing/seed";
+import { shiftDay, todayString } from "@/lib/dates";
+import { holdMutations } from "@/testing/fakeConvex";
+import { renderApp } from "@/testing/renderApp";
+import { addNotes, notesOf } from "@/testing/seed";
 
 const note = (name: string | RegExp) => screen.findByRole("article", { name });
 

@@ -1,16 +1,16 @@
 import type { OptimisticLocalStore } from "convex/browser";
 import { useMutation } from "convex/react";
 import { useMemo } from "react";
-import { api } from "../../../convex/_generated/api";
-import type { Doc, Id } from "../../../convex/_generated/dataModel";
+import { api } from "@convex/_generated/api";
+import type { Doc, Id } from "@convex/_generated/dataModel";
 import {
   insertBetween,
   moveBetween,
   pendingFields,
   removeWithUndo,
   type Neighbours,
-} from "../../lib/dayItems";
-import { attempt } from "../../lib/notify";
+} from "@/lib/dayItems";
+import { attempt } from "@/lib/notify";
 
 export type Note = Doc<"notes">;
 export type NoteNeighbours = Neighbours<Id<"notes">>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { notifyError } from "../../lib/notify";
+import { notifyError } from "@/lib/notify";
 import type { Note } from "./useNoteActions";
 
 export type NoteFields = { title: string; body: string };

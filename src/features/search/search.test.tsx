@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { api } from "../../../convex/_generated/api";
-import { longDate } from "../../lib/dates";
-import { renderApp } from "../../testing/renderApp";
-import { addNotes, addTodos } from "../../testing/seed";
+import { api } from "@convex/_generated/api";
+import { longDate } from "@/lib/dates";
+import { renderApp } from "@/testing/renderApp";
+import { addNotes, addTodos } from "@/testing/seed";
 import { highlightParts } from "./highlight";
 
 const searchField = () =>

@@ -1,12 +1,12 @@
 import type { ConvexReactClient } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
-import { api } from "../../../convex/_generated/api";
+import { api } from "@convex/_generated/api";
 import {
   EXPORT_TABLES,
   type ExportDocument,
   type ExportTable,
-} from "../../../convex/lib/userTables";
-import { todayString } from "../../lib/dates";
+} from "@convex/lib/userTables";
+import { todayString } from "@/lib/dates";
 
 export type { ExportDocument };
 

@@ -1,10 +1,10 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
-import { api } from "../../../convex/_generated/api";
-import { THEME_STORAGE_KEY } from "../../lib/theme";
-import { todayString } from "../../lib/dates";
-import { authCalls, renderApp } from "../../testing/renderApp";
-import { addNotes, addTodos } from "../../testing/seed";
+import { api } from "@convex/_generated/api";
+import { THEME_STORAGE_KEY } from "@/lib/theme";
+import { todayString } from "@/lib/dates";
+import { authCalls, renderApp } from "@/testing/renderApp";
+import { addNotes, addTodos } from "@/testing/seed";
 
 afterEach(() => {
   vi.restoreAllMocks();

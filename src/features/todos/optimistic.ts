@@ -1,12 +1,8 @@
 import type { OptimisticLocalStore } from "convex/browser";
-import { api } from "../../../convex/_generated/api";
-import type { Doc, Id } from "../../../convex/_generated/dataModel";
-import {
-  addDeltas,
-  todoDelta,
-  type DayCounts,
-} from "../../../convex/lib/daySummary";
-import { pendingFields } from "../../lib/dayItems";
+import { api } from "@convex/_generated/api";
+import type { Doc, Id } from "@convex/_generated/dataModel";
+import { addDeltas, todoDelta, type DayCounts } from "@convex/lib/daySummary";
+import { pendingFields } from "@/lib/dayItems";
 
 /**
  * Local edits applied before the server answers (Convex optimistic updates).

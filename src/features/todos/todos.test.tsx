@@ -6,11 +6,11 @@ import {
   within,
 } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { api } from "../../../convex/_generated/api";
-import { shiftDay, todayString } from "../../lib/dates";
-import { holdMutations } from "../../testing/fakeConvex";
-import { openMenu, renderApp } from "../../testing/renderApp";
-import { addTodos, todosOf } from "../../testing/seed";
+import { api } from "@convex/_generated/api";
+import { shiftDay, todayString } from "@/lib/dates";
+import { holdMutations } from "@/testing/fakeConvex";
+import { openMenu, renderApp } from "@/testing/renderApp";
+import { addTodos, todosOf } from "@/testing/seed";
 
 const addField = () => screen.getByRole("textbox", { name: "Add a todo" });
 const openList = () => screen.getByRole("list", { name: "Open todos" });

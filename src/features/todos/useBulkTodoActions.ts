@@ -1,7 +1,7 @@
 import { useMutation } from "convex/react";
 import { useMemo } from "react";
-import { api } from "../../../convex/_generated/api";
-import { attempt } from "../../lib/notify";
+import { api } from "@convex/_generated/api";
+import { attempt } from "@/lib/notify";
 import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
 /** Whole-day actions (the bulk menu), with optimistic updates. */

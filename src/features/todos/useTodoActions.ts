@@ -1,18 +1,18 @@
 import { useMutation } from "convex/react";
 import { useMemo } from "react";
-import { api } from "../../../convex/_generated/api";
-import type { Id } from "../../../convex/_generated/dataModel";
-import { parseHeading, parsePastedLine } from "../../../convex/lib/todoText";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
+import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
 import {
   insertBetween,
   moveBetween,
   orderAfterLast,
   removeWithUndo,
   type Neighbours,
-} from "../../lib/dayItems";
-import { attempt } from "../../lib/notify";
-import { shorten } from "../../lib/text";
-import { toast } from "../../lib/toast";
+} from "@/lib/dayItems";
+import { attempt } from "@/lib/notify";
+import { shorten } from "@/lib/text";
+import { toast } from "@/lib/toast";
 import {
   adjustDaySummary,
   findTodo,

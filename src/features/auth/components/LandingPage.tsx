@@ -1,8 +1,8 @@
 import { useAuth } from "@workos-inc/authkit-react";
 import { LogIn, NotebookPen, Plus, Search } from "lucide-react";
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
-import { Button, IconButton } from "../../../components/ui/Button";
-import { isMac } from "../../../lib/keyboard";
+import { Button, IconButton } from "@/components/ui/Button";
+import { isMac } from "@/lib/keyboard";
 import { currentPath } from "../returnTo";
 
 // Loaded when a visitor first tries something that needs an account.

@@ -1,6 +1,6 @@
 import { LogIn } from "lucide-react";
-import { Button } from "../../../components/ui/Button";
-import { Dialog } from "../../../components/ui/Dialog";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
 
 /** Explains why an action needs an account, with a way to sign in. */
 export default function SignInRequiredDialog({

@@ -1,7 +1,7 @@
 import { useAuth } from "@workos-inc/authkit-react";
 import { LogOut } from "lucide-react";
 import { useState } from "react";
-import { Menu } from "../../../components/ui/Menu";
+import { Menu } from "@/components/ui/Menu";
 import { displayName } from "../profile";
 
 export function Avatar({ name, url }: { name: string; url?: string | null }) {

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { Link } from "wouter";
-import { LIMITS } from "../../../../convex/lib/limits";
-import { InlineEditor } from "../../../components/ui/InlineEditor";
-import { paths } from "../../../config/paths";
-import { cn } from "../../../lib/cn";
-import { relativeDayName, shortDate } from "../../../lib/dates";
+import { LIMITS } from "@convex/lib/limits";
+import { InlineEditor } from "@/components/ui/InlineEditor";
+import { paths } from "@/config/paths";
+import { cn } from "@/lib/cn";
+import { relativeDayName, shortDate } from "@/lib/dates";
 import type { DayActions } from "../useDayActions";
 import { DayMenu } from "./DayMenu";
 

@@ -1,9 +1,9 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useLocation } from "wouter";
-import { IconButton } from "../../../components/ui/Button";
-import { Skeleton } from "../../../components/ui/Skeleton";
-import { paths } from "../../../config/paths";
-import { longDate, relativeDayName, shiftDay } from "../../../lib/dates";
+import { IconButton } from "@/components/ui/Button";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { paths } from "@/config/paths";
+import { longDate, relativeDayName, shiftDay } from "@/lib/dates";
 import { dayTitle, useDay } from "../useDay";
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */

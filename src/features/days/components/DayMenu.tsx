@@ -7,11 +7,11 @@ import {
   Pencil,
   Trash2,
 } from "lucide-react";
-import { IconButton } from "../../../components/ui/Button";
-import { useConfirm } from "../../../components/ui/confirm";
-import { Menu } from "../../../components/ui/Menu";
-import { usePickDate } from "../../../components/ui/pickDate";
-import { shiftDay, todayString } from "../../../lib/dates";
+import { IconButton } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/confirm";
+import { Menu } from "@/components/ui/Menu";
+import { usePickDate } from "@/components/ui/pickDate";
+import { shiftDay, todayString } from "@/lib/dates";
 import type { DayActions } from "../useDayActions";
 
 /** Rename, archive, copy open todos and delete for one day. */

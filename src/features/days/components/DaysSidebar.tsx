@@ -1,12 +1,12 @@
 import { ChevronDown, ChevronRight, Pin, Sun } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { api } from "../../../../convex/_generated/api";
-import { Button } from "../../../components/ui/Button";
-import { SkeletonList } from "../../../components/ui/Skeleton";
-import { dayOfPath, paths } from "../../../config/paths";
-import { todayString } from "../../../lib/dates";
-import { useSignedInPaginatedQuery } from "../../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { Button } from "@/components/ui/Button";
+import { SkeletonList } from "@/components/ui/Skeleton";
+import { dayOfPath, paths } from "@/config/paths";
+import { todayString } from "@/lib/dates";
+import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
 import { useDayActions } from "../useDayActions";
 import { DayEntry, type DaySummary } from "./DayEntry";
 

@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
-import { LIMITS } from "../../../../convex/lib/limits";
+import { LIMITS } from "@convex/lib/limits";
 
 /**
  * The note's body: a plain textarea beside a line-number gutter. Lines do

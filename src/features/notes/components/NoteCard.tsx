@@ -1,18 +1,18 @@
 import { ChevronDown, ChevronRight, ClipboardCopy, Trash2 } from "lucide-react";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { LIMITS } from "../../../../convex/lib/limits";
-import { IconButton } from "../../../components/ui/Button";
-import { useConfirm } from "../../../components/ui/confirm";
-import { SkeletonList } from "../../../components/ui/Skeleton";
+import { LIMITS } from "@convex/lib/limits";
+import { IconButton } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/confirm";
+import { SkeletonList } from "@/components/ui/Skeleton";
 import {
   DragHandle,
   type SortableRowProps,
-} from "../../../components/ui/SortableList";
-import { cn } from "../../../lib/cn";
-import { isPending } from "../../../lib/dayItems";
-import { revealDone, useRevealTarget } from "../../../lib/reveal";
-import { toast } from "../../../lib/toast";
+} from "@/components/ui/SortableList";
+import { cn } from "@/lib/cn";
+import { isPending } from "@/lib/dayItems";
+import { revealDone, useRevealTarget } from "@/lib/reveal";
+import { toast } from "@/lib/toast";
 import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
 import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
 import { NoteBodyEditor } from "./NoteBodyEditor";

@@ -1,5 +1,5 @@
-import type { Id } from "../../../../convex/_generated/dataModel";
-import { SortableList } from "../../../components/ui/SortableList";
+import type { Id } from "@convex/_generated/dataModel";
+import { SortableList } from "@/components/ui/SortableList";
 import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
 import { NoteCard } from "./NoteCard";
 

@@ -1,12 +1,12 @@
 import { NotebookPen } from "lucide-react";
 
-import { api } from "../../../../convex/_generated/api";
-import { Button } from "../../../components/ui/Button";
-import { EmptyState } from "../../../components/ui/EmptyState";
-import { SkeletonList } from "../../../components/ui/Skeleton";
-import { useNeighbours } from "../../../lib/dayItems";
-import { requestReveal } from "../../../lib/reveal";
-import { useSignedInQuery } from "../../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { Button } from "@/components/ui/Button";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { SkeletonList } from "@/components/ui/Skeleton";
+import { useNeighbours } from "@/lib/dayItems";
+import { requestReveal } from "@/lib/reveal";
+import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useNoteActions } from "../useNoteActions";
 import { NoteList } from "./NoteList";
 

@@ -1,11 +1,11 @@
 import { LoaderCircle, Search } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { api } from "../../../../convex/_generated/api";
-import { LIMITS } from "../../../../convex/lib/limits";
-import { Dialog } from "../../../components/ui/Dialog";
-import { errorMessage } from "../../../lib/errors";
-import { requestReveal } from "../../../lib/reveal";
-import { useSignedInQueryOrError } from "../../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { LIMITS } from "@convex/lib/limits";
+import { Dialog } from "@/components/ui/Dialog";
+import { errorMessage } from "@/lib/errors";
+import { requestReveal } from "@/lib/reveal";
+import { useSignedInQueryOrError } from "@/lib/signedInQueries";
 import { revealTodoOnPage } from "../revealTodo";
 import { useDebouncedValue } from "../useDebouncedValue";
 import { optionId, SearchResults, type SearchOption } from "./SearchResults";

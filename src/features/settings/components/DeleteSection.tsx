@@ -3,10 +3,10 @@ import { useMutation } from "convex/react";
 import { Trash2 } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import type { FunctionReturnType } from "convex/server";
-import { api } from "../../../../convex/_generated/api";
-import { Button } from "../../../components/ui/Button";
-import { attempt } from "../../../lib/notify";
-import { useSignedInQuery } from "../../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { Button } from "@/components/ui/Button";
+import { attempt } from "@/lib/notify";
+import { useSignedInQuery } from "@/lib/signedInQueries";
 
 const CONFIRM_WORD = "DELETE";
 

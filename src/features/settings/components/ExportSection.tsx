@@ -1,8 +1,8 @@
 import { useConvex } from "convex/react";
 import { Download } from "lucide-react";
 import { useState } from "react";
-import { Button } from "../../../components/ui/Button";
-import { errorMessage } from "../../../lib/errors";
+import { Button } from "@/components/ui/Button";
+import { errorMessage } from "@/lib/errors";
 import { collectExport, downloadJson, exportFileName } from "../exportData";
 
 type State =

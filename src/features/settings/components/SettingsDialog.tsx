@@ -1,5 +1,5 @@
-import { Dialog } from "../../../components/ui/Dialog";
-import { useTheme, type Theme } from "../../../lib/theme";
+import { Dialog } from "@/components/ui/Dialog";
+import { useTheme, type Theme } from "@/lib/theme";
 import { DeleteSection } from "./DeleteSection";
 import { ExportSection } from "./ExportSection";
 

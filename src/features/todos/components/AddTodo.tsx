@@ -1,7 +1,7 @@
 import { Plus } from "lucide-react";
 import { useEffect, useRef, useState, type ClipboardEvent } from "react";
-import { LIMITS } from "../../../../convex/lib/limits";
-import { IconButton } from "../../../components/ui/Button";
+import { LIMITS } from "@convex/lib/limits";
+import { IconButton } from "@/components/ui/Button";
 
 /** Splits pasted text into the non-blank lines that become todos. */
 export function pastedLines(text: string): string[] {

@@ -1,7 +1,7 @@
 import { CheckCheck, ListX, MoreVertical, Trash2 } from "lucide-react";
-import { IconButton } from "../../../components/ui/Button";
-import { useConfirm } from "../../../components/ui/confirm";
-import { Menu } from "../../../components/ui/Menu";
+import { IconButton } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/confirm";
+import { Menu } from "@/components/ui/Menu";
 import { useBulkTodoActions } from "../useBulkTodoActions";
 
 /** Complete all, delete all open, delete all done — each confirmed. */

@@ -1,10 +1,10 @@
 import { ListTodo } from "lucide-react";
 import { useMemo } from "react";
-import { api } from "../../../../convex/_generated/api";
-import { EmptyState } from "../../../components/ui/EmptyState";
-import { SkeletonList } from "../../../components/ui/Skeleton";
-import { useNeighbours } from "../../../lib/dayItems";
-import { useSignedInQuery } from "../../../lib/signedInQueries";
+import { api } from "@convex/_generated/api";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { SkeletonList } from "@/components/ui/Skeleton";
+import { useNeighbours } from "@/lib/dayItems";
+import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
 import { AddTodo } from "./AddTodo";
 import { BulkActions } from "./BulkActions";

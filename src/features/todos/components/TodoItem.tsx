@@ -1,16 +1,13 @@
 import { Pin } from "lucide-react";
 import { useId, useRef, useState, type ReactNode } from "react";
-import { LIMITS } from "../../../../convex/lib/limits";
-import {
-  InlineEditor,
-  type EditEnd,
-} from "../../../components/ui/InlineEditor";
+import { LIMITS } from "@convex/lib/limits";
+import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import {
   DragHandle,
   type SortableRowProps,
-} from "../../../components/ui/SortableList";
-import { cn } from "../../../lib/cn";
-import { isPending } from "../../../lib/dayItems";
+} from "@/components/ui/SortableList";
+import { cn } from "@/lib/cn";
+import { isPending } from "@/lib/dayItems";
 import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";

@@ -1,5 +1,5 @@
-import type { Id } from "../../../../convex/_generated/dataModel";
-import { SortableList } from "../../../components/ui/SortableList";
+import type { Id } from "@convex/_generated/dataModel";
+import { SortableList } from "@/components/ui/SortableList";
 import type { Todo } from "../optimistic";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";

@@ -8,11 +8,11 @@ import {
   PinOff,
   Trash2,
 } from "lucide-react";
-import { IconButton } from "../../../components/ui/Button";
-import { useConfirm } from "../../../components/ui/confirm";
-import { Menu } from "../../../components/ui/Menu";
-import { usePickDate } from "../../../components/ui/pickDate";
-import { shiftDay, todayString } from "../../../lib/dates";
+import { IconButton } from "@/components/ui/Button";
+import { useConfirm } from "@/components/ui/confirm";
+import { Menu } from "@/components/ui/Menu";
+import { usePickDate } from "@/components/ui/pickDate";
+import { shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 

@@ -118,6 +118,12 @@ export function daybookConfig(root) {
                 message:
                   "Build public functions with userQuery/userMutation from convex/lib/auth.",
               },
+              {
+                group: ["**/_generated/server", "**/_generated/server.js"],
+                importNames: ["internalMutation"],
+                message:
+                  "Build internal mutations with internalMutation from convex/lib/auth: its writes keep the day summaries current.",
+              },
             ],
           },
         ],

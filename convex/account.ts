@@ -2,6 +2,7 @@ import { literals } from "convex-helpers/validators";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import {
+  // eslint-disable-next-line no-restricted-imports -- deleteBatch deletes the day rows itself: see there.
   internalMutation as rawInternalMutation,
   type MutationCtx,
 } from "./_generated/server";

@@ -66,8 +66,15 @@ describe("ESLint's rule on raw Convex builders", () => {
     expect(await restrictedImports(source, "convex/lib/auth.ts")).toEqual([]);
   });
 
-  test("allows internal builders anywhere in convex/", async () => {
+  test("forbids the raw internalMutation: the one from convex/lib/auth keeps day summaries current", async () => {
     const source = `import { internalMutation } from "./_generated/server";\nexport const f = internalMutation(${handler});\n`;
+    const errors = await restrictedImports(source, "convex/bad.ts");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/keep the day summaries current/);
+  });
+
+  test("allows internal queries and actions anywhere in convex/", async () => {
+    const source = `import { internalAction, internalQuery } from "./_generated/server";\nexport const f = internalQuery(${handler});\nexport const g = internalAction(${handler});\n`;
     expect(await restrictedImports(source, "convex/bad.ts")).toEqual([]);
   });
 });

@@ -13,7 +13,12 @@ import type {
 } from "convex/server";
 import { generateNKeysBetween } from "fractional-indexing";
 import type { Doc } from "./_generated/dataModel";
-import { noteDelta, todoCounts, type DayCounts } from "./lib/daySummary";
+import {
+  NO_COUNTS,
+  noteDelta,
+  todoCounts,
+  type DayCounts,
+} from "./lib/daySummary";
 import { LIMITS } from "./lib/limits";
 import type { Backend } from "./test.setup";
 
@@ -166,12 +171,7 @@ export function planHistory(userId: string, size: HistorySize): DayPlan[] {
       day,
       archived: i % 20 === 7,
       ...(i % 30 === 3 && { label: `Trip ${i}` }),
-      todoCount: 0,
-      openCount: 0,
-      doneCount: 0,
-      todoBytes: 0,
-      noteCount: 0,
-      noteBytes: 0,
+      ...NO_COUNTS,
     };
     for (let j = 0; j < todos; j++) {
       const c = todoCounts(seededTodo(userId, day, firstTodo + j, j, ""));

@@ -68,8 +68,8 @@ export class DaybookPage {
   }
 
   /**
-   * Not through the refresh guard: signing out ends the session, so a
-   * refresh it cuts off costs nothing.
+   * Through the refresh guard too: a refresh that reached the server after
+   * the sign-out had ended the session would fail (a 400 in the console).
    */
   async signOut() {
     // The menu loads lazily; until then its trigger is a plain button
@@ -80,7 +80,9 @@ export class DaybookPage {
         expanded: false,
       })
       .click();
-    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+    const signOut = this.page.getByRole("menuitem", { name: "Sign out" });
+    await signOut.waitFor();
+    await this.refreshes.leavePage(() => signOut.click());
   }
 
   // ── The day on screen ─────────────────────────────────────────────────
@@ -126,11 +128,23 @@ export class DaybookPage {
     await this.addTodoField.press("Enter");
   }
 
-  /** Adds each todo in turn, waiting for each to show. */
+  /**
+   * A todo the server has confirmed: until then it shows at once but
+   * pending, disabled and not yet draggable.
+   */
+  savedTodo(text: string) {
+    return this.page.getByRole("checkbox", {
+      name: text,
+      exact: true,
+      disabled: false,
+    });
+  }
+
+  /** Adds each todo in turn, waiting until the server has saved each. */
   async addTodos(...texts: string[]) {
     for (const text of texts) {
       await this.addTodo(text);
-      await this.todo(text).waitFor();
+      await this.savedTodo(text).waitFor();
     }
   }
 
@@ -205,6 +219,8 @@ export class DaybookPage {
       `${escapeRegExp(text)} moved to position (\\d+) of`,
     );
 
+    // A todo still pending has no working drag handle yet.
+    await this.savedTodo(text).waitFor();
     await this.page.getByRole("button", { name: `Reorder ${text}` }).focus();
     await this.page.keyboard.press("Space");
     await live.filter({ hasText: moved }).waitFor({ state: "attached" });

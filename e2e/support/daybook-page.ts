@@ -11,17 +11,22 @@ export type Theme = "Light" | "Dark" | "System";
  * accessible name.
  */
 export class DaybookPage {
-  private constructor(
+  private readonly refreshes: RefreshGuard;
+
+  /** Prefer open(): without its refresh guard, leaving the page just leaves. */
+  constructor(
     readonly page: Page,
     readonly email: string,
-    private readonly refreshes: RefreshGuard,
-  ) {}
+  ) {
+    this.refreshes = new RefreshGuard(page);
+  }
 
   /** A new tab in `context` (one person's browser) for the person with `email`. */
   static async open(context: BrowserContext, email: string) {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    return new DaybookPage(page, email, await RefreshGuard.install(page));
+    await RefreshGuard.installIn(page);
+    return new DaybookPage(page, email);
   }
 
   // ── Leaving the page (see refresh-guard.ts) ───────────────────────────

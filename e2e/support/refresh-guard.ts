@@ -27,12 +27,15 @@ import { STEP_TIMEOUT_MS } from "./waiting";
  * would also switch off the HTTP cache and slow every page load.
  */
 export class RefreshGuard {
-  private constructor(private readonly page: Page) {}
+  constructor(private readonly page: Page) {}
 
-  /** Call before the page loads anything: it must see every refresh. */
-  static async install(page: Page): Promise<RefreshGuard> {
+  /**
+   * Puts the guard into every document `page` loads from now on; call it
+   * before the page loads anything. In a page without it, leavePage just
+   * leaves.
+   */
+  static async installIn(page: Page) {
     await page.addInitScript(guardRefreshesInPage);
-    return new RefreshGuard(page);
   }
 
   /** Runs `leave` (a navigation, or closing the tab) once no refresh is at the server. */

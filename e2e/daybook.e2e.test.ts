@@ -102,6 +102,8 @@ describe(
     afterEach(async () => {
       // What the test saw, not what closing its browsers may add.
       const errors = [...consoleErrors.messages];
+      // A test that failed while holding mutations must not stall the next.
+      await stack.releaseMutations();
       await Promise.all(contexts.splice(0).map((context) => context.close()));
       expect(errors, "console errors or warnings in this test").toEqual([]);
     });

@@ -1,19 +1,19 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runToCompletion } from "./child-process";
 import { REPO_ROOT } from "./paths";
 
 /**
- * `vite build` of the real SPA in production mode, into a temporary folder so
- * the repo's own dist/ is left alone. With no VITE_WORKOS_API_HOSTNAME the
- * SPA uses its own origin as the AuthKit API host.
+ * `vite build` of the real SPA in production mode, into `outDir` (a folder
+ * of this stack's own) so that the repo's dist/ and other stacks' builds are
+ * left alone. With no VITE_WORKOS_API_HOSTNAME the SPA uses its own origin
+ * as the AuthKit API host.
  */
 export async function buildProductionSpa(options: {
+  outDir: string;
   workosClientId: string;
   convexUrl: string;
-}): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), "daybook-dist-"));
+}): Promise<void> {
+  const { outDir } = options;
   await runToCompletion(
     "vite build",
     process.execPath,
@@ -43,5 +43,4 @@ export async function buildProductionSpa(options: {
       },
     },
   );
-  return outDir;
 }

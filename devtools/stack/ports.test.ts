@@ -1,6 +1,15 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { assertPortFree, freePort, PortInUseError } from "./ports";
+import { assertPortFree, freePort, isPortFree, PortInUseError } from "./ports";
+
+describe("freePort", () => {
+  it("picks a free port below the ephemeral ranges, where no outgoing connection lands", async () => {
+    const port = await freePort();
+    expect(port).toBeGreaterThanOrEqual(20_000);
+    expect(port).toBeLessThan(32_768);
+    expect(await isPortFree(port)).toBe(true);
+  });
+});
 
 describe("assertPortFree", () => {
   let blocker: Server | undefined;

@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { REPO_ROOT } from "../../devtools/stack/paths";
@@ -10,6 +11,14 @@ export async function saveScreenshot(page: Page, name: string) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // Finished transitions: a theme switch animates colours for a moment.
-  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  const image = await page.screenshot({
+    fullPage: true,
+    animations: "disabled",
+  });
+  // Written aside and renamed into place: a run beside this one may save the
+  // same name, and each file should be one run's whole picture.
+  const partial = `${path}.${randomUUID()}.partial`;
+  await writeFile(partial, image);
+  await rename(partial, path);
   return path;
 }

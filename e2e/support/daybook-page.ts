@@ -1,4 +1,6 @@
-import type { Download, Locator, Page } from "playwright-core";
+import type { BrowserContext, Download, Locator, Page } from "playwright-core";
+import { RefreshGuard } from "./refresh-guard";
+import { STEP_TIMEOUT_MS } from "./waiting";
 
 export type Theme = "Light" | "Dark" | "System";
 
@@ -9,10 +11,38 @@ export type Theme = "Light" | "Dark" | "System";
  * accessible name.
  */
 export class DaybookPage {
+  private readonly refreshes: RefreshGuard;
+
+  /** Prefer open(): without its refresh guard, leaving the page just leaves. */
   constructor(
     readonly page: Page,
-    private readonly email: string,
-  ) {}
+    readonly email: string,
+  ) {
+    this.refreshes = new RefreshGuard(page);
+  }
+
+  /** A new tab in `context` (one person's browser) for the person with `email`. */
+  static async open(context: BrowserContext, email: string) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await RefreshGuard.installIn(page);
+    return new DaybookPage(page, email);
+  }
+
+  // ── Leaving the page (see refresh-guard.ts) ───────────────────────────
+
+  /** Opens `url` in this tab, as typing it into the address bar would. */
+  async goto(url: string) {
+    await this.refreshes.leavePage(() => this.page.goto(url));
+  }
+
+  async reload() {
+    await this.refreshes.leavePage(() => this.page.reload());
+  }
+
+  async closeTab() {
+    await this.refreshes.leavePage(() => this.page.close());
+  }
 
   // ── Signing in and out ────────────────────────────────────────────────
 
@@ -42,6 +72,10 @@ export class DaybookPage {
     await this.signedInIndicator.waitFor();
   }
 
+  /**
+   * Through the refresh guard too: a refresh that reached the server after
+   * the sign-out had ended the session would fail (a 400 in the console).
+   */
   async signOut() {
     // The menu loads lazily; until then its trigger is a plain button
     // without aria-expanded, and a click on it opens nothing.
@@ -51,7 +85,9 @@ export class DaybookPage {
         expanded: false,
       })
       .click();
-    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+    const signOut = this.page.getByRole("menuitem", { name: "Sign out" });
+    await signOut.waitFor();
+    await this.refreshes.leavePage(() => signOut.click());
   }
 
   // ── The day on screen ─────────────────────────────────────────────────
@@ -95,6 +131,26 @@ export class DaybookPage {
   async addTodo(text: string) {
     await this.addTodoField.fill(text);
     await this.addTodoField.press("Enter");
+  }
+
+  /**
+   * A todo the server has confirmed: until then it shows at once but
+   * pending, disabled and not yet draggable.
+   */
+  savedTodo(text: string) {
+    return this.page.getByRole("checkbox", {
+      name: text,
+      exact: true,
+      disabled: false,
+    });
+  }
+
+  /** Adds each todo in turn, waiting until the server has saved each. */
+  async addTodos(...texts: string[]) {
+    for (const text of texts) {
+      await this.addTodo(text);
+      await this.savedTodo(text).waitFor();
+    }
   }
 
   /** Clicks the todo's text, replaces it and presses Enter. */
@@ -168,6 +224,8 @@ export class DaybookPage {
       `${escapeRegExp(text)} moved to position (\\d+) of`,
     );
 
+    // A todo still pending has no working drag handle yet.
+    await this.savedTodo(text).waitFor();
     await this.page.getByRole("button", { name: `Reorder ${text}` }).focus();
     await this.page.keyboard.press("Space");
     await live.filter({ hasText: moved }).waitFor({ state: "attached" });
@@ -182,57 +240,6 @@ export class DaybookPage {
     }
     await this.page.keyboard.press("Space");
     await announcement(`${text} dropped at position ${position} of`);
-  }
-
-  /**
-   * Adds a todo and measures, in the page, from the Enter key to its
-   * checkbox being in the document (performance.now(), so no test-process
-   * or protocol time is counted). Returns milliseconds.
-   */
-  async addTodoMeasuringAppearance(text: string): Promise<number> {
-    await this.addTodoField.fill(text);
-    await this.page.evaluate((wanted) => {
-      const probe: { enter?: number; shown?: number } = {};
-      (window as unknown as { __addProbe: typeof probe }).__addProbe = probe;
-      const isShown = () =>
-        [...document.querySelectorAll('input[type="checkbox"]')].some(
-          (box) =>
-            document.getElementById(box.getAttribute("aria-labelledby") ?? "")
-              ?.textContent === wanted,
-        );
-      window.addEventListener(
-        "keydown",
-        (event) => {
-          if (event.key === "Enter") probe.enter = performance.now();
-        },
-        { capture: true, once: true },
-      );
-      const observer = new MutationObserver(() => {
-        if (probe.enter !== undefined && isShown()) {
-          probe.shown = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document.body, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    }, text);
-    await this.addTodoField.press("Enter");
-    await this.todo(text).waitFor();
-    const probe = await this.page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            __addProbe: { enter?: number; shown?: number };
-          }
-        ).__addProbe,
-    );
-    if (probe.enter === undefined || probe.shown === undefined) {
-      throw new Error(`The probe missed the Enter key or the new todo.`);
-    }
-    return probe.shown - probe.enter;
   }
 
   // ── The days sidebar ──────────────────────────────────────────────────

@@ -1,11 +1,20 @@
 import { inject } from "vitest";
+import type { HeldMutation } from "../../devtools/stack/mutation-gate";
 import { launchChromium, type BrowserSession } from "./chromium";
 import type { SharedStackInfo } from "./global-stack";
-import { setMutationDelayMs } from "./stack-control";
+import {
+  heldMutations,
+  holdMutations,
+  releaseMutations,
+} from "./stack-control";
 
 export interface SharedStack extends SharedStackInfo {
   browser: BrowserSession;
-  setMutationDelayMs(ms: number): Promise<void>;
+  /** Every later mutation waits, unrun, at the gate in front of the stand-in. */
+  holdMutations(): Promise<void>;
+  /** The held mutations go on to the stand-in, in order; no more holding. */
+  releaseMutations(): Promise<void>;
+  heldMutations(): Promise<HeldMutation[]>;
   stop(): Promise<void>;
 }
 
@@ -19,7 +28,9 @@ export async function useSharedStack(): Promise<SharedStack> {
   return {
     ...info,
     browser,
-    setMutationDelayMs: (ms) => setMutationDelayMs(info.controlUrl, ms),
+    holdMutations: () => holdMutations(info.controlUrl),
+    releaseMutations: () => releaseMutations(info.controlUrl),
+    heldMutations: () => heldMutations(info.controlUrl),
     stop: () => browser.close(),
   };
 }

@@ -1,0 +1,121 @@
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import WebSocket, { WebSocketServer } from "ws";
+import { startMutationGate, type MutationGate } from "./mutation-gate";
+
+const SYNC_PATH = "/api/1.0.0/sync";
+
+/** A stand-in for the stand-in: records what arrives, on the path it arrived. */
+interface Upstream {
+  url: string;
+  received: { path: string; message: unknown }[];
+  sockets: WebSocket[];
+  close(): Promise<void>;
+}
+
+async function startUpstream(): Promise<Upstream> {
+  const server = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const upstream: Upstream = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received: [],
+    sockets: [],
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  server.on("connection", (socket, request) => {
+    upstream.sockets.push(socket);
+    socket.on("message", (data) =>
+      upstream.received.push({
+        path: request.url ?? "",
+        message: JSON.parse(String(data)) as unknown,
+      }),
+    );
+  });
+  return upstream;
+}
+
+async function connect(gate: MutationGate) {
+  const socket = new WebSocket(
+    `${gate.url.replace(/^http/, "ws")}${SYNC_PATH}`,
+  );
+  await new Promise((resolve, reject) => {
+    socket.once("open", resolve);
+    socket.once("error", reject);
+  });
+  return socket;
+}
+
+const mutation = (requestId: number) => ({
+  type: "Mutation",
+  requestId,
+  udfPath: "todos:create",
+  args: [{ text: `todo ${requestId}` }],
+});
+const query = { type: "ModifyQuerySet", baseVersion: 0, newVersion: 1 };
+
+describe("startMutationGate", () => {
+  let upstream: Upstream;
+  let gate: MutationGate;
+  const clients: WebSocket[] = [];
+
+  beforeEach(async () => {
+    upstream = await startUpstream();
+    gate = await startMutationGate(upstream.url);
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.terminate();
+    await gate.close();
+    await upstream.close();
+  });
+
+  async function client() {
+    const socket = await connect(gate);
+    clients.push(socket);
+    return socket;
+  }
+
+  it("passes messages both ways, on the same path", async () => {
+    const socket = await client();
+    const answer = new Promise<string>((resolve) =>
+      socket.once("message", (data) => resolve(String(data))),
+    );
+    socket.send(JSON.stringify(mutation(1)));
+    await expect
+      .poll(() => upstream.received)
+      .toEqual([{ path: SYNC_PATH, message: mutation(1) }]);
+    upstream.sockets[0]!.send('{"type":"Ping"}');
+    expect(await answer).toBe('{"type":"Ping"}');
+  });
+
+  it("holds mutations while holding, lets everything else through, and releases them in order", async () => {
+    const socket = await client();
+    gate.hold();
+    socket.send(JSON.stringify(mutation(1)));
+    socket.send(JSON.stringify(query));
+    socket.send(JSON.stringify(mutation(2)));
+    await expect
+      .poll(() => upstream.received)
+      .toEqual([{ path: SYNC_PATH, message: query }]);
+    expect(gate.held()).toEqual([
+      { udfPath: "todos:create", args: [{ text: "todo 1" }] },
+      { udfPath: "todos:create", args: [{ text: "todo 2" }] },
+    ]);
+
+    gate.release();
+    expect(gate.held()).toEqual([]);
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toEqual([query, mutation(1), mutation(2)]);
+  });
+
+  it("closes the browser's side when the stand-in's side closes", async () => {
+    const socket = await client();
+    await expect.poll(() => upstream.sockets.length).toBe(1);
+    const closed = new Promise<number>((resolve) =>
+      socket.once("close", (code) => resolve(code)),
+    );
+    upstream.sockets[0]!.close(1011, "FatalError");
+    expect(await closed).toBe(1011);
+  });
+});

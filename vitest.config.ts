@@ -59,8 +59,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // After the other projects, not beside them: on a small machine
-          // the backend suites would otherwise compete for the CPU with the
-          // browser while it measures optimistic updates.
+          // the backend suites would otherwise compete with the browser for
+          // the CPU and slow every step.
           sequence: { groupOrder: 1 },
         },
       },

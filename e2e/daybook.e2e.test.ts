@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import {
   afterAll,
   afterEach,
@@ -184,6 +184,93 @@ describe(
         "Write the report",
         "Buy oat milk",
         "Call the plumber",
+      ]);
+    });
+
+    it("opens every menu on its first click, with every script the page asks for after the day appears held back", async () => {
+      const { tab, app } = await signedInPerson("menus");
+      await app.addTodos("Water the plants");
+      // From the reload on, any script the page asks for once the day is on
+      // screen waits here, unanswered: a menu whose code loaded on demand
+      // would have nothing to open with.
+      let holding = false;
+      const held: Route[] = [];
+      await tab.route("**/assets/*.js", (route) =>
+        holding ? held.push(route) : route.continue(),
+      );
+      await app.reload();
+      await app.todo("Water the plants").waitFor();
+      await app.signedInIndicator.waitFor();
+      holding = true;
+
+      const menus: [string, string][] = [
+        ["More actions for Water the plants", "Pin"],
+        ["Actions for all todos on Today", "Complete all"],
+        ["More actions for Today", "Rename"],
+        [`Account menu for ${app.email}`, "Sign out"],
+      ];
+      for (const [button, item] of menus) {
+        await tab.getByRole("button", { name: button }).click();
+        await tab.getByRole("menuitem", { name: item }).waitFor();
+        await tab.keyboard.press("Escape");
+        await tab.getByRole("menu").waitFor({ state: "detached" });
+        expect(
+          await tab
+            .getByRole("button", { name: button })
+            .evaluate((trigger) => trigger === document.activeElement),
+        ).toBe(true);
+      }
+
+      holding = false;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+      await tab.unroute("**/assets/*.js");
+    });
+
+    it("renders each todo once, drag handle and all, while the day view loads and settles", async () => {
+      const { tab, app } = await signedInPerson("rows");
+      await app.addTodos("Alpha", "Beta");
+      // Notes every todo row as it enters the page, from the first byte on:
+      // a list swapped for another when a chunk arrives would add its rows
+      // a second time.
+      await tab.addInitScript(() => {
+        const added: { id: string; handle: boolean }[] = [];
+        (window as unknown as { todoRowsAdded: typeof added }).todoRowsAdded =
+          added;
+        new MutationObserver((records) => {
+          for (const node of records.flatMap((r) => [...r.addedNodes])) {
+            if (!(node instanceof Element)) continue;
+            const rows = node.matches("li[data-todo-id]")
+              ? [node]
+              : [...node.querySelectorAll("li[data-todo-id]")];
+            for (const row of rows) {
+              added.push({
+                id: row.getAttribute("data-todo-id")!,
+                handle:
+                  row.querySelector('button[aria-label^="Reorder "]') !== null,
+              });
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await app.reload();
+      await app.todo("Alpha").waitFor();
+      await app.notes.waitFor();
+      await app.dayLink("Today").waitFor();
+      await tab.waitForLoadState("networkidle");
+
+      const added = await tab.evaluate(
+        () =>
+          (
+            window as unknown as {
+              todoRowsAdded: { id: string; handle: boolean }[];
+            }
+          ).todoRowsAdded,
+      );
+      // Two todos, each added once, each with its handle from the start.
+      expect(new Set(added.map((row) => row.id)).size).toBe(2);
+      expect(added).toEqual([
+        { id: expect.any(String), handle: true },
+        { id: expect.any(String), handle: true },
       ]);
     });
 

@@ -77,16 +77,8 @@ export class DaybookPage {
    * the sign-out had ended the session would fail (a 400 in the console).
    */
   async signOut() {
-    // The menu loads lazily; until then its trigger is a plain button
-    // without aria-expanded, and a click on it opens nothing.
-    await this.page
-      .getByRole("button", {
-        name: `Account menu for ${this.email}`,
-        expanded: false,
-      })
-      .click();
+    await this.accountMenuButton.click();
     const signOut = this.page.getByRole("menuitem", { name: "Sign out" });
-    await signOut.waitFor();
     await this.refreshes.leavePage(() => signOut.click());
   }
 
@@ -183,10 +175,7 @@ export class DaybookPage {
   }
 
   private async chooseFromMenu(menuButtonName: string, item: string) {
-    // Menus load lazily; the trigger gets aria-expanded once it works.
-    await this.page
-      .getByRole("button", { name: menuButtonName, expanded: false })
-      .click();
+    await this.page.getByRole("button", { name: menuButtonName }).click();
     await this.page.getByRole("menuitem", { name: item, exact: true }).click();
   }
 

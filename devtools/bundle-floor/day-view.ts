@@ -15,7 +15,7 @@ import {
   type Page,
   type Request,
 } from "playwright-core";
-import { ensureChromium } from "../../e2e/support/chromium";
+import { CHROMIUM_ARGS, ensureChromium } from "../../e2e/support/chromium";
 import { DaybookPage } from "../../e2e/support/daybook-page";
 import { deferCleanup } from "./cleanup";
 import { assetKind } from "./sizes";
@@ -205,15 +205,7 @@ function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: ensureChromium(),
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,

@@ -63,21 +63,24 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Headless Chromium as a root CI machine can run it, with nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** A headless Chromium; each context is a separate, throw-away profile. */
 export async function launchChromium(): Promise<BrowserSession> {
   const executablePath = ensureChromium();
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     browser,

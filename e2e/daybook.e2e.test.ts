@@ -274,6 +274,28 @@ describe(
       ]);
     });
 
+    it("on a phone, the days drawer keeps focus inside and gives it back to its button", async () => {
+      const { tab } = await signedInPerson("phone");
+      await tab.setViewportSize(PHONE);
+      const opener = tab.getByRole("button", { name: "Open days menu" });
+      await opener.click();
+      const drawer = tab.getByRole("dialog", { name: "Daybook" });
+      await drawer.getByRole("link", { name: /^Today/ }).waitFor();
+      const focusIn = (locator: typeof drawer) =>
+        locator.evaluate((element) => element.contains(document.activeElement));
+      await eventually(() => focusIn(drawer)).toBe(true);
+      await tab.keyboard.press("Shift+Tab");
+      expect(await focusIn(drawer)).toBe(true);
+      await tab.keyboard.press("Tab");
+      expect(await focusIn(drawer)).toBe(true);
+
+      await tab.keyboard.press("Escape");
+      await drawer.waitFor({ state: "detached" });
+      await eventually(() =>
+        opener.evaluate((button) => button === document.activeElement),
+      ).toBe(true);
+    });
+
     it("moves a todo to tomorrow and copies the open ones there", async () => {
       const { tab, app } = await signedInPerson("avery");
       await app.addTodos(

@@ -7,7 +7,15 @@ import {
   Settings,
   X,
 } from "lucide-react";
-import { lazy, Suspense, useRef, useState, type CSSProperties } from "react";
+import {
+  lazy,
+  Suspense,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from "react";
+import { flushSync } from "react-dom";
 import { useLocation } from "wouter";
 import { Button, IconButton } from "@/components/ui/Button";
 import { ConfirmProvider } from "@/components/ui/confirm";
@@ -34,6 +42,23 @@ const SIDEBAR_ID = "days-sidebar";
 
 type Overlay = "search" | "settings" | "shortcuts" | null;
 
+/** Tab from the last control goes to the first, Shift+Tab the other way. */
+function keepFocusInside(event: KeyboardEvent<HTMLElement>) {
+  const controls = [
+    ...event.currentTarget.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input:not([disabled]), [tabindex="0"]',
+    ),
+  ].filter((element) => !element.closest("[hidden]"));
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  const wrapTo = event.shiftKey
+    ? document.activeElement === first && last
+    : document.activeElement === last && first;
+  if (!wrapTo) return;
+  event.preventDefault();
+  wrapTo.focus();
+}
+
 /**
  * The signed-in app: top bar, the days sidebar and the routed view.
  *
@@ -55,8 +80,18 @@ export default function AppShell() {
   if (wide && drawerOpen) setDrawerOpen(false);
   const drawer = !wide && drawerOpen;
   const closeDrawer = () => {
-    setDrawerOpen(false);
+    // Committed first: the button is inert until the drawer has closed.
+    flushSync(() => setDrawerOpen(false));
     drawerButton.current?.focus();
+  };
+  const onDrawerKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!drawer) return;
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      closeDrawer();
+    } else if (event.key === "Tab") {
+      keepFocusInside(event);
+    }
   };
 
   const goToDay = (amount: number) =>
@@ -80,6 +115,7 @@ export default function AppShell() {
   return (
     <div className="flex h-dvh flex-col">
       <a
+        {...behindDrawer}
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-slate-900"
       >
@@ -164,16 +200,11 @@ export default function AppShell() {
                     "aria-label": "Daybook",
                   }
                 : {})}
-              onKeyDown={(event) => {
-                if (drawer && event.key === "Escape") {
-                  event.stopPropagation();
-                  closeDrawer();
-                }
-              }}
+              onKeyDown={onDrawerKeyDown}
               style={
                 { "--sidebar-width": `${sidebar.width}px` } as CSSProperties
               }
-              className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
+              className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:max-w-[calc(100vw-20rem)] md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
             >
               {drawer ? (
                 <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-800">

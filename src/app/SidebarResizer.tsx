@@ -18,10 +18,11 @@ export function SidebarResizer({
   onChange: (change: Partial<SidebarState>) => void;
 }) {
   const onKeyDown = (event: KeyboardEvent) => {
-    const width = state.collapsed ? SIDEBAR_WIDTH.min : state.width;
+    // From collapsed, the first arrow brings back the width it had.
+    const step = state.collapsed ? 0 : KEY_STEP;
     const next: Record<string, Partial<SidebarState>> = {
-      ArrowLeft: { width: width - KEY_STEP, collapsed: false },
-      ArrowRight: { width: width + KEY_STEP, collapsed: false },
+      ArrowLeft: { width: state.width - step, collapsed: false },
+      ArrowRight: { width: state.width + step, collapsed: false },
       Home: { width: SIDEBAR_WIDTH.min, collapsed: false },
       End: { width: SIDEBAR_WIDTH.max, collapsed: false },
       Enter: { collapsed: !state.collapsed },

@@ -36,6 +36,17 @@ test("narrow screens (390px): the menu button opens Days as a modal overlay; Esc
     await within(nav).findByRole("link", { name: /Today/ }),
   ).toBeInTheDocument();
 
+  // Modal: Tab and Shift+Tab go round the drawer's controls.
+  const close = within(overlay).getByRole("button", {
+    name: "Close days menu",
+  });
+  await waitFor(() => expect(close).toHaveFocus());
+  await user.tab({ shift: true });
+  expect(overlay).toContainElement(document.activeElement as HTMLElement);
+  expect(close).not.toHaveFocus();
+  await user.tab();
+  expect(close).toHaveFocus();
+
   await user.keyboard("{Escape}");
   await waitFor(() =>
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument(),

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import { Menu, type MenuEntry } from "./Menu";
@@ -135,4 +135,21 @@ test("a label names the items after it as a group, up to the next separator", as
   ).toEqual(["Tomorrow", "Next day"]);
   expect(screen.getAllByRole("separator")).toHaveLength(2);
   expect(screen.getAllByRole("menuitem")).toHaveLength(4);
+});
+
+test("the menu closes when its button scrolls out of view", async () => {
+  const { user, trigger } = renderMenu([item("Pin")]);
+  await user.click(trigger);
+  expect(screen.getByRole("menu")).toBeInTheDocument();
+  trigger.getBoundingClientRect = () =>
+    DOMRect.fromRect({
+      x: 0,
+      y: window.innerHeight + 40,
+      width: 40,
+      height: 40,
+    });
+  act(() => {
+    window.dispatchEvent(new Event("scroll"));
+  });
+  expect(screen.queryByRole("menu")).not.toBeInTheDocument();
 });

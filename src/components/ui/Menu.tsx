@@ -59,6 +59,12 @@ function sectionsOf(entries: MenuEntry[]): Section[] {
 const GAP = 4;
 const EDGE = 8;
 
+/** Whether any of the trigger is still inside the window. */
+function inView(trigger: HTMLElement) {
+  const { top, bottom } = trigger.getBoundingClientRect();
+  return bottom >= 0 && top <= window.innerHeight;
+}
+
 /** Below the trigger (above when there is more room there), kept on screen. */
 function placeMenu(
   trigger: HTMLElement,
@@ -67,6 +73,7 @@ function placeMenu(
 ) {
   const anchor = trigger.getBoundingClientRect();
   const { width, height } = menu.getBoundingClientRect();
+  const maxTop = window.innerHeight - height - EDGE;
   const below = window.innerHeight - anchor.bottom;
   const top =
     below >= height + GAP + EDGE || below >= anchor.top
@@ -74,7 +81,7 @@ function placeMenu(
       : anchor.top - GAP - height;
   const left = align === "end" ? anchor.right - width : anchor.left;
   const maxLeft = window.innerWidth - width - EDGE;
-  menu.style.top = `${Math.max(EDGE, top)}px`;
+  menu.style.top = `${Math.max(EDGE, Math.min(top, maxTop))}px`;
   menu.style.left = `${Math.max(EDGE, Math.min(left, maxLeft))}px`;
   menu.style.visibility = "visible";
 }
@@ -115,7 +122,12 @@ export function Menu({ trigger, entries, align = "end" }: MenuProps) {
     const menu = menuRef.current;
     const button = triggerButton();
     if (!open || !menu || !button) return;
-    const place = () => placeMenu(button, menu, align);
+    const place = () => {
+      // Scrolled out of sight: a menu floating over other content, far
+      // from what it acts on, would only mislead.
+      if (inView(button)) placeMenu(button, menu, align);
+      else setOpen(null);
+    };
     place();
     const list = items();
     (open === "first" ? list[0] : list[list.length - 1])?.focus();

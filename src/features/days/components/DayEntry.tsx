@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { LIMITS } from "@convex/lib/limits";
-import { InlineEditor } from "@/components/ui/InlineEditor";
+import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import { paths } from "@/config/paths";
 import { cn } from "@/lib/cn";
 import { relativeDayName, shortDate } from "@/lib/dates";
@@ -28,6 +28,12 @@ export function DayEntry({
   onNavigate?: () => void;
 }) {
   const [renaming, setRenaming] = useState(false);
+  // After Enter or Esc ends a rename, focus goes back to the day's link.
+  const refocus = useRef(false);
+  const endRename = (end: EditEnd) => {
+    setRenaming(false);
+    refocus.current = end === "key";
+  };
   const relative = relativeDayName(summary.day);
   const date = shortDate(summary.day);
   const name = summary.label || relative || date;
@@ -49,16 +55,21 @@ export function DayEntry({
           placeholder="Label (empty to clear)"
           selectOnOpen
           className="min-h-10 text-sm"
-          onSave={(value) => {
-            setRenaming(false);
+          onSave={(value, end) => {
+            endRename(end);
             if (value.trim() !== (summary.label ?? "")) {
               void actions.setLabel(summary.day, value);
             }
           }}
-          onCancel={() => setRenaming(false)}
+          onCancel={() => endRename("key")}
         />
       ) : (
         <Link
+          ref={(link: HTMLAnchorElement | null) => {
+            if (!link || !refocus.current) return;
+            refocus.current = false;
+            link.focus();
+          }}
           href={paths.day(summary.day)}
           onClick={onNavigate}
           aria-current={current ? "page" : undefined}

@@ -1,5 +1,5 @@
 import { Pin } from "lucide-react";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import {
@@ -41,7 +41,6 @@ export function TodoItem({
   const [editing, setEditing] = useState(false);
   // After Enter or Esc ends an edit, focus goes back to the item's text.
   const refocus = useRef(false);
-  const textId = useId();
   const pending = isPending(todo);
   const heading = todo.kind !== "todo";
 
@@ -74,7 +73,7 @@ export function TodoItem({
         todo.done && "text-slate-600 line-through dark:text-slate-400",
       )}
     >
-      <span id={textId}>{todo.text}</span>
+      {todo.text}
     </button>
   );
 
@@ -107,7 +106,8 @@ export function TodoItem({
         <span className="flex size-10 shrink-0 items-center justify-center sm:size-8">
           <input
             type="checkbox"
-            aria-labelledby={textId}
+            // Named by the text itself, which the editor replaces while open.
+            aria-label={todo.text}
             checked={todo.done}
             disabled={pending}
             onChange={(event) =>

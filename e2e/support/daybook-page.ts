@@ -165,11 +165,9 @@ export class DaybookPage {
   async openTodoTexts(): Promise<string[]> {
     const names = await this.openTodos
       .getByRole("checkbox")
+      // Each checkbox is named by its todo's text.
       .evaluateAll((boxes) =>
-        boxes.map((box) => {
-          const id = box.getAttribute("aria-labelledby") ?? "";
-          return document.getElementById(id)?.textContent ?? "";
-        }),
+        boxes.map((box) => box.getAttribute("aria-label") ?? ""),
       );
     return names;
   }

@@ -22,7 +22,7 @@ type Item<Id extends string> = { _id: Id; order: string };
 const PENDING_PREFIX = "optimistic:";
 
 /** A temporary id for an item shown before the server has stored it. */
-export function pendingId<Id extends string>(): Id {
+function pendingId<Id extends string>(): Id {
   return `${PENDING_PREFIX}${Math.random().toString(36).slice(2)}` as Id;
 }
 

@@ -1,0 +1,175 @@
+import type { OptimisticUpdate } from "convex/browser";
+import { useConvex, useConvexAuth } from "convex/react";
+import {
+  getFunctionName,
+  makeFunctionReference,
+  type FunctionArgs,
+  type FunctionReference,
+  type FunctionReturnType,
+} from "convex/server";
+import type { Value } from "convex/values";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import { clearKeptDrafts } from "../keptDrafts";
+import { notifyError } from "../notify";
+import { Outbox } from "./outbox";
+import { browserOutboxStore, type OutboxEntry, type OutboxStore } from "./store";
+
+type AnyArgs = Record<string, Value>;
+
+/**
+ * Each mutation's optimistic update, by function name, so a change sent
+ * again after a reload shows on screen as it did when it was made.
+ */
+const optimisticUpdates = new Map<string, OptimisticUpdate<AnyArgs>>();
+
+/** What to say when a change from an earlier page is refused, by function name. */
+const replayRefusals = new Map<
+  string,
+  (args: AnyArgs, error: unknown) => void
+>();
+
+const OutboxContext = createContext<Outbox | null>(null);
+const StoreContext = createContext<OutboxStore | null>(null);
+
+/** The outboxes on screen, so signing out can clear the right one. */
+const liveOutboxes = new Set<Outbox>();
+
+/** Where the outbox keeps changes (tests give an in-memory store). */
+export function OutboxStoreProvider({
+  store,
+  children,
+}: {
+  store: OutboxStore;
+  children: ReactNode;
+}) {
+  return (
+    <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
+  );
+}
+
+/**
+ * The signed-in user's outbox. Every mutation below it goes through the
+ * outbox (`useOutboxMutation`); changes an earlier page left unsent are
+ * sent again once Convex has accepted the sign-in, and other users' are
+ * discarded.
+ */
+export function OutboxProvider({
+  userId,
+  children,
+}: {
+  userId: string;
+  children: ReactNode;
+}) {
+  const client = useConvex();
+  const store = useContext(StoreContext) ?? browserOutboxStore();
+  const { isAuthenticated } = useConvexAuth();
+  const outbox = useMemo(
+    () =>
+      new Outbox({
+        userId,
+        store,
+        send: ({ name, args, changeId }) =>
+          client.mutation(
+            makeFunctionReference<"mutation">(name),
+            { ...(args as AnyArgs), changeId },
+            { optimisticUpdate: optimisticUpdates.get(name) },
+          ),
+        onReplayRefused: (entry: OutboxEntry, error) => {
+          const explain = replayRefusals.get(entry.name);
+          if (explain) explain(entry.args as AnyArgs, error);
+          else notifyError(error, "send a change made earlier");
+        },
+      }),
+    [client, store, userId],
+  );
+  useEffect(() => {
+    liveOutboxes.add(outbox);
+    void outbox.start();
+    return () => {
+      outbox.stop();
+      liveOutboxes.delete(outbox);
+    };
+  }, [outbox]);
+  useEffect(() => {
+    outbox.setAuthenticated(isAuthenticated);
+  }, [outbox, isAuthenticated]);
+  return (
+    <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>
+  );
+}
+
+/** A mutation's arguments as callers give them: the outbox adds the change id. */
+export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
+  FunctionArgs<Mutation>,
+  "changeId"
+>;
+
+/**
+ * A mutation sent through the outbox: kept until the server confirms it,
+ * sent again after a reload, run once. `optimisticUpdate` works as in
+ * Convex's `withOptimisticUpdate` and must depend only on its arguments
+ * (it is reused for changes sent again after a reload).
+ * `onReplayRefused` explains a refusal of such a change (default: the
+ * server's message as a toast).
+ */
+export function useOutboxMutation<Mutation extends FunctionReference<"mutation">>(
+  mutation: Mutation,
+  options: {
+    optimisticUpdate?: OptimisticUpdate<FunctionArgs<Mutation>>;
+    onReplayRefused?: (args: ChangeArgs<Mutation>, error: unknown) => void;
+  } = {},
+): (args: ChangeArgs<Mutation>) => Promise<FunctionReturnType<Mutation>> {
+  const outbox = useContext(OutboxContext);
+  if (!outbox) throw new Error("useOutboxMutation needs an <OutboxProvider>.");
+  const name = getFunctionName(mutation);
+  // The latest definition wins; all of a function's callers give the same.
+  if (options.optimisticUpdate)
+    optimisticUpdates.set(
+      name,
+      options.optimisticUpdate as OptimisticUpdate<AnyArgs>,
+    );
+  if (options.onReplayRefused)
+    replayRefusals.set(
+      name,
+      options.onReplayRefused as (args: AnyArgs, error: unknown) => void,
+    );
+  return useCallback(
+    (args) =>
+      outbox.submit(name, args as Record<string, unknown>) as Promise<
+        FunctionReturnType<Mutation>
+      >,
+    [outbox, name],
+  );
+}
+
+const noOutbox = () => () => {};
+
+/** How many changes the server has not confirmed yet (0 outside the app). */
+export function useUnsentChangeCount(): number {
+  const outbox = useContext(OutboxContext);
+  return useSyncExternalStore(
+    outbox?.subscribe ?? noOutbox,
+    outbox?.unsentCount ?? (() => 0),
+    () => 0,
+  );
+}
+
+/**
+ * Forgets everything `userId` left unsent in this browser: changes and the
+ * text kept from open fields (signing out: warn first if
+ * `useUnsentChangeCount()` is not 0).
+ */
+export async function clearOutbox(userId: string): Promise<void> {
+  clearKeptDrafts(userId);
+  const live = [...liveOutboxes].filter((outbox) => outbox.userId === userId);
+  if (live.length > 0) await Promise.all(live.map((outbox) => outbox.clear()));
+  else await browserOutboxStore().clear(userId);
+}

@@ -1,0 +1,186 @@
+import { ConvexError } from "convex/values";
+import { expect, test, vi } from "vitest";
+import { Outbox } from "./outbox";
+import { createMemoryOutboxStore, type OutboxEntry } from "./store";
+
+/** A server whose answers the test gives, one call at a time. */
+function controlledServer() {
+  const calls: {
+    entry: OutboxEntry;
+    answer: (value: unknown) => void;
+    refuse: (error: unknown) => void;
+  }[] = [];
+  const send = vi.fn(
+    (entry: OutboxEntry) =>
+      new Promise((answer, refuse) => calls.push({ entry, answer, refuse })),
+  );
+  return { calls, send };
+}
+
+const refusal = (code: string) =>
+  new ConvexError({ code, message: `Refused: ${code}` });
+
+async function settled() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function outboxFor(
+  userId: string,
+  store = createMemoryOutboxStore(),
+  server = controlledServer(),
+) {
+  const refused: [OutboxEntry, unknown][] = [];
+  const outbox = new Outbox({
+    userId,
+    store,
+    send: server.send,
+    onReplayRefused: (entry, error) => refused.push([entry, error]),
+  });
+  return { outbox, store, server, refused };
+}
+
+test("a change is kept until the server confirms it, with a change id the server accepts", async () => {
+  const { outbox, store, server } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const result = outbox.submit("todos:create", { day: "2025-01-01", text: "A" });
+  await settled();
+  expect(outbox.unsentCount()).toBe(1);
+  expect(store.entries).toEqual([
+    expect.objectContaining({
+      userId: "ada",
+      name: "todos:create",
+      args: { day: "2025-01-01", text: "A" },
+    }),
+  ]);
+  expect(store.entries[0]!.changeId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  expect(server.calls[0]!.entry.changeId).toBe(store.entries[0]!.changeId);
+
+  server.calls[0]!.answer("todo-id");
+  await expect(result).resolves.toBe("todo-id");
+  await settled();
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});
+
+test("a definite refusal drops the change and reaches the caller", async () => {
+  const { outbox, store, server } = outboxFor("ada");
+  await outbox.start();
+  const result = outbox.submit("todos:create", { day: "x", text: "" });
+  await settled();
+  server.calls[0]!.refuse(refusal("INVALID_ARGUMENT"));
+  await expect(result).rejects.toThrow();
+  await settled();
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});
+
+test("a refusal as signed out keeps the change, and it is sent again when signed in", async () => {
+  const { outbox, store, server } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const result = outbox.submit("todos:create", { day: "d", text: "kept" });
+  await settled();
+  server.calls[0]!.refuse(refusal("UNAUTHENTICATED"));
+  await settled();
+  expect(outbox.unsentCount()).toBe(1);
+  expect(store.entries).toHaveLength(1);
+
+  outbox.setAuthenticated(false);
+  outbox.setAuthenticated(true);
+  expect(server.calls).toHaveLength(2);
+  expect(server.calls[1]!.entry.changeId).toBe(server.calls[0]!.entry.changeId);
+  server.calls[1]!.answer("id");
+  await expect(result).resolves.toBe("id");
+  await settled();
+  expect(store.entries).toEqual([]);
+});
+
+test("after a reload, the changes left are sent again once each, oldest first, with the same ids", async () => {
+  const store = createMemoryOutboxStore();
+  const first = outboxFor("ada", store);
+  await first.outbox.start();
+  first.outbox.setAuthenticated(true);
+  void first.outbox.submit("todos:create", { day: "d", text: "one" });
+  void first.outbox.submit("todos:setDone", { id: "t", done: true });
+  await settled();
+  const ids = first.server.calls.map((call) => call.entry.changeId);
+  first.outbox.stop(); // the page goes away before any answer
+
+  const second = outboxFor("ada", store);
+  second.outbox.setAuthenticated(true);
+  await second.outbox.start();
+  expect(second.server.calls.map((call) => call.entry.changeId)).toEqual(ids);
+  expect(second.outbox.unsentCount()).toBe(2);
+  // Signing in again does not send them a second time while they are on their way.
+  second.outbox.setAuthenticated(false);
+  second.outbox.setAuthenticated(true);
+  expect(second.server.calls).toHaveLength(2);
+  for (const call of second.server.calls) call.answer(null);
+  await settled();
+  expect(second.outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});
+
+test("changes left are not sent before Convex accepts the sign-in", async () => {
+  const store = createMemoryOutboxStore();
+  await store.put({
+    changeId: "c1",
+    userId: "ada",
+    name: "todos:create",
+    args: {},
+    createdAt: 1,
+  });
+  const { outbox, server } = outboxFor("ada", store);
+  await outbox.start();
+  expect(server.calls).toHaveLength(0);
+  expect(outbox.unsentCount()).toBe(1);
+  outbox.setAuthenticated(true);
+  expect(server.calls.map((call) => call.entry.changeId)).toEqual(["c1"]);
+});
+
+test("a refused change from an earlier page is explained, then dropped", async () => {
+  const store = createMemoryOutboxStore();
+  await store.put({
+    changeId: "c1",
+    userId: "ada",
+    name: "todos:updateText",
+    args: { text: "mine" },
+    createdAt: 1,
+  });
+  const { outbox, server, refused } = outboxFor("ada", store);
+  outbox.setAuthenticated(true);
+  await outbox.start();
+  server.calls[0]!.refuse(refusal("CONFLICT"));
+  await settled();
+  expect(refused.map(([entry]) => entry.changeId)).toEqual(["c1"]);
+  expect(store.entries).toEqual([]);
+});
+
+test("another user's changes are discarded, never sent", async () => {
+  const store = createMemoryOutboxStore();
+  await store.put({
+    changeId: "theirs",
+    userId: "grace",
+    name: "todos:create",
+    args: { text: "private" },
+    createdAt: 1,
+  });
+  const { outbox, server } = outboxFor("ada", store);
+  outbox.setAuthenticated(true);
+  await outbox.start();
+  expect(server.calls).toHaveLength(0);
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});
+
+test("clear forgets this user's changes", async () => {
+  const { outbox, store } = outboxFor("ada");
+  await outbox.start();
+  void outbox.submit("todos:create", { text: "x" });
+  await settled();
+  await outbox.clear();
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});

@@ -1,0 +1,180 @@
+import { errorCode } from "../errors";
+import type { OutboxEntry, OutboxStore } from "./store";
+
+/** Sends one change to the server; resolves with its result. */
+export type SendChange = (entry: OutboxEntry) => Promise<unknown>;
+
+type Change = {
+  entry: OutboxEntry;
+  /** "waiting": not on its way (loaded at start, or refused as signed out). */
+  state: "sending" | "waiting";
+  /** The caller's promise, for changes made in this page (not replayed). */
+  settle?: { resolve: (value: unknown) => void; reject: (e: unknown) => void };
+  /** The write to the store; removing waits for it. */
+  written: Promise<void>;
+};
+
+/** A change id: random, within the server's [A-Za-z0-9_-]{1,64}. */
+export function newChangeId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * One signed-in user's unsent changes. Each change is written to the store
+ * and sent at once; it is removed when the server confirms it or refuses it
+ * for good (the refusal goes to whoever made the change, as before). A
+ * refusal because the session ended (UNAUTHENTICATED) keeps it, and its
+ * caller keeps waiting: it is sent again when Convex is signed in again.
+ * Changes left by an earlier page (a reload, a closed tab) are sent again
+ * once each, with the same change id, so the server runs each only once.
+ */
+export class Outbox {
+  readonly userId: string;
+  private readonly store: OutboxStore;
+  private readonly send: SendChange;
+  private readonly onReplayRefused: (entry: OutboxEntry, error: unknown) => void;
+  private readonly changes = new Map<string, Change>();
+  private readonly listeners = new Set<() => void>();
+  private authenticated = false;
+  private started: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(options: {
+    userId: string;
+    store: OutboxStore;
+    send: SendChange;
+    /** A change from an earlier page was refused: nobody is waiting to hear it. */
+    onReplayRefused: (entry: OutboxEntry, error: unknown) => void;
+  }) {
+    this.userId = options.userId;
+    this.store = options.store;
+    this.send = options.send;
+    this.onReplayRefused = options.onReplayRefused;
+  }
+
+  /** How many changes the server has not confirmed yet. */
+  readonly unsentCount = () => this.changes.size;
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /**
+   * Discards other users' changes and loads this user's, which are sent
+   * once Convex has accepted the sign-in. Safe to call again.
+   */
+  start(): Promise<void> {
+    this.closed = false;
+    this.started ??= (async () => {
+      try {
+        await this.store.keepOnly(this.userId);
+        const entries = await this.store.entriesOf(this.userId);
+        for (const entry of entries) {
+          if (this.changes.has(entry.changeId)) continue;
+          this.changes.set(entry.changeId, {
+            entry,
+            state: "waiting",
+            written: Promise.resolve(),
+          });
+        }
+      } catch {
+        // An unreadable store only loses what an earlier page left.
+      }
+      this.notify();
+      if (this.authenticated) this.sendWaiting();
+    })();
+    return this.started;
+  }
+
+  /** Stops sending (the user is leaving); what is stored stays. */
+  stop() {
+    this.closed = true;
+  }
+
+  /** Convex's sign-in state: signing in sends whatever is waiting. */
+  setAuthenticated(authenticated: boolean) {
+    const signedInNow = authenticated && !this.authenticated;
+    this.authenticated = authenticated;
+    if (signedInNow && this.started) this.sendWaiting();
+  }
+
+  /** Keeps and sends a change; resolves with the server's result. */
+  submit(name: string, args: Record<string, unknown>): Promise<unknown> {
+    const entry: OutboxEntry = {
+      changeId: newChangeId(),
+      userId: this.userId,
+      name,
+      args,
+      createdAt: Date.now(),
+    };
+    return new Promise((resolve, reject) => {
+      const change: Change = {
+        entry,
+        state: "waiting",
+        settle: { resolve, reject },
+        written: this.store.put(entry).catch(() => {
+          // Not kept across a reload, but still sent now.
+        }),
+      };
+      this.changes.set(entry.changeId, change);
+      this.notify();
+      this.dispatch(change);
+    });
+  }
+
+  /** Forgets every unsent change of this user (signing out). */
+  async clear() {
+    this.changes.clear();
+    this.notify();
+    await this.store.clear(this.userId);
+  }
+
+  private sendWaiting() {
+    for (const change of [...this.changes.values()]) {
+      if (change.state === "waiting") this.dispatch(change);
+    }
+  }
+
+  private dispatch(change: Change) {
+    if (this.closed) return;
+    change.state = "sending";
+    const { entry } = change;
+    this.send(entry).then(
+      (result) => {
+        this.forget(change);
+        change.settle?.resolve(result);
+        // The session works: whatever waited for it can go now.
+        if (!this.closed && this.authenticated) this.sendWaiting();
+      },
+      (error: unknown) => {
+        if (errorCode(error) === "UNAUTHENTICATED") {
+          change.state = "waiting";
+          return;
+        }
+        this.forget(change);
+        if (change.settle) change.settle.reject(error);
+        else this.onReplayRefused(entry, error);
+      },
+    );
+  }
+
+  private forget(change: Change) {
+    const { changeId } = change.entry;
+    if (this.changes.get(changeId) === change) {
+      this.changes.delete(changeId);
+      this.notify();
+    }
+    void change.written
+      .then(() => this.store.delete(changeId))
+      .catch(() => {
+        // Left in the store: sent again next time, and the server skips it.
+      });
+  }
+
+  private notify() {
+    for (const listener of this.listeners) listener();
+  }
+}

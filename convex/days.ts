@@ -56,27 +56,64 @@ export const setArchived = userMutation({
 });
 
 /**
- * Deletes a day with everything in it. The label and archive mark go at
- * once; todos and notes go in batches.
+ * Deletes a day with everything in it when the user confirmed: the label
+ * and archive mark at once, todos and notes in batches. Items added to the
+ * day afterwards (another tab, a queued change) stay, and the day's summary
+ * keeps counting them.
  */
 export const remove = userMutation({
   args: { day: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
     await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
-    await removeDayBatch(ctx, { userId: ctx.userId, day });
+    const cutoff = await newestItemCreationTime(ctx, ctx.userId, day);
+    if (cutoff === null) return;
+    await removeDayBatch(ctx, { userId: ctx.userId, day, cutoff });
   },
 });
 
+/**
+ * The creation time of the day's newest todo or note: the cut-off. Convex
+ * orders every index by creation time after its fields, so this is one
+ * read per table. Anything added after this call commits conflicts with it
+ * on the day's summary row, so it runs again later and is created later.
+ */
+async function newestItemCreationTime(
+  ctx: MutationCtx,
+  userId: string,
+  day: string,
+): Promise<number | null> {
+  let newest: number | null = null;
+  for (const table of ["todos", "notes"] as const) {
+    const item = await ctx.db
+      .query(table)
+      .withIndex("by_user_day", (q) => q.eq("userId", userId).eq("day", day))
+      .order("desc")
+      .first();
+    if (item) newest = Math.max(newest ?? 0, item._creationTime);
+  }
+  return newest;
+}
+
+type RemovalJob = {
+  userId: string;
+  day: string;
+  /** Only items created at or before this time are deleted. */
+  cutoff: number;
+};
+
 async function removeDayBatch(
   ctx: MutationCtx,
-  job: { userId: string; day: string },
+  job: RemovalJob,
 ): Promise<void> {
   // Only documents are deleted here: the builders keep the day's counts.
   const todos = await ctx.db
     .query("todos")
-    .withIndex("by_user_day_order", (q) =>
-      q.eq("userId", job.userId).eq("day", job.day),
+    .withIndex("by_user_day", (q) =>
+      q
+        .eq("userId", job.userId)
+        .eq("day", job.day)
+        .lte("_creationTime", job.cutoff),
     )
     .take(BATCH_SIZE);
   for (const todo of todos) {
@@ -87,8 +124,11 @@ async function removeDayBatch(
     todos.length < BATCH_SIZE
       ? await ctx.db
           .query("notes")
-          .withIndex("by_user_day_order", (q) =>
-            q.eq("userId", job.userId).eq("day", job.day),
+          .withIndex("by_user_day", (q) =>
+            q
+              .eq("userId", job.userId)
+              .eq("day", job.day)
+              .lte("_creationTime", job.cutoff),
           )
           .take(NOTE_BATCH_SIZE)
       : [];
@@ -102,6 +142,6 @@ async function removeDayBatch(
 }
 
 export const continueRemoval = internalMutation({
-  args: { userId: v.string(), day: v.string() },
+  args: { userId: v.string(), day: v.string(), cutoff: v.number() },
   handler: removeDayBatch,
 });

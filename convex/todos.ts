@@ -14,7 +14,7 @@ import {
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
 import { ensureRoom, getDay } from "./lib/days";
-import { invalidArgument } from "./lib/errors";
+import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
@@ -109,13 +109,24 @@ export const createMany = userMutation({
   },
 });
 
-/** Rewrites an item's text; a heading marker turns it into a heading. */
+/**
+ * Rewrites an item's text; a heading marker turns it into a heading.
+ * `baseText` is the text the edit started from: if the item's text has
+ * changed since, the edit is refused with CONFLICT and the current text, so
+ * the user chooses instead of one edit silently replacing the other.
+ */
 export const updateText = userMutation({
-  args: { id: v.id("todos"), text: v.string() },
+  args: { id: v.id("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    requireText(args.baseText, { ...todoTextRule, allowEmpty: true });
     const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
     requireText(text, todoTextRule);
+    if (todo.text !== args.baseText) {
+      // The same text saved twice (two tabs typing alike) is no conflict.
+      if (todo.text === text && todo.kind === kind) return;
+      throw conflict("todo", { text: todo.text });
+    }
     // Headings are never done; a todo keeps its state.
     const done = kind === "todo" && todo.done;
     await ctx.db.patch("todos", todo._id, {

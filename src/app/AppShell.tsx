@@ -1,3 +1,4 @@
+import { useAuth } from "@workos-inc/authkit-react";
 import {
   Keyboard,
   Menu as MenuIcon,
@@ -26,9 +27,12 @@ import { DaysSidebar } from "@/features/days";
 import { SearchDialog } from "@/features/search";
 import { SettingsDialog } from "@/features/settings";
 import { shiftDay, todayString } from "@/lib/dates";
+import { KeptDraftsProvider } from "@/lib/keptDrafts";
 import { isMac } from "@/lib/keyboard";
+import { OutboxProvider } from "@/lib/outbox";
 import { useMediaQuery } from "@/lib/useMediaQuery";
 import { ConnectionIndicator } from "./ConnectionIndicator";
+import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
 import { AppRoutes } from "./routes";
 import { SidebarResizer } from "./SidebarResizer";
 import { useSidebarWidth } from "./sidebarWidth";
@@ -60,14 +64,31 @@ function keepFocusInside(event: KeyboardEvent<HTMLElement>) {
 }
 
 /**
- * The signed-in app: top bar, the days sidebar and the routed view.
+ * The signed-in app, with what is kept for its user in this browser:
+ * changes not yet sent (the outbox) and text typed into open fields.
+ */
+export default function AppShell() {
+  const { user } = useAuth();
+  // App mounts this only with a user; an empty id keeps nothing.
+  const userId = user?.id ?? "";
+  return (
+    <OutboxProvider userId={userId}>
+      <KeptDraftsProvider userId={userId}>
+        <AppLayout />
+      </KeptDraftsProvider>
+    </OutboxProvider>
+  );
+}
+
+/**
+ * Top bar, the days sidebar and the routed view.
  *
  * One layout for every width: on wide screens the sidebar is a resizable,
  * collapsible column; on narrow ones the same element becomes a modal
  * drawer. Only CSS and attributes change, so the sidebar and the day view
  * are never remounted (no lost caret, scroll or draft) when the width does.
  */
-export default function AppShell() {
+function AppLayout() {
   useProfileSync();
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);
@@ -150,6 +171,7 @@ export default function AppShell() {
         />
         <span className="px-1 font-semibold">Daybook</span>
         <span className="flex-1" />
+        <UnsentChangesIndicator />
         <ConnectionIndicator />
         <Button
           variant="ghost"

@@ -2,13 +2,20 @@ import { ConvexError } from "convex/values";
 
 /** The backend's stable error codes (convex/lib/errors.ts). */
 export type ErrorCode =
-  "UNAUTHENTICATED" | "NOT_FOUND" | "INVALID_ARGUMENT" | "LIMIT_REACHED";
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "INVALID_ARGUMENT"
+  | "LIMIT_REACHED"
+  | "CONFLICT"
+  | "DELETING";
 
 const FALLBACK: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Your session has ended. Sign in again to continue.",
   NOT_FOUND: "That item no longer exists. It may have been deleted.",
   INVALID_ARGUMENT: "That change could not be saved.",
   LIMIT_REACHED: "This day is full.",
+  CONFLICT: "This was changed elsewhere since you started editing.",
+  DELETING: "Your data is being deleted, so this change was not saved.",
 };
 
 function codeAndMessage(error: unknown): {
@@ -49,4 +56,19 @@ export function errorMessage(error: unknown, action?: string): string {
   return action
     ? `Could not ${action}. Check your connection and try again.`
     : "Something went wrong. Check your connection and try again.";
+}
+
+/**
+ * The current fields a CONFLICT refusal carries (the row as stored now), or
+ * null for any other error.
+ */
+export function conflictCurrent(
+  error: unknown,
+): Record<string, unknown> | null {
+  if (errorCode(error) !== "CONFLICT" || !(error instanceof ConvexError))
+    return null;
+  const { current } = error.data as { current?: unknown };
+  return current && typeof current === "object"
+    ? (current as Record<string, unknown>)
+    : null;
 }

@@ -73,8 +73,7 @@ export function removeDraft(userId: string, name: string) {
 /** Forgets every draft `userId` left (signing out). */
 export function clearKeptDrafts(userId: string) {
   const local = storage();
-  for (const key of keysWithPrefix(keyFor(userId, "")))
-    local?.removeItem(key);
+  for (const key of keysWithPrefix(keyFor(userId, ""))) local?.removeItem(key);
 }
 
 /** Discards other users' drafts, and this user's abandoned ones. */
@@ -86,9 +85,9 @@ function keepOnlyDraftsOf(userId: string) {
     let stale = !key.startsWith(own);
     if (!stale) {
       try {
-        const { savedAt } = JSON.parse(local.getItem(key) ?? "") as Stored<
-          unknown
-        >;
+        const { savedAt } = JSON.parse(
+          local.getItem(key) ?? "",
+        ) as Stored<unknown>;
         stale = !(Date.now() - savedAt < MAX_AGE_MS);
       } catch {
         stale = true;
@@ -112,10 +111,10 @@ export function KeptDraftsProvider({
   // children render only after it).
   const [cleanedFor, setCleanedFor] = useState<string | null>(null);
   if (cleanedFor !== userId) {
-    keepOnlyDraftsOf(userId);
+    if (userId) keepOnlyDraftsOf(userId);
     setCleanedFor(userId);
   }
-  return <UserContext.Provider value={userId}>{children}</UserContext.Provider>;
+  return <UserContext.Provider value={userId || null}>{children}</UserContext.Provider>;
 }
 
 /** The signed-in user drafts are kept for (null outside the app: not kept). */
@@ -123,31 +122,38 @@ export function useDraftOwner(): string | null {
   return useContext(UserContext);
 }
 
+/** Whether a draft is kept under `name` for the signed-in user. */
+export function useHasKeptDraft(name: string): boolean {
+  const owner = useDraftOwner();
+  const [has] = useState(() =>
+    owner ? readDraft<unknown>(owner, name) !== undefined : false,
+  );
+  return has;
+}
+
 /**
  * A field's text kept under `name` (null: not kept): starts from the kept
- * draft, else `initial`; every change is kept; `clear` forgets it (after
- * it was submitted) and empties the field.
+ * draft, else `initial`; every change is kept until `forget` (the text was
+ * submitted, or the edit ended).
  */
 export function useKeptText(name: string | null, initial = "") {
   const owner = useDraftOwner();
-  const key = owner && name ? { owner, name } : null;
+  const user = name ? owner : null;
   const [value, setValue] = useState(
-    () => (key && readDraft<string>(key.owner, key.name)) ?? initial,
+    () => (user && name ? readDraft<string>(user, name) : undefined) ?? initial,
   );
-  const keyId = key ? `${key.owner}\n${key.name}` : null;
   const change = useCallback(
     (next: string) => {
       setValue(next);
-      if (!keyId) return;
-      const [user, field] = keyId.split("\n") as [string, string];
-      if (next === "") removeDraft(user, field);
-      else writeDraft(user, field, next);
+      if (user && name) writeDraft(user, name, next);
     },
-    [keyId],
+    [user, name],
   );
-  const clear = useCallback(() => change(""), [change]);
+  const forget = useCallback(() => {
+    if (user && name) removeDraft(user, name);
+  }, [user, name]);
   return useMemo(
-    () => ({ value, setValue: change, clear }),
-    [value, change, clear],
+    () => ({ value, setValue: change, forget }),
+    [value, change, forget],
   );
 }

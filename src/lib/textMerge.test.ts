@@ -18,7 +18,11 @@ test("one side changed: the merge is that side", () => {
 
 test("changes to different lines merge cleanly", () => {
   expect(
-    mergeText("one\ntwo\nthree\nfour", "ONE\ntwo\nthree\nfour", "one\ntwo\nthree\nFOUR"),
+    mergeText(
+      "one\ntwo\nthree\nfour",
+      "ONE\ntwo\nthree\nfour",
+      "one\ntwo\nthree\nFOUR",
+    ),
   ).toEqual({ text: "ONE\ntwo\nthree\nFOUR", conflict: false });
 });
 
@@ -27,9 +31,10 @@ test("changes to neighbouring lines, or to different words of one line, merge cl
     text: "a\nB2\nC2",
     conflict: false,
   });
-  expect(
-    mergeText("the cat sat", "the bat sat", "the cat sat down"),
-  ).toEqual({ text: "the bat sat down", conflict: false });
+  expect(mergeText("the cat sat", "the bat sat", "the cat sat down")).toEqual({
+    text: "the bat sat down",
+    conflict: false,
+  });
 });
 
 test("both changed the same span: both versions are kept, theirs first, and it is a conflict", () => {
@@ -55,7 +60,8 @@ test("single line (a title): words merge, overlapping edits keep both joined by 
       singleLine: true,
     }),
   ).toEqual({ text: "My weekly plan draft", conflict: false });
-  expect(
-    mergeText("Plan", "Plan A", "Plan B", { singleLine: true }),
-  ).toEqual({ text: "Plan B Plan A", conflict: true });
+  expect(mergeText("Plan", "Plan A", "Plan B", { singleLine: true })).toEqual({
+    text: "Plan B Plan A",
+    conflict: true,
+  });
 });

@@ -36,7 +36,8 @@ export function mergeText(
   theirs: string,
   { singleLine = false }: { singleLine?: boolean } = {},
 ): MergeOutcome {
-  if (mine === base || mine === theirs) return { text: theirs, conflict: false };
+  if (mine === base || mine === theirs)
+    return { text: theirs, conflict: false };
   if (theirs === base) return { text: mine, conflict: false };
 
   if (singleLine) {

@@ -96,6 +96,11 @@ export class FakeConvexBackend {
     null;
   /** Every mutation sent, for assertions. */
   readonly mutations: { name: string; args: Record<string, Value> }[] = [];
+  /**
+   * Set by tests: the server no longer accepts the session (its token
+   * expired or was revoked), while the client still thinks it is signed in.
+   */
+  sessionEnded = false;
   /** Every query subscribed, for assertions ("no query while signed out"). */
   readonly subscribedQueries: string[] = [];
 
@@ -228,7 +233,10 @@ export class FakeConvexBackend {
     try {
       if (this.gate) await this.gate(name, args);
       const result = await this.serial(() =>
-        this.caller().mutation(makeFunctionReference<"mutation">(name), args),
+        (this.sessionEnded ? this.t : this.caller()).mutation(
+          makeFunctionReference<"mutation">(name),
+          args,
+        ),
       );
       await this.rerunAll();
       return result;
@@ -335,9 +343,11 @@ export class FakeConvexBackend {
   }
 }
 
-/** A real ConvexReactClient over the fake backend. */
-export function createFakeConvex() {
-  const backend = new FakeConvexBackend();
+/**
+ * A real ConvexReactClient over the fake backend (a new one, or `backend`
+ * again: a reloaded page meeting the same server).
+ */
+export function createFakeConvex(backend = new FakeConvexBackend()) {
   const client = new ConvexReactClient(backend.url, {
     // Internal option of ConvexReactClient: the sync client to use.
     baseClient: backend,

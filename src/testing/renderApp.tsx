@@ -6,7 +6,13 @@ import { useCallback, useSyncExternalStore } from "react";
 import { vi } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
+import type { User } from "@workos-inc/authkit-react";
 import { App } from "@/app/App";
+import {
+  createMemoryOutboxStore,
+  OutboxStoreProvider,
+  type OutboxStore,
+} from "@/lib/outbox";
 import {
   authCalls,
   readAuth,
@@ -39,6 +45,8 @@ export { authCalls, setAuthState } from "./fakeAuth";
 /**
  * Renders the whole app at `path` over a fake Convex backend that runs the
  * real convex/ functions. Signed in as the test user unless `signedIn: false`.
+ * A "reload" renders again with the same `backend`, `outboxStore` and
+ * `keepStorage`.
  */
 export async function renderApp({
   path = "/",
@@ -46,6 +54,10 @@ export async function renderApp({
   authLoading = false,
   seed,
   storage = {},
+  keepStorage = false,
+  backend: existingBackend,
+  outboxStore = createMemoryOutboxStore(),
+  authUser,
 }: {
   path?: string;
   signedIn?: boolean;
@@ -55,26 +67,37 @@ export async function renderApp({
   seed?: (backend: FakeConvexBackend) => Promise<unknown>;
   /** localStorage entries left by an earlier visit. */
   storage?: Record<string, string>;
+  /** Leave localStorage as it is (a reload). */
+  keepStorage?: boolean;
+  /** The server of an earlier render (a reload). */
+  backend?: FakeConvexBackend;
+  /** Where unsent changes are kept (IndexedDB in the app). */
+  outboxStore?: OutboxStore;
+  /** Signed in as this AuthKit user instead of the test user. */
+  authUser?: User;
 } = {}) {
   resetAuth();
   sessionStorage.clear();
-  localStorage.clear();
+  if (!keepStorage) localStorage.clear();
   for (const [key, value] of Object.entries(storage))
     localStorage.setItem(key, value);
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
-  const { backend, client } = createFakeConvex();
+  if (authUser) setAuthState({ user: authUser });
+  const { backend, client } = createFakeConvex(existingBackend);
   if (seed) await seed(backend);
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
   const view = render(
     <Router hook={location.hook}>
       <ConvexProviderWithAuthKit client={client} useAuth={useAuth}>
-        <App />
+        <OutboxStoreProvider store={outboxStore}>
+          <App />
+        </OutboxStoreProvider>
       </ConvexProviderWithAuthKit>
     </Router>,
   );
-  return { ...view, user, backend, client, location };
+  return { ...view, user, backend, client, location, outboxStore };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
+import { useKeptText } from "@/lib/keptDrafts";
 
 /** How an edit ended: by a key (focus then belongs back on the item) or by leaving the field. */
 export type EditEnd = "key" | "blur";
@@ -17,6 +18,8 @@ function composing(event: KeyboardEvent) {
  * edited. Enter saves (Shift+Enter adds a line when `multiline`), leaving
  * the field saves, Esc cancels, and none of them fires mid-composition.
  * It opens focused with the caret at the end (or the text selected).
+ * With `keepAs`, what is typed is kept locally (per user) until the edit
+ * ends, and an editor opened again under that name starts from it.
  */
 export function InlineEditor({
   initial,
@@ -26,6 +29,7 @@ export function InlineEditor({
   selectOnOpen = false,
   placeholder,
   className,
+  keepAs,
   onSave,
   onCancel,
 }: {
@@ -37,10 +41,13 @@ export function InlineEditor({
   selectOnOpen?: boolean;
   placeholder?: string;
   className?: string;
+  /** The name the typed text is kept under until the edit ends. */
+  keepAs?: string;
   onSave: (value: string, end: EditEnd) => void;
   onCancel: () => void;
 }) {
-  const [value, setValue] = useState(initial);
+  const kept = useKeptText(keepAs ?? null, initial);
+  const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   // Enter or Esc, then the blur that follows, must end the edit only once.
   const finished = useRef(false);
@@ -65,6 +72,7 @@ export function InlineEditor({
   const finish = (save: boolean, end: EditEnd) => {
     if (finished.current) return;
     finished.current = true;
+    kept.forget();
     if (save) onSave(value, end);
     else onCancel();
   };

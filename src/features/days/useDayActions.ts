@@ -1,11 +1,11 @@
 import type { OptimisticLocalStore } from "convex/browser";
-import { useMutation } from "convex/react";
 import { useMemo } from "react";
 import { toast } from "@/lib/toast";
 import { api } from "@convex/_generated/api";
 import type { Doc } from "@convex/_generated/dataModel";
 import { shortDate } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
+import { useOutboxMutation } from "@/lib/outbox";
 
 type DayRow = Doc<"days">;
 
@@ -36,26 +36,26 @@ function updateDayRow(
 
 /** Label, archive, copy and delete for whole days. */
 export function useDayActions() {
-  const setLabel = useMutation(api.days.setLabel).withOptimisticUpdate(
-    (store, { day, label }) =>
+  const setLabel = useOutboxMutation(api.days.setLabel, {
+    optimisticUpdate: (store, { day, label }) =>
       updateDayRow(store, day, (row) => ({
         ...row,
         label: label.trim() || undefined,
       })),
-  );
-  const setArchived = useMutation(api.days.setArchived).withOptimisticUpdate(
-    (store, { day, archived }) =>
+  });
+  const setArchived = useOutboxMutation(api.days.setArchived, {
+    optimisticUpdate: (store, { day, archived }) =>
       updateDayRow(store, day, (row) => ({ ...row, archived })),
-  );
-  const remove = useMutation(api.days.remove).withOptimisticUpdate(
-    (store, { day }) => {
+  });
+  const remove = useOutboxMutation(api.days.remove, {
+    optimisticUpdate: (store, { day }) => {
       updateDayRow(store, day, () => null);
       if (store.getQuery(api.todos.listForDay, { day })) {
         store.setQuery(api.todos.listForDay, { day }, []);
       }
     },
-  );
-  const copyOpen = useMutation(api.todos.copyOpenToDay);
+  });
+  const copyOpen = useOutboxMutation(api.todos.copyOpenToDay);
 
   return useMemo(
     () => ({

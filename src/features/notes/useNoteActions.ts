@@ -1,5 +1,4 @@
 import type { OptimisticLocalStore } from "convex/browser";
-import { useMutation } from "convex/react";
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
@@ -10,7 +9,9 @@ import {
   removeWithUndo,
   type Neighbours,
 } from "@/lib/dayItems";
-import { attempt } from "@/lib/notify";
+import { errorCode } from "@/lib/errors";
+import { attempt, notifyError } from "@/lib/notify";
+import { useOutboxMutation } from "@/lib/outbox";
 
 export type Note = Doc<"notes">;
 export type NoteNeighbours = Neighbours<Id<"notes">>;
@@ -53,8 +54,8 @@ function updateDayNotes(
 
 /** Every note mutation, with optimistic updates and error toasts. */
 export function useNoteActions() {
-  const create = useMutation(api.notes.create).withOptimisticUpdate(
-    (store, { day, title, body }) =>
+  const create = useOutboxMutation(api.notes.create, {
+    optimisticUpdate: (store, { day, title, body }) =>
       updateDayNotes(store, day, (list) => [
         ...list,
         newNote(
@@ -63,9 +64,14 @@ export function useNoteActions() {
           list,
         ),
       ]),
-  );
-  const update = useMutation(api.notes.update).withOptimisticUpdate(
-    (store, { id, title, body }) =>
+  });
+  const update = useOutboxMutation(api.notes.update, {
+    // A save made before a reload that meets a newer version: the note's
+    // editor keeps that text locally and merges it when the note is shown.
+    onReplayRefused: (_args, error) => {
+      if (errorCode(error) !== "CONFLICT") notifyError(error, "save the note");
+    },
+    optimisticUpdate: (store, { id, title, body }) =>
       updateListOf(store, id, (list, note) =>
         list.map((n) =>
           n === note
@@ -73,38 +79,45 @@ export function useNoteActions() {
             : n,
         ),
       ),
-  );
-  const setCollapsed = useMutation(api.notes.setCollapsed).withOptimisticUpdate(
-    (store, { id, collapsed }) =>
+  });
+  const setCollapsed = useOutboxMutation(api.notes.setCollapsed, {
+    optimisticUpdate: (store, { id, collapsed }) =>
       updateListOf(store, id, (list, note) =>
         list.map((n) => (n === note ? { ...n, collapsed } : n)),
       ),
-  );
-  const reorder = useMutation(api.notes.reorder).withOptimisticUpdate(
-    (store, { id, afterId, beforeId }) =>
+  });
+  const reorder = useOutboxMutation(api.notes.reorder, {
+    optimisticUpdate: (store, { id, afterId, beforeId }) =>
       updateListOf(store, id, (list) =>
         moveBetween(list, id, { afterId, beforeId }),
       ),
-  );
-  const remove = useMutation(api.notes.remove).withOptimisticUpdate(
-    (store, { id }) =>
+  });
+  const remove = useOutboxMutation(api.notes.remove, {
+    optimisticUpdate: (store, { id }) =>
       updateListOf(store, id, (list, note) => list.filter((n) => n !== note)),
-  );
-  const restore = useMutation(api.notes.restore).withOptimisticUpdate(
-    (store, { day, title, body, collapsed, afterId, beforeId }) =>
+  });
+  const restore = useOutboxMutation(api.notes.restore, {
+    optimisticUpdate: (
+      store,
+      { day, title, body, collapsed, afterId, beforeId },
+    ) =>
       updateDayNotes(store, day, (list) =>
         insertBetween(list, newNote(day, { title, body, collapsed }, list), {
           afterId,
           beforeId,
         }),
       ),
-  );
+  });
 
   return useMemo(
     () => ({
       add: (day: string) => attempt(() => create({ day }), "add the note"),
-      save: (id: Id<"notes">, fields: { title?: string; body?: string }) =>
-        update({ id, ...fields }),
+      /** Saves an edit made on `baseVersion`; refused with CONFLICT if the note moved on. */
+      save: (
+        id: Id<"notes">,
+        baseVersion: number,
+        fields: { title?: string; body?: string },
+      ) => update({ id, baseVersion, ...fields }),
       setCollapsed: (note: Note, collapsed: boolean) =>
         attempt(
           () => setCollapsed({ id: note._id, collapsed }),

@@ -1,92 +1,226 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { LIMITS } from "@convex/lib/limits";
+import { conflictCurrent } from "@/lib/errors";
+import {
+  removeDraft,
+  useDraftOwner,
+  writeDraft,
+  readDraft,
+} from "@/lib/keptDrafts";
 import { notifyError } from "@/lib/notify";
+import { mergeText } from "@/lib/textMerge";
+import { toast } from "@/lib/toast";
 import type { Note } from "./useNoteActions";
 
 export type NoteFields = { title: string; body: string };
 export type SaveStatus = "idle" | "saving" | "saved" | "error";
+/** A note's text as the server stores it, with its version. */
+type Versioned = NoteFields & { version: number };
+
+export type SaveNote = (
+  baseVersion: number,
+  fields: Partial<NoteFields>,
+) => Promise<{ version: number }>;
 
 /** How long typing may pause before the note is saved. */
 export const AUTOSAVE_DELAY_MS = 600;
 
+export const MERGE_CONFLICT_MESSAGE =
+  "Your note and another edit changed the same lines. Both versions are kept in the note: check it and remove what you don't want.";
+
+/**
+ * What a note's editor keeps in localStorage until the server has its
+ * text: the local text, the server version it started from, and the
+ * versions this editor saved (so their echoes are not mistaken for edits
+ * made elsewhere).
+ */
+type Session = { base: Versioned; text: NoteFields; own: Versioned[] };
+
+const sameText = (a: NoteFields, b: NoteFields) =>
+  a.title === b.title && a.body === b.body;
+
+function changedFields(text: NoteFields, base: NoteFields) {
+  const fields: Partial<NoteFields> = {};
+  if (text.title !== base.title) fields.title = text.title;
+  if (text.body !== base.body) fields.body = text.body;
+  return fields;
+}
+
+function asVersioned(value: Record<string, unknown> | null): Versioned | null {
+  if (!value) return null;
+  const { title, body, version } = value;
+  return typeof title === "string" &&
+    typeof body === "string" &&
+    typeof version === "number"
+    ? { title, body, version }
+    : null;
+}
+
+/** True when the body is over the limit: the editor keeps it but won't save it. */
+export const isTooLong = (fields: NoteFields) =>
+  fields.body.length > LIMITS.noteBody;
+
 /**
  * A note's text as the person types it, saved while they type: debounced,
  * and flushed at once on blur, on leaving the day or the page (unmount,
- * `pagehide`, the tab being hidden), so no keystroke is lost.
+ * `pagehide`, the tab being hidden). Every save names the version it was
+ * made on; until the server has the text it is also kept locally (per
+ * user), so a reload or an ended session loses nothing.
  *
- * The local text is the truth while there are edits not yet confirmed: a
- * server echo never overwrites it. Once everything is saved, changes from
- * elsewhere (another tab) are taken in.
+ * A newer version from elsewhere (another tab, or a save refused as
+ * CONFLICT) is merged into what is on screen three ways, never replacing
+ * it: changes to different spans combine silently; where both changed the
+ * same lines both versions are kept and a toast says so.
  */
-export function useNoteDraft(
-  note: Note,
-  save: (fields: Partial<NoteFields>) => Promise<unknown>,
-) {
-  const [draft, setDraft] = useState<NoteFields>({
+export function useNoteDraft(note: Note, save: SaveNote) {
+  const owner = useDraftOwner();
+  const draftName = `note:${note._id}`;
+  const server: Versioned = {
     title: note.title,
     body: note.body,
-  });
-  const [server, setServer] = useState<NoteFields>(draft);
+    version: note.version ?? 0,
+  };
+
+  const session = useRef<Session | null>(null);
+  if (session.current === null) {
+    const kept = owner ? readDraft<Session>(owner, draftName) : undefined;
+    session.current = kept ?? { base: server, text: server, own: [] };
+  }
+  const [draft, setDraft] = useState<NoteFields>(() => ({
+    title: session.current!.text.title,
+    body: session.current!.text.body,
+  }));
   const [status, setStatus] = useState<SaveStatus>("idle");
 
-  const pending = useRef<Partial<NoteFields>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef(0);
-  const failed = useRef(false);
+  const inFlight = useRef(false);
+  const discarded = useRef(false);
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
   });
 
-  if (server.title !== note.title || server.body !== note.body) {
-    const next = { title: note.title, body: note.body };
-    setServer(next);
-    if (status !== "saving" && status !== "error") setDraft(next);
-  }
+  /** Keeps the session locally while the server lacks its text. */
+  const persist = useCallback(() => {
+    const s = session.current!;
+    if (!owner || discarded.current) return;
+    if (inFlight.current || !sameText(s.text, s.base))
+      writeDraft(owner, draftName, s);
+    else removeDraft(owner, draftName);
+  }, [owner, draftName]);
+
+  /**
+   * Takes in the server's version of the note; true if it was newer. Our
+   * own saves' echoes just move the base; other versions are merged.
+   */
+  const receive = useCallback(
+    (incoming: Versioned): boolean => {
+      const s = session.current!;
+      // Older, or the same version (our optimistic text shows under it).
+      if (incoming.version <= s.base.version) return false;
+      const ours = s.own.some(
+        (own) => own.version === incoming.version && sameText(own, incoming),
+      );
+      s.own = s.own.filter((own) => own.version > incoming.version);
+      if (!ours) {
+        const title = mergeText(s.base.title, s.text.title, incoming.title, {
+          singleLine: true,
+        });
+        const body = mergeText(s.base.body, s.text.body, incoming.body);
+        s.text = { title: title.text, body: body.text };
+        setDraft(s.text);
+        if (title.conflict || body.conflict)
+          toast.message(MERGE_CONFLICT_MESSAGE);
+      }
+      s.base = incoming;
+      persist();
+      return true;
+    },
+    [persist],
+  );
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    const fields = pending.current;
-    if (fields.title === undefined && fields.body === undefined) return;
-    pending.current = {};
-    inFlight.current++;
-    saveRef.current(fields).then(
-      () => settle(false),
+    const s = session.current!;
+    if (inFlight.current || discarded.current) return;
+    const fields = changedFields(s.text, s.base);
+    if (fields.title === undefined && fields.body === undefined) {
+      setStatus((current) => (current === "saving" ? "saved" : current));
+      persist();
+      return;
+    }
+    if (isTooLong(s.text)) {
+      setStatus("error");
+      return;
+    }
+    const sent = { ...s.text };
+    s.own = [...s.own, { ...sent, version: s.base.version + 1 }].slice(-5);
+    inFlight.current = true;
+    persist();
+    setStatus("saving");
+
+    const settle = () => {
+      inFlight.current = false;
+      persist();
+      if (!sameText(s.text, s.base)) {
+        // Typed meanwhile, or merged: save again (the timer may do it).
+        if (timer.current === undefined) flush();
+      } else {
+        setStatus("saved");
+      }
+    };
+    saveRef.current(s.base.version, fields).then(
+      ({ version }) => {
+        if (version > s.base.version) s.base = { ...sent, version };
+        s.own = s.own.filter((own) => own.version > version);
+        settle();
+      },
       (error: unknown) => {
+        const current = asVersioned(conflictCurrent(error));
+        if (current && receive(current)) {
+          settle();
+          return;
+        }
+        inFlight.current = false;
+        persist();
         notifyError(error, "save the note");
-        settle(true);
+        setStatus("error");
       },
     );
-    function settle(error: boolean) {
-      inFlight.current--;
-      failed.current ||= error;
-      const idle =
-        inFlight.current === 0 &&
-        pending.current.title === undefined &&
-        pending.current.body === undefined;
-      if (!idle) return;
-      setStatus(failed.current ? "error" : "saved");
-      failed.current = false;
+  }, [persist, receive]);
+
+  // The server's version: on mount (against a kept draft) and whenever it changes.
+  useEffect(() => {
+    receive({ title: note.title, body: note.body, version: note.version ?? 0 });
+    const s = session.current!;
+    // Kept text the server does not have yet (e.g. after a reload): save it.
+    if (!sameText(s.text, s.base) && !inFlight.current && !timer.current) {
+      setStatus("saving");
+      timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     }
-  }, []);
+  }, [note.title, note.body, note.version, receive, flush]);
 
   const edit = useCallback(
     (field: keyof NoteFields, value: string) => {
-      setDraft((current) => ({ ...current, [field]: value }));
-      pending.current = { ...pending.current, [field]: value };
+      const s = session.current!;
+      s.text = { ...s.text, [field]: value };
+      setDraft(s.text);
+      persist();
       setStatus("saving");
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     },
-    [flush],
+    [flush, persist],
   );
 
   /** Drops unsaved edits (the note is being deleted). */
   const discard = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    pending.current = {};
-  }, []);
+    discarded.current = true;
+    if (owner) removeDraft(owner, draftName);
+  }, [owner, draftName]);
 
   useEffect(() => {
     const onHide = () => {
@@ -102,5 +236,5 @@ export function useNoteDraft(
     };
   }, [flush]);
 
-  return { draft, status, edit, flush, discard };
+  return { draft, status, tooLong: isTooLong(draft), edit, flush, discard };
 }

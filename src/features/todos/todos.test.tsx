@@ -251,6 +251,7 @@ test("keyboard reorder places the item between its VISIBLE neighbours, whatever 
     id: ids["C"],
     afterId: ids["A"],
     beforeId: ids["B"],
+    changeId: expect.any(String),
   });
   await waitFor(async () =>
     expect(

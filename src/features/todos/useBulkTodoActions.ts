@@ -1,46 +1,46 @@
-import { useMutation } from "convex/react";
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { attempt } from "@/lib/notify";
+import { useOutboxMutation } from "@/lib/outbox";
 import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
 /** Whole-day actions (the bulk menu), with optimistic updates. */
 export function useBulkTodoActions() {
-  const completeAllOpen = useMutation(
-    api.todos.completeAllOpen,
-  ).withOptimisticUpdate((store, { day }) => {
-    const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
-    const completes = (todo: Todo) => todo.kind === "todo" && !todo.done;
-    adjustDaySummary(
-      store,
-      day,
-      list.filter(completes).map((todo) => [todo, { ...todo, done: true }]),
-    );
-    updateDayList(store, day, (todos) =>
-      todos.map((todo) => (completes(todo) ? { ...todo, done: true } : todo)),
-    );
+  const completeAllOpen = useOutboxMutation(api.todos.completeAllOpen, {
+    optimisticUpdate: (store, { day }) => {
+      const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
+      const completes = (todo: Todo) => todo.kind === "todo" && !todo.done;
+      adjustDaySummary(
+        store,
+        day,
+        list.filter(completes).map((todo) => [todo, { ...todo, done: true }]),
+      );
+      updateDayList(store, day, (todos) =>
+        todos.map((todo) => (completes(todo) ? { ...todo, done: true } : todo)),
+      );
+    },
   });
-  const deleteAllOpen = useMutation(
-    api.todos.deleteAllOpen,
-  ).withOptimisticUpdate((store, { day }) => {
-    const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
-    adjustDaySummary(
-      store,
-      day,
-      list.filter((todo) => !todo.done).map((todo) => [todo, null]),
-    );
-    updateDayList(store, day, (todos) => todos.filter((todo) => todo.done));
+  const deleteAllOpen = useOutboxMutation(api.todos.deleteAllOpen, {
+    optimisticUpdate: (store, { day }) => {
+      const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
+      adjustDaySummary(
+        store,
+        day,
+        list.filter((todo) => !todo.done).map((todo) => [todo, null]),
+      );
+      updateDayList(store, day, (todos) => todos.filter((todo) => todo.done));
+    },
   });
-  const deleteAllDone = useMutation(
-    api.todos.deleteAllDone,
-  ).withOptimisticUpdate((store, { day }) => {
-    const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
-    adjustDaySummary(
-      store,
-      day,
-      list.filter((todo) => todo.done).map((todo) => [todo, null]),
-    );
-    updateDayList(store, day, (todos) => todos.filter((todo) => !todo.done));
+  const deleteAllDone = useOutboxMutation(api.todos.deleteAllDone, {
+    optimisticUpdate: (store, { day }) => {
+      const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
+      adjustDaySummary(
+        store,
+        day,
+        list.filter((todo) => todo.done).map((todo) => [todo, null]),
+      );
+      updateDayList(store, day, (todos) => todos.filter((todo) => !todo.done));
+    },
   });
 
   return useMemo(

@@ -1,4 +1,3 @@
-import { useMutation } from "convex/react";
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
@@ -10,7 +9,10 @@ import {
   removeWithUndo,
   type Neighbours,
 } from "@/lib/dayItems";
-import { attempt } from "@/lib/notify";
+import { useConfirm } from "@/components/ui/confirm";
+import { conflictCurrent } from "@/lib/errors";
+import { attempt, notifyError } from "@/lib/notify";
+import { useOutboxMutation } from "@/lib/outbox";
 import { shorten } from "@/lib/text";
 import { toast } from "@/lib/toast";
 import {
@@ -26,15 +28,16 @@ export type TodoNeighbours = Neighbours<Id<"todos">>;
 
 /** Every todo mutation the UI uses, with optimistic updates and error toasts. */
 export function useTodoActions() {
-  const create = useMutation(api.todos.create).withOptimisticUpdate(
-    (store, { day, text }) => {
+  const confirm = useConfirm();
+  const create = useOutboxMutation(api.todos.create, {
+    optimisticUpdate: (store, { day, text }) => {
       const item = { ...parseHeading(text), done: false };
       updateDayList(store, day, (list) => [...list, newTodo(day, item, list)]);
       adjustDaySummary(store, day, [[null, item]]);
     },
-  );
-  const createMany = useMutation(api.todos.createMany).withOptimisticUpdate(
-    (store, { day, lines }) => {
+  });
+  const createMany = useOutboxMutation(api.todos.createMany, {
+    optimisticUpdate: (store, { day, lines }) => {
       const items = lines.map(parsePastedLine).filter((item) => item !== null);
       updateDayList(store, day, (list) =>
         items.reduce((next, item) => [...next, newTodo(day, item, next)], list),
@@ -45,9 +48,17 @@ export function useTodoActions() {
         items.map((item) => [null, item]),
       );
     },
-  );
-  const updateText = useMutation(api.todos.updateText).withOptimisticUpdate(
-    (store, { id, text }) => {
+  });
+  const updateText = useOutboxMutation(api.todos.updateText, {
+    // A text edit made before a reload that meets a newer text: say so,
+    // with the words that were not saved.
+    onReplayRefused: ({ text }, error) =>
+      conflictCurrent(error)
+        ? toast.error(
+            `“${shorten(text)}” was not saved: the todo changed elsewhere.`,
+          )
+        : notifyError(error, "save the todo"),
+    optimisticUpdate: (store, { id, text }) => {
       const before = findTodo(store, id);
       if (!before) return;
       const { text: clean, kind } = parseHeading(text);
@@ -55,22 +66,22 @@ export function useTodoActions() {
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, ...after }));
       adjustDaySummary(store, before.day, [[before, after]]);
     },
-  );
-  const setDone = useMutation(api.todos.setDone).withOptimisticUpdate(
-    (store, { id, done }) => {
+  });
+  const setDone = useOutboxMutation(api.todos.setDone, {
+    optimisticUpdate: (store, { id, done }) => {
       const before = findTodo(store, id);
       if (!before || before.kind !== "todo" || before.done === done) return;
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, done }));
       adjustDaySummary(store, before.day, [[before, { ...before, done }]]);
     },
-  );
-  const setPinned = useMutation(api.todos.setPinned).withOptimisticUpdate(
-    (store, { id, pinned }) => {
+  });
+  const setPinned = useOutboxMutation(api.todos.setPinned, {
+    optimisticUpdate: (store, { id, pinned }) => {
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, pinned }));
     },
-  );
-  const moveToDay = useMutation(api.todos.moveToDay).withOptimisticUpdate(
-    (store, { id, day }) => {
+  });
+  const moveToDay = useOutboxMutation(api.todos.moveToDay, {
+    optimisticUpdate: (store, { id, day }) => {
       const before = findTodo(store, id);
       if (!before || before.day === day) return;
       updateDayList(store, before.day, (list) =>
@@ -84,25 +95,28 @@ export function useTodoActions() {
       adjustDaySummary(store, before.day, [[before, null]]);
       adjustDaySummary(store, day, [[null, before]]);
     },
-  );
-  const reorder = useMutation(api.todos.reorder).withOptimisticUpdate(
-    (store, { id, afterId, beforeId }) => {
+  });
+  const reorder = useOutboxMutation(api.todos.reorder, {
+    optimisticUpdate: (store, { id, afterId, beforeId }) => {
       const moved = findTodo(store, id);
       if (!moved) return;
       updateDayList(store, moved.day, (list) =>
         moveBetween(list, id, { afterId, beforeId }),
       );
     },
-  );
-  const remove = useMutation(api.todos.remove).withOptimisticUpdate(
-    (store, { id }) => {
+  });
+  const remove = useOutboxMutation(api.todos.remove, {
+    optimisticUpdate: (store, { id }) => {
       const before = findTodo(store, id);
       updateTodoEverywhere(store, id, () => null);
       if (before) adjustDaySummary(store, before.day, [[before, null]]);
     },
-  );
-  const restore = useMutation(api.todos.restore).withOptimisticUpdate(
-    (store, { day, text, kind, done, pinned, afterId, beforeId }) => {
+  });
+  const restore = useOutboxMutation(api.todos.restore, {
+    optimisticUpdate: (
+      store,
+      { day, text, kind, done, pinned, afterId, beforeId },
+    ) => {
       const item = { text, kind, done: kind === "todo" && done };
       updateDayList(store, day, (list) =>
         insertBetween(list, newTodo(day, { ...item, pinned }, list), {
@@ -112,7 +126,7 @@ export function useTodoActions() {
       );
       adjustDaySummary(store, day, [[null, item]]);
     },
-  );
+  });
 
   return useMemo(
     () => ({
@@ -120,8 +134,32 @@ export function useTodoActions() {
         attempt(() => create({ day, text }), "add the todo"),
       addMany: (day: string, lines: string[]) =>
         attempt(() => createMany({ day, lines }), "add the todos"),
-      editText: (todo: Todo, text: string) =>
-        attempt(() => updateText({ id: todo._id, text }), "save the todo"),
+      /**
+       * Saves an edit made from `baseText` (the text when editing began).
+       * If the todo changed elsewhere meanwhile, the person chooses.
+       */
+      editText: async (todo: Todo, text: string, baseText = todo.text) => {
+        for (let base = baseText; ;) {
+          try {
+            await updateText({ id: todo._id, baseText: base, text });
+            return;
+          } catch (error) {
+            const current = conflictCurrent(error)?.text;
+            if (typeof current !== "string") {
+              notifyError(error, "save the todo");
+              return;
+            }
+            const keepMine = await confirm({
+              title: "This todo changed elsewhere",
+              description: `It now reads “${shorten(current)}”. You wrote “${shorten(text)}”.`,
+              confirmLabel: "Keep mine",
+              cancelLabel: "Keep theirs",
+            });
+            if (!keepMine) return;
+            base = current;
+          }
+        }
+      },
       setDone: (todo: Todo, done: boolean) =>
         attempt(() => setDone({ id: todo._id, done }), "update the todo"),
       setPinned: (todo: Todo, pinned: boolean) =>
@@ -145,6 +183,7 @@ export function useTodoActions() {
         }),
     }),
     [
+      confirm,
       create,
       createMany,
       updateText,

@@ -20,7 +20,11 @@ import {
 import { clearKeptDrafts } from "../keptDrafts";
 import { notifyError } from "../notify";
 import { Outbox } from "./outbox";
-import { browserOutboxStore, type OutboxEntry, type OutboxStore } from "./store";
+import {
+  browserOutboxStore,
+  type OutboxEntry,
+  type OutboxStore,
+} from "./store";
 
 type AnyArgs = Record<string, Value>;
 
@@ -120,7 +124,9 @@ export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
  * `onReplayRefused` explains a refusal of such a change (default: the
  * server's message as a toast).
  */
-export function useOutboxMutation<Mutation extends FunctionReference<"mutation">>(
+export function useOutboxMutation<
+  Mutation extends FunctionReference<"mutation">,
+>(
   mutation: Mutation,
   options: {
     optimisticUpdate?: OptimisticUpdate<FunctionArgs<Mutation>>;

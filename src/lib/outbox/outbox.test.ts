@@ -44,7 +44,10 @@ test("a change is kept until the server confirms it, with a change id the server
   const { outbox, store, server } = outboxFor("ada");
   await outbox.start();
   outbox.setAuthenticated(true);
-  const result = outbox.submit("todos:create", { day: "2025-01-01", text: "A" });
+  const result = outbox.submit("todos:create", {
+    day: "2025-01-01",
+    text: "A",
+  });
   await settled();
   expect(outbox.unsentCount()).toBe(1);
   expect(store.entries).toEqual([

@@ -32,7 +32,10 @@ export class Outbox {
   readonly userId: string;
   private readonly store: OutboxStore;
   private readonly send: SendChange;
-  private readonly onReplayRefused: (entry: OutboxEntry, error: unknown) => void;
+  private readonly onReplayRefused: (
+    entry: OutboxEntry,
+    error: unknown,
+  ) => void;
   private readonly changes = new Map<string, Change>();
   private readonly listeners = new Set<() => void>();
   private authenticated = false;
@@ -69,6 +72,8 @@ export class Outbox {
   start(): Promise<void> {
     this.closed = false;
     this.started ??= (async () => {
+      // No user known (never discard anyone's changes on a guess).
+      if (!this.userId) return;
       try {
         await this.store.keepOnly(this.userId);
         const entries = await this.store.entriesOf(this.userId);
@@ -115,9 +120,11 @@ export class Outbox {
         entry,
         state: "waiting",
         settle: { resolve, reject },
-        written: this.store.put(entry).catch(() => {
-          // Not kept across a reload, but still sent now.
-        }),
+        written: this.userId
+          ? this.store.put(entry).catch(() => {
+              // Not kept across a reload, but still sent now.
+            })
+          : Promise.resolve(),
       };
       this.changes.set(entry.changeId, change);
       this.notify();
@@ -129,7 +136,7 @@ export class Outbox {
   async clear() {
     this.changes.clear();
     this.notify();
-    await this.store.clear(this.userId);
+    if (this.userId) await this.store.clear(this.userId);
   }
 
   private sendWaiting() {

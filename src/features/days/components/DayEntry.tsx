@@ -5,6 +5,7 @@ import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import { paths } from "@/config/paths";
 import { cn } from "@/lib/cn";
 import { relativeDayName, shortDate } from "@/lib/dates";
+import { useHasKeptDraft } from "@/lib/keptDrafts";
 import type { DayActions } from "../useDayActions";
 import { DayMenu } from "./DayMenu";
 
@@ -27,7 +28,10 @@ export function DayEntry({
   actions: DayActions;
   onNavigate?: () => void;
 }) {
-  const [renaming, setRenaming] = useState(false);
+  // A label typed before a reload (or an ended session) opens again.
+  const draftName = `day-label:${summary.day}`;
+  const hadDraft = useHasKeptDraft(draftName);
+  const [renaming, setRenaming] = useState(hadDraft);
   // After Enter or Esc ends a rename, focus goes back to the day's link.
   const refocus = useRef(false);
   const endRename = (end: EditEnd) => {
@@ -54,6 +58,7 @@ export function DayEntry({
           maxLength={LIMITS.dayLabel}
           placeholder="Label (empty to clear)"
           selectOnOpen
+          keepAs={draftName}
           className="min-h-10 text-sm"
           onSave={(value, end) => {
             endRename(end);

@@ -1,5 +1,4 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
-import { LIMITS } from "@convex/lib/limits";
 
 /**
  * The note's body: a plain textarea beside a line-number gutter. Lines do
@@ -14,8 +13,14 @@ export const NoteBodyEditor = forwardRef<
     onChange: (value: string) => void;
     onBlur: () => void;
     disabled?: boolean;
+    /** Over the length limit: marked invalid, described by `describedBy`. */
+    invalid?: boolean;
+    describedBy?: string;
   }
->(function NoteBodyEditor({ id, value, onChange, onBlur, disabled }, ref) {
+>(function NoteBodyEditor(
+  { id, value, onChange, onBlur, disabled, invalid, describedBy },
+  ref,
+) {
   const field = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLPreElement>(null);
   useImperativeHandle(ref, () => field.current!, []);
@@ -52,7 +57,10 @@ export const NoteBodyEditor = forwardRef<
         disabled={disabled}
         wrap="off"
         spellCheck
-        maxLength={LIMITS.noteBody}
+        // No maxLength: a paste over the limit is kept whole and refused
+        // with a message, never cut silently.
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
         onScroll={(event) => {

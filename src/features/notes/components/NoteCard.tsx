@@ -28,6 +28,13 @@ const STATUS_TEXT: Record<SaveStatus, string> = {
   error: "Not saved",
 };
 
+const count = new Intl.NumberFormat("en-US");
+
+/** Why a note over the limit is not saved (its text stays as typed). */
+export function tooLongMessage(length: number) {
+  return `Not saved: a note can hold up to ${count.format(LIMITS.noteBody)} characters and this one has ${count.format(length)}. Shorten it to save.`;
+}
+
 export type NoteCardProps = {
   note: Note;
   actions: NoteActions;
@@ -47,8 +54,9 @@ export function NoteCard({
 }: NoteCardProps) {
   const id = useId();
   const pending = isPending(note);
-  const { draft, status, edit, flush, discard } = useNoteDraft(note, (fields) =>
-    actions.save(note._id, fields),
+  const { draft, status, tooLong, edit, flush, discard } = useNoteDraft(
+    note,
+    (baseVersion, fields) => actions.save(note._id, baseVersion, fields),
   );
   const [tab, setTab] = useState<NoteTab>("edit");
   const confirm = useConfirm();
@@ -197,9 +205,20 @@ export function NoteCard({
                   id={`${id}-textarea`}
                   value={draft.body}
                   disabled={pending}
+                  invalid={tooLong}
+                  describedBy={tooLong ? `${id}-too-long` : undefined}
                   onChange={(value) => edit("body", value)}
                   onBlur={flush}
                 />
+                {tooLong ? (
+                  <p
+                    id={`${id}-too-long`}
+                    role="alert"
+                    className="mt-1 text-sm text-red-700 dark:text-red-400"
+                  >
+                    {tooLongMessage(draft.body.length)}
+                  </p>
+                ) : null}
               </div>
               {tab === "preview" ? (
                 <Suspense

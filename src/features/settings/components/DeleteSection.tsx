@@ -1,11 +1,11 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { useMutation } from "convex/react";
 import { Trash2 } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { attempt } from "@/lib/notify";
+import { useOutboxMutation } from "@/lib/outbox";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 
 const CONFIRM_WORD = "DELETE";
@@ -71,7 +71,7 @@ function DeletionProgress({ status }: { status: DeletionStatus | undefined }) {
 export function DeleteSection() {
   const [step, setStep] = useState<"idle" | "confirm" | "started">("idle");
   const [typed, setTyped] = useState("");
-  const deleteMyData = useMutation(api.account.deleteMyData);
+  const deleteMyData = useOutboxMutation(api.account.deleteMyData);
   // Also shows a deletion still running when Settings is opened again.
   const status = useSignedInQuery(api.account.deletionStatus, {});
   const running = status != null && status.status !== "done";

@@ -1,7 +1,8 @@
 import { Plus } from "lucide-react";
-import { useEffect, useRef, useState, type ClipboardEvent } from "react";
+import { useEffect, useRef, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
+import { useKeptText } from "@/lib/keptDrafts";
 
 /** Splits pasted text into the non-blank lines that become todos. */
 export function pastedLines(text: string): string[] {
@@ -15,16 +16,20 @@ export function pastedLines(text: string): string[] {
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
  * `##`, `###` make a heading, and pasting several lines adds one todo per
  * line. The "+" button is for touch screens. Esc leaves the field and keeps
- * the draft: a long draft is never thrown away by one key.
+ * the draft: a long draft is never thrown away by one key. The draft is
+ * kept locally (per user and day) until it is added.
  */
 export function AddTodo({
+  day,
   onAdd,
   onAddMany,
 }: {
+  day: string;
   onAdd: (text: string) => void;
   onAddMany: (lines: string[]) => void;
 }) {
-  const [value, setValue] = useState("");
+  const kept = useKeptText(`add-todo:${day}`);
+  const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -38,6 +43,7 @@ export function AddTodo({
     if (value.trim() === "") return;
     onAdd(value);
     setValue("");
+    kept.forget();
     ref.current?.focus();
   };
 

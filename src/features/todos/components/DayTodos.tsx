@@ -34,6 +34,7 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
         </h2>
         <div className="flex-1">
           <AddTodo
+            day={day}
             onAdd={(text) => void actions.add(day, text)}
             onAddMany={(lines) => void actions.addMany(day, lines)}
           />

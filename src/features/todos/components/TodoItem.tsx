@@ -8,6 +8,13 @@ import {
 } from "@/components/ui/SortableList";
 import { cn } from "@/lib/cn";
 import { isPending } from "@/lib/dayItems";
+import {
+  readDraft,
+  removeDraft,
+  useDraftOwner,
+  useHasKeptDraft,
+  writeDraft,
+} from "@/lib/keptDrafts";
 import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
@@ -38,7 +45,22 @@ export function TodoItem({
   sortable?: SortableRowProps;
   showDay?: ReactNode;
 }) {
-  const [editing, setEditing] = useState(false);
+  // An edit typed before a reload (or an ended session) opens again.
+  const draftName = `todo:${todo._id}`;
+  const baseName = `${draftName}:base`;
+  const owner = useDraftOwner();
+  const hadDraft = useHasKeptDraft(draftName);
+  const [editing, setEditing] = useState(hadDraft);
+  // The text the edit started from, kept with it: the server refuses the
+  // edit if the todo has changed since, and the person chooses.
+  const [baseText, setBaseText] = useState(
+    () => (owner ? readDraft<string>(owner, baseName) : undefined) ?? todo.text,
+  );
+  const startEdit = () => {
+    setBaseText(todo.text);
+    if (owner) writeDraft(owner, baseName, todo.text);
+    setEditing(true);
+  };
   // After Enter or Esc ends an edit, focus goes back to the item's text.
   const refocus = useRef(false);
   const pending = isPending(todo);
@@ -46,6 +68,7 @@ export function TodoItem({
 
   const endEdit = (end: EditEnd) => {
     setEditing(false);
+    if (owner) removeDraft(owner, baseName);
     refocus.current = end === "key";
   };
   const save = (text: string, end: EditEnd) => {
@@ -53,7 +76,7 @@ export function TodoItem({
     if (text.trim() === "") {
       void actions.remove(todo, neighbours());
     } else if (text.trim() !== editableText(todo).trim()) {
-      void actions.editText(todo, text);
+      void actions.editText(todo, text, baseText);
     }
   };
 
@@ -66,7 +89,7 @@ export function TodoItem({
         button.focus();
       }}
       disabled={pending}
-      onClick={() => setEditing(true)}
+      onClick={startEdit}
       aria-label={`Edit ${todo.text}`}
       className={cn(
         "min-h-10 w-full cursor-text rounded-sm py-2 text-left break-words whitespace-pre-wrap sm:min-h-8 sm:py-1",
@@ -124,6 +147,7 @@ export function TodoItem({
             initial={editableText(todo)}
             label={`Edit ${todo.text}`}
             maxLength={LIMITS.todoText}
+            keepAs={draftName}
             onSave={save}
             onCancel={() => endEdit("key")}
           />

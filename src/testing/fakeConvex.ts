@@ -72,8 +72,20 @@ function sameResult(a: Result | undefined, b: Result | undefined) {
 
 export class FakeConvexBackend {
   readonly url = "https://fake.convex.cloud";
-  readonly t = convexTest({ schema, modules });
   identity: Partial<UserIdentity> = TEST_USER;
+
+  /** `t`: the deployment's data, shared with the page before a reload. */
+  constructor(readonly t = convexTest({ schema, modules })) {}
+
+  /**
+   * The same deployment as a reloaded page meets it: the same data, but a
+   * new connection (no subscriptions, nothing optimistic, nothing held).
+   */
+  reload(): FakeConvexBackend {
+    const next = new FakeConvexBackend(this.t);
+    next.identity = this.identity;
+    return next;
+  }
 
   private authenticated = false;
   private subscriptions = new Map<string, Subscription>();

@@ -20,7 +20,11 @@ import {
   setAuthState,
   subscribeAuth,
 } from "./fakeAuth";
-import { createFakeConvex, type FakeConvexBackend } from "./fakeConvex";
+import {
+  createFakeConvex,
+  TEST_USER,
+  type FakeConvexBackend,
+} from "./fakeConvex";
 
 // AuthKit talks to WorkOS; tests replace its hook with a state they control.
 vi.mock("@workos-inc/authkit-react", () => ({
@@ -69,7 +73,7 @@ export async function renderApp({
   storage?: Record<string, string>;
   /** Leave localStorage as it is (a reload). */
   keepStorage?: boolean;
-  /** The server of an earlier render (a reload). */
+  /** The server of an earlier render: this render is its page reloaded. */
   backend?: FakeConvexBackend;
   /** Where unsent changes are kept (IndexedDB in the app). */
   outboxStore?: OutboxStore;
@@ -84,7 +88,11 @@ export async function renderApp({
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
   if (authUser) setAuthState({ user: authUser });
-  const { backend, client } = createFakeConvex(existingBackend);
+  const { backend, client } = createFakeConvex(existingBackend?.reload());
+  backend.identity = {
+    ...TEST_USER,
+    subject: authUser?.id ?? TEST_USER.subject,
+  };
   if (seed) await seed(backend);
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();

@@ -114,7 +114,11 @@ export function KeptDraftsProvider({
     if (userId) keepOnlyDraftsOf(userId);
     setCleanedFor(userId);
   }
-  return <UserContext.Provider value={userId || null}>{children}</UserContext.Provider>;
+  return (
+    <UserContext.Provider value={userId || null}>
+      {children}
+    </UserContext.Provider>
+  );
 }
 
 /** The signed-in user drafts are kept for (null outside the app: not kept). */

@@ -8,11 +8,9 @@ import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import type { User } from "@workos-inc/authkit-react";
 import { App } from "@/app/App";
-import {
-  createMemoryOutboxStore,
-  OutboxStoreProvider,
-  type OutboxStore,
-} from "@/lib/outbox";
+import { createMemoryOutboxStore, OutboxStoreProvider } from "@/lib/outbox";
+
+type MemoryOutboxStore = ReturnType<typeof createMemoryOutboxStore>;
 import {
   authCalls,
   readAuth,
@@ -76,7 +74,7 @@ export async function renderApp({
   /** The server of an earlier render: this render is its page reloaded. */
   backend?: FakeConvexBackend;
   /** Where unsent changes are kept (IndexedDB in the app). */
-  outboxStore?: OutboxStore;
+  outboxStore?: MemoryOutboxStore;
   /** Signed in as this AuthKit user instead of the test user. */
   authUser?: User;
 } = {}) {

@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
+import { api } from "@convex/_generated/api";
 import { shiftDay, todayString } from "@/lib/dates";
 import { holdMutations } from "@/testing/fakeConvex";
 import { renderApp } from "@/testing/renderApp";
@@ -42,7 +43,10 @@ test("Add note: the new note's title has focus; typing autosaves after a pause, 
       body: "- eggs\n- milk",
     }),
   );
-  expect(within(card).getByRole("status")).toHaveTextContent("Saved");
+  // Confirmed through the outbox, a moment after the server has it.
+  await waitFor(() =>
+    expect(within(card).getByRole("status")).toHaveTextContent("Saved"),
+  );
 });
 
 test("no keystroke is lost: typing and at once leaving the day saves the text", async () => {
@@ -86,7 +90,9 @@ test("the server's echo never overwrites what is being typed", async () => {
     expect((await notesOf(backend))[0]!.body).toBe("first second"),
   );
   expect(body).toHaveValue("first second");
-  expect(within(card).getByRole("status")).toHaveTextContent("Saved");
+  await waitFor(() =>
+    expect(within(card).getByRole("status")).toHaveTextContent("Saved"),
+  );
 });
 
 test("a note edit shows before the server has it, even after leaving the day and coming back (optimistic)", async () => {
@@ -313,4 +319,89 @@ test("pending edits are sent at once when the field loses focus or the page is h
   await waitFor(async () =>
     expect((await notesOf(backend))[0]!.body).toBe("one two three"),
   );
+});
+
+test("a note saved elsewhere meanwhile merges with what is typed: different lines combine silently", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) =>
+      addNotes(b, [{ title: "Trip", body: "pack\nbook hotel\ncall mum" }]),
+  });
+  const card = await note("Trip");
+  const id = (await notesOf(backend))[0]!._id;
+  // Another tab saves first (this page has not heard of it yet).
+  await backend.asUser.mutation(api.notes.update, {
+    id,
+    baseVersion: 0,
+    body: "pack passport\nbook hotel\ncall mum",
+  });
+  const body = within(card).getByRole("textbox", { name: "Note body" });
+  await user.type(body, " on Sunday");
+  await waitFor(async () =>
+    expect((await notesOf(backend))[0]).toMatchObject({
+      body: "pack passport\nbook hotel\ncall mum on Sunday",
+      version: 2,
+    }),
+  );
+  await waitFor(() =>
+    expect(body).toHaveValue("pack passport\nbook hotel\ncall mum on Sunday"),
+  );
+  expect(within(card).getByRole("status")).toHaveTextContent("Saved");
+  expect(
+    screen.queryByText(/Your note and another edit changed the same lines/),
+  ).not.toBeInTheDocument();
+});
+
+test("a note where both edits changed the same line keeps both versions and says so", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addNotes(b, [{ title: "Shop", body: "buy milk" }]),
+  });
+  const card = await note("Shop");
+  const id = (await notesOf(backend))[0]!._id;
+  await backend.asUser.mutation(api.notes.update, {
+    id,
+    baseVersion: 0,
+    body: "buy milk, bread",
+  });
+  const body = within(card).getByRole("textbox", { name: "Note body" });
+  await user.type(body, " and eggs");
+  expect(
+    await screen.findByText(
+      /^Your note and another edit changed the same lines/,
+    ),
+  ).toBeInTheDocument();
+  await waitFor(async () =>
+    expect((await notesOf(backend))[0]!.body).toBe(
+      "buy milk, bread\nbuy milk and eggs",
+    ),
+  );
+  expect(body).toHaveValue("buy milk, bread\nbuy milk and eggs");
+});
+
+test("a body over 100,000 characters is kept whole, not saved, and the editor says why", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addNotes(b, [{ title: "Long" }]),
+  });
+  const card = await note("Long");
+  const body = within(card).getByRole("textbox", { name: "Note body" });
+  const text = "x".repeat(100_001);
+  await user.click(body);
+  await user.paste(text);
+  expect(body).toHaveValue(text);
+  expect(await within(card).findByRole("alert")).toHaveTextContent(
+    "100,000 characters",
+  );
+  expect(body).toHaveAttribute("aria-invalid", "true");
+  await user.tab();
+  await waitFor(() =>
+    expect(within(card).getByRole("status")).toHaveTextContent("Not saved"),
+  );
+  expect(backend.mutations.some((m) => m.name === "notes:update")).toBe(false);
+
+  // Shortened under the limit, it saves.
+  await user.click(body);
+  await user.keyboard("{Backspace}");
+  await waitFor(async () =>
+    expect((await notesOf(backend))[0]!.body).toHaveLength(100_000),
+  );
+  expect(within(card).queryByRole("alert")).not.toBeInTheDocument();
 });

@@ -81,20 +81,22 @@ export function useNoteDraft(note: Note, save: SaveNote) {
     version: note.version ?? 0,
   };
 
-  const session = useRef<Session | null>(null);
-  if (session.current === null) {
+  const [initial] = useState<Session>(() => {
     const kept = owner ? readDraft<Session>(owner, draftName) : undefined;
-    session.current = kept ?? { base: server, text: server, own: [] };
-  }
-  const [draft, setDraft] = useState<NoteFields>(() => ({
-    title: session.current!.text.title,
-    body: session.current!.text.body,
-  }));
+    return kept ?? { base: server, text: server, own: [] };
+  });
+  const session = useRef<Session>(initial);
+  const [draft, setDraft] = useState<NoteFields>({
+    title: initial.text.title,
+    body: initial.text.body,
+  });
   const [status, setStatus] = useState<SaveStatus>("idle");
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const inFlight = useRef(false);
+  /** The version the save on its way will make (null: none on its way). */
+  const sending = useRef<number | null>(null);
   const discarded = useRef(false);
+  const flushAgain = useRef(() => {});
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
@@ -102,12 +104,25 @@ export function useNoteDraft(note: Note, save: SaveNote) {
 
   /** Keeps the session locally while the server lacks its text. */
   const persist = useCallback(() => {
-    const s = session.current!;
+    const s = session.current;
     if (!owner || discarded.current) return;
-    if (inFlight.current || !sameText(s.text, s.base))
+    if (sending.current !== null || !sameText(s.text, s.base))
       writeDraft(owner, draftName, s);
     else removeDraft(owner, draftName);
   }, [owner, draftName]);
+
+  /** A save is done (answered, or its echo arrived first): next step. */
+  const saved = useCallback(() => {
+    sending.current = null;
+    persist();
+    const s = session.current;
+    if (!sameText(s.text, s.base)) {
+      // Typed meanwhile, or merged: save again (the timer may do it).
+      if (timer.current === undefined) flushAgain.current();
+    } else {
+      setStatus("saved");
+    }
+  }, [persist]);
 
   /**
    * Takes in the server's version of the note; true if it was newer. Our
@@ -115,7 +130,7 @@ export function useNoteDraft(note: Note, save: SaveNote) {
    */
   const receive = useCallback(
     (incoming: Versioned): boolean => {
-      const s = session.current!;
+      const s = session.current;
       // Older, or the same version (our optimistic text shows under it).
       if (incoming.version <= s.base.version) return false;
       const ours = s.own.some(
@@ -134,16 +149,17 @@ export function useNoteDraft(note: Note, save: SaveNote) {
       }
       s.base = incoming;
       persist();
+      if (ours && sending.current === incoming.version) saved();
       return true;
     },
-    [persist],
+    [persist, saved],
   );
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    const s = session.current!;
-    if (inFlight.current || discarded.current) return;
+    const s = session.current;
+    if (sending.current !== null || discarded.current) return;
     const fields = changedFields(s.text, s.base);
     if (fields.title === undefined && fields.body === undefined) {
       setStatus((current) => (current === "saving" ? "saved" : current));
@@ -155,47 +171,49 @@ export function useNoteDraft(note: Note, save: SaveNote) {
       return;
     }
     const sent = { ...s.text };
-    s.own = [...s.own, { ...sent, version: s.base.version + 1 }].slice(-5);
-    inFlight.current = true;
+    const version = s.base.version + 1;
+    s.own = [...s.own, { ...sent, version }].slice(-5);
+    sending.current = version;
     persist();
     setStatus("saving");
 
-    const settle = () => {
-      inFlight.current = false;
-      persist();
-      if (!sameText(s.text, s.base)) {
-        // Typed meanwhile, or merged: save again (the timer may do it).
-        if (timer.current === undefined) flush();
-      } else {
-        setStatus("saved");
-      }
-    };
+    // Our own save's answer, unless its echo has already settled it.
+    const stillSending = () => sending.current === version;
     saveRef.current(s.base.version, fields).then(
-      ({ version }) => {
-        if (version > s.base.version) s.base = { ...sent, version };
-        s.own = s.own.filter((own) => own.version > version);
-        settle();
+      (result) => {
+        if (result.version > s.base.version)
+          s.base = { ...sent, version: result.version };
+        s.own = s.own.filter((own) => own.version > result.version);
+        if (stillSending()) saved();
       },
       (error: unknown) => {
+        if (!stillSending()) return;
         const current = asVersioned(conflictCurrent(error));
         if (current && receive(current)) {
-          settle();
+          saved();
           return;
         }
-        inFlight.current = false;
+        sending.current = null;
         persist();
         notifyError(error, "save the note");
         setStatus("error");
       },
     );
-  }, [persist, receive]);
+  }, [persist, receive, saved]);
+  useEffect(() => {
+    flushAgain.current = flush;
+  }, [flush]);
 
   // The server's version: on mount (against a kept draft) and whenever it changes.
   useEffect(() => {
     receive({ title: note.title, body: note.body, version: note.version ?? 0 });
-    const s = session.current!;
+    const s = session.current;
     // Kept text the server does not have yet (e.g. after a reload): save it.
-    if (!sameText(s.text, s.base) && !inFlight.current && !timer.current) {
+    if (
+      !sameText(s.text, s.base) &&
+      sending.current === null &&
+      !timer.current
+    ) {
       setStatus("saving");
       timer.current = setTimeout(flush, AUTOSAVE_DELAY_MS);
     }
@@ -203,7 +221,7 @@ export function useNoteDraft(note: Note, save: SaveNote) {
 
   const edit = useCallback(
     (field: keyof NoteFields, value: string) => {
-      const s = session.current!;
+      const s = session.current;
       s.text = { ...s.text, [field]: value };
       setDraft(s.text);
       persist();

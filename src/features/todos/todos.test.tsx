@@ -7,6 +7,7 @@ import {
 } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
 import { shiftDay, todayString } from "@/lib/dates";
 import { holdMutations } from "@/testing/fakeConvex";
 import { openMenu, renderApp } from "@/testing/renderApp";
@@ -421,4 +422,51 @@ test("the open list is sortable from its first paint, and nothing loaded later r
   expect(screen.getByRole("textbox", { name: "Edit Beta" })).toBe(editor);
   expect(editor).toHaveFocus();
   expect(editor).toHaveValue("Beta and more");
+});
+
+test("a todo edited elsewhere while it was being edited asks: Keep mine saves over it, Keep theirs drops the edit", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Call Bob", "Pay rent"]),
+  });
+  const [bob, rent] = (await todosOf(backend)).map((t) => t._id) as [
+    Id<"todos">,
+    Id<"todos">,
+  ];
+  const editElsewhere = async (id: Id<"todos">, from: string, to: string) => {
+    await backend.asUser.mutation(api.todos.updateText, {
+      id,
+      baseText: from,
+      text: to,
+    });
+  };
+
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Call Bob" }),
+  );
+  await editElsewhere(bob, "Call Bob", "Call Bob at 5");
+  await user.keyboard(" tomorrow{Enter}");
+  const dialog = await screen.findByRole("alertdialog", {
+    name: "This todo changed elsewhere",
+  });
+  expect(dialog).toHaveTextContent("Call Bob at 5");
+  expect(dialog).toHaveTextContent("Call Bob tomorrow");
+  await user.click(within(dialog).getByRole("button", { name: "Keep mine" }));
+  await waitFor(async () =>
+    expect((await todosOf(backend))[0]!.text).toBe("Call Bob tomorrow"),
+  );
+
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Pay rent" }),
+  );
+  await editElsewhere(rent, "Pay rent", "Pay rent today");
+  await user.keyboard(" by card{Enter}");
+  await user.click(await screen.findByRole("button", { name: "Keep theirs" }));
+  await backend.refresh();
+  expect(
+    await screen.findByRole("checkbox", { name: "Pay rent today" }),
+  ).toBeInTheDocument();
+  expect((await todosOf(backend))[1]!.text).toBe("Pay rent today");
+  expect(
+    screen.queryByRole("alertdialog", { name: "This todo changed elsewhere" }),
+  ).not.toBeInTheDocument();
 });

@@ -199,6 +199,7 @@ describe("deleteMyData", () => {
       todos: [],
       notes: [],
       users: [],
+      changeReceipts: [],
     });
     expect(await rowsOf(BOB.subject!)).toEqual(bobBefore);
     expect(
@@ -224,6 +225,7 @@ describe("deleteMyData", () => {
       todos: [],
       notes: [],
       users: [],
+      changeReceipts: [],
     });
   });
 

@@ -168,8 +168,19 @@ describe("day summaries", () => {
       ["complete", () => m(api.todos.setDone, { id: a, done: true })],
       ["reopen", () => m(api.todos.setDone, { id: a, done: false })],
       ["complete again", () => m(api.todos.setDone, { id: a, done: true })],
-      ["to heading", () => m(api.todos.updateText, { id: a, text: "### A" })],
-      ["to todo", () => m(api.todos.updateText, { id: heading, text: "x" })],
+      [
+        "to heading",
+        () => m(api.todos.updateText, { id: a, baseText: "a", text: "### A" }),
+      ],
+      [
+        "to todo",
+        () =>
+          m(api.todos.updateText, {
+            id: heading,
+            baseText: "Heading",
+            text: "x",
+          }),
+      ],
       ["pin", () => m(api.todos.setPinned, { id: heading, pinned: true })],
       [
         "reorder",

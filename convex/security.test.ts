@@ -16,6 +16,8 @@ type Fixture = {
   day: string;
   otherDay: string;
   todo: Id<"todos">;
+  /** The text of `todo`, the base of an edit. */
+  todoText: string;
   todo2: Id<"todos">;
   note: Id<"notes">;
   note2: Id<"notes">;
@@ -59,7 +61,12 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     byId: true,
   },
   "notes:update": {
-    args: (fx) => ({ id: fx.note, title: "Owned", body: "pwned" }),
+    args: (fx) => ({
+      id: fx.note,
+      baseVersion: 0,
+      title: "Owned",
+      body: "pwned",
+    }),
     byId: true,
   },
   "search:search": { args: () => ({ text: "secret" }) },
@@ -100,7 +107,7 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     byId: true,
   },
   "todos:updateText": {
-    args: (fx) => ({ id: fx.todo, text: "rewritten" }),
+    args: (fx) => ({ id: fx.todo, baseText: fx.todoText, text: "rewritten" }),
     byId: true,
   },
   "users:me": { args: () => ({}) },
@@ -211,6 +218,7 @@ async function seed(who: Caller, tag: string) {
     day,
     otherDay,
     todo: todo!,
+    todoText: `${tag} secret one`,
     todo2: todo2!,
     note,
     note2,
@@ -339,7 +347,12 @@ describe("the reference app's security defects", () => {
   test("another user cannot update or reorder a note by its id", async () => {
     const { t, bob, fx } = await setup();
     const before = await rowsOf(t, ALICE_ID);
-    const update = { id: fx.note, title: "x", body: "<script>x</script>" };
+    const update = {
+      id: fx.note,
+      baseVersion: 0,
+      title: "x",
+      body: "<script>x</script>",
+    };
     const reorder = { id: fx.note, afterId: fx.note2, beforeId: null };
     expect(
       await rejection(bob.mutation(api.notes.update, update)),
@@ -361,7 +374,9 @@ describe("the reference app's security defects", () => {
     ) as {
       value: Record<string, unknown>;
     };
+    // `changeId` is every user mutation's (lib/changeReceipts), never a user.
     expect(Object.keys(fields.value).sort()).toEqual([
+      "changeId",
       "email",
       "name",
       "pictureUrl",

@@ -424,3 +424,69 @@ describe("the reference app's security defects", () => {
     }
   });
 });
+
+const MUTATIONS = NAMES.filter((name) => KINDS[name] === "mutation");
+
+describe("every public mutation", () => {
+  test("is a user mutation taking an optional changeId", async () => {
+    expect(MUTATIONS.length).toBeGreaterThan(15);
+    for (const name of MUTATIONS) {
+      const [module, fn] = name.split(":") as [string, string];
+      const load = modules[`./${module}.ts`]!;
+      const exported = ((await load()) as Record<string, unknown>)[fn] as {
+        exportArgs(): string;
+      };
+      const args = JSON.parse(exported.exportArgs()) as {
+        value: Record<
+          string,
+          { fieldType: { type: string }; optional: boolean }
+        >;
+      };
+      expect(args.value.changeId, name).toEqual({
+        fieldType: { type: "string" },
+        optional: true,
+      });
+    }
+  });
+
+  test.each(MUTATIONS)(
+    "%s, sent twice with one changeId, runs once and answers the repeat with the first result",
+    async (name) => {
+      vi.useFakeTimers();
+      const { t, alice, fx } = await setup();
+      const args = { ...CASES[name]!.args(fx), changeId: "sent-twice" };
+      const first = await call(alice, name, args);
+      const after = await everything(t);
+      expect(await call(alice, name, args)).toEqual(first);
+      expect(await everything(t)).toBe(after);
+    },
+  );
+
+  test.each(MUTATIONS.filter((name) => name !== "account:deleteMyData"))(
+    "%s is refused with DELETING while the caller's data is being deleted, and writes nothing",
+    async (name) => {
+      vi.useFakeTimers();
+      const { t, alice, fx } = await setup();
+      await alice.mutation(api.account.deleteMyData, {});
+      const before = await everything(t);
+      const data = await rejection(call(alice, name, CASES[name]!.args(fx)));
+      expect(data).toEqual({
+        code: "DELETING",
+        message: "Your data is being deleted, so this change was not saved.",
+      });
+      expect(await everything(t)).toBe(before);
+    },
+  );
+
+  test("another user's changes go on while the first user's data is deleted", async () => {
+    vi.useFakeTimers();
+    const { alice, bob, fx } = await setup();
+    await alice.mutation(api.account.deleteMyData, {});
+    await bob.mutation(api.todos.create, { day: fx.day, text: "bob's" });
+    expect(
+      (await bob.query(api.todos.listForDay, { day: fx.day })).map(
+        (todo) => todo.text,
+      ),
+    ).toEqual(["bob's"]);
+  });
+});

@@ -4,14 +4,14 @@ import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import {
   DELETION_ORDER,
   EXPORT_TABLES,
-  type ExportTable,
+  type DeletedTable,
 } from "./lib/userTables";
 import { ALICE, BOB, newBackend, type Backend } from "./test.setup";
 
 type Client = ReturnType<Backend["withIdentity"]>;
-type Table = ExportTable;
+type Table = DeletedTable;
 
-/** What "delete my data" empties; the same tables as the export. */
+/** What "delete my data" empties: what the export has, and the receipts. */
 const TABLES = DELETION_ORDER;
 
 let t: Backend;

@@ -44,7 +44,7 @@ function receiptsOf(userId = ALICE_ID) {
     ctx.db
       .query("changeReceipts")
       .withIndex("by_user_at", (q) => q.eq("userId", userId))
-      .collect(),
+      .take(1_000),
   );
 }
 

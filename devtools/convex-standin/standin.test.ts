@@ -168,7 +168,7 @@ describe("issue 9: exactly-once changes, conflicts and deletions", () => {
       .mutation(api.notes.update, { id, baseVersion: 0, body: "mine" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConvexError);
-    expect((error as ConvexError<object>).data).toMatchObject({
+    expect((error as ConvexError<{ code: string }>).data).toMatchObject({
       code: "CONFLICT",
       current: { title: "", body: "theirs", version: 1 },
     });

@@ -78,7 +78,9 @@ export const update = userMutation({
       throw invalidArgument("Nothing to save: give a title or a body.");
     }
     const title =
-      args.title === undefined ? note.title : requireText(args.title, titleRule);
+      args.title === undefined
+        ? note.title
+        : requireText(args.title, titleRule);
     const body =
       args.body === undefined ? note.body : requireText(args.body, bodyRule);
     if (!Number.isSafeInteger(args.baseVersion) || args.baseVersion < 0) {

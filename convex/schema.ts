@@ -53,8 +53,9 @@ export default defineSchema({
     order: v.string(),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
-    // A day's todos by creation time (Convex ends every index with it): the
-    // cut-off of "delete day".
+    // A day's todos by creation time (Convex ends every index with it), for
+    // the cut-off of "delete day": only rows created before it are deleted.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes -- sorted by creation time, not order.
     .index("by_user_day", ["userId", "day"])
     .index("by_user_day_done_order", ["userId", "day", "done", "order"])
     .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
@@ -78,6 +79,7 @@ export default defineSchema({
     version: v.optional(v.number()),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes -- as for todos: the cut-off of "delete day".
     .index("by_user_day", ["userId", "day"])
     .searchIndex("search_title", {
       searchField: "title",

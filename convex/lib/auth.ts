@@ -1,4 +1,8 @@
-import { customCtx, customQuery } from "convex-helpers/server/customFunctions";
+import {
+  customCtx,
+  customMutation,
+  customQuery,
+} from "convex-helpers/server/customFunctions";
 import type { Auth, RegisteredMutation } from "convex/server";
 import {
   v,
@@ -12,7 +16,6 @@ import {
   query,
   type MutationCtx,
 } from "../_generated/server";
-import { customMutation } from "convex-helpers/server/customFunctions";
 import { findReceipt, recordReceipt, requireChangeId } from "./changeReceipts";
 import { isDeleting } from "./deletions";
 import { appError, DELETING_MESSAGE } from "./errors";
@@ -59,6 +62,9 @@ type UserMutationDefinition<Args extends PropertyValidators, Result> = {
 /** Every user mutation takes this argument besides its own. */
 const changeArgs = { changeId: v.optional(v.string()) };
 
+/** One object type, as the generated api shows it, not an intersection. */
+type Expand<T> = { [K in keyof T]: T[K] };
+
 /**
  * A public mutation for the signed-in caller. In order: the caller must be
  * signed in; while their "delete my data" runs, the change is refused
@@ -75,7 +81,7 @@ export function userMutation<
   definition: UserMutationDefinition<Args, Result>,
 ): RegisteredMutation<
   "public",
-  ObjectType<Args> & ObjectType<typeof changeArgs>,
+  Expand<ObjectType<Args> & ObjectType<typeof changeArgs>>,
   Promise<Result>
 > {
   if ("changeId" in definition.args) {
@@ -115,7 +121,7 @@ export function userMutation<
     },
   }) as RegisteredMutation<
     "public",
-    ObjectType<Args> & ObjectType<typeof changeArgs>,
+    Expand<ObjectType<Args> & ObjectType<typeof changeArgs>>,
     Promise<Result>
   >;
 }

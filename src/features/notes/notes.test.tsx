@@ -405,3 +405,36 @@ test("a body over 100,000 characters is kept whole, not saved, and the editor sa
   );
   expect(within(card).queryByRole("alert")).not.toBeInTheDocument();
 });
+
+test("a newer version arriving while a save is on its way is merged into the editor at once, and nothing typed is lost", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addNotes(b, [{ title: "Log", body: "monday\ntuesday" }]),
+  });
+  const card = await note("Log");
+  const id = (await notesOf(backend))[0]!._id;
+  const body = within(card).getByRole("textbox", { name: "Note body" });
+  await waitFor(() =>
+    expect(backend.mutations.map((m) => m.name)).toContain("users:syncProfile"),
+  );
+  const held = holdMutations(backend);
+  await user.type(body, "\nwednesday");
+  await waitFor(() => expect(held.pending).toBe(1));
+  // Another tab's save reaches this page while ours is held.
+  await backend.asUser.mutation(api.notes.update, {
+    id,
+    baseVersion: 0,
+    body: "MONDAY\ntuesday",
+  });
+  await act(() => backend.refresh());
+  await waitFor(() => expect(body).toHaveValue("MONDAY\ntuesday\nwednesday"));
+  await act(async () => held.release());
+  await waitFor(async () =>
+    expect((await notesOf(backend))[0]!.body).toBe(
+      "MONDAY\ntuesday\nwednesday",
+    ),
+  );
+  await waitFor(() =>
+    expect(within(card).getByRole("status")).toHaveTextContent("Saved"),
+  );
+  expect(body).toHaveValue("MONDAY\ntuesday\nwednesday");
+});

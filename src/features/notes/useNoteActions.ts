@@ -71,10 +71,13 @@ export function useNoteActions() {
     onReplayRefused: (_args, error) => {
       if (errorCode(error) !== "CONFLICT") notifyError(error, "save the note");
     },
-    optimisticUpdate: (store, { id, title, body }) =>
+    // Shown only over the version it was made on: a save the server will
+    // refuse as stale must not hide the newer text (the editor merges it).
+    // The version stays: the editor tells its own saves by their versions.
+    optimisticUpdate: (store, { id, baseVersion, title, body }) =>
       updateListOf(store, id, (list, note) =>
         list.map((n) =>
-          n === note
+          n === note && (n.version ?? 0) === baseVersion
             ? { ...n, title: title ?? n.title, body: body ?? n.body }
             : n,
         ),

@@ -189,7 +189,10 @@ export function useNoteDraft(note: Note, save: SaveNote) {
       (error: unknown) => {
         if (!stillSending()) return;
         const current = asVersioned(conflictCurrent(error));
-        if (current && receive(current)) {
+        if (current) {
+          // Merged now, or already (the newer version reached the editor
+          // first): save again on it.
+          receive(current);
           saved();
           return;
         }

@@ -158,6 +158,15 @@ export function useOutboxMutation<
 
 const noOutbox = () => () => {};
 
+/**
+ * Sends again the changes that wait for the session (they also go on their
+ * own whenever Convex signs in again); for a session known to be back.
+ */
+export function useReplayOutbox(): () => void {
+  const outbox = useContext(OutboxContext);
+  return useCallback(() => outbox?.retry(), [outbox]);
+}
+
 /** How many changes the server has not confirmed yet (0 outside the app). */
 export function useUnsentChangeCount(): number {
   const outbox = useContext(OutboxContext);

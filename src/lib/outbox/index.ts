@@ -3,6 +3,7 @@ export {
   OutboxProvider,
   OutboxStoreProvider,
   useOutboxMutation,
+  useReplayOutbox,
   useUnsentChangeCount,
   type ChangeArgs,
 } from "./OutboxProvider";

@@ -20,6 +20,7 @@ function controlledServer() {
 const refusal = (code: string) =>
   new ConvexError({ code, message: `Refused: ${code}` });
 
+/** Lets the promise callbacks already due run (no waiting on a clock). */
 async function settled() {
   for (let i = 0; i < 5; i++) await Promise.resolve();
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -94,7 +95,12 @@ test("a refusal as signed out keeps the change, and it is sent again when signed
   outbox.setAuthenticated(true);
   expect(server.calls).toHaveLength(2);
   expect(server.calls[1]!.entry.changeId).toBe(server.calls[0]!.entry.changeId);
-  server.calls[1]!.answer("id");
+  // Refused again; the session is known to be back without a new sign-in.
+  server.calls[1]!.refuse(refusal("UNAUTHENTICATED"));
+  await settled();
+  outbox.retry();
+  expect(server.calls).toHaveLength(3);
+  server.calls[2]!.answer("id");
   await expect(result).resolves.toBe("id");
   await settled();
   expect(store.entries).toEqual([]);

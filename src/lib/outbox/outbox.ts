@@ -139,6 +139,14 @@ export class Outbox {
     if (this.userId) await this.store.clear(this.userId);
   }
 
+  /**
+   * Sends again every change that waits (refused as signed out, or left by
+   * an earlier page), e.g. once a session that had ended is back.
+   */
+  retry() {
+    if (this.started) this.sendWaiting();
+  }
+
   private sendWaiting() {
     for (const change of [...this.changes.values()]) {
       if (change.state === "waiting") this.dispatch(change);

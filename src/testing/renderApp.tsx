@@ -1,5 +1,3 @@
-import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
-import { useAuth } from "@workos-inc/authkit-react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useCallback, useSyncExternalStore } from "react";
@@ -7,6 +5,7 @@ import { vi } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import { App } from "@/app/App";
+import { SessionMonitor, SessionProvider } from "@/features/auth";
 import {
   authCalls,
   readAuth,
@@ -17,22 +16,29 @@ import {
 import { createFakeConvex, type FakeConvexBackend } from "./fakeConvex";
 
 // AuthKit talks to WorkOS; tests replace its hook with a state they control.
-vi.mock("@workos-inc/authkit-react", () => ({
-  AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
-  useAuth: () => {
-    const state = useSyncExternalStore(subscribeAuth, readAuth);
-    const getAccessToken = useCallback(async () => {
-      if (!readAuth().user) throw new Error("No session");
-      return "fake-access-token";
-    }, []);
-    return {
-      ...state,
-      getAccessToken,
-      signIn: authCalls.signIn,
-      signOut: authCalls.signOut,
-    };
-  },
-}));
+vi.mock("@workos-inc/authkit-react", async () => {
+  const { LoginRequiredError } = await import("./fakeAuth");
+  return {
+    LoginRequiredError,
+    AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
+    useAuth: () => {
+      const state = useSyncExternalStore(subscribeAuth, readAuth);
+      const getAccessToken = useCallback(async () => {
+        const { user, tokenFailure } = readAuth();
+        if (tokenFailure === "unreachable")
+          throw new TypeError("Failed to fetch");
+        if (!user || tokenFailure === "ended") throw new LoginRequiredError();
+        return "fake-access-token";
+      }, []);
+      return {
+        ...state,
+        getAccessToken,
+        signIn: authCalls.signIn,
+        signOut: authCalls.signOut,
+      };
+    },
+  };
+});
 
 export { authCalls, setAuthState } from "./fakeAuth";
 
@@ -44,6 +50,7 @@ export async function renderApp({
   path = "/",
   signedIn = true,
   authLoading = false,
+  tokenFailure,
   seed,
   storage = {},
 }: {
@@ -51,6 +58,8 @@ export async function renderApp({
   signedIn?: boolean;
   /** AuthKit still checking the session. */
   authLoading?: boolean;
+  /** Sign-in failing from the start (see fakeAuth's AuthState). */
+  tokenFailure?: "unreachable" | "ended";
   /** Data to put in the backend first, as the test user. */
   seed?: (backend: FakeConvexBackend) => Promise<unknown>;
   /** localStorage entries left by an earlier visit. */
@@ -63,18 +72,20 @@ export async function renderApp({
     localStorage.setItem(key, value);
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
+  setAuthState({ tokenFailure });
   const { backend, client } = createFakeConvex();
   if (seed) await seed(backend);
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
+  const monitor = new SessionMonitor();
   const view = render(
     <Router hook={location.hook}>
-      <ConvexProviderWithAuthKit client={client} useAuth={useAuth}>
+      <SessionProvider monitor={monitor} client={client}>
         <App />
-      </ConvexProviderWithAuthKit>
+      </SessionProvider>
     </Router>,
   );
-  return { ...view, user, backend, client, location };
+  return { ...view, user, backend, client, location, monitor };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useRef,
   useSyncExternalStore,
   type ReactNode,
 } from "react";
@@ -60,10 +61,18 @@ function useAuthForConvex() {
   const { isLoading, user, getAccessToken } = useAuth();
   const monitor = useSessionMonitor();
   const ended = useSessionStatus(monitor) === "ended";
-  const getToken = useCallback(
-    () => fetchTokenPatiently(() => getAccessToken(), monitor),
-    [getAccessToken, monitor],
-  );
+  // Convex may ask again (a scheduled refetch, then an expired-token error)
+  // while one fetch is still waiting out an outage: both get the same one.
+  const inFlight = useRef<Promise<string> | null>(null);
+  const getToken = useCallback(() => {
+    inFlight.current ??= fetchTokenPatiently(
+      () => getAccessToken(),
+      monitor,
+    ).finally(() => {
+      inFlight.current = null;
+    });
+    return inFlight.current;
+  }, [getAccessToken, monitor]);
   return { isLoading, user: ended ? null : user, getAccessToken: getToken };
 }
 

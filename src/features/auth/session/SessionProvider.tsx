@@ -65,12 +65,11 @@ function useAuthForConvex() {
   // while one fetch is still waiting out an outage: both get the same one.
   const inFlight = useRef<Promise<string> | null>(null);
   const getToken = useCallback(() => {
-    inFlight.current ??= fetchTokenPatiently(
-      () => getAccessToken(),
-      monitor,
-    ).finally(() => {
-      inFlight.current = null;
-    });
+    inFlight.current ??= fetchTokenPatiently(getAccessToken, monitor).finally(
+      () => {
+        inFlight.current = null;
+      },
+    );
     return inFlight.current;
   }, [getAccessToken, monitor]);
   return { isLoading, user: ended ? null : user, getAccessToken: getToken };
@@ -88,9 +87,7 @@ function useRestoreSession(monitor: SessionMonitor) {
     // A token arriving also sets AuthKit's user (its onRefresh), which
     // ends this effect; a refused refresh clears the marker.
     const stop = new AbortController();
-    fetchTokenPatiently(() => getAccessToken(), monitor, stop.signal).catch(
-      () => {},
-    );
+    fetchTokenPatiently(getAccessToken, monitor, stop.signal).catch(() => {});
     return () => stop.abort();
   }, [restoring, getAccessToken, monitor]);
 }

@@ -1,4 +1,5 @@
 import { LoginRequiredError } from "@workos-inc/authkit-react";
+import { decodeJwt } from "jose";
 import type { SessionMonitor } from "./sessionMonitor";
 
 const FIRST_RETRY_MS = 1_000;
@@ -8,6 +9,32 @@ const LONGEST_RETRY_MS = 15_000;
 export function retryDelayMs(attempt: number, random = Math.random) {
   const base = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
   return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+type GetAccessToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
+
+/**
+ * The site's sign-in function hands back the session's current token, not
+ * a new one, while it has more than a minute left (a page load must not
+ * rotate the refresh token). AuthKit dates a token's expiry from when it
+ * received it, so it would think such a token fresh; the token's own `exp`
+ * says when it really runs out.
+ */
+const ROTATES_WITH_SECONDS_LEFT = 60;
+
+function secondsLeft(token: string) {
+  try {
+    const { exp } = decodeJwt(token);
+    return exp === undefined ? Infinity : exp - Date.now() / 1000;
+  } catch {
+    return Infinity;
+  }
+}
+
+async function currentToken(getAccessToken: GetAccessToken) {
+  const token = await getAccessToken();
+  if (secondsLeft(token) > ROTATES_WITH_SECONDS_LEFT) return token;
+  return await getAccessToken({ forceRefresh: true });
 }
 
 /**
@@ -21,7 +48,7 @@ export function retryDelayMs(attempt: number, random = Math.random) {
  * stop asking until a reload.
  */
 export async function fetchTokenPatiently(
-  getAccessToken: () => Promise<string>,
+  getAccessToken: GetAccessToken,
   monitor: SessionMonitor,
   signal?: AbortSignal,
 ): Promise<string> {
@@ -29,7 +56,7 @@ export async function fetchTokenPatiently(
     signal?.throwIfAborted();
     if (monitor.getStatus() === "ended") throw new LoginRequiredError();
     try {
-      const token = await getAccessToken();
+      const token = await currentToken(getAccessToken);
       monitor.reportReachable();
       return token;
     } catch (error) {

@@ -42,6 +42,36 @@ test("a transient failure is retried until a token comes: the session is never e
   expect(statuses).toEqual(["retrying", "active"]);
 });
 
+function tokenExpiringIn(seconds: number) {
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, "");
+  const now = Math.floor(Date.now() / 1000);
+  // Issued long ago: AuthKit would date its expiry from receipt instead.
+  return `${part({ alg: "none" })}.${part({ iat: now - 240, exp: now + seconds })}.sig`;
+}
+
+test("a token with a minute or less left is refreshed by force; a good one is used as it is", async () => {
+  const monitor = newMonitor();
+  const calls: (boolean | undefined)[] = [];
+  const nearlyExpired = tokenExpiringIn(30);
+  const fresh = tokenExpiringIn(300);
+  const token = await fetchTokenPatiently(async (options) => {
+    calls.push(options?.forceRefresh);
+    return options?.forceRefresh ? fresh : nearlyExpired;
+  }, monitor);
+  expect(token).toBe(fresh);
+  expect(calls).toEqual([undefined, true]);
+
+  calls.length = 0;
+  expect(
+    await fetchTokenPatiently(async (options) => {
+      calls.push(options?.forceRefresh);
+      return fresh;
+    }, monitor),
+  ).toBe(fresh);
+  expect(calls).toEqual([undefined]);
+});
+
 test("a refused refresh ends the session in this tab and in the person's other tabs", async () => {
   const thisTab = newMonitor();
   const otherTab = newMonitor();

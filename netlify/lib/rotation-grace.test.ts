@@ -55,6 +55,7 @@ describe("createRotationGrace", () => {
     ).toEqual({
       state: "rotating",
       claimedAt: clock,
+      claimId: expect.any(String),
     });
   });
 
@@ -63,6 +64,35 @@ describe("createRotationGrace", () => {
     if (start.kind !== "claimed") throw new Error("expected a claim");
     await start.claim.release();
     expect((await grace().begin(OLD_TOKEN, noDeadline())).kind).toBe("claimed");
+  });
+
+  it("after invalid_grant, finds the rotation a racing request stored meanwhile", async () => {
+    const start = await grace().begin(OLD_TOKEN, noDeadline());
+    if (start.kind !== "claimed") throw new Error("expected a claim");
+    const key = rotationKeyOf(OLD_TOKEN);
+    void store
+      .nextRead((readKey) => readKey === key)
+      .then(() =>
+        store.write(key, {
+          state: "rotated",
+          sealedSession: SEALED,
+          expiresAt: clock + GRACE_WINDOW_MS,
+        }),
+      );
+    expect(await start.claim.rotatedMeanwhile(noDeadline())).toBe(SEALED);
+  });
+
+  it("releases only its own claim, never a rotation another request stored", async () => {
+    const start = await grace().begin(OLD_TOKEN, noDeadline());
+    if (start.kind !== "claimed") throw new Error("expected a claim");
+    const rotated = {
+      state: "rotated",
+      sealedSession: SEALED,
+      expiresAt: clock + GRACE_WINDOW_MS,
+    };
+    await store.write(rotationKeyOf(OLD_TOKEN), rotated);
+    await start.claim.release();
+    expect(await store.read(rotationKeyOf(OLD_TOKEN))).toEqual(rotated);
   });
 
   it("takes over a claim abandoned long ago", async () => {

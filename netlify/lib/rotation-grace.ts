@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { logAuthProblem } from "./auth-log";
 import type { GraceStore } from "./grace-store";
@@ -16,6 +16,10 @@ export const GRACE_WINDOW_MS = 60_000;
 const CLAIM_LIFETIME_MS = WORKOS_REFRESH_PATIENCE_MS + 5_000;
 // How often a repeat looks whether the request it waits for has finished.
 const POLL_INTERVAL_MS = 100;
+// After invalid_grant, how long to look for a rotation stored by a request
+// that won the race to WorkOS (Netlify's local Blobs sandbox does not make
+// "create if absent" atomic, so two requests can both claim a token there).
+const RACE_RECHECK_MS = 2_000;
 
 const ENTRY_PREFIX = "rotations/";
 // `expiry/<minute>/<hash>`: lets a sweep find old entries without reading them.
@@ -27,14 +31,22 @@ const SWEEP_BATCH = 100;
 
 /** Only sealed data and times: never a token or anything unsealed. */
 type RotationEntry =
-  | { state: "rotating"; claimedAt: number }
+  | { state: "rotating"; claimedAt: number; claimId: string }
   | { state: "rotated"; sealedSession: string; expiresAt: number };
 
 function readEntry(value: unknown): RotationEntry | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const entry = value as Record<string, unknown>;
-  if (entry.state === "rotating" && typeof entry.claimedAt === "number") {
-    return { state: "rotating", claimedAt: entry.claimedAt };
+  if (
+    entry.state === "rotating" &&
+    typeof entry.claimedAt === "number" &&
+    typeof entry.claimId === "string"
+  ) {
+    return {
+      state: "rotating",
+      claimedAt: entry.claimedAt,
+      claimId: entry.claimId,
+    };
   }
   if (
     entry.state === "rotated" &&
@@ -74,8 +86,11 @@ export interface RotationClaim {
   complete(sealedSession: string): Promise<void>;
   /** WorkOS gave no new session: let the next request ask again. */
   release(): Promise<void>;
-  /** After invalid_grant: a rotation stored meanwhile by another request. */
-  rotatedMeanwhile(): Promise<string | undefined>;
+  /**
+   * After invalid_grant: a rotation stored meanwhile by a request that got
+   * to WorkOS first, looked for briefly and at most until `deadline`.
+   */
+  rotatedMeanwhile(deadline: AbortSignal): Promise<string | undefined>;
 }
 
 function describe(error: unknown) {
@@ -104,7 +119,19 @@ function pause(ms: number, deadline: AbortSignal) {
  * logged and the refresh goes on without the window.
  */
 export function createRotationGrace(store: GraceStore, now: () => number) {
-  function storedClaim(key: string): RotationClaim {
+  async function liveRotation(key: string) {
+    const entry = readEntry(await store.read(key));
+    return entry?.state === "rotated" && entry.expiresAt > now()
+      ? entry.sealedSession
+      : undefined;
+  }
+
+  async function isOwnClaim(key: string, claimId: string) {
+    const entry = readEntry(await store.read(key));
+    return entry?.state === "rotating" && entry.claimId === claimId;
+  }
+
+  function storedClaim(key: string, claimId: string): RotationClaim {
     return {
       async complete(sealedSession) {
         const entry: RotationEntry = {
@@ -123,7 +150,8 @@ export function createRotationGrace(store: GraceStore, now: () => number) {
       },
       async release() {
         try {
-          await store.remove(key);
+          // Only this request's claim: never a rotation another one stored.
+          if (await isOwnClaim(key, claimId)) await store.remove(key);
         } catch (error) {
           logAuthProblem(
             "authenticate",
@@ -131,15 +159,20 @@ export function createRotationGrace(store: GraceStore, now: () => number) {
           );
         }
       },
-      async rotatedMeanwhile() {
+      async rotatedMeanwhile(deadline) {
+        const recheck = AbortSignal.any([
+          deadline,
+          AbortSignal.timeout(RACE_RECHECK_MS),
+        ]);
         try {
-          const entry = readEntry(await store.read(key));
-          return entry?.state === "rotated" && entry.expiresAt > now()
-            ? entry.sealedSession
-            : undefined;
+          do {
+            const sealedSession = await liveRotation(key);
+            if (sealedSession) return sealedSession;
+          } while (await pause(POLL_INTERVAL_MS, recheck));
         } catch {
-          return undefined;
+          // An unreachable store has nothing to offer.
         }
+        return undefined;
       },
     };
   }
@@ -165,11 +198,20 @@ export function createRotationGrace(store: GraceStore, now: () => number) {
       }
       // Expired, abandoned or unreadable: its token is past the window.
       if (stored !== null && stored !== undefined) await store.remove(key);
-      const claimed: RotationEntry = { state: "rotating", claimedAt: time };
-      if (await store.create(key, claimed)) {
+      const claimId = randomUUID();
+      const claimed: RotationEntry = {
+        state: "rotating",
+        claimedAt: time,
+        claimId,
+      };
+      // Read back: where "create if absent" is not atomic, the last writer wins.
+      if (
+        (await store.create(key, claimed)) &&
+        (await isOwnClaim(key, claimId))
+      ) {
         // Only the sweep needs the index; a failed write leaves an entry behind, no more.
         await store.write(indexKeyOf(key, time), {}).catch(() => undefined);
-        return { kind: "claimed", claim: storedClaim(key) };
+        return { kind: "claimed", claim: storedClaim(key, claimId) };
       }
       // Another request claimed it between the read and the create.
       if (deadline.aborted) return { kind: "busy" };

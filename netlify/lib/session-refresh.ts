@@ -158,7 +158,7 @@ export async function refreshSession(
     return sessionAnswer(context, first.value, sealedSession);
   }
   if (describeWorkosFailure(first.error).error === "invalid_grant") {
-    const rotated = await claim.rotatedMeanwhile();
+    const rotated = await claim.rotatedMeanwhile(dependencies.answerDeadline);
     if (rotated) return answerWithKeptRotation(context, rotated);
   }
   await claim.release();

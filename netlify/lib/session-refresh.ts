@@ -1,4 +1,7 @@
-import type { AuthenticationResponse } from "@workos-inc/node";
+import type {
+  AuthenticationResponse,
+  SessionCookieData,
+} from "@workos-inc/node";
 import { verifiedSecondsLeft } from "./access-token";
 import { logAuthProblem } from "./auth-log";
 import type { AuthRouteContext } from "./auth-route";
@@ -129,8 +132,30 @@ export async function refreshSession(
   if (start.kind === "rotated") {
     return answerWithKeptRotation(context, start.sealedSession);
   }
-  const { claim } = start;
+  return rotateWithWorkos(request, organizationId, session, start.claim, {
+    context,
+    dependencies,
+    sweep: () => grace.sweep(),
+  });
+}
 
+/** This request holds the claim on the token: WorkOS rotates it. */
+async function rotateWithWorkos(
+  request: Request,
+  organizationId: string | undefined,
+  session: SessionCookieData,
+  claim: RotationClaim,
+  {
+    context,
+    dependencies,
+    sweep,
+  }: {
+    context: AuthRouteContext;
+    dependencies: RefreshDependencies;
+    sweep: () => Promise<void>;
+  },
+) {
+  const { config, siteUrl } = context;
   // Not aborted at the answer deadline: a late answer is still kept.
   const patientWorkos = createWorkosClient(config, WORKOS_REFRESH_PATIENCE_MS);
   const outcome = settle(
@@ -154,7 +179,7 @@ export async function refreshSession(
   if (first.ok) {
     const sealedSession = sealedSessionOf(first.value);
     await claim.complete(sealedSession);
-    dependencies.sweepSoon(() => grace.sweep());
+    dependencies.sweepSoon(sweep);
     return sessionAnswer(context, first.value, sealedSession);
   }
   if (describeWorkosFailure(first.error).error === "invalid_grant") {

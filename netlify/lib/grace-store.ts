@@ -6,6 +6,7 @@
  * function tests.
  */
 export interface GraceStore {
+  /** The stored value, or null when there is none. */
   read(key: string): Promise<unknown>;
   /** Writes only if there is no value under `key`; true if it wrote. */
   create(key: string, value: unknown): Promise<boolean>;

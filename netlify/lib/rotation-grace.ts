@@ -214,7 +214,7 @@ export function createRotationGrace(store: GraceStore, now: () => number) {
         return { kind: "claimed", claim: storedClaim(key, claimId) };
       }
       // Another request claimed it between the read and the create.
-      if (deadline.aborted) return { kind: "busy" };
+      if (!(await pause(POLL_INTERVAL_MS, deadline))) return { kind: "busy" };
     }
   }
 

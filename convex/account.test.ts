@@ -4,14 +4,14 @@ import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import {
   DELETION_ORDER,
   EXPORT_TABLES,
-  type ExportTable,
+  type DeletedTable,
 } from "./lib/userTables";
 import { ALICE, BOB, newBackend, type Backend } from "./test.setup";
 
 type Client = ReturnType<Backend["withIdentity"]>;
-type Table = ExportTable;
+type Table = DeletedTable;
 
-/** What "delete my data" empties; the same tables as the export. */
+/** What "delete my data" empties: what the export has, and the receipts. */
 const TABLES = DELETION_ORDER;
 
 let t: Backend;
@@ -126,6 +126,15 @@ async function stepUntilDone(client: Client = alice) {
   return seen;
 }
 
+/** What "delete my data" leaves of a user: nothing. */
+const NOTHING = {
+  days: [],
+  todos: [],
+  notes: [],
+  users: [],
+  changeReceipts: [],
+};
+
 function byId(rows: { _id: string }[]) {
   return [...rows].sort((a, b) => a._id.localeCompare(b._id));
 }
@@ -199,6 +208,7 @@ describe("deleteMyData", () => {
       todos: [],
       notes: [],
       users: [],
+      changeReceipts: [],
     });
     expect(await rowsOf(BOB.subject!)).toEqual(bobBefore);
     expect(
@@ -224,6 +234,7 @@ describe("deleteMyData", () => {
       todos: [],
       notes: [],
       users: [],
+      changeReceipts: [],
     });
   });
 
@@ -251,5 +262,107 @@ describe("deleteMyData", () => {
     expect(await status()).toMatchObject({ status: "done" });
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await status()).toBeNull();
+  });
+  test("a second tab writing throughout is refused with DELETING, and done comes with zero rows", async () => {
+    await seedAlice();
+    const otherTab = t.withIdentity(ALICE);
+    await alice.mutation(api.account.deleteMyData, {});
+    const seen: Status[] = [];
+    for (let step = 0; step < 200; step++) {
+      // The other tab tries a new todo, a label and a note between batches.
+      for (const write of [
+        otherTab.mutation(api.todos.create, { day: "2025-01-01", text: "new" }),
+        otherTab.mutation(api.days.setLabel, { day: "2025-04-01", label: "x" }),
+        otherTab.mutation(api.notes.create, { day: "2025-04-02" }),
+      ]) {
+        await expect(write).rejects.toMatchObject({
+          data: {
+            code: "DELETING",
+            message:
+              "Your data is being deleted, so this change was not saved.",
+          },
+        });
+      }
+      vi.advanceTimersByTime(1);
+      await t.finishInProgressScheduledFunctions();
+      seen.push((await status())!);
+      if (seen.at(-1)!.status === "done") break;
+    }
+    expect(seen.at(-1)!.status).toBe("done");
+    expect(seen.length).toBeGreaterThan(3);
+    expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
+
+    // Once done, the person can start afresh.
+    await otherTab.mutation(api.todos.create, { day: "2025-05-01", text: "a" });
+    expect(
+      await otherTab.query(api.todos.listForDay, { day: "2025-05-01" }),
+    ).toHaveLength(1);
+  });
+
+  test("rows that appear after their table was emptied are deleted before done", async () => {
+    await seedAlice();
+    await alice.mutation(api.account.deleteMyData, {});
+    let planted = false;
+    const seen: Status[] = [];
+    for (let step = 0; step < 200; step++) {
+      vi.advanceTimersByTime(1);
+      await t.finishInProgressScheduledFunctions();
+      seen.push((await status())!);
+      const rows = await rowsOf(ALICE.subject!);
+      if (!planted && rows.notes.length === 0 && rows.todos.length > 0) {
+        // Work queued before the flag (say a copy still in its batches)
+        // writes a note and a receipt after the batches emptied notes.
+        await t.run(async (ctx) => {
+          await ctx.db.insert("notes", {
+            userId: ALICE.subject!,
+            day: "2025-06-01",
+            title: "late",
+            body: "",
+            collapsed: false,
+            order: "a0",
+            updatedAt: Date.now(),
+          });
+          await ctx.db.insert("changeReceipts", {
+            userId: ALICE.subject!,
+            changeId: "late",
+            at: Date.now(),
+          });
+        });
+        planted = true;
+        expect(seen.at(-1)!.status).toBe("deleting");
+      }
+      if (seen.at(-1)!.status === "done") break;
+    }
+    expect(planted).toBe(true);
+    expect(seen.at(-1)!.status).toBe("done");
+    expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
+  });
+
+  test("change receipts are counted and deleted with the rest, and never exported", async () => {
+    for (let i = 0; i < 3; i++) {
+      await alice.mutation(api.todos.create, {
+        day: "2025-01-01",
+        text: `t${i}`,
+        changeId: `change-${i}`,
+      });
+    }
+    expect(EXPORT_TABLES).not.toContain("changeReceipts");
+    expect((await rowsOf(ALICE.subject!)).changeReceipts).toHaveLength(3);
+    await alice.mutation(api.account.deleteMyData, { changeId: "delete-all" });
+    const last = (await stepUntilDone()).at(-1)!;
+    // 3 todos, their day, 3 receipts and the receipt of deleteMyData.
+    expect(last).toMatchObject({ status: "done", total: 8, deleted: 8 });
+    expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
+  });
+
+  test("deleteMyData sent again while it runs answers with the running job", async () => {
+    await alice.mutation(api.todos.create, { day: "2025-01-01", text: "a" });
+    const first = await alice.mutation(api.account.deleteMyData, {
+      changeId: "delete",
+    });
+    expect(
+      await alice.mutation(api.account.deleteMyData, { changeId: "delete" }),
+    ).toBe(first);
+    expect(await alice.mutation(api.account.deleteMyData, {})).toBe(first);
   });
 });

@@ -7,6 +7,7 @@ import {
   type MutationCtx,
 } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import { latestDeletion } from "./lib/deletions";
 import {
   DELETION_ORDER,
   EXPORT_TABLES,
@@ -41,11 +42,7 @@ export const exportPage = userQuery({
 export const deletionStatus = userQuery({
   args: {},
   handler: async (ctx) => {
-    const job = await ctx.db
-      .query("deletions")
-      .withIndex("by_user", (q) => q.eq("userId", ctx.userId))
-      .order("desc")
-      .first();
+    const job = await latestDeletion(ctx.db, ctx.userId);
     if (!job) return null;
     return {
       status: job.status,
@@ -60,16 +57,15 @@ export const deletionStatus = userQuery({
 /**
  * Starts deleting everything the caller has. Work runs in scheduled batches
  * (count first, so progress has a total, then delete table by table);
- * `deletionStatus` reports progress. Starting twice reuses the running job.
+ * `deletionStatus` reports progress. From this call's commit until "done",
+ * every other user mutation is refused with DELETING (lib/auth), so nothing
+ * new arrives while the batches run. Starting twice reuses the running job.
  */
 export const deleteMyData = userMutation({
   args: {},
+  runsWhileDeleting: true,
   handler: async (ctx) => {
-    const running = await ctx.db
-      .query("deletions")
-      .withIndex("by_user", (q) => q.eq("userId", ctx.userId))
-      .order("desc")
-      .first();
+    const running = await latestDeletion(ctx.db, ctx.userId);
     if (running && running.status !== "done") return running._id;
     const jobId = await ctx.db.insert("deletions", {
       userId: ctx.userId,
@@ -86,23 +82,52 @@ export const deleteMyData = userMutation({
   },
 });
 
+/** Counting reads at most this many day rows or receipts per transaction. */
+const COUNT_PAGE_SIZE = {
+  days: 1_000,
+  changeReceipts: USER_TABLES.changeReceipts.deleteBatchSize,
+} as const;
+
 /**
- * Sums the day summaries a page at a time to learn how much there is: they
- * count the todos and notes, so no content row is read. A table added to
- * the deletion side of lib/userTables needs counting here too.
+ * Learns how much there is, a page at a time: first the day summaries,
+ * which count the todos and notes, so no content row is read; then the
+ * change receipts, which nothing counts. A table added to the deletion side
+ * of lib/userTables needs counting here too.
  */
 export const countForDeletion = internalMutation({
-  args: { jobId: v.id("deletions"), cursor: v.union(v.string(), v.null()) },
+  args: {
+    jobId: v.id("deletions"),
+    cursor: v.union(v.string(), v.null()),
+    /** Which table this page counts; absent: the day summaries. */
+    table: v.optional(literals("days", "changeReceipts")),
+  },
   handler: async (ctx, args) => {
     const job = await ctx.db.get("deletions", args.jobId);
     if (!job) return;
-    const page = await ctx.db
-      .query("days")
-      .withIndex("by_user_day", (q) => q.eq("userId", job.userId))
-      .paginate({ numItems: 1_000, cursor: args.cursor });
+    const table = args.table ?? "days";
+    const page = await userRows(ctx.db, table, job.userId).paginate({
+      numItems: COUNT_PAGE_SIZE[table],
+      cursor: args.cursor,
+    });
     let total = job.total;
-    for (const day of page.page) total += 1 + day.todoCount + day.noteCount;
-    if (page.isDone) {
+    for (const row of page.page) {
+      total += "todoCount" in row ? 1 + row.todoCount + row.noteCount : 1;
+    }
+    if (!page.isDone) {
+      await ctx.db.patch("deletions", job._id, { total });
+      await ctx.scheduler.runAfter(0, internal.account.countForDeletion, {
+        jobId: job._id,
+        cursor: page.continueCursor,
+        table,
+      });
+    } else if (table === "days") {
+      await ctx.db.patch("deletions", job._id, { total });
+      await ctx.scheduler.runAfter(0, internal.account.countForDeletion, {
+        jobId: job._id,
+        cursor: null,
+        table: "changeReceipts",
+      });
+    } else {
       // The profile row is deleted last; count it only if there is one.
       const profile = await userRows(ctx.db, "users", job.userId).unique();
       await ctx.db.patch("deletions", job._id, {
@@ -111,12 +136,6 @@ export const countForDeletion = internalMutation({
       });
       await ctx.scheduler.runAfter(0, internal.account.deleteBatch, {
         jobId: job._id,
-      });
-    } else {
-      await ctx.db.patch("deletions", job._id, { total });
-      await ctx.scheduler.runAfter(0, internal.account.countForDeletion, {
-        jobId: job._id,
-        cursor: page.continueCursor,
       });
     }
   },
@@ -127,6 +146,12 @@ export const countForDeletion = internalMutation({
  * The raw builder, on purpose: this deletes the day summary rows too (and
  * counts them as progress), so keeping them current while their todos go
  * would only rewrite rows about to be deleted, or delete them uncounted.
+ *
+ * "Done" is reported only by a batch that found no row of the user in any
+ * table it deletes (every user table but the job's own row), all in one
+ * transaction: the final check. Rows written before the job started,
+ * including by scheduled work that was already queued, are found by a
+ * later batch and deleted first.
  */
 export const deleteBatch = rawInternalMutation({
   args: { jobId: v.id("deletions") },
@@ -164,7 +189,10 @@ export const forgetDeletion = internalMutation({
   },
 });
 
-/** One batch of the first table, in deletion order, that has rows left. */
+/**
+ * One batch of the first table, in deletion order, that has rows left; 0
+ * once every table is empty.
+ */
 async function deleteSomeRowsOf(
   ctx: MutationCtx,
   userId: string,

@@ -168,8 +168,19 @@ describe("day summaries", () => {
       ["complete", () => m(api.todos.setDone, { id: a, done: true })],
       ["reopen", () => m(api.todos.setDone, { id: a, done: false })],
       ["complete again", () => m(api.todos.setDone, { id: a, done: true })],
-      ["to heading", () => m(api.todos.updateText, { id: a, text: "### A" })],
-      ["to todo", () => m(api.todos.updateText, { id: heading, text: "x" })],
+      [
+        "to heading",
+        () => m(api.todos.updateText, { id: a, baseText: "a", text: "### A" }),
+      ],
+      [
+        "to todo",
+        () =>
+          m(api.todos.updateText, {
+            id: heading,
+            baseText: "Heading",
+            text: "x",
+          }),
+      ],
       ["pin", () => m(api.todos.setPinned, { id: heading, pinned: true })],
       [
         "reorder",
@@ -280,5 +291,76 @@ describe("days.remove", () => {
     expect(await listedDays(true)).toEqual([]);
     expect(await listedDays(false)).toEqual([OTHER_DAY]);
     expect(await allRowsOf(OTHER_DAY)).toEqual(otherBefore);
+  });
+  /** A day with more todos and notes than one batch deletes, and a label. */
+  async function fillDay() {
+    const lines = Array.from(
+      { length: LIMITS.listItems },
+      (_, i) => `old task ${i}`,
+    );
+    await alice.mutation(api.todos.createMany, { day: DAY, lines });
+    for (let i = 0; i < NOTE_BATCH_SIZE + 5; i++)
+      await addNote(DAY, `old ${i}`);
+    await alice.mutation(api.days.setLabel, { day: DAY, label: "Big day" });
+  }
+
+  test("removes only what the day held when the user confirmed; items added while its batches run stay, and the summary counts them", async () => {
+    await fillDay();
+    await alice.mutation(api.days.remove, { day: DAY });
+    // The first batch ran with the call; the rest is still to come.
+    expect((await recount(DAY)).todoCount).toBeGreaterThan(0);
+
+    // Another tab keeps adding between the scheduled batches.
+    const added: string[] = [];
+    for (let step = 0; step < 20; step++) {
+      const text = `new task ${step}`;
+      await addTodo(text);
+      added.push(text);
+      if (step % 5 === 0) await addNote(DAY, `new note ${step}`);
+      vi.advanceTimersByTime(1);
+      await t.finishInProgressScheduledFunctions();
+    }
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+
+    const rows = await allRowsOf(DAY);
+    expect(rows.todos.map((todo) => todo.text)).toEqual(added);
+    expect(rows.notes.map((note) => note.title)).toEqual([
+      "new note 0",
+      "new note 5",
+      "new note 10",
+      "new note 15",
+    ]);
+    expect(await expectSummaryMatchesRows(DAY)).toEqual({
+      todoCount: 20,
+      openCount: 20,
+      doneCount: 0,
+      noteCount: 4,
+    });
+    // The label went with the confirmation, and stays gone.
+    expect(rows.days[0]!.label).toBeUndefined();
+  });
+
+  test("a todo added right after the confirmation, before any scheduled batch, stays", async () => {
+    await fillDay();
+    await alice.mutation(api.days.remove, { day: DAY });
+    const kept = await addTodo("added at once");
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const rows = await allRowsOf(DAY);
+    expect(rows.todos.map((todo) => todo._id)).toEqual([kept]);
+    expect(rows.notes).toEqual([]);
+    expect(await expectSummaryMatchesRows(DAY)).toMatchObject({
+      todoCount: 1,
+      noteCount: 0,
+    });
+  });
+
+  test("removing a day with nothing in it clears its label and schedules nothing", async () => {
+    await alice.mutation(api.days.setLabel, { day: DAY, label: "Empty" });
+    await alice.mutation(api.days.remove, { day: DAY });
+    expect(await getDay()).toBeNull();
+    const jobs = await t.run((ctx) =>
+      ctx.db.system.query("_scheduled_functions").collect(),
+    );
+    expect(jobs).toEqual([]);
   });
 });

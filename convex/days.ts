@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import { newestItemCreationTime } from "./lib/dayItems";
 import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
@@ -56,27 +57,47 @@ export const setArchived = userMutation({
 });
 
 /**
- * Deletes a day with everything in it. The label and archive mark go at
- * once; todos and notes go in batches.
+ * Deletes a day with everything in it when the user confirmed: the label
+ * and archive mark at once, todos and notes in batches. Items added to the
+ * day afterwards (another tab, a queued change) stay, and the day's summary
+ * keeps counting them.
  */
 export const remove = userMutation({
   args: { day: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
     await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
-    await removeDayBatch(ctx, { userId: ctx.userId, day });
+    const newest = await Promise.all(
+      (["todos", "notes"] as const).map((table) =>
+        newestItemCreationTime(ctx, table, ctx.userId, day),
+      ),
+    );
+    const times = newest.filter((time) => time !== null);
+    if (times.length === 0) return;
+    const cutoff = Math.max(...times);
+    await removeDayBatch(ctx, { userId: ctx.userId, day, cutoff });
   },
 });
 
+type RemovalJob = {
+  userId: string;
+  day: string;
+  /** Only items created at or before this time are deleted (lib/dayItems). */
+  cutoff: number;
+};
+
 async function removeDayBatch(
   ctx: MutationCtx,
-  job: { userId: string; day: string },
+  job: RemovalJob,
 ): Promise<void> {
   // Only documents are deleted here: the builders keep the day's counts.
   const todos = await ctx.db
     .query("todos")
-    .withIndex("by_user_day_order", (q) =>
-      q.eq("userId", job.userId).eq("day", job.day),
+    .withIndex("by_user_day", (q) =>
+      q
+        .eq("userId", job.userId)
+        .eq("day", job.day)
+        .lte("_creationTime", job.cutoff),
     )
     .take(BATCH_SIZE);
   for (const todo of todos) {
@@ -87,8 +108,11 @@ async function removeDayBatch(
     todos.length < BATCH_SIZE
       ? await ctx.db
           .query("notes")
-          .withIndex("by_user_day_order", (q) =>
-            q.eq("userId", job.userId).eq("day", job.day),
+          .withIndex("by_user_day", (q) =>
+            q
+              .eq("userId", job.userId)
+              .eq("day", job.day)
+              .lte("_creationTime", job.cutoff),
           )
           .take(NOTE_BATCH_SIZE)
       : [];
@@ -102,6 +126,6 @@ async function removeDayBatch(
 }
 
 export const continueRemoval = internalMutation({
-  args: { userId: v.string(), day: v.string() },
+  args: { userId: v.string(), day: v.string(), cutoff: v.number() },
   handler: removeDayBatch,
 });

@@ -82,7 +82,11 @@ describe("update", () => {
       title: "old",
       body: "body stays",
     });
-    await alice.mutation(api.notes.update, { id, title: "new" });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      title: "new",
+    });
     expect((await listDay())[0]).toMatchObject({
       title: "new",
       body: "body stays",
@@ -95,7 +99,11 @@ describe("update", () => {
       title: "title stays",
       body: "old",
     });
-    await alice.mutation(api.notes.update, { id, body: "line 1\nline 2" });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "line 1\nline 2",
+    });
     expect((await listDay())[0]).toMatchObject({
       title: "title stays",
       body: "line 1\nline 2",
@@ -108,7 +116,12 @@ describe("update", () => {
       title: "t",
       body: "b",
     });
-    await alice.mutation(api.notes.update, { id, title: "", body: "" });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      title: "",
+      body: "",
+    });
     expect((await listDay())[0]).toMatchObject({ title: "", body: "" });
   });
 
@@ -120,10 +133,192 @@ describe("update", () => {
     });
     const before = await listDay();
     await expectCode(
-      alice.mutation(api.notes.update, { id }),
+      alice.mutation(api.notes.update, { id, baseVersion: 0 }),
       "INVALID_ARGUMENT",
     );
     expect(await listDay()).toEqual(before);
+  });
+});
+
+describe("versions", () => {
+  test("a new note and a restored note start at version 0", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    const restored = await alice.mutation(api.notes.restore, {
+      day: DAY,
+      title: "back",
+      body: "",
+      collapsed: false,
+      afterId: id,
+      beforeId: null,
+    });
+    const versions = (await listDay()).map((note) => [note._id, note.version]);
+    expect(versions).toEqual([
+      [id, 0],
+      [restored, 0],
+    ]);
+  });
+
+  test("each save on the current version returns and stores the next one", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    expect(
+      await alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 0,
+        body: "one",
+      }),
+    ).toEqual({ version: 1 });
+    expect(
+      await alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 1,
+        title: "two",
+      }),
+    ).toEqual({ version: 2 });
+    expect((await listDay())[0]).toMatchObject({
+      title: "two",
+      body: "one",
+      version: 2,
+    });
+  });
+
+  test("a note from before versions (no version field) counts as version 0", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await t.run((ctx) => ctx.db.patch("notes", id, { version: undefined }));
+    expect((await listDay())[0]!.version).toBeUndefined();
+    await expectCode(
+      alice.mutation(api.notes.update, { id, baseVersion: 1, body: "x" }),
+      "CONFLICT",
+    );
+    expect(
+      await alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 0,
+        body: "x",
+      }),
+    ).toEqual({ version: 1 });
+  });
+
+  test("a save on an outdated version is refused with the current note, and nothing changes", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      title: "plan",
+      body: "line one",
+    });
+    // Another tab saves first.
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "line one\nline from tab two",
+    });
+    const before = await listDay();
+
+    const stale = alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "line one\nline from tab one",
+    });
+    await expect(stale).rejects.toMatchObject({
+      data: {
+        code: "CONFLICT",
+        message: expect.stringMatching(/changed elsewhere/),
+        current: {
+          title: "plan",
+          body: "line one\nline from tab two",
+          version: 1,
+        },
+      },
+    });
+    expect(await listDay()).toEqual(before);
+  });
+
+  test("a save from a version ahead of the note's is refused too", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await expectCode(
+      alice.mutation(api.notes.update, { id, baseVersion: 5, body: "x" }),
+      "CONFLICT",
+    );
+  });
+
+  test("an outdated save of the text the note already holds succeeds without a new version", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "same",
+    });
+    expect(
+      await alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 0,
+        body: "same",
+      }),
+    ).toEqual({ version: 1 });
+    expect((await listDay())[0]!.version).toBe(1);
+  });
+
+  test.each([-1, 0.5, Number.NaN])(
+    "rejects the base version %s",
+    async (baseVersion) => {
+      const id = await alice.mutation(api.notes.create, { day: DAY });
+      await expectCode(
+        alice.mutation(api.notes.update, { id, baseVersion, body: "x" }),
+        "INVALID_ARGUMENT",
+      );
+    },
+  );
+});
+
+describe(`the ${LIMITS.noteBody.toLocaleString("en-US")}-character body limit`, () => {
+  const atLimit = "a".repeat(LIMITS.noteBody);
+  const overLimit = "a".repeat(LIMITS.noteBody + 1);
+
+  test("a body of exactly the limit is saved whole", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      body: atLimit,
+    });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: atLimit.slice(1) + "b",
+    });
+    expect((await listDay())[0]!.body).toBe(atLimit.slice(1) + "b");
+  });
+
+  test("a longer body is refused with a message naming the limit, never cut", async () => {
+    const id = await alice.mutation(api.notes.create, {
+      day: DAY,
+      body: "kept",
+    });
+    const refusal = {
+      data: {
+        code: "INVALID_ARGUMENT",
+        message: "Note body is too long: at most 100,000 characters.",
+      },
+    };
+    await expect(
+      alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 0,
+        body: overLimit,
+      }),
+    ).rejects.toMatchObject(refusal);
+    await expect(
+      alice.mutation(api.notes.create, { day: DAY, body: overLimit }),
+    ).rejects.toMatchObject(refusal);
+    await expect(
+      alice.mutation(api.notes.restore, {
+        day: DAY,
+        title: "",
+        body: overLimit,
+        collapsed: false,
+        afterId: null,
+        beforeId: null,
+      }),
+    ).rejects.toMatchObject(refusal);
+    expect(await listDay()).toEqual([
+      expect.objectContaining({ _id: id, body: "kept", version: 0 }),
+    ]);
   });
 });
 
@@ -211,7 +406,11 @@ describe("remove", () => {
 describe("restore (Undo)", () => {
   test("puts a deleted note back between its old neighbours, body and all", async () => {
     const [a, b, c] = await createAll(["a", "b", "c"]);
-    await alice.mutation(api.notes.update, { id: b!, body: "kept **body**" });
+    await alice.mutation(api.notes.update, {
+      id: b!,
+      baseVersion: 0,
+      body: "kept **body**",
+    });
     const before = await alice.query(api.days.get, { day: DAY });
     await alice.mutation(api.notes.remove, { id: b! });
 

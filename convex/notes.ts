@@ -6,7 +6,7 @@ import {
   reorderMutation,
   restoredKey,
 } from "./lib/dayItems";
-import { invalidArgument } from "./lib/errors";
+import { conflict, invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { getOwned } from "./lib/ownership";
 import { requireDay, requireText } from "./lib/validate";
@@ -54,14 +54,21 @@ export const create = userMutation({
       collapsed: false,
       order: await keyAtEnd(ctx, "notes", ctx.userId, day),
       updatedAt: Date.now(),
+      version: 0,
     });
   },
 });
 
-/** Saves a title and/or body (autosave sends whichever changed). */
+/**
+ * Saves a title and/or body (autosave sends whichever changed) on top of
+ * the version the edit started from. A stale base is refused with CONFLICT
+ * and the note's current title, body and version, so the client can merge
+ * and save again; nothing is overwritten unseen. Returns the new version.
+ */
 export const update = userMutation({
   args: {
     id: v.id("notes"),
+    baseVersion: v.number(),
     title: v.optional(v.string()),
     body: v.optional(v.string()),
   },
@@ -70,15 +77,28 @@ export const update = userMutation({
     if (args.title === undefined && args.body === undefined) {
       throw invalidArgument("Nothing to save: give a title or a body.");
     }
+    const title =
+      args.title === undefined
+        ? note.title
+        : requireText(args.title, titleRule);
+    const body =
+      args.body === undefined ? note.body : requireText(args.body, bodyRule);
+    if (!Number.isSafeInteger(args.baseVersion) || args.baseVersion < 0) {
+      throw invalidArgument("baseVersion must be a whole number, 0 or more.");
+    }
+    const version = note.version ?? 0;
+    if (version !== args.baseVersion) {
+      // The same text saved twice (two tabs typing alike) is no conflict.
+      if (title === note.title && body === note.body) return { version };
+      throw conflict("note", { title: note.title, body: note.body, version });
+    }
     await ctx.db.patch("notes", note._id, {
-      title:
-        args.title === undefined
-          ? note.title
-          : requireText(args.title, titleRule),
-      body:
-        args.body === undefined ? note.body : requireText(args.body, bodyRule),
+      title,
+      body,
+      version: version + 1,
       updatedAt: Date.now(),
     });
+    return { version: version + 1 };
   },
 });
 
@@ -118,6 +138,7 @@ export const restore = userMutation({
       collapsed: args.collapsed,
       order,
       updatedAt: Date.now(),
+      version: 0,
     });
   },
 });

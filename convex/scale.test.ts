@@ -230,7 +230,11 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       doneCount: 100,
     });
 
-    await alice.mutation(api.todos.updateText, { id, text: "Call the bank" });
+    await alice.mutation(api.todos.updateText, {
+      id,
+      baseText: (await t.run((ctx) => ctx.db.get("todos", id)))!.text,
+      text: "Call the bank",
+    });
     await alice.mutation(api.todos.setDone, { id, done: true });
     await alice.mutation(api.todos.setPinned, { id, pinned: true });
     const pinned = await allPages((cursor) =>
@@ -283,7 +287,11 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     });
 
     const noteId = await alice.mutation(api.notes.create, { day, title: "A" });
-    await alice.mutation(api.notes.update, { id: noteId, body: "Body text" });
+    await alice.mutation(api.notes.update, {
+      id: noteId,
+      baseVersion: 0,
+      body: "Body text",
+    });
     await alice.mutation(api.notes.setCollapsed, {
       id: noteId,
       collapsed: true,
@@ -375,13 +383,14 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       days: 0,
       todos: 0,
       notes: 0,
+      changeReceipts: 0,
       deletions: 1,
     });
     // A day later the progress row, the last trace of Alice, goes too.
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await alice.query(api.account.deletionStatus, {})).toBeNull();
     expect(Object.values(await rowsOf(t, seeded.userId))).toEqual([
-      0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0,
     ]);
     expect(await rowsOf(t, bob.userId)).toEqual(bobRows);
   });

@@ -53,6 +53,10 @@ export default defineSchema({
     order: v.string(),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
+    // A day's todos by creation time (Convex ends every index with it), for
+    // the cut-off of "delete day": only rows created before it are deleted.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes -- sorted by creation time, not order.
+    .index("by_user_day", ["userId", "day"])
     .index("by_user_day_done_order", ["userId", "day", "done", "order"])
     .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
     .searchIndex("search_text", {
@@ -68,8 +72,15 @@ export default defineSchema({
     collapsed: v.boolean(),
     order: v.string(),
     updatedAt: v.number(),
+    /**
+     * Bumped by every saved edit of title or body; a save names the version
+     * it started from (absent on notes from before versions: 0).
+     */
+    version: v.optional(v.number()),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes -- as for todos: the cut-off of "delete day".
+    .index("by_user_day", ["userId", "day"])
     .searchIndex("search_title", {
       searchField: "title",
       filterFields: ["userId"],
@@ -92,4 +103,19 @@ export default defineSchema({
     startedAt: v.number(),
     finishedAt: v.optional(v.number()),
   }).index("by_user", ["userId"]),
+
+  /**
+   * What a mutation sent with a `changeId` returned, so a repeat of the same
+   * change (a client resending after a lost answer or a reload) gets the
+   * same answer without running twice. Kept 7 days (lib/changeReceipts).
+   */
+  changeReceipts: defineTable({
+    userId: v.string(),
+    changeId: v.string(),
+    /** The handler's return value; absent when it returned nothing. */
+    result: v.optional(v.any()),
+    at: v.number(),
+  })
+    .index("by_user_change", ["userId", "changeId"])
+    .index("by_user_at", ["userId", "at"]),
 });

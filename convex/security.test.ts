@@ -16,6 +16,8 @@ type Fixture = {
   day: string;
   otherDay: string;
   todo: Id<"todos">;
+  /** The text of `todo`, the base of an edit. */
+  todoText: string;
   todo2: Id<"todos">;
   note: Id<"notes">;
   note2: Id<"notes">;
@@ -59,7 +61,12 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     byId: true,
   },
   "notes:update": {
-    args: (fx) => ({ id: fx.note, title: "Owned", body: "pwned" }),
+    args: (fx) => ({
+      id: fx.note,
+      baseVersion: 0,
+      title: "Owned",
+      body: "pwned",
+    }),
     byId: true,
   },
   "search:search": { args: () => ({ text: "secret" }) },
@@ -100,7 +107,7 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     byId: true,
   },
   "todos:updateText": {
-    args: (fx) => ({ id: fx.todo, text: "rewritten" }),
+    args: (fx) => ({ id: fx.todo, baseText: fx.todoText, text: "rewritten" }),
     byId: true,
   },
   "users:me": { args: () => ({}) },
@@ -211,6 +218,7 @@ async function seed(who: Caller, tag: string) {
     day,
     otherDay,
     todo: todo!,
+    todoText: `${tag} secret one`,
     todo2: todo2!,
     note,
     note2,
@@ -339,7 +347,12 @@ describe("the reference app's security defects", () => {
   test("another user cannot update or reorder a note by its id", async () => {
     const { t, bob, fx } = await setup();
     const before = await rowsOf(t, ALICE_ID);
-    const update = { id: fx.note, title: "x", body: "<script>x</script>" };
+    const update = {
+      id: fx.note,
+      baseVersion: 0,
+      title: "x",
+      body: "<script>x</script>",
+    };
     const reorder = { id: fx.note, afterId: fx.note2, beforeId: null };
     expect(
       await rejection(bob.mutation(api.notes.update, update)),
@@ -361,7 +374,9 @@ describe("the reference app's security defects", () => {
     ) as {
       value: Record<string, unknown>;
     };
+    // `changeId` is every user mutation's (lib/changeReceipts), never a user.
     expect(Object.keys(fields.value).sort()).toEqual([
+      "changeId",
       "email",
       "name",
       "pictureUrl",
@@ -407,5 +422,71 @@ describe("the reference app's security defects", () => {
         alice.query(api.search.search, { text: query }),
       ).resolves.toBeTruthy();
     }
+  });
+});
+
+const MUTATIONS = NAMES.filter((name) => KINDS[name] === "mutation");
+
+describe("every public mutation", () => {
+  test("is a user mutation taking an optional changeId", async () => {
+    expect(MUTATIONS.length).toBeGreaterThan(15);
+    for (const name of MUTATIONS) {
+      const [module, fn] = name.split(":") as [string, string];
+      const load = modules[`./${module}.ts`]!;
+      const exported = ((await load()) as Record<string, unknown>)[fn] as {
+        exportArgs(): string;
+      };
+      const args = JSON.parse(exported.exportArgs()) as {
+        value: Record<
+          string,
+          { fieldType: { type: string }; optional: boolean }
+        >;
+      };
+      expect(args.value.changeId, name).toEqual({
+        fieldType: { type: "string" },
+        optional: true,
+      });
+    }
+  });
+
+  test.each(MUTATIONS)(
+    "%s, sent twice with one changeId, runs once and answers the repeat with the first result",
+    async (name) => {
+      vi.useFakeTimers();
+      const { t, alice, fx } = await setup();
+      const args = { ...CASES[name]!.args(fx), changeId: "sent-twice" };
+      const first = await call(alice, name, args);
+      const after = await everything(t);
+      expect(await call(alice, name, args)).toEqual(first);
+      expect(await everything(t)).toBe(after);
+    },
+  );
+
+  test.each(MUTATIONS.filter((name) => name !== "account:deleteMyData"))(
+    "%s is refused with DELETING while the caller's data is being deleted, and writes nothing",
+    async (name) => {
+      vi.useFakeTimers();
+      const { t, alice, fx } = await setup();
+      await alice.mutation(api.account.deleteMyData, {});
+      const before = await everything(t);
+      const data = await rejection(call(alice, name, CASES[name]!.args(fx)));
+      expect(data).toEqual({
+        code: "DELETING",
+        message: "Your data is being deleted, so this change was not saved.",
+      });
+      expect(await everything(t)).toBe(before);
+    },
+  );
+
+  test("another user's changes go on while the first user's data is deleted", async () => {
+    vi.useFakeTimers();
+    const { alice, bob, fx } = await setup();
+    await alice.mutation(api.account.deleteMyData, {});
+    await bob.mutation(api.todos.create, { day: fx.day, text: "bob's" });
+    expect(
+      (await bob.query(api.todos.listForDay, { day: fx.day })).map(
+        (todo) => todo.text,
+      ),
+    ).toEqual(["bob's"]);
   });
 });

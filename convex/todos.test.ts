@@ -204,6 +204,7 @@ describe("updateText", () => {
     await alice.mutation(api.todos.setDone, { id: id!, done: true });
     await alice.mutation(api.todos.updateText, {
       id: id!,
+      baseText: "buy milk",
       text: "## Shopping",
     });
     const [todo] = await listDay();
@@ -218,10 +219,68 @@ describe("updateText", () => {
 
   test("turns a heading back into an open todo without a marker", async () => {
     const [id] = await createAll(["# Title"]);
-    await alice.mutation(api.todos.updateText, { id: id!, text: "plain" });
+    await alice.mutation(api.todos.updateText, {
+      id: id!,
+      baseText: "Title",
+      text: "plain",
+    });
     const [todo] = await listDay();
     expect(todo).toMatchObject({ text: "plain", kind: "todo", done: false });
     expect(counts(await dayRow())).toMatchObject({ openCount: 1 });
+  });
+
+  test("an edit started from outdated text is refused with the current text, and nothing changes", async () => {
+    const [id] = await createAll(["call Sam"]);
+    // Another tab saves first.
+    await alice.mutation(api.todos.updateText, {
+      id: id!,
+      baseText: "call Sam",
+      text: "call Sam at 5",
+    });
+    const before = await listDay();
+    await expect(
+      alice.mutation(api.todos.updateText, {
+        id: id!,
+        baseText: "call Sam",
+        text: "email Sam",
+      }),
+    ).rejects.toMatchObject({
+      data: {
+        code: "CONFLICT",
+        message: expect.stringMatching(/changed elsewhere/),
+        current: { text: "call Sam at 5" },
+      },
+    });
+    expect(await listDay()).toEqual(before);
+    // Keeping mine: the same edit on the current text goes through.
+    await alice.mutation(api.todos.updateText, {
+      id: id!,
+      baseText: "call Sam at 5",
+      text: "email Sam",
+    });
+    expect(await textsOf()).toEqual(["email Sam"]);
+  });
+
+  test("an outdated edit to the text the todo already holds is no conflict", async () => {
+    const [id] = await createAll(["draft"]);
+    const edit = { id: id!, baseText: "draft", text: "final" };
+    await alice.mutation(api.todos.updateText, edit);
+    await expect(
+      alice.mutation(api.todos.updateText, edit),
+    ).resolves.toBeNull();
+    expect(await textsOf()).toEqual(["final"]);
+  });
+
+  test("a base text over the todo text limit is rejected", async () => {
+    const [id] = await createAll(["draft"]);
+    await expectCode(
+      alice.mutation(api.todos.updateText, {
+        id: id!,
+        baseText: "a".repeat(LIMITS.todoText + 1),
+        text: "final",
+      }),
+      "INVALID_ARGUMENT",
+    );
   });
 
   test("keeps a done todo done, with its completion time, when its text changes", async () => {
@@ -229,7 +288,11 @@ describe("updateText", () => {
     await alice.mutation(api.todos.setDone, { id: id!, done: true });
     const before = (await listDay())[0]!.completedAt;
     vi.advanceTimersByTime(60_000);
-    await alice.mutation(api.todos.updateText, { id: id!, text: "final" });
+    await alice.mutation(api.todos.updateText, {
+      id: id!,
+      baseText: "draft",
+      text: "final",
+    });
     expect((await listDay())[0]).toMatchObject({
       text: "final",
       done: true,
@@ -626,6 +689,32 @@ describe("whole-day actions on days larger than one batch", () => {
     expect(await listDay()).toEqual(
       source.map((x, i) => (i === 0 ? { ...x, pinned: true } : x)),
     );
+  });
+
+  test("deleteAllOpen and completeAllOpen leave open todos added while their batches run", async () => {
+    for (let i = 0; i < 2; i++) {
+      await alice.mutation(api.todos.createMany, {
+        day: DAY,
+        lines: lines(400),
+      });
+    }
+    await alice.mutation(api.todos.deleteAllOpen, { day: DAY });
+    // Another tab adds between the scheduled batches.
+    await createAll(["added after delete"]);
+    await finishScheduled();
+    expect(await textsOf()).toEqual(["added after delete"]);
+
+    await alice.mutation(api.todos.createMany, { day: DAY, lines: lines(400) });
+    await alice.mutation(api.todos.completeAllOpen, { day: DAY });
+    const [added] = await createAll(["added after complete"]);
+    await finishScheduled();
+    const open = (await listDay()).filter((todo) => !todo.done);
+    expect(open.map((todo) => todo._id)).toEqual([added]);
+    expect(counts(await dayRow())).toMatchObject({
+      todoCount: 402,
+      openCount: 1,
+      doneCount: 401,
+    });
   });
 
   test("copyOpenToDay rejects copying a day onto itself", async () => {

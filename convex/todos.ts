@@ -9,12 +9,13 @@ import {
   keyAtEnd,
   keysAtEnd,
   neighbourArgs,
+  newestItemCreationTime,
   reorderMutation,
   restoredKey,
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
 import { ensureRoom, getDay } from "./lib/days";
-import { invalidArgument } from "./lib/errors";
+import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
@@ -109,13 +110,24 @@ export const createMany = userMutation({
   },
 });
 
-/** Rewrites an item's text; a heading marker turns it into a heading. */
+/**
+ * Rewrites an item's text; a heading marker turns it into a heading.
+ * `baseText` is the text the edit started from: if the item's text has
+ * changed since, the edit is refused with CONFLICT and the current text, so
+ * the user chooses instead of one edit silently replacing the other.
+ */
 export const updateText = userMutation({
-  args: { id: v.id("todos"), text: v.string() },
+  args: { id: v.id("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
+    requireText(args.baseText, { ...todoTextRule, allowEmpty: true });
     const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
     requireText(text, todoTextRule);
+    if (todo.text !== args.baseText) {
+      // The same text saved twice (two tabs typing alike) is no conflict.
+      if (todo.text === text && todo.kind === kind) return;
+      throw conflict("todo", { text: todo.text });
+    }
     // Headings are never done; a todo keeps its state.
     const done = kind === "todo" && todo.done;
     await ctx.db.patch("todos", todo._id, {
@@ -225,6 +237,8 @@ const dayBatchArgs = {
   toDay: v.optional(v.string()),
   /** Resume after this order key; batches walk the day in order. */
   afterOrder: v.union(v.string(), v.null()),
+  /** Only todos created at or before this time (lib/dayItems). */
+  cutoff: v.number(),
 };
 
 type DayBatch = {
@@ -233,6 +247,7 @@ type DayBatch = {
   operation: "completeOpen" | "deleteOpen" | "deleteDone" | "copyOpen";
   toDay?: string;
   afterOrder: string | null;
+  cutoff: number;
 };
 
 async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
@@ -250,12 +265,14 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
     })
     .take(BATCH_SIZE);
   if (batch.length === 0) return;
+  // Items added after the action was confirmed are walked past, untouched.
+  const existed = batch.filter((todo) => todo._creationTime <= job.cutoff);
 
   if (job.operation === "copyOpen") {
-    await copyBatch(ctx, job.userId, job.toDay!, batch);
+    await copyBatch(ctx, job.userId, job.toDay!, existed);
   } else {
     const now = Date.now();
-    for (const todo of batch) {
+    for (const todo of existed) {
       if (job.operation === "completeOpen") {
         if (todo.kind !== "todo") continue;
         await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
@@ -321,11 +338,20 @@ function wholeDayAction(
   return userMutation({
     args: { day: v.string() },
     handler: async (ctx, args) => {
+      const day = requireDay(args.day);
+      const cutoff = await newestItemCreationTime(
+        ctx,
+        "todos",
+        ctx.userId,
+        day,
+      );
+      if (cutoff === null) return;
       await runDayBatch(ctx, {
         userId: ctx.userId,
-        day: requireDay(args.day),
+        day,
         operation,
         afterOrder: null,
+        cutoff,
       });
     },
   });
@@ -347,12 +373,20 @@ export const copyOpenToDay = userMutation({
     const source = await getDay(ctx, ctx.userId, fromDay);
     const openItems = source ? source.todoCount - source.doneCount : 0;
     ensureRoom(await getDay(ctx, ctx.userId, toDay), { todoCount: openItems });
+    const cutoff = await newestItemCreationTime(
+      ctx,
+      "todos",
+      ctx.userId,
+      fromDay,
+    );
+    if (cutoff === null) return;
     await runDayBatch(ctx, {
       userId: ctx.userId,
       day: fromDay,
       operation: "copyOpen",
       toDay,
       afterOrder: null,
+      cutoff,
     });
   },
 });

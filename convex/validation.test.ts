@@ -21,6 +21,8 @@ type Fixture = {
   day: string;
   otherDay: string;
   todo: Id<"todos">;
+  /** The text of `todo`, the base of an edit. */
+  todoText: string;
   todo2: Id<"todos">;
   heading: Id<"todos">;
   note: Id<"notes">;
@@ -98,6 +100,7 @@ async function setup() {
     day,
     otherDay,
     todo: todo!,
+    todoText: "one",
     todo2: todo2!,
     heading: heading!,
     note,
@@ -129,7 +132,7 @@ const TEXT_BOUNDS: [
     "todos:updateText",
     "text",
     LIMITS.todoText,
-    (fx, n) => ({ id: fx.todo, text: a(n) }),
+    (fx, n) => ({ id: fx.todo, baseText: fx.todoText, text: a(n) }),
   ],
   [
     "todos:createMany",
@@ -153,13 +156,13 @@ const TEXT_BOUNDS: [
     "notes:update",
     "title",
     LIMITS.noteTitle,
-    (fx, n) => ({ id: fx.note, title: a(n) }),
+    (fx, n) => ({ id: fx.note, baseVersion: 0, title: a(n) }),
   ],
   [
     "notes:update",
     "body",
     LIMITS.noteBody,
-    (fx, n) => ({ id: fx.note, body: a(n) }),
+    (fx, n) => ({ id: fx.note, baseVersion: 0, body: a(n) }),
   ],
   [
     "days:setLabel",
@@ -360,7 +363,9 @@ describe("required text", () => {
   ])("%s rejects the blank text %j", async (name, text) => {
     const { t, me, fx } = await setup();
     const args =
-      name === "todos:create" ? { day: fx.day, text } : { id: fx.todo, text };
+      name === "todos:create"
+        ? { day: fx.day, text }
+        : { id: fx.todo, baseText: fx.todoText, text };
     await expectRejected(t, me, name, args, "INVALID_ARGUMENT");
   });
 });
@@ -370,7 +375,7 @@ describe("other invalid arguments", () => {
     [
       "notes:update",
       "with nothing to save",
-      (fx: Fixture) => ({ id: fx.note }),
+      (fx: Fixture) => ({ id: fx.note, baseVersion: 0 }),
     ],
     [
       "todos:copyOpenToDay",
@@ -419,7 +424,10 @@ describe("other invalid arguments", () => {
 
 describe("unknown ids", () => {
   test.each([
-    ["todos:updateText", (todo: string) => ({ id: todo, text: "x" })],
+    [
+      "todos:updateText",
+      (todo: string) => ({ id: todo, baseText: "x", text: "y" }),
+    ],
     ["todos:setDone", (todo: string) => ({ id: todo, done: true })],
     ["todos:setPinned", (todo: string) => ({ id: todo, pinned: true })],
     ["todos:moveToDay", (todo: string) => ({ id: todo, day: "2025-04-01" })],
@@ -457,7 +465,10 @@ describe("unknown ids", () => {
   );
 
   test.each([
-    ["notes:update", (note: string) => ({ id: note, title: "x" })],
+    [
+      "notes:update",
+      (note: string) => ({ id: note, baseVersion: 0, title: "x" }),
+    ],
     ["notes:setCollapsed", (note: string) => ({ id: note, collapsed: true })],
     ["notes:remove", (note: string) => ({ id: note })],
     [

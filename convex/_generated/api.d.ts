@@ -16,9 +16,11 @@ import type {
 import type * as account from "../account.js";
 import type * as days from "../days.js";
 import type * as lib_auth from "../lib/auth.js";
+import type * as lib_changeReceipts from "../lib/changeReceipts.js";
 import type * as lib_dayItems from "../lib/dayItems.js";
 import type * as lib_daySummary from "../lib/daySummary.js";
 import type * as lib_days from "../lib/days.js";
+import type * as lib_deletions from "../lib/deletions.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_limits from "../lib/limits.js";
 import type * as lib_ownership from "../lib/ownership.js";
@@ -44,9 +46,11 @@ declare const fullApi: ApiFromModules<{
   account: typeof account;
   days: typeof days;
   "lib/auth": typeof lib_auth;
+  "lib/changeReceipts": typeof lib_changeReceipts;
   "lib/dayItems": typeof lib_dayItems;
   "lib/daySummary": typeof lib_daySummary;
   "lib/days": typeof lib_days;
+  "lib/deletions": typeof lib_deletions;
   "lib/errors": typeof lib_errors;
   "lib/limits": typeof lib_limits;
   "lib/ownership": typeof lib_ownership;

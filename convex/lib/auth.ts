@@ -3,14 +3,22 @@ import {
   customMutation,
   customQuery,
 } from "convex-helpers/server/customFunctions";
-import type { Auth } from "convex/server";
+import type { Auth, RegisteredMutation } from "convex/server";
+import {
+  v,
+  type ObjectType,
+  type PropertyValidators,
+  type Value,
+} from "convex/values";
 import {
   internalMutation as rawInternalMutation,
   mutation,
   query,
   type MutationCtx,
 } from "../_generated/server";
-import { appError } from "./errors";
+import { findReceipt, recordReceipt, requireChangeId } from "./changeReceipts";
+import { isDeleting } from "./deletions";
+import { appError, DELETING_MESSAGE } from "./errors";
 import { keepDaySummaries } from "./summaryTriggers";
 
 /**
@@ -25,12 +33,6 @@ export async function requireUserId(ctx: { auth: Auth }): Promise<string> {
   return identity.subject;
 }
 
-/** Handlers write documents; the day summaries follow (lib/summaryTriggers). */
-function withDaySummaries(ctx: MutationCtx) {
-  const { db, applyToDays } = keepDaySummaries(ctx);
-  return { db, onSuccess: applyToDays };
-}
-
 /**
  * The only builders for public functions (ESLint forbids importing `query`
  * and `mutation` anywhere else). Handlers get `ctx.userId` and never take a
@@ -43,15 +45,91 @@ export const userQuery = customQuery(
   })),
 );
 
-export const userMutation = customMutation(mutation, {
-  args: {},
-  input: async (ctx) => {
-    // Identity first: an anonymous call is rejected before anything else.
-    const userId = await requireUserId(ctx);
-    const { db, onSuccess } = withDaySummaries(ctx);
-    return { ctx: { userId, db }, args: {}, onSuccess };
-  },
-});
+/** What a user mutation's handler gets: its writes keep the day summaries. */
+export type UserMutationCtx = MutationCtx & { userId: string };
+
+type UserMutationDefinition<Args extends PropertyValidators, Result> = {
+  args: Args;
+  handler: (ctx: UserMutationCtx, args: ObjectType<Args>) => Promise<Result>;
+  /**
+   * Runs while "delete my data" is running, when every other user mutation
+   * is refused. Only `account.deleteMyData`, so starting it twice finds the
+   * running job.
+   */
+  runsWhileDeleting?: true;
+};
+
+/** Every user mutation takes this argument besides its own. */
+const changeArgs = { changeId: v.optional(v.string()) };
+
+/** One object type, as the generated api shows it, not an intersection. */
+type Expand<T> = { [K in keyof T]: T[K] };
+
+/**
+ * A public mutation for the signed-in caller. In order: the caller must be
+ * signed in; while their "delete my data" runs, the change is refused
+ * (DELETING); a `changeId` seen before returns its first result without
+ * running again (lib/changeReceipts); then the handler runs, its writes to
+ * todos and notes keep the day summaries current (lib/summaryTriggers), and
+ * a `changeId` leaves its receipt. All in the mutation's one transaction,
+ * so a failure anywhere leaves neither writes nor a receipt.
+ *
+ * Written on `mutation` rather than convex-helpers' `customMutation`
+ * (which `userQuery` and `internalMutation` use) because a repeated change
+ * must return without running the handler, and a customization cannot skip
+ * it. The declared types keep each handler's arguments and result.
+ */
+export function userMutation<
+  Args extends PropertyValidators,
+  Result extends Value | void,
+>(
+  definition: UserMutationDefinition<Args, Result>,
+): RegisteredMutation<
+  "public",
+  Expand<ObjectType<Args> & ObjectType<typeof changeArgs>>,
+  Promise<Result>
+> {
+  if ("changeId" in definition.args) {
+    throw new Error("`changeId` is an argument of every user mutation.");
+  }
+  return mutation({
+    args: { ...definition.args, ...changeArgs },
+    handler: async (ctx, allArgs): Promise<Result> => {
+      const { changeId, ...args } = allArgs as ObjectType<Args> &
+        ObjectType<typeof changeArgs>;
+      // Identity first: an anonymous call is rejected before anything else.
+      const userId = await requireUserId(ctx);
+      const change = changeId === undefined ? null : requireChangeId(changeId);
+      if (!definition.runsWhileDeleting && (await isDeleting(ctx.db, userId))) {
+        throw appError("DELETING", DELETING_MESSAGE);
+      }
+      if (change !== null) {
+        const receipt = await findReceipt(ctx.db, userId, change);
+        if (receipt) return receipt.result as Result;
+      }
+      const { db, applyToDays } = keepDaySummaries(ctx);
+      const result = await definition.handler(
+        { ...ctx, db, userId },
+        args as unknown as ObjectType<Args>,
+      );
+      await applyToDays();
+      if (change !== null) {
+        await recordReceipt(
+          ctx.db,
+          userId,
+          change,
+          result as Value | undefined,
+          Date.now(),
+        );
+      }
+      return result;
+    },
+  }) as RegisteredMutation<
+    "public",
+    Expand<ObjectType<Args> & ObjectType<typeof changeArgs>>,
+    Promise<Result>
+  >;
+}
 
 /**
  * Scheduled work that writes todos or notes: like `userMutation`, its writes
@@ -61,7 +139,7 @@ export const userMutation = customMutation(mutation, {
 export const internalMutation = customMutation(rawInternalMutation, {
   args: {},
   input: async (ctx) => {
-    const { db, onSuccess } = withDaySummaries(ctx);
-    return { ctx: { db }, args: {}, onSuccess };
+    const { db, applyToDays } = keepDaySummaries(ctx);
+    return { ctx: { db }, args: {}, onSuccess: applyToDays };
   },
 });

@@ -47,7 +47,7 @@ test("growing a note's body past the day's budget is rejected and nothing change
   const before = await alice.query(api.days.get, { day: DAY });
 
   await expect(
-    alice.mutation(api.notes.update, { id: small, body }),
+    alice.mutation(api.notes.update, { id: small, baseVersion: 0, body }),
   ).rejects.toMatchObject({ data: { code: "LIMIT_REACHED" } });
   expect(await alice.query(api.days.get, { day: DAY })).toEqual(before);
   const notes = await alice.query(api.notes.listForDay, { day: DAY });

@@ -1,13 +1,25 @@
-import { ConvexError } from "convex/values";
+import { ConvexError, type Value } from "convex/values";
 
 /**
  * Stable error codes. The UI maps each code to words once; tests assert on
  * codes, never on message text.
  */
 export type ErrorCode =
-  "UNAUTHENTICATED" | "NOT_FOUND" | "INVALID_ARGUMENT" | "LIMIT_REACHED";
+  | "UNAUTHENTICATED"
+  | "NOT_FOUND"
+  | "INVALID_ARGUMENT"
+  | "LIMIT_REACHED"
+  /** A save based on an outdated version; `current` holds the row's fields. */
+  | "CONFLICT"
+  /** "Delete my data" is running for the caller: writes are refused. */
+  | "DELETING";
 
-export type AppErrorData = { code: ErrorCode; message: string };
+export type AppErrorData = {
+  code: ErrorCode;
+  message: string;
+  /** CONFLICT only: the row's current editable fields, to merge against. */
+  current?: Record<string, Value>;
+};
 
 export function appError(code: ErrorCode, message: string) {
   return new ConvexError<AppErrorData>({ code, message });
@@ -21,3 +33,18 @@ export function invalidArgument(message: string) {
 export function notFound(what: string) {
   return appError("NOT_FOUND", `That ${what} does not exist.`);
 }
+
+/**
+ * A save whose base is no longer the stored version. The client merges with
+ * `current` (or asks the user) and saves again on the new base.
+ */
+export function conflict(what: string, current: Record<string, Value>) {
+  return new ConvexError<AppErrorData>({
+    code: "CONFLICT",
+    message: `This ${what} was changed elsewhere since you started editing.`,
+    current,
+  });
+}
+
+export const DELETING_MESSAGE =
+  "Your data is being deleted, so this change was not saved.";

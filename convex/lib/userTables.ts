@@ -62,6 +62,14 @@ export const USER_TABLES = {
     exportPageSize: 25,
     deleteBatchSize: NOTE_BATCH_SIZE,
   },
+  // Receipts of changes sent with a change id (lib/changeReceipts): the
+  // server's bookkeeping, not content, so not exported; deleted with the rest.
+  // Each may hold a list of ids (a paste of 500 todos), about 17 kB at most.
+  changeReceipts: {
+    index: "by_user_at",
+    exportPageSize: null,
+    deleteBatchSize: BATCH_SIZE,
+  },
   // The progress of "delete my data" itself: not the person's content, so
   // not exported, and its owner reads it while the batches run, so they do
   // not delete it; account.forgetDeletion removes it a day after the end.

@@ -143,6 +143,80 @@ describe("live updates", () => {
   });
 });
 
+describe("issue 9: exactly-once changes, conflicts and deletions", () => {
+  it("runs a change sent twice with one changeId once, over the wire", async () => {
+    const ada = await clientWithToken(adaToken);
+    const day = "2025-04-10";
+    const change = { day, text: "Sent twice", changeId: "standin-change-1" };
+    const first = await ada.mutation(api.todos.create, change);
+    expect(await ada.mutation(api.todos.create, change)).toBe(first);
+    expect(await ada.query(api.todos.listForDay, { day })).toHaveLength(1);
+  });
+
+  it("passes a CONFLICT's current note through as error.data", async () => {
+    const ada = await clientWithToken(adaToken);
+    const id = await ada.mutation(api.notes.create, {
+      day: "2025-04-11",
+      body: "base",
+    });
+    await ada.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "theirs",
+    });
+    const error = await ada
+      .mutation(api.notes.update, { id, baseVersion: 0, body: "mine" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConvexError);
+    expect((error as ConvexError<{ code: string }>).data).toMatchObject({
+      code: "CONFLICT",
+      current: { title: "", body: "theirs", version: 1 },
+    });
+  });
+
+  it("finishes a day removal's scheduled batches and keeps a todo added after it", async () => {
+    const ada = await clientWithToken(adaToken);
+    const day = "2025-04-12";
+    const lines = Array.from({ length: 300 }, (_, i) => `Item ${i}`);
+    await ada.mutation(api.todos.createMany, { day, lines });
+    const onlyTheNewOne = firstResult(
+      ada,
+      api.todos.listForDay,
+      { day },
+      (todos) => todos.length === 1,
+    );
+    await ada.mutation(api.days.remove, { day });
+    await ada.mutation(api.todos.create, { day, text: "Added afterwards" });
+    expect((await onlyTheNewOne).map((todo) => todo.text)).toEqual([
+      "Added afterwards",
+    ]);
+  });
+
+  it("runs delete-my-data's scheduled batches to done, leaving nothing", async () => {
+    const { accessToken } = await signIn(stack.emulator, "mary@example.com");
+    const mary = await clientWithToken(accessToken);
+    const day = "2025-04-13";
+    const lines = Array.from({ length: 300 }, (_, i) => `Item ${i}`);
+    await mary.mutation(api.todos.createMany, { day, lines });
+    await mary.mutation(api.todos.create, {
+      day,
+      text: "with a receipt",
+      changeId: "mary-1",
+    });
+    const done = firstResult(
+      mary,
+      api.account.deletionStatus,
+      {},
+      (status) => status?.status === "done",
+    );
+    await mary.mutation(api.account.deleteMyData, {});
+    // 301 todos, their day and one change receipt.
+    expect(await done).toMatchObject({ total: 303, deleted: 303 });
+    expect(await mary.query(api.todos.listForDay, { day })).toEqual([]);
+    expect(await mary.query(api.days.get, { day })).toBeNull();
+  });
+});
+
 describe("pagination", () => {
   const days = ["2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04"];
 

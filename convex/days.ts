@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
+import { newestItemCreationTime } from "./lib/dayItems";
 import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
@@ -66,39 +67,22 @@ export const remove = userMutation({
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
     await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
-    const cutoff = await newestItemCreationTime(ctx, ctx.userId, day);
-    if (cutoff === null) return;
+    const newest = await Promise.all(
+      (["todos", "notes"] as const).map((table) =>
+        newestItemCreationTime(ctx, table, ctx.userId, day),
+      ),
+    );
+    const times = newest.filter((time) => time !== null);
+    if (times.length === 0) return;
+    const cutoff = Math.max(...times);
     await removeDayBatch(ctx, { userId: ctx.userId, day, cutoff });
   },
 });
 
-/**
- * The creation time of the day's newest todo or note: the cut-off. Convex
- * orders every index by creation time after its fields, so this is one
- * read per table. Anything added after this call commits conflicts with it
- * on the day's summary row, so it runs again later and is created later.
- */
-async function newestItemCreationTime(
-  ctx: MutationCtx,
-  userId: string,
-  day: string,
-): Promise<number | null> {
-  let newest: number | null = null;
-  for (const table of ["todos", "notes"] as const) {
-    const item = await ctx.db
-      .query(table)
-      .withIndex("by_user_day", (q) => q.eq("userId", userId).eq("day", day))
-      .order("desc")
-      .first();
-    if (item) newest = Math.max(newest ?? 0, item._creationTime);
-  }
-  return newest;
-}
-
 type RemovalJob = {
   userId: string;
   day: string;
-  /** Only items created at or before this time are deleted. */
+  /** Only items created at or before this time are deleted (lib/dayItems). */
   cutoff: number;
 };
 

@@ -691,6 +691,32 @@ describe("whole-day actions on days larger than one batch", () => {
     );
   });
 
+  test("deleteAllOpen and completeAllOpen leave open todos added while their batches run", async () => {
+    for (let i = 0; i < 2; i++) {
+      await alice.mutation(api.todos.createMany, {
+        day: DAY,
+        lines: lines(400),
+      });
+    }
+    await alice.mutation(api.todos.deleteAllOpen, { day: DAY });
+    // Another tab adds between the scheduled batches.
+    await createAll(["added after delete"]);
+    await finishScheduled();
+    expect(await textsOf()).toEqual(["added after delete"]);
+
+    await alice.mutation(api.todos.createMany, { day: DAY, lines: lines(400) });
+    await alice.mutation(api.todos.completeAllOpen, { day: DAY });
+    const [added] = await createAll(["added after complete"]);
+    await finishScheduled();
+    const open = (await listDay()).filter((todo) => !todo.done);
+    expect(open.map((todo) => todo._id)).toEqual([added]);
+    expect(counts(await dayRow())).toMatchObject({
+      todoCount: 402,
+      openCount: 1,
+      doneCount: 401,
+    });
+  });
+
   test("copyOpenToDay rejects copying a day onto itself", async () => {
     await createAll(["a"]);
     await expectCode(

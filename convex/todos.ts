@@ -9,6 +9,7 @@ import {
   keyAtEnd,
   keysAtEnd,
   neighbourArgs,
+  newestItemCreationTime,
   reorderMutation,
   restoredKey,
 } from "./lib/dayItems";
@@ -236,6 +237,8 @@ const dayBatchArgs = {
   toDay: v.optional(v.string()),
   /** Resume after this order key; batches walk the day in order. */
   afterOrder: v.union(v.string(), v.null()),
+  /** Only todos created at or before this time (lib/dayItems). */
+  cutoff: v.number(),
 };
 
 type DayBatch = {
@@ -244,6 +247,7 @@ type DayBatch = {
   operation: "completeOpen" | "deleteOpen" | "deleteDone" | "copyOpen";
   toDay?: string;
   afterOrder: string | null;
+  cutoff: number;
 };
 
 async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
@@ -261,12 +265,14 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
     })
     .take(BATCH_SIZE);
   if (batch.length === 0) return;
+  // Items added after the action was confirmed are walked past, untouched.
+  const existed = batch.filter((todo) => todo._creationTime <= job.cutoff);
 
   if (job.operation === "copyOpen") {
-    await copyBatch(ctx, job.userId, job.toDay!, batch);
+    await copyBatch(ctx, job.userId, job.toDay!, existed);
   } else {
     const now = Date.now();
-    for (const todo of batch) {
+    for (const todo of existed) {
       if (job.operation === "completeOpen") {
         if (todo.kind !== "todo") continue;
         await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
@@ -332,11 +338,20 @@ function wholeDayAction(
   return userMutation({
     args: { day: v.string() },
     handler: async (ctx, args) => {
+      const day = requireDay(args.day);
+      const cutoff = await newestItemCreationTime(
+        ctx,
+        "todos",
+        ctx.userId,
+        day,
+      );
+      if (cutoff === null) return;
       await runDayBatch(ctx, {
         userId: ctx.userId,
-        day: requireDay(args.day),
+        day,
         operation,
         afterOrder: null,
+        cutoff,
       });
     },
   });
@@ -358,12 +373,20 @@ export const copyOpenToDay = userMutation({
     const source = await getDay(ctx, ctx.userId, fromDay);
     const openItems = source ? source.todoCount - source.doneCount : 0;
     ensureRoom(await getDay(ctx, ctx.userId, toDay), { todoCount: openItems });
+    const cutoff = await newestItemCreationTime(
+      ctx,
+      "todos",
+      ctx.userId,
+      fromDay,
+    );
+    if (cutoff === null) return;
     await runDayBatch(ctx, {
       userId: ctx.userId,
       day: fromDay,
       operation: "copyOpen",
       toDay,
       afterOrder: null,
+      cutoff,
     });
   },
 });

@@ -73,6 +73,11 @@ type Expand<T> = { [K in keyof T]: T[K] };
  * todos and notes keep the day summaries current (lib/summaryTriggers), and
  * a `changeId` leaves its receipt. All in the mutation's one transaction,
  * so a failure anywhere leaves neither writes nor a receipt.
+ *
+ * Written on `mutation` rather than convex-helpers' `customMutation`
+ * (which `userQuery` and `internalMutation` use) because a repeated change
+ * must return without running the handler, and a customization cannot skip
+ * it. The declared types keep each handler's arguments and result.
  */
 export function userMutation<
   Args extends PropertyValidators,

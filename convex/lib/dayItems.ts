@@ -18,6 +18,28 @@ export type DayItemTable = "todos" | "notes";
 type ItemId = Id<DayItemTable>;
 type Neighbours = { afterId: ItemId | null; beforeId: ItemId | null };
 
+/**
+ * The creation time of the day's newest item: the cut-off of a whole-day
+ * action, which touches only items created at or before it. Convex ends
+ * every index with the creation time, so this is one indexed read. An item
+ * added after the action's first transaction commits is created later: the
+ * adding mutation writes the day's summary row, which the action wrote, so
+ * it conflicts and runs again after the action.
+ */
+export async function newestItemCreationTime(
+  ctx: QueryCtx,
+  table: DayItemTable,
+  userId: string,
+  day: string,
+): Promise<number | null> {
+  const newest = await ctx.db
+    .query(table)
+    .withIndex("by_user_day", (q) => q.eq("userId", userId).eq("day", day))
+    .order("desc")
+    .first();
+  return newest?._creationTime ?? null;
+}
+
 /** The two items a drop or an Undo lands between (null at an end). */
 export function neighbourArgs<T extends DayItemTable>(table: T) {
   return {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import type { WorkosEmulator } from "../../devtools/workos-emulator/emulator";
-import authenticate from "../functions/authenticate/authenticate";
+import authenticateOnNetlify from "../functions/authenticate/authenticate";
+import { authenticateTestBed } from "../testing/authenticate-test-bed";
 import authorize from "../functions/authorize/authorize";
 import logout from "../functions/logout/logout";
 import {
@@ -9,6 +10,7 @@ import {
   COOKIE_PASSWORD,
   cookieHeaderAfter,
   obtainCode,
+  ROTATING_TOKEN_TTL_SECONDS,
   setCookiesOf,
   SITE,
   startTestEmulator,
@@ -16,11 +18,17 @@ import {
 } from "../testing/sign-in-harness";
 
 let emulator: WorkosEmulator;
+let bed: ReturnType<typeof authenticateTestBed>;
+const authenticate = (request: Request) => bed.authenticate(request);
 const logged: string[] = [];
 
 beforeEach(async () => {
-  emulator = await startTestEmulator();
+  // Every refresh rotates, so each one reaches WorkOS and the grace store.
+  emulator = await startTestEmulator({
+    accessTokenTtlSeconds: ROTATING_TOKEN_TTL_SECONDS,
+  });
   stubSignInEnv(emulator);
+  bed = authenticateTestBed();
   logged.length = 0;
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
@@ -96,7 +104,16 @@ it("logs no token, code, verifier, cookie, email or key through sign-in, refresh
   const firstCookie = cookieHeaderAfter(signedIn);
   const refreshed = await refresh(firstCookie);
   expect(refreshed.status).toBe(200);
+  await refresh(firstCookie); // repeat inside the grace window
+  bed.advanceClock(120_000);
   await refresh(firstCookie); // stale
+  // Without a Blobs connection: logs that the grace store is unavailable.
+  await authenticateOnNetlify(
+    authenticateRequest(
+      { grant_type: "refresh_token", client_id: emulator.clientId },
+      { cookie: cookieHeaderAfter(refreshed) },
+    ),
+  ).then(remember);
   await refresh(cookieHeaderAfter(refreshed), "https://evil.example");
   emulator.setDown(true);
   expect((await refresh(cookieHeaderAfter(refreshed))).status).toBe(502);

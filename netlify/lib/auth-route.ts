@@ -1,3 +1,4 @@
+import type { Context } from "@netlify/functions";
 import type { WorkOS } from "@workos-inc/node";
 import { readAuthConfig, type AuthConfig } from "./auth-config";
 import { logAuthProblem } from "./auth-log";
@@ -9,6 +10,19 @@ export interface AuthRouteContext {
   config: AuthConfig;
   workos: WorkOS;
   siteUrl: URL;
+  /**
+   * Keeps the function alive for `work` after it has answered (Netlify's
+   * `context.waitUntil`), within the platform's time limit.
+   */
+  waitUntil(work: Promise<unknown>): void;
+}
+
+/** The part of Netlify's v2 function context the sign-in functions use. */
+export type NetlifyContext = Pick<Context, "waitUntil">;
+
+/** Without Netlify's context (a direct call), background work just runs on. */
+function runDetached(work: Promise<unknown>) {
+  void work.catch(() => undefined);
 }
 
 interface AuthRouteDefinition {
@@ -24,7 +38,10 @@ interface AuthRouteDefinition {
  * guard so nothing unexpected leaks a stack trace.
  */
 export function defineAuthRoute(route: AuthRouteDefinition) {
-  return async (request: Request): Promise<Response> => {
+  return async (
+    request: Request,
+    netlifyContext?: NetlifyContext,
+  ): Promise<Response> => {
     if (request.method !== route.method) {
       return oauthErrorResponse(
         405,
@@ -60,6 +77,9 @@ export function defineAuthRoute(route: AuthRouteDefinition) {
         config,
         workos: createWorkosClient(config),
         siteUrl: new URL(request.url),
+        waitUntil: netlifyContext
+          ? (work) => netlifyContext.waitUntil(work)
+          : runDetached,
       });
     } catch (error) {
       logAuthProblem(

@@ -1,4 +1,4 @@
-import type { AuthenticationResponse, User } from "@workos-inc/node";
+import type { SessionCookieData, User } from "@workos-inc/node";
 
 /** WorkOS's wire shape of a user, which authkit-js deserializes. */
 function toUserResponse(user: User) {
@@ -21,11 +21,10 @@ function toUserResponse(user: User) {
 
 /**
  * The body authkit-js expects from /authenticate, in WorkOS's snake_case,
- * without the refresh token: that stays in the HttpOnly cookie.
+ * without the refresh token: that stays in the HttpOnly cookie. Made from
+ * WorkOS's answer or from an unsealed session, which hold the same fields.
  */
-export function toBrowserAuthenticationResponse(
-  result: AuthenticationResponse,
-) {
+export function toBrowserAuthenticationResponse(result: SessionCookieData) {
   return {
     user: toUserResponse(result.user),
     access_token: result.accessToken,

@@ -11,8 +11,16 @@ import authorize from "../functions/authorize/authorize";
 export const SITE = "https://daybook.test";
 export const COOKIE_PASSWORD = "test-cookie-password-0123456789-abcdef";
 
-export async function startTestEmulator() {
-  return startWorkosEmulator({ autoSignIn: "ada@example.com" });
+/**
+ * Access tokens shorter-lived than the functions' no-rotation threshold
+ * (a minute): every refresh of such a session rotates it.
+ */
+export const ROTATING_TOKEN_TTL_SECONDS = 30;
+
+export async function startTestEmulator(
+  options: { accessTokenTtlSeconds?: number } = {},
+) {
+  return startWorkosEmulator({ autoSignIn: "ada@example.com", ...options });
 }
 
 /** The Netlify environment, pointed at the emulator. */

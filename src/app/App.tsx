@@ -1,10 +1,14 @@
-import { useAuth } from "@workos-inc/authkit-react";
 import { LoaderCircle } from "lucide-react";
 import { lazy, Suspense, useEffect } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
 import { paths } from "@/config/paths";
-import { LandingPage } from "@/features/auth";
+import {
+  LandingPage,
+  RETRYING_TEXT,
+  SessionNotices,
+  useSession,
+} from "@/features/auth";
 import { useTheme } from "@/lib/theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -32,10 +36,10 @@ const AppShell = lazy(loadAppShell);
  * needs the backend is mounted.
  */
 export function App() {
-  const { isLoading, user } = useAuth();
+  const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
-  const mayBeSignedIn = isLoading || user !== null;
+  const mayBeSignedIn = isLoading || user !== null || status === "retrying";
   useEffect(() => {
     if (mayBeSignedIn) void loadAppShell();
   }, [mayBeSignedIn]);
@@ -46,7 +50,14 @@ export function App() {
   } else if (isLoading) {
     view = <FullPageStatus label="Checking your session…" />;
   } else if (!user) {
-    view = <LandingPage />;
+    // A session whose start-up refresh could not reach sign-in is restored
+    // as soon as it can be, not shown as signed out.
+    view =
+      status === "retrying" ? (
+        <FullPageStatus label={RETRYING_TEXT} />
+      ) : (
+        <LandingPage />
+      );
   } else if (path === paths.callback) {
     // Signed in on /callback with nothing left to finish (a bookmark, or
     // AuthKit done before its redirect callback): go to today.
@@ -55,6 +66,7 @@ export function App() {
     view = (
       <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
         <AppShell />
+        <SessionNotices />
       </Suspense>
     );
   }

@@ -1,11 +1,18 @@
-import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
-import { AuthKitProvider, useAuth } from "@workos-inc/authkit-react";
+import { AuthKitProvider } from "@workos-inc/authkit-react";
 import { ConvexReactClient } from "convex/react";
 import { useState, type ReactNode } from "react";
 import type { AppConfig } from "@/config/env";
-import { safeReturnPath } from "@/features/auth";
+import {
+  safeReturnPath,
+  SessionMonitor,
+  SessionProvider,
+} from "@/features/auth";
 
-/** AuthKit signs the user in; Convex gets its access token from AuthKit. */
+/**
+ * AuthKit signs the user in; Convex gets its access token from AuthKit
+ * through SessionProvider, which rides out transient sign-in faults and
+ * tells every tab when a session has truly ended.
+ */
 export function AppProviders({
   config,
   children,
@@ -14,6 +21,7 @@ export function AppProviders({
   children: ReactNode;
 }) {
   const [convex] = useState(() => new ConvexReactClient(config.convexUrl));
+  const [monitor] = useState(() => new SessionMonitor());
   return (
     <AuthKitProvider
       {...config.authKit}
@@ -22,10 +30,13 @@ export function AppProviders({
         window.history.replaceState(null, "", safeReturnPath(state));
         window.dispatchEvent(new PopStateEvent("popstate"));
       }}
+      // AuthKit's own timed refreshes report here too, not only Convex's.
+      onRefresh={() => monitor.reportReachable()}
+      onRefreshFailure={() => monitor.reportEnded()}
     >
-      <ConvexProviderWithAuthKit client={convex} useAuth={useAuth}>
+      <SessionProvider monitor={monitor} client={convex}>
         {children}
-      </ConvexProviderWithAuthKit>
+      </SessionProvider>
     </AuthKitProvider>
   );
 }

@@ -2,7 +2,15 @@ import type { User } from "@workos-inc/authkit-react";
 import { vi } from "vitest";
 
 /** The AuthKit state a test controls (read by the mocked useAuth). */
-type AuthState = { isLoading: boolean; user: User | null };
+type AuthState = {
+  isLoading: boolean;
+  user: User | null;
+  /**
+   * How getAccessToken fails, if it does: `unreachable` as when WorkOS or
+   * the sign-in function is down, `ended` as when the refresh was refused.
+   */
+  tokenFailure?: "unreachable" | "ended";
+};
 
 export const TEST_AUTH_USER: User = {
   object: "user",
@@ -44,4 +52,11 @@ export function subscribeAuth(listener: () => void) {
 
 export function readAuth() {
   return state;
+}
+
+/** Stands in for AuthKit's: the refresh was refused, the session is over. */
+export class LoginRequiredError extends Error {
+  constructor() {
+    super("No access token available");
+  }
 }

@@ -88,6 +88,8 @@ export class FakeConvexBackend {
   }
 
   private authenticated = false;
+  /** Like the real client's paused socket: mutations wait for the token. */
+  private tokenFetch: Promise<unknown> = Promise.resolve();
   private subscriptions = new Map<string, Subscription>();
   private server = new Map<string, Result>();
   private visible = new Map<string, Result>();
@@ -148,12 +150,14 @@ export class FakeConvexBackend {
     }) => Promise<string | null | undefined>,
     onChange: (isAuthenticated: boolean) => void,
   ) {
-    void fetchToken({ forceRefreshToken: false }).then(async (token) => {
-      this.authenticated = Boolean(token);
-      await this.rerunAll();
-      this.recompute();
-      onChange(this.authenticated);
-    });
+    this.tokenFetch = fetchToken({ forceRefreshToken: false }).then(
+      async (token) => {
+        this.authenticated = Boolean(token);
+        await this.rerunAll();
+        this.recompute();
+        onChange(this.authenticated);
+      },
+    );
   }
 
   setAdminAuth() {}
@@ -243,6 +247,7 @@ export class FakeConvexBackend {
       this.recompute();
     }
     try {
+      await this.tokenFetch;
       if (this.gate) await this.gate(name, args);
       const result = await this.serial(() =>
         (this.sessionEnded ? this.t : this.caller()).mutation(

@@ -1,5 +1,3 @@
-import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
-import { useAuth } from "@workos-inc/authkit-react";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useCallback, useSyncExternalStore } from "react";
@@ -8,6 +6,7 @@ import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import type { User } from "@workos-inc/authkit-react";
 import { App } from "@/app/App";
+import { SessionMonitor, SessionProvider } from "@/features/auth";
 import { createMemoryOutboxStore, OutboxStoreProvider } from "@/lib/outbox";
 
 type MemoryOutboxStore = ReturnType<typeof createMemoryOutboxStore>;
@@ -25,22 +24,29 @@ import {
 } from "./fakeConvex";
 
 // AuthKit talks to WorkOS; tests replace its hook with a state they control.
-vi.mock("@workos-inc/authkit-react", () => ({
-  AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
-  useAuth: () => {
-    const state = useSyncExternalStore(subscribeAuth, readAuth);
-    const getAccessToken = useCallback(async () => {
-      if (!readAuth().user) throw new Error("No session");
-      return "fake-access-token";
-    }, []);
-    return {
-      ...state,
-      getAccessToken,
-      signIn: authCalls.signIn,
-      signOut: authCalls.signOut,
-    };
-  },
-}));
+vi.mock("@workos-inc/authkit-react", async () => {
+  const { LoginRequiredError } = await import("./fakeAuth");
+  return {
+    LoginRequiredError,
+    AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
+    useAuth: () => {
+      const state = useSyncExternalStore(subscribeAuth, readAuth);
+      const getAccessToken = useCallback(async () => {
+        const { user, tokenFailure } = readAuth();
+        if (tokenFailure === "unreachable")
+          throw new TypeError("Failed to fetch");
+        if (!user || tokenFailure === "ended") throw new LoginRequiredError();
+        return "fake-access-token";
+      }, []);
+      return {
+        ...state,
+        getAccessToken,
+        signIn: authCalls.signIn,
+        signOut: authCalls.signOut,
+      };
+    },
+  };
+});
 
 export { authCalls, setAuthState } from "./fakeAuth";
 
@@ -54,6 +60,7 @@ export async function renderApp({
   path = "/",
   signedIn = true,
   authLoading = false,
+  tokenFailure,
   seed,
   storage = {},
   keepStorage = false,
@@ -65,6 +72,8 @@ export async function renderApp({
   signedIn?: boolean;
   /** AuthKit still checking the session. */
   authLoading?: boolean;
+  /** Sign-in failing from the start (see fakeAuth's AuthState). */
+  tokenFailure?: "unreachable" | "ended";
   /** Data to put in the backend first, as the test user. */
   seed?: (backend: FakeConvexBackend) => Promise<unknown>;
   /** localStorage entries left by an earlier visit. */
@@ -85,6 +94,7 @@ export async function renderApp({
     localStorage.setItem(key, value);
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
+  setAuthState({ tokenFailure });
   if (authUser) setAuthState({ user: authUser });
   const { backend, client } = createFakeConvex(existingBackend?.reload());
   backend.identity = {
@@ -94,16 +104,17 @@ export async function renderApp({
   if (seed) await seed(backend);
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
+  const monitor = new SessionMonitor();
   const view = render(
     <Router hook={location.hook}>
-      <ConvexProviderWithAuthKit client={client} useAuth={useAuth}>
+      <SessionProvider monitor={monitor} client={client}>
         <OutboxStoreProvider store={outboxStore}>
           <App />
         </OutboxStoreProvider>
-      </ConvexProviderWithAuthKit>
+      </SessionProvider>
     </Router>,
   );
-  return { ...view, user, backend, client, location, outboxStore };
+  return { ...view, user, backend, client, location, monitor, outboxStore };
 }
 
 /**

@@ -1,25 +1,35 @@
 import { decodeJwt } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkosEmulator } from "../../../devtools/workos-emulator/emulator";
+import { GRACE_WINDOW_MS } from "../../lib/rotation-grace";
+import { authenticateTestBed } from "../../testing/authenticate-test-bed";
 import {
   authenticateRequest,
   clearsBothCookies,
   COOKIE_PASSWORD,
   cookieHeaderAfter,
   obtainCode,
+  ROTATING_TOKEN_TTL_SECONDS,
   setCookiesOf,
   SITE,
   startTestEmulator,
   stubSignInEnv,
 } from "../../testing/sign-in-harness";
-import authenticate from "./authenticate";
+import authenticateOnNetlify from "./authenticate";
 import { WorkOS } from "@workos-inc/node";
 
+// The no-rotation path and the grace window have their own tests
+// (authenticate-rotation.test.ts); here every refresh goes to WorkOS.
 let emulator: WorkosEmulator;
+let bed: ReturnType<typeof authenticateTestBed>;
+const authenticate = (request: Request) => bed.authenticate(request);
 
 beforeEach(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startTestEmulator({
+    accessTokenTtlSeconds: ROTATING_TOKEN_TTL_SECONDS,
+  });
   stubSignInEnv(emulator);
+  bed = authenticateTestBed();
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 
@@ -164,7 +174,7 @@ describe("sign-in (authorization_code)", () => {
 });
 
 describe("refresh (refresh_token)", () => {
-  it("rotates the session cookie; the old cookie then fails and is cleared", async () => {
+  it("rotates the session cookie; after the grace window the old cookie fails and is cleared", async () => {
     const signedIn = await signIn();
     const firstCookie = cookieHeaderAfter(signedIn);
 
@@ -179,6 +189,7 @@ describe("refresh (refresh_token)", () => {
       await refreshTokenIn(signedIn),
     );
 
+    bed.advanceClock(GRACE_WINDOW_MS + 1_000);
     const stale = await refresh(firstCookie);
     expect(stale.status).toBe(400);
     expect(await stale.json()).toMatchObject({ error: "invalid_grant" });
@@ -221,6 +232,24 @@ describe("refresh (refresh_token)", () => {
     };
     expect(body.organization_id).toBe("org_42");
     expect(decodeJwt(body.access_token).org_id).toBe("org_42");
+  });
+});
+
+describe("without a Netlify Blobs connection", () => {
+  it("still refreshes, only without the grace window, and says so in the log", async () => {
+    const warn = vi.mocked(console.warn);
+    const cookie = cookieHeaderAfter(await signIn());
+    const refreshed = await authenticateOnNetlify(
+      authenticateRequest(
+        { grant_type: "refresh_token", client_id: emulator.clientId },
+        { cookie },
+      ),
+    );
+    expect(refreshed.status).toBe(200);
+    expect(cookieHeaderAfter(refreshed)).not.toBe(cookie);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining("grace store unavailable"),
+    );
   });
 });
 

@@ -1,20 +1,17 @@
 import type { AuthenticationResponse } from "@workos-inc/node";
 import type { Config } from "@netlify/functions";
-import { logAuthProblem } from "../../lib/auth-log";
 import { defineAuthRoute, type AuthRouteContext } from "../../lib/auth-route";
-import { toBrowserAuthenticationResponse } from "../../lib/browser-authentication-response";
-import { jsonResponse, oauthErrorResponse } from "../../lib/responses";
-import { unsealSession } from "../../lib/sealed-session";
+import { blobsGraceStore } from "../../lib/blobs-grace-store";
+import type { GraceStore } from "../../lib/grace-store";
+import { oauthErrorResponse } from "../../lib/responses";
+import { sessionAnswer, workosFailureAnswer } from "../../lib/session-answers";
+import { refreshSession } from "../../lib/session-refresh";
 import {
-  BROWSER_COOKIE_LIMIT_BYTES,
-  readSessionCookie,
-  signedInCookies,
-  signedOutCookies,
-} from "../../lib/session-cookies";
-import { describeWorkosFailure } from "../../lib/workos-failure";
+  clientDetails,
+  WORKOS_ANSWER_DEADLINE_MS,
+} from "../../lib/workos-client";
 
 type Body = Record<string, unknown>;
-type Grant = "authorization_code" | "refresh_token";
 
 async function readJsonObject(request: Request): Promise<Body | undefined> {
   try {
@@ -32,55 +29,11 @@ function stringField(body: Body, name: string) {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** Lets WorkOS record the browser's address and agent on the session, not Netlify's. */
-function clientDetails(request: Request) {
-  return {
-    ipAddress: request.headers.get("x-nf-client-connection-ip") ?? undefined,
-    userAgent: request.headers.get("user-agent") ?? undefined,
-  };
-}
-
-/** Runs one WorkOS call and answers with the new session or the mapped failure. */
-async function answerWithSession(
-  grant: Grant,
-  { config, siteUrl }: AuthRouteContext,
-  callWorkos: () => Promise<AuthenticationResponse>,
+async function exchangeCode(
+  request: Request,
+  body: Body,
+  context: AuthRouteContext,
 ) {
-  let result: AuthenticationResponse;
-  try {
-    result = await callWorkos();
-  } catch (error) {
-    const failure = describeWorkosFailure(error);
-    logAuthProblem("authenticate", `${grant} failed: ${failure.logReason}`);
-    return oauthErrorResponse(
-      failure.status,
-      failure.error,
-      failure.description,
-      failure.endsSession ? signedOutCookies(siteUrl) : [],
-      failure.retryAfterSeconds
-        ? { "Retry-After": String(failure.retryAfterSeconds) }
-        : {},
-    );
-  }
-  if (!result.sealedSession) {
-    throw new Error("WorkOS SDK returned no sealed session");
-  }
-  const cookies = signedInCookies(
-    siteUrl,
-    result.sealedSession,
-    config.clientId,
-  );
-  if (cookies.some((cookie) => cookie.length > BROWSER_COOKIE_LIMIT_BYTES)) {
-    // Browsers drop such a cookie silently; say so instead of failing mysteriously.
-    logAuthProblem(
-      "authenticate",
-      "session cookie exceeds the 4096-byte browser limit",
-    );
-  }
-  return jsonResponse(200, toBrowserAuthenticationResponse(result), cookies);
-}
-
-function exchangeCode(request: Request, body: Body, context: AuthRouteContext) {
   const code = stringField(body, "code");
   const codeVerifier = stringField(body, "code_verifier");
   if (!code || !codeVerifier) {
@@ -90,83 +43,97 @@ function exchangeCode(request: Request, body: Body, context: AuthRouteContext) {
       "code and code_verifier are required.",
     );
   }
-  const { config, workos } = context;
-  return answerWithSession("authorization_code", context, () =>
-    workos.userManagement.authenticateWithCode({
+  const { config, workos, siteUrl } = context;
+  let result: AuthenticationResponse;
+  try {
+    result = await workos.userManagement.authenticateWithCode({
       clientId: config.clientId,
       code,
       codeVerifier,
       ...clientDetails(request),
       session: { sealSession: true, cookiePassword: config.cookiePassword },
-    }),
-  );
+    });
+  } catch (error) {
+    return workosFailureAnswer("authorization_code", siteUrl, error);
+  }
+  if (!result.sealedSession) {
+    throw new Error("WorkOS SDK returned no sealed session");
+  }
+  return sessionAnswer(context, result, result.sealedSession);
 }
 
-async function refreshSession(
-  request: Request,
-  body: Body,
-  context: AuthRouteContext,
-) {
-  const { config, workos, siteUrl } = context;
-  // The refresh token only ever comes from the HttpOnly cookie, never the body.
-  const session = await unsealSession(
-    workos,
-    config,
-    readSessionCookie(request),
-  );
-  if (!session) {
-    return oauthErrorResponse(
-      400,
-      "invalid_grant",
-      "There is no session to refresh; sign in again.",
-      signedOutCookies(siteUrl),
-    );
-  }
-  return answerWithSession("refresh_token", context, () =>
-    workos.userManagement.authenticateWithRefreshToken({
-      clientId: config.clientId,
-      refreshToken: session.refreshToken,
-      // After a reload authkit-js no longer knows the organization; keep the session's.
-      organizationId:
-        stringField(body, "organization_id") ?? session.organizationId,
-      ...clientDetails(request),
-      session: { sealSession: true, cookiePassword: config.cookiePassword },
-    }),
-  );
+/** What the refresh path needs from its surroundings; tests supply their own. */
+export interface AuthenticateDependencies {
+  /** Where rotations are kept for the grace window. */
+  graceStore(): GraceStore;
+  now(): number;
+  /** A signal that aborts when a request must stop waiting and answer. */
+  answerDeadline(): AbortSignal;
 }
+
+const netlifyDependencies: AuthenticateDependencies = {
+  graceStore: blobsGraceStore,
+  now: Date.now,
+  answerDeadline: () => AbortSignal.timeout(WORKOS_ANSWER_DEADLINE_MS),
+};
+
+// Expired rotations are deleted at most this often per function instance.
+const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * POST /user_management/authenticate: authkit-js's code exchange and silent
  * refresh. The refresh token lives only in the sealed HttpOnly cookie.
  */
-export default defineAuthRoute({
-  name: "authenticate",
-  method: "POST",
-  async handle(request, context) {
-    const body = await readJsonObject(request);
-    if (!body) {
-      return oauthErrorResponse(
-        400,
-        "invalid_request",
-        "Send a JSON object body.",
-      );
-    }
-    if (body.client_id !== context.config.clientId) {
-      return oauthErrorResponse(400, "invalid_client", "Unknown client_id.");
-    }
-    switch (body.grant_type) {
-      case "authorization_code":
-        return exchangeCode(request, body, context);
-      case "refresh_token":
-        return refreshSession(request, body, context);
-      default:
+export function createAuthenticate(
+  dependencies: AuthenticateDependencies = netlifyDependencies,
+) {
+  let nextSweepAt = 0;
+  return defineAuthRoute({
+    name: "authenticate",
+    method: "POST",
+    async handle(request, context) {
+      const body = await readJsonObject(request);
+      if (!body) {
         return oauthErrorResponse(
           400,
-          "unsupported_grant_type",
-          "Use authorization_code or refresh_token.",
+          "invalid_request",
+          "Send a JSON object body.",
         );
-    }
-  },
-});
+      }
+      if (body.client_id !== context.config.clientId) {
+        return oauthErrorResponse(400, "invalid_client", "Unknown client_id.");
+      }
+      switch (body.grant_type) {
+        case "authorization_code":
+          return exchangeCode(request, body, context);
+        case "refresh_token":
+          return refreshSession(
+            request,
+            stringField(body, "organization_id"),
+            context,
+            {
+              graceStore: dependencies.graceStore(),
+              now: dependencies.now,
+              answerDeadline: dependencies.answerDeadline(),
+              sweepSoon(sweep) {
+                const now = dependencies.now();
+                if (now < nextSweepAt) return;
+                nextSweepAt = now + SWEEP_INTERVAL_MS;
+                context.waitUntil(sweep());
+              },
+            },
+          );
+        default:
+          return oauthErrorResponse(
+            400,
+            "unsupported_grant_type",
+            "Use authorization_code or refresh_token.",
+          );
+      }
+    },
+  });
+}
+
+export default createAuthenticate();
 
 export const config: Config = { path: "/user_management/authenticate" };

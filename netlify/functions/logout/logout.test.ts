@@ -5,6 +5,7 @@ import {
   clearsBothCookies,
   cookieHeaderAfter,
   obtainCode,
+  ROTATING_TOKEN_TTL_SECONDS,
   SITE,
   startTestEmulator,
   stubSignInEnv,
@@ -78,6 +79,13 @@ describe("GET /user_management/sessions/logout", () => {
   });
 
   it("makes a later refresh with the old cookie fail with invalid_grant and clear cookies", async () => {
+    // A refresh asks WorkOS only once the access token is near its end;
+    // until then the (signed, short-lived) token in the cookie is returned.
+    await emulator.close();
+    emulator = await startTestEmulator({
+      accessTokenTtlSeconds: ROTATING_TOKEN_TTL_SECONDS,
+    });
+    stubSignInEnv(emulator);
     const { cookie, sid } = await signIn();
     const response = await logout(
       logoutRequest({ session_id: sid, return_to: SITE }, cookie),

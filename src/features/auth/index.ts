@@ -3,6 +3,14 @@ import { lazy } from "react";
 export { LandingPage } from "./components/LandingPage";
 export { UserMenu } from "./components/UserMenu";
 export { safeReturnPath } from "./returnTo";
+export {
+  RETRYING_TEXT,
+  SessionMonitor,
+  SessionNotices,
+  SessionProvider,
+  useSession,
+  type SessionStatus,
+} from "./session";
 export { useProfileSync } from "./useProfileSync";
 
 /** Only a build missing its configuration shows this. */

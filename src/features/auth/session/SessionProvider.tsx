@@ -1,0 +1,122 @@
+import { ConvexProviderWithAuthKit } from "@convex-dev/workos";
+import { useAuth } from "@workos-inc/authkit-react";
+import type { ConvexReactClient } from "convex/react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import { fetchTokenPatiently } from "./fetchTokenPatiently";
+import type { SessionMonitor } from "./sessionMonitor";
+
+const MonitorContext = createContext<SessionMonitor | null>(null);
+
+function useSessionMonitor() {
+  const monitor = useContext(MonitorContext);
+  if (!monitor) throw new Error("useSession needs a SessionProvider");
+  return monitor;
+}
+
+function useSessionStatus(monitor: SessionMonitor) {
+  return useSyncExternalStore(monitor.subscribe, monitor.getStatus);
+}
+
+/**
+ * authkit-js decides to restore a session on start-up from the marker
+ * cookie (production) or the stored refresh token (devMode); both are gone
+ * once a refresh was refused, so while either is present a missing user
+ * means the start-up refresh failed on its way, not that nobody is signed in.
+ */
+function mayHaveSession() {
+  return (
+    /(?:^|;\s*)workos-has-session=/.test(document.cookie) ||
+    Object.keys(localStorage).some((key) =>
+      key.startsWith("workos:refresh-token"),
+    )
+  );
+}
+
+/**
+ * The session as the app sees it: AuthKit's user and loading flag, plus
+ * whether sign-in is reachable (`retrying`) or the session is over (`ended`).
+ * With no user and `retrying`, a session is being restored.
+ */
+export function useSession() {
+  const { isLoading, user } = useAuth();
+  const status = useSessionStatus(useSessionMonitor());
+  return { isLoading, user, status };
+}
+
+/**
+ * What ConvexProviderWithAuthKit asks for: AuthKit's state with a token
+ * fetch that waits out transient failures (fetchTokenPatiently). An ended
+ * session reads as signed out, so Convex drops the token at once rather than
+ * at its expiry.
+ */
+function useAuthForConvex() {
+  const { isLoading, user, getAccessToken } = useAuth();
+  const monitor = useSessionMonitor();
+  const ended = useSessionStatus(monitor) === "ended";
+  // Convex may ask again (a scheduled refetch, then an expired-token error)
+  // while one fetch is still waiting out an outage: both get the same one.
+  const inFlight = useRef<Promise<string> | null>(null);
+  const getToken = useCallback(() => {
+    inFlight.current ??= fetchTokenPatiently(getAccessToken, monitor).finally(
+      () => {
+        inFlight.current = null;
+      },
+    );
+    return inFlight.current;
+  }, [getAccessToken, monitor]);
+  return { isLoading, user: ended ? null : user, getAccessToken: getToken };
+}
+
+/** Restores a session whose start-up refresh failed, retrying with backoff. */
+function useRestoreSession(monitor: SessionMonitor) {
+  const { isLoading, user, getAccessToken } = useAuth();
+  const userId = user?.id;
+  useEffect(() => monitor.setUser(userId), [monitor, userId]);
+
+  const restoring = !isLoading && !user && mayHaveSession();
+  useEffect(() => {
+    if (!restoring) return;
+    // A token arriving also sets AuthKit's user (its onRefresh), which
+    // ends this effect; a refused refresh clears the marker.
+    const stop = new AbortController();
+    fetchTokenPatiently(getAccessToken, monitor, stop.signal).catch(() => {});
+    return () => stop.abort();
+  }, [restoring, getAccessToken, monitor]);
+}
+
+/**
+ * Convex authenticated by AuthKit, with sessions that survive transient
+ * faults. Sits inside AuthKitProvider; the monitor also receives AuthKit's
+ * onRefresh / onRefreshFailure (see AppProviders).
+ */
+export function SessionProvider({
+  monitor,
+  client,
+  children,
+}: {
+  monitor: SessionMonitor;
+  client: ConvexReactClient;
+  children: ReactNode;
+}) {
+  return (
+    <MonitorContext.Provider value={monitor}>
+      <RestoreSession monitor={monitor} />
+      <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
+        {children}
+      </ConvexProviderWithAuthKit>
+    </MonitorContext.Provider>
+  );
+}
+
+function RestoreSession({ monitor }: { monitor: SessionMonitor }) {
+  useRestoreSession(monitor);
+  return null;
+}

@@ -1,0 +1,71 @@
+import { LoginRequiredError } from "@workos-inc/authkit-react";
+import { decodeJwt } from "jose";
+import type { SessionMonitor } from "./sessionMonitor";
+
+const FIRST_RETRY_MS = 1_000;
+const LONGEST_RETRY_MS = 15_000;
+
+/** Exponential backoff with ±20% jitter, so tabs do not retry in step. */
+export function retryDelayMs(attempt: number, random = Math.random) {
+  const base = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+type GetAccessToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
+
+/**
+ * The site's sign-in function hands back the session's current token, not
+ * a new one, while it has more than a minute left (a page load must not
+ * rotate the refresh token). AuthKit dates a token's expiry from when it
+ * received it, so it would think such a token fresh; the token's own `exp`
+ * says when it really runs out.
+ */
+const ROTATES_WITH_SECONDS_LEFT = 60;
+
+function secondsLeft(token: string) {
+  try {
+    const { exp } = decodeJwt(token);
+    return exp === undefined ? Infinity : exp - Date.now() / 1000;
+  } catch {
+    return Infinity;
+  }
+}
+
+async function currentToken(getAccessToken: GetAccessToken) {
+  const token = await getAccessToken();
+  if (secondsLeft(token) > ROTATES_WITH_SECONDS_LEFT) return token;
+  return await getAccessToken({ forceRefresh: true });
+}
+
+/**
+ * An access token, however long sign-in takes to answer.
+ *
+ * AuthKit throws `LoginRequiredError` only when the refresh was refused
+ * (the session is over); anything else (WorkOS down or slow, a 5xx from the
+ * site's function, no network, another tab holding the refresh lock) is
+ * transient. Convex is handed this promise and waits on it with its
+ * mutations queued, instead of being told "no token", which would make it
+ * stop asking until a reload.
+ */
+export async function fetchTokenPatiently(
+  getAccessToken: GetAccessToken,
+  monitor: SessionMonitor,
+  signal?: AbortSignal,
+): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    signal?.throwIfAborted();
+    if (monitor.getStatus() === "ended") throw new LoginRequiredError();
+    try {
+      const token = await currentToken(getAccessToken);
+      monitor.reportReachable();
+      return token;
+    } catch (error) {
+      if (error instanceof LoginRequiredError) {
+        monitor.reportEnded();
+        throw error;
+      }
+      monitor.reportUnreachable();
+      await monitor.waitBeforeRetry(retryDelayMs(attempt));
+    }
+  }
+}

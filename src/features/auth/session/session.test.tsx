@@ -1,0 +1,143 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, expect, test } from "vitest";
+import { authCalls, renderApp, setAuthState } from "@/testing/renderApp";
+import { fetchTokenPatiently, retryDelayMs } from "./fetchTokenPatiently";
+import { SessionMonitor } from "./sessionMonitor";
+import { LoginRequiredError, TEST_AUTH_USER } from "@/testing/fakeAuth";
+
+const RETRYING = "Can't reach sign-in — retrying";
+const monitors: SessionMonitor[] = [];
+function newMonitor(userId = "user_test") {
+  const monitor = new SessionMonitor();
+  monitor.setUser(userId);
+  monitors.push(monitor);
+  return monitor;
+}
+afterEach(() => {
+  for (const monitor of monitors.splice(0)) monitor.close();
+  document.cookie = "workos-has-session=; max-age=0";
+});
+
+test("retries back off from about 1 s to at most about 15 s, with jitter", () => {
+  expect(retryDelayMs(0, () => 0.5)).toBe(1_000);
+  expect(retryDelayMs(1, () => 0.5)).toBe(2_000);
+  expect(retryDelayMs(3, () => 0.5)).toBe(8_000);
+  expect(retryDelayMs(10, () => 0.5)).toBe(15_000);
+  expect(retryDelayMs(0, () => 0)).toBe(800);
+  expect(retryDelayMs(10, () => 1)).toBe(18_000);
+});
+
+test("a transient failure is retried until a token comes: the session is never ended", async () => {
+  const monitor = newMonitor();
+  const statuses: string[] = [];
+  monitor.subscribe(() => statuses.push(monitor.getStatus()));
+  let calls = 0;
+  const token = await fetchTokenPatiently(async () => {
+    calls += 1;
+    if (calls < 3) throw new TypeError("Failed to fetch");
+    return "token";
+  }, monitor);
+  expect(token).toBe("token");
+  expect(calls).toBe(3);
+  expect(statuses).toEqual(["retrying", "active"]);
+});
+
+function tokenExpiringIn(seconds: number) {
+  const part = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, "");
+  const now = Math.floor(Date.now() / 1000);
+  // Issued long ago: AuthKit would date its expiry from receipt instead.
+  return `${part({ alg: "none" })}.${part({ iat: now - 240, exp: now + seconds })}.sig`;
+}
+
+test("a token with a minute or less left is refreshed by force; a good one is used as it is", async () => {
+  const monitor = newMonitor();
+  const calls: (boolean | undefined)[] = [];
+  const nearlyExpired = tokenExpiringIn(30);
+  const fresh = tokenExpiringIn(300);
+  const token = await fetchTokenPatiently(async (options) => {
+    calls.push(options?.forceRefresh);
+    return options?.forceRefresh ? fresh : nearlyExpired;
+  }, monitor);
+  expect(token).toBe(fresh);
+  expect(calls).toEqual([undefined, true]);
+
+  calls.length = 0;
+  expect(
+    await fetchTokenPatiently(async (options) => {
+      calls.push(options?.forceRefresh);
+      return fresh;
+    }, monitor),
+  ).toBe(fresh);
+  expect(calls).toEqual([undefined]);
+});
+
+test("a refused refresh ends the session in this tab and in the person's other tabs", async () => {
+  const thisTab = newMonitor();
+  const otherTab = newMonitor();
+  const someoneElsesTab = newMonitor("user_other");
+  await expect(
+    fetchTokenPatiently(async () => {
+      throw new LoginRequiredError();
+    }, thisTab),
+  ).rejects.toBeInstanceOf(LoginRequiredError);
+  expect(thisTab.getStatus()).toBe("ended");
+  await waitFor(() => expect(otherTab.getStatus()).toBe("ended"));
+  expect(someoneElsesTab.getStatus()).toBe("active");
+});
+
+test("sign-in unreachable: the app stays signed in, says it is retrying, and catches up when sign-in is back", async () => {
+  const { user, backend } = await renderApp({ tokenFailure: "unreachable" });
+  expect(await screen.findByText(RETRYING)).toBeInTheDocument();
+  expect(
+    screen.getByRole("heading", { level: 1, name: "Today" }),
+  ).toBeInTheDocument();
+  expect(screen.queryByText("Your session ended")).not.toBeInTheDocument();
+  await user.type(
+    screen.getByRole("textbox", { name: "Add a todo" }),
+    "Typed while sign-in was down{Enter}",
+  );
+
+  act(() => setAuthState({ tokenFailure: undefined }));
+  await waitFor(() => expect(screen.queryByText(RETRYING)).toBeNull());
+  await waitFor(async () => {
+    const todos = await backend.asUser.run((ctx) =>
+      ctx.db.query("todos").collect(),
+    );
+    expect(todos.map((todo) => todo.text)).toEqual([
+      "Typed while sign-in was down",
+    ]);
+  });
+});
+
+test("an ended session shows Your session ended over the app, with Sign in again back to this page", async () => {
+  const { user } = await renderApp({
+    path: "/day/2025-03-01",
+    tokenFailure: "ended",
+  });
+  const dialog = await screen.findByRole("dialog", {
+    name: "Your session ended",
+  });
+  await user.keyboard("{Escape}");
+  expect(dialog).toBeInTheDocument();
+  await user.click(
+    within(dialog).getByRole("button", { name: "Sign in again" }),
+  );
+  expect(authCalls.signIn).toHaveBeenCalledWith({
+    state: { returnTo: expect.stringMatching(/^\//) },
+  });
+});
+
+test("a start-up refresh that could not reach sign-in is retried, not shown as signed out", async () => {
+  document.cookie = "workos-has-session=client_test";
+  await renderApp({ signedIn: false, tokenFailure: "unreachable" });
+  expect(await screen.findByText(RETRYING)).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
+
+  // AuthKit sets its user once a refresh gets through.
+  act(() => setAuthState({ tokenFailure: undefined, user: TEST_AUTH_USER }));
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Today" }),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(RETRYING)).toBeNull();
+});

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
-import { createMemoryOutboxStore } from "@/lib/outbox";
+import { clearOutbox, createMemoryOutboxStore } from "@/lib/outbox";
 import { TEST_AUTH_USER } from "@/testing/fakeAuth";
 import { holdMutations } from "@/testing/fakeConvex";
 import { renderApp } from "@/testing/renderApp";
@@ -223,4 +223,26 @@ test("a note's unsaved text is kept across a reload (even with the outbox lost) 
       })
     )[0]!.version,
   ).toBe(1);
+});
+
+test("clearOutbox (signing out) forgets the user's unsent changes and the text kept from open fields", async () => {
+  const { user, backend, outboxStore } = await renderApp();
+  await ready();
+  await waitFor(() =>
+    expect(backend.mutations.map((m) => m.name)).toContain("users:syncProfile"),
+  );
+  holdMutations(backend);
+  await user.type(addField(), "Never confirmed{Enter}");
+  expect(await unsent(1)).toBeInTheDocument();
+  await user.type(addField(), "half typed");
+  expect(
+    Object.keys(localStorage).filter((key) => key.startsWith("daybook:draft:")),
+  ).toHaveLength(1);
+
+  await act(() => clearOutbox(TEST_AUTH_USER.id));
+  expect(outboxStore.entries).toEqual([]);
+  expect(screen.queryByText(/not sent yet/)).not.toBeInTheDocument();
+  expect(
+    Object.keys(localStorage).filter((key) => key.startsWith("daybook:draft:")),
+  ).toEqual([]);
 });

@@ -74,7 +74,9 @@ export default function AppShell() {
   return (
     <OutboxProvider userId={userId}>
       <KeptDraftsProvider userId={userId}>
-        <AppLayout />
+        <ConfirmProvider>
+          <AppLayout />
+        </ConfirmProvider>
       </KeptDraftsProvider>
     </OutboxProvider>
   );
@@ -202,66 +204,62 @@ function AppLayout() {
         />
         <UserMenu />
       </header>
-      <ConfirmProvider>
-        <PickDateProvider>
-          <div className="relative flex min-h-0 flex-1">
+      <PickDateProvider>
+        <div className="relative flex min-h-0 flex-1">
+          {drawer ? (
+            <div
+              aria-hidden
+              onClick={closeDrawer}
+              className="fixed inset-0 z-40 bg-slate-950/50"
+            />
+          ) : null}
+          <aside
+            id={SIDEBAR_ID}
+            hidden={wide ? sidebar.collapsed : !drawer}
+            {...(drawer
+              ? {
+                  role: "dialog",
+                  "aria-modal": true,
+                  "aria-label": "Daybook",
+                }
+              : {})}
+            onKeyDown={onDrawerKeyDown}
+            style={{ "--sidebar-width": `${sidebar.width}px` } as CSSProperties}
+            className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:max-w-[calc(100vw-20rem)] md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
+          >
             {drawer ? (
-              <div
-                aria-hidden
-                onClick={closeDrawer}
-                className="fixed inset-0 z-40 bg-slate-950/50"
-              />
-            ) : null}
-            <aside
-              id={SIDEBAR_ID}
-              hidden={wide ? sidebar.collapsed : !drawer}
-              {...(drawer
-                ? {
-                    role: "dialog",
-                    "aria-modal": true,
-                    "aria-label": "Daybook",
-                  }
-                : {})}
-              onKeyDown={onDrawerKeyDown}
-              style={
-                { "--sidebar-width": `${sidebar.width}px` } as CSSProperties
-              }
-              className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:max-w-[calc(100vw-20rem)] md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
-            >
-              {drawer ? (
-                <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-800">
-                  <span className="font-semibold">Daybook</span>
-                  <IconButton
-                    autoFocus
-                    label="Close days menu"
-                    icon={<X aria-hidden className="size-5" />}
-                    onClick={closeDrawer}
-                  />
-                </div>
-              ) : null}
-              <div className="min-h-0 flex-1">
-                <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+                <span className="font-semibold">Daybook</span>
+                <IconButton
+                  autoFocus
+                  label="Close days menu"
+                  icon={<X aria-hidden className="size-5" />}
+                  onClick={closeDrawer}
+                />
               </div>
-            </aside>
-            {wide ? (
-              <SidebarResizer
-                sidebarId={SIDEBAR_ID}
-                state={sidebar}
-                onChange={sidebar.update}
-              />
             ) : null}
-            <div {...behindDrawer} className="min-w-0 flex-1 overflow-y-auto">
-              <main
-                id="main"
-                tabIndex={-1}
-                className="mx-auto w-full max-w-3xl px-4 py-6 outline-none sm:px-6"
-              >
-                <AppRoutes path={path} />
-              </main>
+            <div className="min-h-0 flex-1">
+              <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
             </div>
+          </aside>
+          {wide ? (
+            <SidebarResizer
+              sidebarId={SIDEBAR_ID}
+              state={sidebar}
+              onChange={sidebar.update}
+            />
+          ) : null}
+          <div {...behindDrawer} className="min-w-0 flex-1 overflow-y-auto">
+            <main
+              id="main"
+              tabIndex={-1}
+              className="mx-auto w-full max-w-3xl px-4 py-6 outline-none sm:px-6"
+            >
+              <AppRoutes path={path} />
+            </main>
           </div>
-        </PickDateProvider>
-      </ConfirmProvider>
+        </div>
+      </PickDateProvider>
       <Suspense fallback={null}>
         {overlay === "search" ? (
           <SearchDialog

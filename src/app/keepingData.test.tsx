@@ -142,23 +142,25 @@ test("text in the add field is kept for its user across a reload, and never show
   });
   await ready();
   expect(addField()).toHaveValue("Half a thought");
-  const kept = { ...localStorage };
+  const kept = { ...sessionStorage };
   reloaded.unmount();
 
   // Someone else signs in on this browser: nothing of Ada's shows, and it is gone.
   const other = await renderApp({
     authUser: OTHER_USER,
-    storage: kept,
+    tabStorage: kept,
   });
   await ready();
   expect(addField()).toHaveValue("");
   expect(
-    Object.keys(localStorage).filter((key) => key.includes(TEST_AUTH_USER.id)),
+    Object.keys(sessionStorage).filter((key) =>
+      key.includes(TEST_AUTH_USER.id),
+    ),
   ).toEqual([]);
   other.unmount();
 
   // Adding clears what was kept.
-  const again = await renderApp({ storage: kept });
+  const again = await renderApp({ tabStorage: kept });
   await ready();
   expect(addField()).toHaveValue("Half a thought");
   await again.user.type(addField(), "{Enter}");
@@ -166,7 +168,7 @@ test("text in the add field is kept for its user across a reload, and never show
     await screen.findByRole("checkbox", { name: "Half a thought" }),
   ).toBeInTheDocument();
   expect(
-    Object.keys(localStorage).filter((key) => key.includes("add-todo")),
+    Object.keys(sessionStorage).filter((key) => key.includes("add-todo")),
   ).toEqual([]);
 });
 
@@ -213,7 +215,7 @@ test("a note's unsaved text is kept across a reload (even with the outbox lost) 
   );
   await waitFor(() =>
     expect(
-      Object.keys(localStorage).filter((key) => key.includes(":note:")),
+      Object.keys(sessionStorage).filter((key) => key.includes(":note:")),
     ).toEqual([]),
   );
   expect(
@@ -236,13 +238,17 @@ test("clearOutbox (signing out) forgets the user's unsent changes and the text k
   expect(await unsent(1)).toBeInTheDocument();
   await user.type(addField(), "half typed");
   expect(
-    Object.keys(localStorage).filter((key) => key.startsWith("daybook:draft:")),
+    Object.keys(sessionStorage).filter((key) =>
+      key.startsWith("daybook:draft:"),
+    ),
   ).toHaveLength(1);
 
   await act(() => clearOutbox(TEST_AUTH_USER.id));
   expect(outboxStore.entries).toEqual([]);
   expect(screen.queryByText(/not sent yet/)).not.toBeInTheDocument();
   expect(
-    Object.keys(localStorage).filter((key) => key.startsWith("daybook:draft:")),
+    Object.keys(sessionStorage).filter((key) =>
+      key.startsWith("daybook:draft:"),
+    ),
   ).toEqual([]);
 });

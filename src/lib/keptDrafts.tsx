@@ -9,9 +9,13 @@ import {
 
 /**
  * Text typed into open fields (the add field, a note, an inline editor),
- * kept in localStorage per user until it is saved, so a reload, a crash or
- * an ended session loses none of it. Only the user who typed it gets it
- * back; signing in as someone else discards it.
+ * kept per user until it is saved, so a reload, a crash or an ended session
+ * (and the sign-in that follows, in the same tab) loses none of it. Only the
+ * user who typed it gets it back; signing in as someone else discards it.
+ *
+ * Kept in sessionStorage, which belongs to one tab and outlives its
+ * reloads: text half-typed in one tab must not turn up in another tab's
+ * field, where it could be added a second time.
  */
 
 const PREFIX = "daybook:draft:";
@@ -25,7 +29,7 @@ const keyFor = (userId: string, name: string) =>
 
 function storage(): Storage | null {
   try {
-    return window.localStorage;
+    return window.sessionStorage;
   } catch {
     return null;
   }

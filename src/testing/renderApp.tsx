@@ -64,6 +64,7 @@ export async function renderApp({
   seed,
   storage = {},
   keepStorage = false,
+  tabStorage = {},
   backend: existingBackend,
   outboxStore = createMemoryOutboxStore(),
   authUser,
@@ -78,7 +79,9 @@ export async function renderApp({
   seed?: (backend: FakeConvexBackend) => Promise<unknown>;
   /** localStorage entries left by an earlier visit. */
   storage?: Record<string, string>;
-  /** Leave localStorage as it is (a reload). */
+  /** sessionStorage entries left by an earlier page in this tab. */
+  tabStorage?: Record<string, string>;
+  /** Leave this tab's storage as it is (a reload). */
   keepStorage?: boolean;
   /** The server of an earlier render: this render is its page reloaded. */
   backend?: FakeConvexBackend;
@@ -88,10 +91,14 @@ export async function renderApp({
   authUser?: User;
 } = {}) {
   resetAuth();
-  sessionStorage.clear();
-  if (!keepStorage) localStorage.clear();
+  if (!keepStorage) {
+    sessionStorage.clear();
+    localStorage.clear();
+  }
   for (const [key, value] of Object.entries(storage))
     localStorage.setItem(key, value);
+  for (const [key, value] of Object.entries(tabStorage))
+    sessionStorage.setItem(key, value);
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
   setAuthState({ tokenFailure });

@@ -6,6 +6,7 @@ import {
   renderApp,
   setAuthState,
 } from "@/testing/renderApp";
+import { holdMutations } from "@/testing/fakeConvex";
 
 afterEach(() => window.history.replaceState(null, "", "/"));
 
@@ -125,7 +126,7 @@ test("a signed-in visit to /callback with nothing to finish goes to today, not a
 });
 
 test("signed in: the profile is synced once and Sign out hands over to WorkOS", async () => {
-  const { user, backend } = await renderApp();
+  const { user, backend, outboxStore } = await renderApp();
   await screen.findByRole("heading", { level: 1, name: "Today" });
   await waitFor(() =>
     expect(
@@ -137,9 +138,49 @@ test("signed in: the profile is synced once and Sign out hands over to WorkOS", 
     email: "ada@example.com",
   });
 
+  // Confirmed, so nothing is left unsent to warn about.
+  await waitFor(() => expect(outboxStore.entries).toEqual([]));
   const menu = await openMenu(user, "Account menu for Ada Lovelace");
   await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
-  expect(authCalls.signOut).toHaveBeenCalledWith({
-    returnTo: window.location.origin,
-  });
+  await waitFor(() =>
+    expect(authCalls.signOut).toHaveBeenCalledWith({
+      returnTo: window.location.origin,
+    }),
+  );
+  expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+});
+
+test("signing out with unsent changes asks first; Sign out anyway forgets them on this device", async () => {
+  const { user, backend, outboxStore } = await renderApp();
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+  // The profile sync goes first, so the one change held is the todo.
+  await waitFor(() =>
+    expect(backend.mutations.map((m) => m.name)).toContain("users:syncProfile"),
+  );
+  await waitFor(() => expect(outboxStore.entries).toEqual([]));
+  const held = holdMutations(backend);
+  await user.type(
+    screen.getByRole("textbox", { name: "Add a todo" }),
+    "Not sent yet{Enter}",
+  );
+  await waitFor(() => expect(outboxStore.entries).toHaveLength(1));
+
+  const signOutVia = async (answer: string) => {
+    const menu = await openMenu(user, "Account menu for Ada Lovelace");
+    await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
+    const dialog = await screen.findByRole("alertdialog", {
+      name: "Sign out with unsent changes?",
+    });
+    expect(dialog).toHaveTextContent("1 change has not reached the server");
+    await user.click(within(dialog).getByRole("button", { name: answer }));
+  };
+
+  await signOutVia("Stay signed in");
+  expect(authCalls.signOut).not.toHaveBeenCalled();
+  expect(outboxStore.entries).toHaveLength(1);
+
+  await signOutVia("Sign out anyway");
+  await waitFor(() => expect(authCalls.signOut).toHaveBeenCalled());
+  expect(outboxStore.entries).toEqual([]);
+  held.release();
 });

@@ -1,7 +1,8 @@
 import { useAuth } from "@workos-inc/authkit-react";
-import { useConvexAuth, useMutation } from "convex/react";
+import { useConvexAuth } from "convex/react";
 import { useEffect } from "react";
 import { api } from "@convex/_generated/api";
+import { useOutboxMutation } from "@/lib/outbox";
 import { profileArgs } from "./profile";
 
 const SYNCED_KEY = "daybook-profile-synced";
@@ -26,7 +27,7 @@ function markSynced(userId: string) {
 export function useProfileSync() {
   const { user } = useAuth();
   const { isAuthenticated } = useConvexAuth();
-  const syncProfile = useMutation(api.users.syncProfile);
+  const syncProfile = useOutboxMutation(api.users.syncProfile);
   useEffect(() => {
     if (!isAuthenticated || !user || alreadySynced(user.id)) return;
     markSynced(user.id);

@@ -1,7 +1,9 @@
 import { useAuth } from "@workos-inc/authkit-react";
 import { LogOut } from "lucide-react";
 import { useState } from "react";
+import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
+import { clearOutbox, useUnsentChangeCount } from "@/lib/outbox";
 import { displayName } from "../profile";
 
 export function Avatar({ name, url }: { name: string; url?: string | null }) {
@@ -42,11 +44,25 @@ export function Avatar({ name, url }: { name: string; url?: string | null }) {
 export function UserMenu() {
   const { user, signOut } = useAuth();
   const [signingOut, setSigningOut] = useState(false);
+  const unsent = useUnsentChangeCount();
+  const confirm = useConfirm();
   if (!user) return null;
   const name = displayName(user);
 
-  const onSignOut = () => {
+  const onSignOut = async () => {
+    if (unsent > 0) {
+      const ok = await confirm({
+        title: "Sign out with unsent changes?",
+        description: `${unsent === 1 ? "1 change has" : `${unsent} changes have`} not reached the server yet. If you sign out now, ${unsent === 1 ? "it is" : "they are"} lost, along with any text you have not added yet.`,
+        confirmLabel: "Sign out anyway",
+        cancelLabel: "Stay signed in",
+        destructive: true,
+      });
+      if (!ok) return;
+    }
     setSigningOut(true);
+    // Nothing of this person's stays behind in this browser.
+    await clearOutbox(user.id);
     try {
       signOut({ returnTo: window.location.origin });
     } catch {

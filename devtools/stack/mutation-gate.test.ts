@@ -118,4 +118,88 @@ describe("startMutationGate", () => {
     upstream.sockets[0]!.close(1011, "FatalError");
     expect(await closed).toBe(1011);
   });
+
+  it("records each mutation's outcome and watched query results with their timestamps", async () => {
+    const socket = await client();
+    gate.watchQuery("account:deletionStatus");
+    socket.send(
+      JSON.stringify({
+        ...query,
+        modifications: [
+          {
+            type: "Add",
+            queryId: 7,
+            udfPath: "account:deletionStatus",
+            args: [{}],
+          },
+          { type: "Add", queryId: 8, udfPath: "todos:listForDay", args: [{}] },
+        ],
+      }),
+    );
+    socket.send(JSON.stringify(mutation(1)));
+    await expect.poll(() => upstream.received.length).toBe(2);
+    const ts = (value: bigint) => {
+      const bytes = Buffer.alloc(8);
+      bytes.writeBigUInt64LE(value);
+      return bytes.toString("base64");
+    };
+    const stateVersion = { querySet: 1, identity: 0, ts: ts(41n) };
+    upstream.sockets[0]!.send(
+      JSON.stringify({
+        type: "MutationResponse",
+        requestId: 1,
+        success: true,
+        result: "id_1",
+        ts: ts(42n),
+        logLines: [],
+      }),
+    );
+    upstream.sockets[0]!.send(
+      JSON.stringify({
+        type: "Transition",
+        startVersion: stateVersion,
+        endVersion: { ...stateVersion, ts: ts(43n) },
+        modifications: [
+          { type: "QueryUpdated", queryId: 7, value: { status: "done" } },
+          { type: "QueryUpdated", queryId: 8, value: [] },
+        ],
+      }),
+    );
+    await expect
+      .poll(() => gate.outcomes())
+      .toEqual([
+        {
+          udfPath: "todos:create",
+          args: [{ text: "todo 1" }],
+          success: true,
+          result: "id_1",
+          ts: 42n,
+        },
+      ]);
+    await expect
+      .poll(() => gate.queryUpdates("account:deletionStatus"))
+      .toEqual([
+        {
+          udfPath: "account:deletionStatus",
+          value: { status: "done" },
+          ts: 43n,
+        },
+      ]);
+    expect(gate.queryUpdates("todos:listForDay")).toEqual([]);
+  });
+
+  it("goes down (connections dropped, none accepted) and comes back on the same address", async () => {
+    const socket = await client();
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await gate.takeDown();
+    await closed;
+    await expect(connect(gate)).rejects.toThrow();
+
+    await gate.bringBack();
+    const again = await client();
+    again.send(JSON.stringify(mutation(3)));
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual(mutation(3));
+  });
 });

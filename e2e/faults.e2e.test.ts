@@ -14,7 +14,10 @@ import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { BrowserContext, Locator, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { MutationOutcome } from "../devtools/stack/mutation-gate";
+import type {
+  HeldMutation,
+  MutationOutcome,
+} from "../devtools/stack/mutation-gate";
 import { isAuthenticatePost } from "./support/auth-traffic";
 import { DaybookPage } from "./support/daybook-page";
 import { startFaultStack, type FaultStack } from "./support/fault-stack";
@@ -58,33 +61,84 @@ function nextRefreshAnswer(page: Page) {
 }
 
 /**
+ * Runs `navigate` and resolves with the answer to the first session refresh
+ * the page sent after it began: the new document's own, not one the old
+ * document still had under way.
+ */
+async function refreshAnswerAfter(page: Page, navigate: () => Promise<void>) {
+  const began = Date.now();
+  const answer = page.waitForResponse(
+    (response) =>
+      isAuthenticatePost(response) &&
+      isRefreshRequest(response.request()) &&
+      // The browser's wall clock, on this machine.
+      response.request().timing().startTime >= began,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  try {
+    await navigate();
+  } catch (error) {
+    answer.catch(() => undefined);
+    throw error;
+  }
+  return answer;
+}
+
+/**
  * The next session refresh `page` sends reaches the server, which rotates
  * the session, but its answer never reaches the browser: the connection is
- * reset and the browser keeps the cookie it had, as when a network drops an
- * answer or a tab goes away mid-refresh. Resolves once that has happened.
+ * reset before the browser reads the answer or its cookie, as when a network
+ * drops an answer or a tab goes away mid-refresh. Resolves once that has
+ * happened.
+ *
+ * Done with Chromium's own interception at the response stage (Playwright's
+ * routing can only answer or abort before the request is sent): the request
+ * leaves with the browser's own cookies and the server answers, then the
+ * answer is failed. Should Chromium have stored the answer's cookie before
+ * the interception, the cookies from before the request are put back.
  */
 async function loseNextRefreshAnswer(page: Page) {
   const context = page.context();
-  const pattern = "**/user_management/authenticate";
+  const devtools = await context.newCDPSession(page);
   let lost: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (lost = resolve));
-  let taken = false;
-  await page.route(pattern, async (route) => {
-    if (taken || !isRefreshRequest(route.request())) {
-      await route.continue();
-      return;
-    }
-    taken = true;
-    const cookiesBefore = await context.cookies();
-    await route.fetch();
-    // Whatever the answer set, the browser never got it.
-    await context.clearCookies();
-    await context.addCookies(cookiesBefore);
-    await route.abort("connectionreset");
-    lost();
+  let cookiesBefore: Awaited<ReturnType<BrowserContext["cookies"]>> = [];
+  let state: "waiting" | "sent" | "lost" = "waiting";
+  devtools.on("Fetch.requestPaused", (event) => {
+    void (async () => {
+      const isRefresh =
+        event.request.method === "POST" &&
+        /"grant_type"\s*:\s*"refresh_token"/.test(event.request.postData ?? "");
+      const atResponse = event.responseStatusCode !== undefined;
+      if (isRefresh && !atResponse && state === "waiting") {
+        state = "sent";
+        cookiesBefore = await context.cookies();
+      } else if (isRefresh && atResponse && state === "sent") {
+        state = "lost";
+        await devtools.send("Fetch.failRequest", {
+          requestId: event.requestId,
+          errorReason: "ConnectionReset",
+        });
+        await context.clearCookies();
+        await context.addCookies(cookiesBefore);
+        lost();
+        return;
+      }
+      await devtools.send("Fetch.continueRequest", {
+        requestId: event.requestId,
+      });
+    })().catch(() => undefined);
+  });
+  const urlPattern = "*/user_management/authenticate";
+  await devtools.send("Fetch.enable", {
+    patterns: [
+      { urlPattern, requestStage: "Request" },
+      { urlPattern, requestStage: "Response" },
+    ],
   });
   await done;
-  await page.unroute(pattern);
+  await devtools.send("Fetch.disable").catch(() => undefined);
+  await devtools.detach().catch(() => undefined);
 }
 
 /** Which of `outcomes` shows first: the first locator to become visible. */
@@ -141,9 +195,16 @@ describe(
     const outcomesOf = (udfPath: string) =>
       stack.gate.outcomes().filter((outcome) => outcome.udfPath === udfPath);
 
+    /** The texts of the todos:create mutations held at the gate now. */
+    const heldTodoTexts = () =>
+      stack.gate
+        .held()
+        .filter((mutation) => mutation.udfPath === "todos:create")
+        .map((mutation) => todoTextOf(mutation) ?? "");
+
     /** The text a todos:create carried. */
-    const todoTextOf = (outcome: MutationOutcome) =>
-      (outcome.args as [{ text?: string }])[0]?.text;
+    const todoTextOf = (mutation: HeldMutation | MutationOutcome) =>
+      (mutation.args as [{ text?: string }])[0]?.text;
 
     beforeAll(async () => {
       stack = await startFaultStack();
@@ -162,22 +223,24 @@ describe(
 
     it(`stays signed in after reloading twice 0.4–0.8 s apart (${TRIES} tries)`, async () => {
       const { app } = await signedInPerson("reloader");
-      const signedOutIn: number[] = [];
+      const signedOutIn: string[] = [];
       for (let attempt = 1; attempt <= TRIES; attempt += 1) {
         const firstReload = app.page.reload().catch(() => undefined);
         // The fault itself: a second reload while the first page's refresh
         // may still be at the server.
         await sleep(randomBetween(400, 800));
-        const pageLoadRefresh = nextRefreshAnswer(app.page);
-        await app.page.reload();
+        const refresh = await refreshAnswerAfter(app.page, async () => {
+          await app.page.reload();
+        });
         await firstReload;
-        await pageLoadRefresh;
         const shown = await firstShown({
           signedIn: app.signedInIndicator,
           signedOut: app.signInButton,
         });
         if (shown === "signedOut") {
-          signedOutIn.push(attempt);
+          signedOutIn.push(
+            `try ${attempt}: refresh answered ${refresh.status()}`,
+          );
           await app.signIn(); // for the next try
         }
       }
@@ -189,7 +252,7 @@ describe(
 
     it(`stays signed in after a tab is opened and closed 0.5 s later (${TRIES} tries)`, async () => {
       const { context, app } = await signedInPerson("glancer");
-      const signedOutIn: number[] = [];
+      const signedOutIn: string[] = [];
       for (let attempt = 1; attempt <= TRIES; attempt += 1) {
         const glance = await context.newPage();
         const opening = glance.goto(stack.origin).catch(() => undefined);
@@ -197,15 +260,17 @@ describe(
         await glance.close();
         await opening;
 
-        const pageLoadRefresh = nextRefreshAnswer(app.page);
-        await app.page.reload();
-        await pageLoadRefresh;
+        const refresh = await refreshAnswerAfter(app.page, async () => {
+          await app.page.reload();
+        });
         const shown = await firstShown({
           signedIn: app.signedInIndicator,
           signedOut: app.signInButton,
         });
         if (shown === "signedOut") {
-          signedOutIn.push(attempt);
+          signedOutIn.push(
+            `try ${attempt}: refresh answered ${refresh.status()}`,
+          );
           await app.signIn();
         }
       }
@@ -311,7 +376,7 @@ describe(
       await eventually(() =>
         stack.workos
           .tokenExchanges()
-          .some((exchange) => exchange.fault === "delay" && exchange.delivered),
+          .some((exchange) => exchange.fault === "delay" && exchange.settled),
       ).toBe(true);
 
       // WorkOS is fast again (the fault was for one refresh only).
@@ -386,34 +451,54 @@ describe(
 
     // ── Deletions with a writer in another tab ────────────────────────────
 
-    it("keeps todos added in another tab after “Delete day” was confirmed", async () => {
-      const person = await signedInPerson("deleteday");
+    /** A person with 1,000 todos on today, open in two tabs. */
+    async function personWithABusyDay(name: string) {
+      const person = await signedInPerson(name);
       const deleter = person.app;
       const earlier = Array.from(
         { length: 1_000 },
         (_, i) => `Earlier ${i + 1}`,
       );
+      // Two pastes of 500: the deletions then take several batches.
       for (let start = 0; start < earlier.length; start += 500) {
         await deleter.pasteTodos(earlier.slice(start, start + 500));
       }
       await deleter.savedTodo("Earlier 1000").waitFor();
       const writer = await person.openTab();
-      await writer.todo("Earlier 1000").waitFor();
+      await writer.savedTodo("Earlier 1000").waitFor();
+      return { person, deleter, writer };
+    }
 
+    it("keeps todos added in another tab after “Delete day” was confirmed", async () => {
+      const { deleter, writer } = await personWithABusyDay("deleteday");
+
+      // The fault: the other tab adds just after the confirmation, and its
+      // adds reach the server right behind it, while the deletion's batches
+      // still run. (Held at the gate, then let through in the order sent.)
+      stack.gate.hold();
       await deleter.deleteDay("Today");
-      // The fault: the other tab goes on adding right after the confirmation.
-      const added: string[] = [];
-      for (let i = 1; i <= 8; i += 1) {
-        const text = `Added after the cut-off ${i}`;
+      await eventually(() =>
+        stack.gate.held().some(({ udfPath }) => udfPath === "days:remove"),
+      ).toBe(true);
+      const added = Array.from(
+        { length: 5 },
+        (_, i) => `Added after the cut-off ${i + 1}`,
+      );
+      for (const text of added) {
         await writer.addTodo(text);
-        added.push(text);
+        await writer.todo(text).waitFor();
       }
-      await eventually(async () => {
-        const answered = outcomesOf("todos:create").filter((outcome) =>
-          added.includes(todoTextOf(outcome) ?? ""),
-        );
-        return answered.length;
-      }).toBe(added.length);
+      await eventually(() =>
+        heldTodoTexts().filter((t) => added.includes(t)),
+      ).toEqual(added);
+      stack.gate.release();
+
+      await eventually(
+        () =>
+          outcomesOf("todos:create").filter((outcome) =>
+            added.includes(todoTextOf(outcome) ?? ""),
+          ).length,
+      ).toBe(added.length);
       await stack.standin.scheduledWorkIdle();
 
       const [removal] = outcomesOf("days:remove");
@@ -424,10 +509,11 @@ describe(
         .map((outcome) => todoTextOf(outcome)!);
       expect(afterCutOff.length).toBeGreaterThan(0);
 
+      // What the server has, in a fresh page.
       await writer.page.reload();
       await writer.signedInIndicator.waitFor();
       await writer.addTodoField.waitFor();
-      await eventually(() => writer.todoCount("Earlier 1")).toBe(0);
+      await eventually(() => writer.todoCount("Earlier 1000")).toBe(0);
       const survivors: Record<string, number> = {};
       for (const text of afterCutOff) {
         survivors[text] = await writer.todoCount(text);
@@ -435,38 +521,53 @@ describe(
       expect(survivors).toEqual(
         Object.fromEntries(afterCutOff.map((text) => [text, 1])),
       );
-      expect(await writer.todoCount("Earlier 1000")).toBe(0);
+      expect(await writer.todoCount("Earlier 1")).toBe(0);
     });
 
     it("says “All your data has been deleted” only once nothing of the person is left, with another tab adding", async () => {
-      const person = await signedInPerson("deleteall");
-      const deleter = person.app;
-      const earlier = Array.from(
-        { length: 1_000 },
-        (_, i) => `Earlier ${i + 1}`,
-      );
-      for (let start = 0; start < earlier.length; start += 500) {
-        await deleter.pasteTodos(earlier.slice(start, start + 500));
-      }
+      const { person, deleter, writer } = await personWithABusyDay("deleteall");
       await deleter.addNote();
       await deleter.writeNote("Earlier note", "Written before the deletion");
-      await deleter.savedTodo("Earlier 1000").waitFor();
-      const writer = await person.openTab();
-      await writer.todo("Earlier 1000").waitFor();
+      await deleter.note("Earlier note").waitFor();
       stack.gate.watchQuery("account:deletionStatus");
 
+      // The fault: the other tab's adds reach the server half-way through
+      // the deletion, once its batches have gone past notes and todos.
+      stack.gate.hold();
       await deleter.deleteMyData();
-      // The fault: the other tab adds todos and notes while the deletion
-      // runs, until the first tab says it is done.
-      for (
-        let i = 1;
-        !(await deleter.allDataDeletedStatus.isVisible());
-        i += 1
-      ) {
-        expect(i, "the deletion never said it was done").toBeLessThan(400);
-        await writer.addTodo(`Added during the deletion ${i}`);
-        if (i % 3 === 0) await writer.addNote();
+      await eventually(() =>
+        stack.gate
+          .held()
+          .some(({ udfPath }) => udfPath === "account:deleteMyData"),
+      ).toBe(true);
+      const added = Array.from(
+        { length: 3 },
+        (_, i) => `Added during the deletion ${i + 1}`,
+      );
+      for (const text of added) {
+        await writer.addTodo(text);
+        await writer.todo(text).waitFor();
       }
+      await writer.addNote();
+      await eventually(() => ({
+        todos: heldTodoTexts().filter((text) => added.includes(text)),
+        notes: stack.gate.held().filter((m) => m.udfPath === "notes:create")
+          .length,
+      })).toEqual({ todos: added, notes: 1 });
+      const seededRows = 1_000 + 1; // the todos and the note
+      stack.gate.releaseWhenQuery("account:deletionStatus", (value) => {
+        const status = value as { status?: string; deleted?: number } | null;
+        return (
+          status?.status === "done" || (status?.deleted ?? 0) >= seededRows
+        );
+      });
+      stack.gate.releaseMatching(
+        ({ udfPath }) => udfPath === "account:deleteMyData",
+      );
+
+      await deleter.allDataDeletedStatus.waitFor();
+      await eventually(() => stack.gate.held().length).toBe(0);
+      await stack.standin.scheduledWorkIdle();
       const doneAt = stack.gate
         .queryUpdates("account:deletionStatus")
         .filter(
@@ -474,10 +575,9 @@ describe(
         )
         .map((update) => update.ts)
         .reduce((earliest, ts) => (ts < earliest ? ts : earliest));
-      await stack.standin.scheduledWorkIdle();
 
-      // Written after "done" (ts at or after it): may stay. Anything else
-      // still there was there when "done" was said.
+      // Written at or after "done": may stay. Anything else still there
+      // was there when "done" was said.
       const writtenAfterDone = stack.gate
         .outcomes()
         .filter((outcome) => outcome.success && outcome.ts! >= doneAt);
@@ -536,6 +636,9 @@ describe(
       await stack.gate.bringBack();
 
       await app.signedInIndicator.waitFor();
+      // Back in touch with the backend: what it had before shows again.
+      await app.savedTodo("Done while offline").waitFor();
+      await app.note("Plan").waitFor();
       for (const text of offlineTodos) await app.savedTodo(text).waitFor();
       await eventually(() => app.todo("Done while offline").isChecked()).toBe(
         true,
@@ -582,6 +685,12 @@ describe(
           await tab.page.reload({ waitUntil: "commit" });
           if (reload % 5 === 0) {
             const writer = tabs[randomInt(tabs.length)]!;
+            const shown = await firstShown({
+              ready: writer.addTodoField,
+              signedOut: writer.signInButton,
+              sessionEnded: writer.sessionEndedNotice,
+            });
+            expect(shown, `a tab after ${reload} reloads`).toBe("ready");
             const text = `Soak todo ${reload / 5}`;
             await writer.addTodo(text);
             await writer.todo(text).waitFor();
@@ -590,7 +699,14 @@ describe(
           await sleep(randomBetween(100, 2_000)); // the fault's rhythm
         }
 
-        for (const tab of tabs) await tab.signedInIndicator.waitFor();
+        for (const [index, tab] of tabs.entries()) {
+          const shown = await firstShown({
+            signedIn: tab.signedInIndicator,
+            signedOut: tab.signInButton,
+            sessionEnded: tab.sessionEndedNotice,
+          });
+          expect(shown, `tab ${index + 1} after the soak`).toBe("signedIn");
+        }
         const check = tabs[0]!;
         await check.page.reload();
         await check.signedInIndicator.waitFor();

@@ -35,6 +35,14 @@ export interface MutationGate {
   hold(): void;
   /** Sends every held mutation on, in the order sent, and stops holding. */
   release(): void;
+  /** Sends the held mutations `which` picks on, in order; the rest wait on. */
+  releaseMatching(which: (mutation: HeldMutation) => boolean): void;
+  /**
+   * Calls release() the moment a result of a query of `udfPath` that
+   * `ready` accepts passes the gate: held writes then reach the stand-in at
+   * a chosen point of its own work (say, half-way through a deletion).
+   */
+  releaseWhenQuery(udfPath: string, ready: (value: unknown) => boolean): void;
   /** The mutations waiting at the gate now. */
   held(): HeldMutation[];
   /** Every mutation the stand-in has answered through the gate, in order. */
@@ -110,6 +118,7 @@ class ConnectionLog {
   constructor(
     private readonly outcomes: MutationOutcome[],
     private readonly watched: Map<string, QueryUpdate[]>,
+    private readonly onUpdate: (update: QueryUpdate) => void,
   ) {}
 
   fromClient(frame: Frame) {
@@ -162,7 +171,10 @@ class ConnectionLog {
         if (change.type !== "QueryUpdated") continue;
         const udfPath = this.queries.get(change.queryId ?? -1);
         const updates = udfPath ? this.watched.get(udfPath) : undefined;
-        updates?.push({ udfPath: udfPath!, value: change.value, ts });
+        if (!updates) continue;
+        const update = { udfPath: udfPath!, value: change.value, ts };
+        updates.push(update);
+        this.onUpdate(update);
       }
     }
   }
@@ -205,10 +217,27 @@ export async function startMutationGate(
   const sockets = new Set<WebSocket>();
   const outcomes: MutationOutcome[] = [];
   const watched = new Map<string, QueryUpdate[]>();
+  let releaseTrigger:
+    { udfPath: string; ready: (value: unknown) => boolean } | undefined;
+
+  function release() {
+    holding = false;
+    releaseTrigger = undefined;
+    for (const { send } of waiting.splice(0)) send();
+  }
+
+  function onUpdate(update: QueryUpdate) {
+    if (
+      releaseTrigger?.udfPath === update.udfPath &&
+      releaseTrigger.ready(update.value)
+    ) {
+      release();
+    }
+  }
 
   function relay(client: WebSocket, path: string) {
     const upstream = new WebSocket(`${upstreamOrigin}${path}`);
-    const log = new ConnectionLog(outcomes, watched);
+    const log = new ConnectionLog(outcomes, watched, onUpdate);
     sockets.add(client).add(upstream);
     const beforeOpen: Frame[] = [];
     const send = ({ data, isBinary }: Frame) => {
@@ -287,9 +316,15 @@ export async function startMutationGate(
     hold() {
       holding = true;
     },
-    release() {
-      holding = false;
-      for (const { send } of waiting.splice(0)) send();
+    release,
+    releaseMatching(which) {
+      const chosen = waiting.filter(({ mutation }) => which(mutation));
+      for (const entry of chosen) waiting.splice(waiting.indexOf(entry), 1);
+      for (const { send } of chosen) send();
+    },
+    releaseWhenQuery(udfPath, ready) {
+      if (!watched.has(udfPath)) watched.set(udfPath, []);
+      releaseTrigger = { udfPath, ready };
     },
     held: () => waiting.map(({ mutation }) => mutation),
     outcomes: () => [...outcomes],
@@ -303,6 +338,7 @@ export async function startMutationGate(
     },
     async close() {
       holding = false;
+      releaseTrigger = undefined;
       await stopListening();
       await new Promise<void>((resolve) => webSockets.close(() => resolve()));
     },

@@ -36,6 +36,8 @@ export interface TokenExchange {
   answeredAt: number | undefined;
   /** Whether the functions got an answer at all (dropped: never). */
   delivered: boolean;
+  /** Whether the proxy is done with it (answered, dropped, or given up on). */
+  settled: boolean;
 }
 
 export interface WorkosFaultProxy {
@@ -195,11 +197,13 @@ export async function startWorkosFaultProxy(
       fault: applied?.kind,
       answeredAt: undefined,
       delivered: false,
+      settled: false,
     };
     exchanges.push(exchange);
     if (applied?.kind === "fail") {
       exchange.status = applied.status;
       exchange.delivered = true;
+      exchange.settled = true;
       response
         .writeHead(applied.status, { "content-type": "text/html" })
         .end("<h1>Service unavailable (fault proxy)</h1>");
@@ -210,6 +214,7 @@ export async function startWorkosFaultProxy(
     exchange.answeredAt = Date.now();
     if (applied?.kind === "drop") {
       response.socket?.resetAndDestroy();
+      exchange.settled = true;
       return;
     }
     if (applied?.kind === "delay") await delay(applied.ms);
@@ -218,6 +223,7 @@ export async function startWorkosFaultProxy(
     }
     exchange.delivered = !response.destroyed;
     deliver(response, answer);
+    exchange.settled = true;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {

@@ -202,4 +202,59 @@ describe("startMutationGate", () => {
       .poll(() => upstream.received.map(({ message }) => message))
       .toContainEqual(mutation(3));
   });
+
+  it("lets chosen held mutations through, and the rest once a watched query says so", async () => {
+    const socket = await client();
+    socket.send(
+      JSON.stringify({
+        ...query,
+        modifications: [
+          {
+            type: "Add",
+            queryId: 1,
+            udfPath: "account:deletionStatus",
+            args: [],
+          },
+        ],
+      }),
+    );
+    gate.hold();
+    socket.send(JSON.stringify(mutation(1)));
+    socket.send(
+      JSON.stringify({ ...mutation(2), udfPath: "account:deleteMyData" }),
+    );
+    await expect.poll(() => gate.held().length).toBe(2);
+
+    gate.releaseMatching(({ udfPath }) => udfPath === "account:deleteMyData");
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual({ ...mutation(2), udfPath: "account:deleteMyData" });
+    expect(gate.held()).toEqual([
+      { udfPath: "todos:create", args: [{ text: "todo 1" }] },
+    ]);
+
+    gate.releaseWhenQuery(
+      "account:deletionStatus",
+      (value) => (value as { status?: string }).status === "done",
+    );
+    const transition = (status: string) =>
+      JSON.stringify({
+        type: "Transition",
+        startVersion: { querySet: 1, identity: 0, ts: "AAAAAAAAAAA=" },
+        endVersion: { querySet: 1, identity: 0, ts: "AQAAAAAAAAA=" },
+        modifications: [
+          { type: "QueryUpdated", queryId: 1, value: { status } },
+        ],
+      });
+    upstream.sockets[0]!.send(transition("deleting"));
+    await expect
+      .poll(() => gate.queryUpdates("account:deletionStatus").length)
+      .toBe(1);
+    expect(gate.held()).toHaveLength(1);
+    upstream.sockets[0]!.send(transition("done"));
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual(mutation(1));
+    expect(gate.held()).toEqual([]);
+  });
 });

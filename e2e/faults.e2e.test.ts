@@ -469,21 +469,24 @@ describe(
 
     // ── Deletions with a writer in another tab ────────────────────────────
 
-    /** A person with 1,000 todos on today, open in two tabs. */
+    /** Enough that deleting them takes many batches (250 each). */
+    const BUSY_DAY_TODOS = 2_000;
+
+    /** A person with BUSY_DAY_TODOS todos on today, open in two tabs. */
     async function personWithABusyDay(name: string) {
       const person = await signedInPerson(name);
       const deleter = person.app;
       const earlier = Array.from(
-        { length: 1_000 },
+        { length: BUSY_DAY_TODOS },
         (_, i) => `Earlier ${i + 1}`,
       );
-      // Two pastes of 500: the deletions then take several batches.
+      // Pastes of 500 lines, as many as it takes.
       for (let start = 0; start < earlier.length; start += 500) {
         await deleter.pasteTodos(earlier.slice(start, start + 500));
       }
-      await deleter.savedTodo("Earlier 1000").waitFor();
+      await deleter.savedTodo(`Earlier ${BUSY_DAY_TODOS}`).waitFor();
       const writer = await person.openTab();
-      await writer.savedTodo("Earlier 1000").waitFor();
+      await writer.savedTodo(`Earlier ${BUSY_DAY_TODOS}`).waitFor();
       return { person, deleter, writer };
     }
 
@@ -538,7 +541,9 @@ describe(
       await writer.page.goto(stack.origin);
       await writer.signedInIndicator.waitFor();
       await writer.addTodoField.waitFor();
-      await eventually(() => writer.todoCount("Earlier 1000")).toBe(0);
+      await eventually(() =>
+        writer.todoCount(`Earlier ${BUSY_DAY_TODOS}`),
+      ).toBe(0);
       const survivors: Record<string, number> = {};
       for (const text of afterCutOff) {
         survivors[text] = await writer.todoCount(text);

@@ -28,6 +28,13 @@ export interface StandinFront {
   close(): Promise<void>;
 }
 
+/** Something the sign-in functions reach WorkOS through (see workos-fault-proxy.ts). */
+export interface WorkosFront {
+  hostname: string;
+  port: number;
+  close(): Promise<void>;
+}
+
 export interface DaybookStackOptions {
   /** The site's port; 0 or absent picks a free one. */
   port?: number;
@@ -39,6 +46,8 @@ export interface DaybookStackOptions {
   accessTokenTtlSeconds?: number;
   /** Puts something between the site and the stand-in (the tests' mutation gate). */
   inFrontOfStandin?: (standinUrl: string) => Promise<StandinFront>;
+  /** Puts something between the sign-in functions and WorkOS (the fault tests' proxy). */
+  inFrontOfWorkos?: (emulatorBaseUrl: string) => Promise<WorkosFront>;
   /** Progress lines ("building the app…"); silent by default. */
   log?: (line: string) => void;
 }
@@ -108,12 +117,20 @@ export async function startDaybookStack(
       standinUrl = front.url;
     }
 
+    let workosAddress = { hostname: emulator.hostname, port: emulator.port };
+    if (options.inFrontOfWorkos) {
+      const front = await options.inFrontOfWorkos(emulator.baseUrl);
+      cleanups.push(() => front.close());
+      workosAddress = { hostname: front.hostname, port: front.port };
+    }
+
     const site = await startSite({
       runDir,
       port: options.port,
       portHint,
       standinUrl,
       emulator,
+      workosAddress,
       log,
     });
     cleanups.push(() => site.stop());
@@ -136,6 +153,8 @@ async function startSite(options: {
   portHint: string;
   standinUrl: string;
   emulator: WorkosEmulator;
+  /** Where the functions reach WorkOS: the emulator or something in front. */
+  workosAddress: { hostname: string; port: number };
   log: (line: string) => void;
 }): Promise<NetlifyDevServer> {
   const { runDir, emulator, log } = options;
@@ -170,8 +189,8 @@ async function startSite(options: {
           WORKOS_API_KEY: emulator.apiKey,
           // Fresh per run, never printed.
           WORKOS_COOKIE_PASSWORD: randomBytes(32).toString("base64url"),
-          WORKOS_API_HOSTNAME: emulator.hostname,
-          WORKOS_API_PORT: String(emulator.port),
+          WORKOS_API_HOSTNAME: options.workosAddress.hostname,
+          WORKOS_API_PORT: String(options.workosAddress.port),
           WORKOS_API_HTTPS: "false",
         },
       });

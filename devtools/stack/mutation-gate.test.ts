@@ -118,4 +118,143 @@ describe("startMutationGate", () => {
     upstream.sockets[0]!.close(1011, "FatalError");
     expect(await closed).toBe(1011);
   });
+
+  it("records each mutation's outcome and watched query results with their timestamps", async () => {
+    const socket = await client();
+    gate.watchQuery("account:deletionStatus");
+    socket.send(
+      JSON.stringify({
+        ...query,
+        modifications: [
+          {
+            type: "Add",
+            queryId: 7,
+            udfPath: "account:deletionStatus",
+            args: [{}],
+          },
+          { type: "Add", queryId: 8, udfPath: "todos:listForDay", args: [{}] },
+        ],
+      }),
+    );
+    socket.send(JSON.stringify(mutation(1)));
+    await expect.poll(() => upstream.received.length).toBe(2);
+    const ts = (value: bigint) => {
+      const bytes = Buffer.alloc(8);
+      bytes.writeBigUInt64LE(value);
+      return bytes.toString("base64");
+    };
+    const stateVersion = { querySet: 1, identity: 0, ts: ts(41n) };
+    upstream.sockets[0]!.send(
+      JSON.stringify({
+        type: "MutationResponse",
+        requestId: 1,
+        success: true,
+        result: "id_1",
+        ts: ts(42n),
+        logLines: [],
+      }),
+    );
+    upstream.sockets[0]!.send(
+      JSON.stringify({
+        type: "Transition",
+        startVersion: stateVersion,
+        endVersion: { ...stateVersion, ts: ts(43n) },
+        modifications: [
+          { type: "QueryUpdated", queryId: 7, value: { status: "done" } },
+          { type: "QueryUpdated", queryId: 8, value: [] },
+        ],
+      }),
+    );
+    await expect
+      .poll(() => gate.outcomes())
+      .toEqual([
+        {
+          udfPath: "todos:create",
+          args: [{ text: "todo 1" }],
+          success: true,
+          result: "id_1",
+          ts: 42n,
+        },
+      ]);
+    await expect
+      .poll(() => gate.queryUpdates("account:deletionStatus"))
+      .toEqual([
+        {
+          udfPath: "account:deletionStatus",
+          value: { status: "done" },
+          ts: 43n,
+        },
+      ]);
+    expect(gate.queryUpdates("todos:listForDay")).toEqual([]);
+  });
+
+  it("goes down (connections dropped, none accepted) and comes back on the same address", async () => {
+    const socket = await client();
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    await gate.takeDown();
+    await closed;
+    await expect(connect(gate)).rejects.toThrow();
+
+    await gate.bringBack();
+    const again = await client();
+    again.send(JSON.stringify(mutation(3)));
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual(mutation(3));
+  });
+
+  it("lets chosen held mutations through, and the rest once a watched query says so", async () => {
+    const socket = await client();
+    socket.send(
+      JSON.stringify({
+        ...query,
+        modifications: [
+          {
+            type: "Add",
+            queryId: 1,
+            udfPath: "account:deletionStatus",
+            args: [],
+          },
+        ],
+      }),
+    );
+    gate.hold();
+    socket.send(JSON.stringify(mutation(1)));
+    socket.send(
+      JSON.stringify({ ...mutation(2), udfPath: "account:deleteMyData" }),
+    );
+    await expect.poll(() => gate.held().length).toBe(2);
+
+    gate.releaseMatching(({ udfPath }) => udfPath === "account:deleteMyData");
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual({ ...mutation(2), udfPath: "account:deleteMyData" });
+    expect(gate.held()).toEqual([
+      { udfPath: "todos:create", args: [{ text: "todo 1" }] },
+    ]);
+
+    gate.releaseWhenQuery(
+      "account:deletionStatus",
+      (value) => (value as { status?: string }).status === "done",
+    );
+    const transition = (status: string) =>
+      JSON.stringify({
+        type: "Transition",
+        startVersion: { querySet: 1, identity: 0, ts: "AAAAAAAAAAA=" },
+        endVersion: { querySet: 1, identity: 0, ts: "AQAAAAAAAAA=" },
+        modifications: [
+          { type: "QueryUpdated", queryId: 1, value: { status } },
+        ],
+      });
+    upstream.sockets[0]!.send(transition("deleting"));
+    await expect
+      .poll(() => gate.queryUpdates("account:deletionStatus").length)
+      .toBe(1);
+    expect(gate.held()).toHaveLength(1);
+    upstream.sockets[0]!.send(transition("done"));
+    await expect
+      .poll(() => upstream.received.map(({ message }) => message))
+      .toContainEqual(mutation(1));
+    expect(gate.held()).toEqual([]);
+  });
 });

@@ -372,3 +372,17 @@ it("puts organization members' org_id and role in the token", async () => {
   ) as Record<string, unknown>;
   expect(claims).toMatchObject({ org_id: "org_acme", role: "admin" });
 });
+
+it("issues tokens with a lifetime changed at run time", async () => {
+  emulator.setAccessTokenTtlSeconds(7);
+  const { code, codeVerifier } = await signIn();
+  const { accessToken } = await workos.userManagement.authenticateWithCode({
+    code,
+    codeVerifier,
+  });
+  const claims = JSON.parse(
+    Buffer.from(accessToken.split(".")[1] ?? "", "base64url").toString(),
+  ) as { iat: number; exp: number };
+  expect(claims.exp - claims.iat).toBe(7);
+  expect(() => emulator.setAccessTokenTtlSeconds(0)).toThrow(RangeError);
+});

@@ -48,6 +48,8 @@ export interface WorkosEmulator {
   /** Simulates a WorkOS outage: every endpoint answers 503 while down. */
   setDown(down: boolean): void;
   setAutoSignIn(autoSignIn: boolean | string): void;
+  /** Access tokens issued from now on live this long (tests of token expiry). */
+  setAccessTokenTtlSeconds(seconds: number): void;
   close(): Promise<void>;
 }
 
@@ -169,6 +171,12 @@ export async function startWorkosEmulator(
     },
     setAutoSignIn(value) {
       context.autoSignIn = value;
+    },
+    setAccessTokenTtlSeconds(seconds) {
+      if (!Number.isInteger(seconds) || seconds < 1) {
+        throw new RangeError("An access token lives at least one second.");
+      }
+      context.accessTokenTtlSeconds = seconds;
     },
     close() {
       return new Promise((resolve, reject) => {

@@ -29,6 +29,17 @@ export class DaybookPage {
     return new DaybookPage(page, email);
   }
 
+  /**
+   * A tab without the refresh guard: reloading or closing it cuts off a
+   * refresh under way, as a person's would. For the fault tests, whose
+   * point is that the app survives exactly that.
+   */
+  static async openUnguarded(context: BrowserContext, email: string) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    return new DaybookPage(page, email);
+  }
+
   // ── Leaving the page (see refresh-guard.ts) ───────────────────────────
 
   /** Opens `url` in this tab, as typing it into the address bar would. */
@@ -62,6 +73,25 @@ export class DaybookPage {
   /** Visible exactly while the app shows this user as signed in. */
   get signedInIndicator() {
     return this.accountMenuButton;
+  }
+
+  /** The status shown while the sign-in service cannot be reached. */
+  get signInRetryingStatus() {
+    return this.page
+      .getByRole("status")
+      .filter({ hasText: "Can't reach sign-in — retrying" });
+  }
+
+  /** Shown when the session has truly ended (with a "Sign in again" button). */
+  get sessionEndedNotice() {
+    return this.page.getByRole("heading", { name: "Your session ended" });
+  }
+
+  /** The count of changes kept locally and not yet confirmed by the server. */
+  get unsentChangesStatus() {
+    return this.page
+      .getByRole("status")
+      .filter({ hasText: /\d+ changes? not sent yet/ });
   }
 
   /** Sign in on the WorkOS emulator's page by typing the email. */
@@ -135,6 +165,30 @@ export class DaybookPage {
       exact: true,
       disabled: false,
     });
+  }
+
+  /**
+   * Pastes `lines` into the add field, as a person pasting a list would:
+   * one todo per line, in one request.
+   */
+  async pasteTodos(lines: string[]) {
+    await this.addTodoField.focus();
+    await this.addTodoField.evaluate((field, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      field.dispatchEvent(
+        new ClipboardEvent("paste", {
+          clipboardData: data,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
+    }, lines.join("\n"));
+  }
+
+  /** How many todos on screen have exactly this text. */
+  async todoCount(text: string) {
+    return this.todo(text).count();
   }
 
   /** Adds each todo in turn, waiting until the server has saved each. */
@@ -313,6 +367,11 @@ export class DaybookPage {
     return this.notes.getByRole("article", { name: title, exact: true });
   }
 
+  /** The body field of the note titled `title`. */
+  noteBodyOf(title: string) {
+    return this.note(title).getByRole("textbox", { name: "Note body" });
+  }
+
   /** The newest note's title field. */
   get noteTitle() {
     return this.notes.getByRole("textbox", { name: /title/i }).last();
@@ -405,6 +464,27 @@ export class DaybookPage {
     await this.settingsDialog.getByRole("radio", { name: theme }).check();
     await this.closeDialog();
     await this.settingsDialog.waitFor({ state: "detached" });
+  }
+
+  /** Settings → Delete my data, typing DELETE to confirm. */
+  async deleteMyData() {
+    await this.openSettings();
+    await this.settingsDialog
+      .getByRole("button", { name: "Delete my data" })
+      .click();
+    await this.settingsDialog
+      .getByRole("textbox", { name: "Type DELETE to confirm" })
+      .fill("DELETE");
+    await this.settingsDialog
+      .getByRole("button", { name: "Delete everything" })
+      .click();
+  }
+
+  /** What Settings says once "Delete my data" has finished. */
+  get allDataDeletedStatus() {
+    return this.page
+      .getByRole("status")
+      .filter({ hasText: "All your data has been deleted." });
   }
 
   /** Settings → export my data; resolves with the browser's download. */

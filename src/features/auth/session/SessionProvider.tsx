@@ -72,7 +72,15 @@ function useAuthForConvex() {
     );
     return inFlight.current;
   }, [getAccessToken, monitor]);
-  return { isLoading, user: ended ? null : user, getAccessToken: getToken };
+  // AuthKit sets its user from the first refresh a moment before its client
+  // is ready (until then getAccessToken says "log in"): Convex must not ask
+  // before AuthKit has finished loading.
+  const signedIn = !isLoading && !ended;
+  return {
+    isLoading,
+    user: signedIn ? user : null,
+    getAccessToken: getToken,
+  };
 }
 
 /** Restores a session whose start-up refresh failed, retrying with backoff. */

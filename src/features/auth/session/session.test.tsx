@@ -141,3 +141,16 @@ test("a start-up refresh that could not reach sign-in is retried, not shown as s
   ).toBeInTheDocument();
   expect(screen.queryByText(RETRYING)).toBeNull();
 });
+
+test("Convex asks for a token only once AuthKit has finished loading, so its user set a moment early ends nothing", async () => {
+  const { monitor } = await renderApp({ authLoading: true });
+  // AuthKit's first refresh sets the user while its client, whose
+  // getAccessToken would still say "log in", is not ready yet.
+  act(() => setAuthState({ user: TEST_AUTH_USER, tokenFailure: "ended" }));
+  act(() => setAuthState({ isLoading: false, tokenFailure: undefined }));
+  expect(
+    await screen.findByRole("heading", { level: 1, name: "Today" }),
+  ).toBeInTheDocument();
+  expect(monitor.getStatus()).toBe("active");
+  expect(screen.queryByText("Your session ended")).toBeNull();
+});

@@ -17,10 +17,13 @@ type GetAccessToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
  * The site's sign-in function hands back the session's current token, not
  * a new one, while it has more than a minute left (a page load must not
  * rotate the refresh token). AuthKit dates a token's expiry from when it
- * received it, so it would think such a token fresh; the token's own `exp`
- * says when it really runs out.
+ * received it, so it can think such a token fresh after it has run out;
+ * the token's own `exp` says when it really does. A token this close to
+ * its end is refreshed by force. (Not more eagerly: tokens fresh from a
+ * rotation can live less than a minute, and each forced refresh of one
+ * would rotate again.)
  */
-const ROTATES_WITH_SECONDS_LEFT = 60;
+const REFRESH_WITH_SECONDS_LEFT = 10;
 
 function secondsLeft(token: string) {
   try {
@@ -33,7 +36,7 @@ function secondsLeft(token: string) {
 
 async function currentToken(getAccessToken: GetAccessToken) {
   const token = await getAccessToken();
-  if (secondsLeft(token) > ROTATES_WITH_SECONDS_LEFT) return token;
+  if (secondsLeft(token) > REFRESH_WITH_SECONDS_LEFT) return token;
   return await getAccessToken({ forceRefresh: true });
 }
 

@@ -50,11 +50,11 @@ function tokenExpiringIn(seconds: number) {
   return `${part({ alg: "none" })}.${part({ iat: now - 240, exp: now + seconds })}.sig`;
 }
 
-test("a token with a minute or less left is refreshed by force; a good one is used as it is", async () => {
+test("a token with 10 s or less left is refreshed by force; a good one is used as it is", async () => {
   const monitor = newMonitor();
   const calls: (boolean | undefined)[] = [];
-  const nearlyExpired = tokenExpiringIn(30);
-  const fresh = tokenExpiringIn(300);
+  const nearlyExpired = tokenExpiringIn(5);
+  const fresh = tokenExpiringIn(15);
   const token = await fetchTokenPatiently(async (options) => {
     calls.push(options?.forceRefresh);
     return options?.forceRefresh ? fresh : nearlyExpired;

@@ -18,25 +18,33 @@ type GetAccessToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
  * a new one, while it has more than a minute left (a page load must not
  * rotate the refresh token). AuthKit dates a token's expiry from when it
  * received it, so it can think such a token fresh after it has run out;
- * the token's own `exp` says when it really does. A token this close to
- * its end is refreshed by force. (Not more eagerly: tokens fresh from a
- * rotation can live less than a minute, and each forced refresh of one
- * would rotate again.)
+ * the token's own `iat` and `exp` say how much of it is really left.
+ *
+ * A token is refreshed by force once less than a minute is left, or less
+ * than 80% of its life for tokens that live under 75 s (a token fresh from
+ * a rotation must not count as stale, or each refresh would rotate twice).
+ * Convex asks again 10 s before expiry, always past that point.
  */
-const REFRESH_WITH_SECONDS_LEFT = 10;
+const ROTATES_WITH_SECONDS_LEFT = 60;
+const STALE_SHARE_OF_LIFE = 0.8;
 
-function secondsLeft(token: string) {
+function isStale(token: string) {
   try {
-    const { exp } = decodeJwt(token);
-    return exp === undefined ? Infinity : exp - Date.now() / 1000;
+    const { iat, exp } = decodeJwt(token);
+    if (iat === undefined || exp === undefined) return false;
+    const left = exp - Date.now() / 1000;
+    return (
+      left <=
+      Math.min(ROTATES_WITH_SECONDS_LEFT, STALE_SHARE_OF_LIFE * (exp - iat))
+    );
   } catch {
-    return Infinity;
+    return false;
   }
 }
 
 async function currentToken(getAccessToken: GetAccessToken) {
   const token = await getAccessToken();
-  if (secondsLeft(token) > REFRESH_WITH_SECONDS_LEFT) return token;
+  if (!isStale(token)) return token;
   return await getAccessToken({ forceRefresh: true });
 }
 

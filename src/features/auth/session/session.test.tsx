@@ -42,34 +42,38 @@ test("a transient failure is retried until a token comes: the session is never e
   expect(statuses).toEqual(["retrying", "active"]);
 });
 
-function tokenExpiringIn(seconds: number) {
+function token({ age, left }: { age: number; left: number }) {
   const part = (value: object) =>
     btoa(JSON.stringify(value)).replace(/=+$/, "");
   const now = Math.floor(Date.now() / 1000);
-  // Issued long ago: AuthKit would date its expiry from receipt instead.
-  return `${part({ alg: "none" })}.${part({ iat: now - 240, exp: now + seconds })}.sig`;
+  return `${part({ alg: "none" })}.${part({ iat: now - age, exp: now + left })}.sig`;
 }
 
-test("a token with 10 s or less left is refreshed by force; a good one is used as it is", async () => {
+test("a token is refreshed by force once it is stale by its own iat and exp, not by AuthKit's clock", async () => {
   const monitor = newMonitor();
-  const calls: (boolean | undefined)[] = [];
-  const nearlyExpired = tokenExpiringIn(5);
-  const fresh = tokenExpiringIn(15);
-  const token = await fetchTokenPatiently(async (options) => {
-    calls.push(options?.forceRefresh);
-    return options?.forceRefresh ? fresh : nearlyExpired;
-  }, monitor);
-  expect(token).toBe(fresh);
-  expect(calls).toEqual([undefined, true]);
+  const forced: (boolean | undefined)[] = [];
+  const fresh = token({ age: 0, left: 300 });
+  const tokenFrom = (handedOut: string) =>
+    fetchTokenPatiently(async (options) => {
+      forced.push(options?.forceRefresh);
+      return options?.forceRefresh ? fresh : handedOut;
+    }, monitor);
 
-  calls.length = 0;
-  expect(
-    await fetchTokenPatiently(async (options) => {
-      calls.push(options?.forceRefresh);
-      return fresh;
-    }, monitor),
-  ).toBe(fresh);
-  expect(calls).toEqual([undefined]);
+  // Issued long ago and handed back unrotated: a minute or less left.
+  expect(await tokenFrom(token({ age: 250, left: 50 }))).toBe(fresh);
+  expect(forced).toEqual([undefined, true]);
+
+  forced.length = 0;
+  expect(await tokenFrom(token({ age: 200, left: 100 }))).not.toBe(fresh);
+  expect(forced).toEqual([undefined]);
+
+  // Short-lived tokens (as in tests): fresh is fresh, near the end is stale.
+  forced.length = 0;
+  await tokenFrom(token({ age: 0, left: 15 }));
+  expect(forced).toEqual([undefined]);
+  forced.length = 0;
+  expect(await tokenFrom(token({ age: 5, left: 10 }))).toBe(fresh);
+  expect(forced).toEqual([undefined, true]);
 });
 
 test("a refused refresh ends the session in this tab and in the person's other tabs", async () => {

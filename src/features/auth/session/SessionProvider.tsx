@@ -6,11 +6,10 @@ import {
   useCallback,
   useContext,
   useEffect,
-  useRef,
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { fetchTokenPatiently } from "./fetchTokenPatiently";
+import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import type { SessionMonitor } from "./sessionMonitor";
 
 const MonitorContext = createContext<SessionMonitor | null>(null);
@@ -61,17 +60,7 @@ function useAuthForConvex() {
   const { isLoading, user, getAccessToken } = useAuth();
   const monitor = useSessionMonitor();
   const ended = useSessionStatus(monitor) === "ended";
-  // Convex may ask again (a scheduled refetch, then an expired-token error)
-  // while one fetch is still waiting out an outage: both get the same one.
-  const inFlight = useRef<Promise<string> | null>(null);
-  const getToken = useCallback(() => {
-    inFlight.current ??= fetchTokenPatiently(getAccessToken, monitor).finally(
-      () => {
-        inFlight.current = null;
-      },
-    );
-    return inFlight.current;
-  }, [getAccessToken, monitor]);
+  const getToken = useTokenFetch(getAccessToken, monitor);
   // AuthKit sets its user from the first refresh a moment before its client
   // is ready (until then getAccessToken says "log in"): Convex must not ask
   // before AuthKit has finished loading.
@@ -81,6 +70,49 @@ function useAuthForConvex() {
     user: signedIn ? user : null,
     getAccessToken: getToken,
   };
+}
+
+function useTokenFetch(
+  getAccessToken: Parameters<typeof fetchTokenPatiently>[0],
+  monitor: SessionMonitor,
+) {
+  return useCallback(
+    () =>
+      monitor.shareTokenFetch(() =>
+        fetchTokenPatiently(getAccessToken, monitor),
+      ),
+    [getAccessToken, monitor],
+  );
+}
+
+/**
+ * Refreshes the token when it is due, whether or not Convex asks: Convex
+ * stops asking once a refetch hands it the token it already has, and would
+ * learn of an outage only when its token had run out. This way an outage
+ * shows (`retrying`) while the person can still work, and a token handed
+ * back unrotated is replaced before it ends.
+ */
+function useKeepTokenFresh(monitor: SessionMonitor) {
+  const { isLoading, user, getAccessToken } = useAuth();
+  const getToken = useTokenFetch(getAccessToken, monitor);
+  const signedIn = !isLoading && user !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const refreshWhenDue = async () => {
+      const token = await getToken().catch(() => undefined);
+      const dueAt = token === undefined ? undefined : refreshDueAt(token);
+      if (stopped || dueAt === undefined) return;
+      // At least a second apart, whatever a token says.
+      timer = setTimeout(refreshWhenDue, Math.max(1_000, dueAt - Date.now()));
+    };
+    void refreshWhenDue();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [signedIn, getToken]);
 }
 
 /** Restores a session whose start-up refresh failed, retrying with backoff. */
@@ -116,7 +148,7 @@ export function SessionProvider({
 }) {
   return (
     <MonitorContext.Provider value={monitor}>
-      <RestoreSession monitor={monitor} />
+      <SessionUpkeep monitor={monitor} />
       <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
         {children}
       </ConvexProviderWithAuthKit>
@@ -124,7 +156,9 @@ export function SessionProvider({
   );
 }
 
-function RestoreSession({ monitor }: { monitor: SessionMonitor }) {
+/** Restores a session after a failed start-up, and keeps its token fresh. */
+function SessionUpkeep({ monitor }: { monitor: SessionMonitor }) {
   useRestoreSession(monitor);
+  useKeepTokenFresh(monitor);
   return null;
 }

@@ -20,31 +20,29 @@ type GetAccessToken = (options?: { forceRefresh?: boolean }) => Promise<string>;
  * received it, so it can think such a token fresh after it has run out;
  * the token's own `iat` and `exp` say how much of it is really left.
  *
- * A token is refreshed by force once less than a minute is left, or less
- * than 80% of its life for tokens that live under 75 s (a token fresh from
- * a rotation must not count as stale, or each refresh would rotate twice).
- * Convex asks again 10 s before expiry, always past that point.
+ * A token is due for a refresh in its last quarter of life, at most its
+ * last minute (the 5-minute WorkOS tokens: 60 s). Not sooner: a token fresh
+ * from a rotation must never count as due, or each refresh would rotate
+ * twice.
  */
-const ROTATES_WITH_SECONDS_LEFT = 60;
-const STALE_SHARE_OF_LIFE = 0.8;
+const LONGEST_REFRESH_MARGIN_SECONDS = 60;
 
-function isStale(token: string) {
+/** When `token` is due for a refresh (ms since the epoch), if it says. */
+export function refreshDueAt(token: string): number | undefined {
   try {
     const { iat, exp } = decodeJwt(token);
-    if (iat === undefined || exp === undefined) return false;
-    const left = exp - Date.now() / 1000;
-    return (
-      left <=
-      Math.min(ROTATES_WITH_SECONDS_LEFT, STALE_SHARE_OF_LIFE * (exp - iat))
-    );
+    if (iat === undefined || exp === undefined) return undefined;
+    const margin = Math.min(LONGEST_REFRESH_MARGIN_SECONDS, (exp - iat) / 4);
+    return (exp - margin) * 1000;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 async function currentToken(getAccessToken: GetAccessToken) {
   const token = await getAccessToken();
-  if (!isStale(token)) return token;
+  const dueAt = refreshDueAt(token);
+  if (dueAt === undefined || Date.now() < dueAt) return token;
   return await getAccessToken({ forceRefresh: true });
 }
 

@@ -30,6 +30,7 @@ export class SessionMonitor {
   private readonly listeners = new Set<() => void>();
   private readonly waiters = new Set<() => void>();
   private readonly channel: BroadcastChannel | undefined;
+  private tokenFetch: Promise<string> | null = null;
 
   constructor() {
     this.channel =
@@ -56,6 +57,18 @@ export class SessionMonitor {
   /** Who this tab is signed in as; only their tabs' messages concern it. */
   setUser(userId: string | undefined) {
     this.userId = userId;
+  }
+
+  /**
+   * One token fetch at a time: Convex (a scheduled refetch, then an
+   * expired-token error) and the keep-fresh timer share the one that is
+   * waiting out an outage.
+   */
+  shareTokenFetch(fetch: () => Promise<string>): Promise<string> {
+    this.tokenFetch ??= fetch().finally(() => {
+      this.tokenFetch = null;
+    });
+    return this.tokenFetch;
   }
 
   /** A token arrived: sign-in is reachable again, waiting retries go now. */

@@ -26,8 +26,12 @@ import {
 // AuthKit talks to WorkOS; tests replace its hook with a state they control.
 vi.mock("@workos-inc/authkit-react", async () => {
   const { LoginRequiredError } = await import("./fakeAuth");
+  const { getClaims } = await vi.importActual<
+    typeof import("@workos-inc/authkit-react")
+  >("@workos-inc/authkit-react");
   return {
     LoginRequiredError,
+    getClaims,
     AuthKitProvider: ({ children }: { children: React.ReactNode }) => children,
     useAuth: () => {
       const state = useSyncExternalStore(subscribeAuth, readAuth);

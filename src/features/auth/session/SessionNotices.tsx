@@ -1,9 +1,9 @@
-import { useAuth } from "@workos-inc/authkit-react";
-import { LogIn, WifiOff } from "lucide-react";
-import { Button } from "@/components/ui/Button";
-import { Dialog } from "@/components/ui/Dialog";
-import { currentPath } from "../returnTo";
+import { WifiOff } from "lucide-react";
+import { lazy, Suspense } from "react";
 import { useSession } from "./SessionProvider";
+
+// A dialog, loaded when a session ends (the rule for dialogs here).
+const SessionEndedDialog = lazy(() => import("./SessionEndedDialog"));
 
 export const RETRYING_TEXT = "Can't reach sign-in — retrying";
 
@@ -14,7 +14,13 @@ export const RETRYING_TEXT = "Can't reach sign-in — retrying";
  */
 export function SessionNotices() {
   const { status } = useSession();
-  if (status === "ended") return <SessionEndedDialog />;
+  if (status === "ended") {
+    return (
+      <Suspense fallback={null}>
+        <SessionEndedDialog />
+      </Suspense>
+    );
+  }
   return (
     <div
       role="status"
@@ -27,34 +33,5 @@ export function SessionNotices() {
         </p>
       ) : null}
     </div>
-  );
-}
-
-/**
- * Modal, with no way to dismiss it: the app behind it is inert, but stays
- * on screen with what was typed, which is kept on this device and sent
- * after signing in again as the same person.
- */
-function SessionEndedDialog() {
-  const { signIn } = useAuth();
-  return (
-    <Dialog
-      open
-      onOpenChange={() => {}}
-      title="Your session ended"
-      size="sm"
-      hideClose
-      description="Sign in again to carry on. What you typed and any changes not sent yet are kept on this device and sent once you are back."
-    >
-      <div className="flex justify-end">
-        <Button
-          variant="primary"
-          onClick={() => void signIn({ state: { returnTo: currentPath() } })}
-        >
-          <LogIn aria-hidden className="size-4" />
-          Sign in again
-        </Button>
-      </div>
-    </Dialog>
   );
 }

@@ -1,5 +1,4 @@
-import { LoginRequiredError } from "@workos-inc/authkit-react";
-import { decodeJwt } from "jose";
+import { getClaims, LoginRequiredError } from "@workos-inc/authkit-react";
 import type { SessionMonitor } from "./sessionMonitor";
 
 const FIRST_RETRY_MS = 1_000;
@@ -30,7 +29,7 @@ const LONGEST_REFRESH_MARGIN_SECONDS = 60;
 /** When `token` is due for a refresh (ms since the epoch), if it says. */
 export function refreshDueAt(token: string): number | undefined {
   try {
-    const { iat, exp } = decodeJwt(token);
+    const { iat, exp } = getClaims(token);
     if (iat === undefined || exp === undefined) return undefined;
     const margin = Math.min(LONGEST_REFRESH_MARGIN_SECONDS, (exp - iat) / 4);
     return (exp - margin) * 1000;

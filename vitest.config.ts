@@ -29,6 +29,7 @@ export default defineConfig({
           include: [
             "netlify/**/*.test.ts",
             "vite/**/*.test.ts",
+            "deploy/**/*.test.ts",
             "devtools/**/*.test.ts",
           ],
           environment: "node",

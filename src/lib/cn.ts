@@ -1,2 +1,7 @@
+/** A class name, or nothing: the value of `condition && "class"`. */
+type ClassPart = string | false | null | undefined;
+
 /** Joins class names, skipping false and empty ones. */
-export { clsx as cn } from "clsx";
+export function cn(...parts: ClassPart[]): string {
+  return parts.filter(Boolean).join(" ");
+}

@@ -10,9 +10,12 @@ import type { AuthConfig } from "convex/server";
 const clientId = process.env.WORKOS_CLIENT_ID;
 if (!clientId) {
   throw new Error(
-    "WORKOS_CLIENT_ID is not set on this Convex deployment. Set it with:\n" +
-      "  npx convex env set WORKOS_CLIENT_ID client_...\n" +
-      "(the client id from the WorkOS dashboard, under API Keys).",
+    "WORKOS_CLIENT_ID is not set on the Convex deployment being pushed. Set it " +
+      "(the client id from the WorkOS dashboard, under API Keys) on that deployment:\n" +
+      "  production:  npx convex env set --prod WORKOS_CLIENT_ID client_...\n" +
+      "  your dev deployment:  npx convex env set WORKOS_CLIENT_ID client_...\n" +
+      "  preview deployments (every new one):  npx convex env default set --type preview WORKOS_CLIENT_ID client_...\n" +
+      "  one existing preview:  npx convex env set --preview-name <branch> WORKOS_CLIENT_ID client_...",
   );
 }
 const apiBase = (process.env.WORKOS_API_BASE_URL ?? "https://api.workos.com")

@@ -3,11 +3,12 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ResolvedConfig } from "vite";
-import { describe, expect, it } from "vitest";
+import { createLogger, type ResolvedConfig } from "vite";
+import { describe, expect, it, vi } from "vitest";
 import { REPO_ROOT } from "../devtools/stack/paths";
 import {
   findDevSettings,
+  findLoopbackRedirect,
   refuseDevSettingsInProduction,
 } from "./refuseDevSettingsInProduction";
 
@@ -30,17 +31,18 @@ describe("devMode never on in production builds", () => {
     ).toEqual(["VITE_WORKOS_API_HOSTNAME=auth.example.com"]);
   });
 
-  it("finds a sign-in redirect to this machine, and allows one to a real site", () => {
+  it("tells a sign-in redirect to this machine from one to a real site", () => {
     expect(
-      findDevSettings({
+      findLoopbackRedirect({
         VITE_WORKOS_REDIRECT_URI: "http://localhost:5173/callback",
       }),
-    ).toEqual(["VITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback"]);
+    ).toBe("http://localhost:5173/callback");
     expect(
-      findDevSettings({
+      findLoopbackRedirect({
         VITE_WORKOS_REDIRECT_URI: "https://daybook.example/callback",
       }),
-    ).toEqual([]);
+    ).toBeNull();
+    expect(findLoopbackRedirect({})).toBeNull();
   });
 
   it("counts empty values as unset, as the e2e build sets them over a developer's .env.local", () => {
@@ -49,7 +51,6 @@ describe("devMode never on in production builds", () => {
         VITE_WORKOS_API_HOSTNAME: "",
         VITE_WORKOS_API_PORT: " ",
         VITE_WORKOS_API_HTTPS: "",
-        VITE_WORKOS_REDIRECT_URI: "",
       }),
     ).toEqual([]);
   });
@@ -59,11 +60,29 @@ describe("devMode never on in production builds", () => {
       VITE_WORKOS_API_HOSTNAME: "127.0.0.1",
     });
     const configResolved = plugin.configResolved as (
-      config: Pick<ResolvedConfig, "isProduction">,
+      config: Pick<ResolvedConfig, "isProduction" | "logger">,
     ) => void;
-    expect(() => configResolved({ isProduction: false })).not.toThrow();
-    expect(() => configResolved({ isProduction: true })).toThrow(
+    const logger = createLogger("silent");
+    expect(() => configResolved({ isProduction: false, logger })).not.toThrow();
+    expect(() => configResolved({ isProduction: true, logger })).toThrow(
       /must not carry development settings[\s\S]*VITE_WORKOS_API_HOSTNAME=127\.0\.0\.1/,
+    );
+  });
+
+  it("only warns about a sign-in redirect to this machine (what `convex dev` writes to .env.local)", () => {
+    const plugin = refuseDevSettingsInProduction({
+      VITE_WORKOS_REDIRECT_URI: "http://localhost:5173/callback",
+    });
+    const configResolved = plugin.configResolved as (
+      config: Pick<ResolvedConfig, "isProduction" | "logger">,
+    ) => void;
+    const warn = vi.fn();
+    const logger = { ...createLogger("silent"), warn };
+    expect(() => configResolved({ isProduction: true, logger })).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        "VITE_WORKOS_REDIRECT_URI=http://localhost:5173/callback points at this machine",
+      ),
     );
   });
 

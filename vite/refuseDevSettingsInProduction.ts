@@ -22,39 +22,47 @@ function isLoopbackUrl(value: string): boolean {
 }
 
 /**
- * The development settings present in a production build's environment, as
- * "NAME=value" (values are hosts, ports and URLs, never secrets). Empty
- * values count as unset: that is how a build overrides a developer's
- * .env.local (devtools/stack/build-spa.ts).
+ * The emulator settings present in a build's environment, as "NAME=value"
+ * (values are hosts and ports, never secrets). Empty values count as unset:
+ * that is how a build overrides a developer's .env.local
+ * (devtools/stack/build-spa.ts).
  */
 export function findDevSettings(
   env: Readonly<Record<string, string | undefined>>,
 ): string[] {
-  const found = EMULATOR_SETTINGS.filter((name) => env[name]?.trim()).map(
+  return EMULATOR_SETTINGS.filter((name) => env[name]?.trim()).map(
     (name) => `${name}=${env[name]!.trim()}`,
   );
-  // A redirect to this machine (what `npx convex dev` writes to .env.local)
-  // sends every visitor of the site back to their own computer.
+}
+
+/**
+ * A sign-in redirect to this machine, which `npx convex dev` writes to
+ * .env.local for development. Only a warning: local production builds of a
+ * dev setup have it, and Netlify never reads .env.local.
+ */
+export function findLoopbackRedirect(
+  env: Readonly<Record<string, string | undefined>>,
+): string | null {
   const redirectUri = env.VITE_WORKOS_REDIRECT_URI?.trim();
-  if (redirectUri && isLoopbackUrl(redirectUri)) {
-    found.push(`VITE_WORKOS_REDIRECT_URI=${redirectUri}`);
-  }
-  return found;
+  return redirectUri && isLoopbackUrl(redirectUri) ? redirectUri : null;
 }
 
 export function devSettingsMessage(found: string[]): string {
   return (
     "A production build must not carry development settings, found:\n" +
     found.map((setting) => `  ${setting}\n`).join("") +
-    "They point sign-in at a local WorkOS emulator or at this machine (and " +
-    "AuthKit's devMode keeps the refresh token in localStorage). Unset them " +
-    "for this build, e.g. remove them from .env.local or the Netlify site's " +
-    "environment, or set them to an empty value. A production build signs " +
-    "in through its own origin and returns to <origin>/callback by itself."
+    "They point sign-in at a local WorkOS emulator and turn AuthKit's devMode " +
+    "on, which keeps the refresh token in localStorage. Unset them for this " +
+    "build (remove them from .env.local or the Netlify site's environment, " +
+    "or set them to an empty value): a production build signs in through " +
+    "its own origin."
   );
 }
 
-/** Fails `vite build` in production mode when development settings are present. */
+/**
+ * Fails `vite build` in production mode when the WorkOS emulator settings
+ * are present, and warns about a sign-in redirect to this machine.
+ */
 export function refuseDevSettingsInProduction(
   env: Readonly<Record<string, string | undefined>>,
 ): Plugin {
@@ -65,6 +73,14 @@ export function refuseDevSettingsInProduction(
       if (!config.isProduction) return;
       const found = findDevSettings(env);
       if (found.length > 0) throw new Error(devSettingsMessage(found));
+      const redirect = findLoopbackRedirect(env);
+      if (redirect) {
+        config.logger.warn(
+          `VITE_WORKOS_REDIRECT_URI=${redirect} points at this machine: a site ` +
+            "built with it sends every visitor back to their own computer after " +
+            "sign-in. Leave it unset for a deploy; the app uses <origin>/callback.",
+        );
+      }
     },
   };
 }

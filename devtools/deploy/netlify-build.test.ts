@@ -1,0 +1,47 @@
+import { expect, it } from "vitest";
+import { runNetlifyBuild, STUB_CONVEX_URL } from "./netlify-build-run";
+
+// A whole `netlify build` (typecheck, vite build, function bundling) on a
+// busy 2-core machine.
+const BUILD_TIMEOUT_MS = 300_000;
+const SITE_ENV = { VITE_WORKOS_CLIENT_ID: "client_test" };
+
+it(
+  "netlify build --offline fails in the production context without CONVEX_DEPLOY_KEY, saying so",
+  async () => {
+    const outcome = await runNetlifyBuild({
+      context: "production",
+      env: SITE_ENV,
+    });
+    expect(outcome.exitCode).not.toBe(0);
+    expect(outcome.output).toContain(
+      "Build stopped: CONVEX_DEPLOY_KEY is not set for Netlify's production context",
+    );
+    expect(outcome.convexDeployCommands).toEqual([]);
+    expect(outcome.indexHtml).toBeNull();
+  },
+  BUILD_TIMEOUT_MS,
+);
+
+it(
+  "netlify build --offline passes in the production context with a deploy key, Convex deploying first",
+  async () => {
+    const outcome = await runNetlifyBuild({
+      context: "production",
+      env: {
+        ...SITE_ENV,
+        CONVEX_DEPLOY_KEY: "prod:test-deployment-123|not-a-real-key",
+      },
+    });
+    expect(outcome.exitCode, outcome.output.slice(-4000)).toBe(0);
+    expect(outcome.convexDeployCommands).toEqual(["npm run build"]);
+    // Built against the deployment `convex deploy` handed it (pinned in the CSP meta).
+    expect(outcome.indexHtml).toContain(new URL(STUB_CONVEX_URL).host);
+    expect(Object.keys(outcome.functionRuntimes).sort()).toEqual([
+      "authenticate",
+      "authorize",
+      "logout",
+    ]);
+  },
+  BUILD_TIMEOUT_MS,
+);

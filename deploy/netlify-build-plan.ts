@@ -8,8 +8,8 @@
  * - deploy-preview, branch-deploy: with a Preview deploy key, the same
  *   command creates (or reuses) a Convex preview deployment named after the
  *   branch; without a key, a plain build against the deployment that
- *   `VITE_CONVEX_URL` names. Neither fails the build.
- * - dev (`netlify dev`, a local run): a plain build.
+ *   `VITE_CONVEX_URL` names. With neither, the build fails.
+ * - dev (a local `netlify build --context dev`): a plain build.
  */
 
 type Command = [program: string, ...args: string[]];

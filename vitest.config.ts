@@ -29,7 +29,6 @@ export default defineConfig({
           include: [
             "netlify/**/*.test.ts",
             "vite/**/*.test.ts",
-            "deploy/**/*.test.ts",
             "devtools/**/*.test.ts",
           ],
           environment: "node",

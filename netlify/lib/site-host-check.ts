@@ -1,0 +1,45 @@
+import { logAuthProblem } from "./auth-log";
+import { oauthErrorResponse } from "./responses";
+import { allowedOriginOf, readSiteOrigins } from "./site-origin";
+
+export type SiteHostCheck =
+  { ok: true; siteOrigin: string } | { ok: false; response: Response };
+
+/**
+ * Every function's first look at a request: is it addressed to one of this
+ * site's configured origins? Anything else gets a 421 (the request reached
+ * a server that does not answer for that host), never a redirect or a
+ * cookie, so a forged Host cannot steer where the browser goes next.
+ */
+export function checkSiteHost(
+  functionName: string,
+  request: Request,
+): SiteHostCheck {
+  const origins = readSiteOrigins();
+  if (!origins.ok) {
+    logAuthProblem(
+      functionName,
+      `misconfigured: ${origins.problems.join(" ")}`,
+    );
+    return {
+      ok: false,
+      response: oauthErrorResponse(
+        500,
+        "server_error",
+        `The site's origins are not configured: ${origins.problems.join(" ")}`,
+      ),
+    };
+  }
+  const siteOrigin = allowedOriginOf(request, origins.origins);
+  if (siteOrigin) return { ok: true, siteOrigin };
+  // The host itself stays out of the log: it is the caller's text.
+  logAuthProblem(functionName, "refused a request for a host not configured");
+  return {
+    ok: false,
+    response: oauthErrorResponse(
+      421,
+      "misdirected_request",
+      "This site does not answer for that host.",
+    ),
+  };
+}

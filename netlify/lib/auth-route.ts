@@ -54,7 +54,9 @@ export function defineAuthRoute(route: AuthRouteDefinition) {
         { Allow: route.method },
       );
     }
-    const host = checkSiteHost(route.name, request);
+    const host = checkSiteHost(request, (what) =>
+      logAuthProblem(route.name, what),
+    );
     if (!host.ok) return host.response;
     const { siteOrigin } = host;
     if (route.method === "POST" && !isSameOriginPost(request, siteOrigin)) {

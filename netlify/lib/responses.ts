@@ -60,3 +60,14 @@ export function redirectResponse(
   headers.set("Location", location);
   return new Response(null, { status: 302, headers });
 }
+
+/** A body-less answer (e.g. 204 to a report). */
+export function emptyResponse(
+  status: number,
+  extraHeaders: Record<string, string> = {},
+) {
+  const headers = baseHeaders([]);
+  for (const [name, value] of Object.entries(extraHeaders))
+    headers.set(name, value);
+  return new Response(null, { status, headers });
+}

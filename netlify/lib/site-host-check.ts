@@ -1,4 +1,3 @@
-import { logAuthProblem } from "./auth-log";
 import { oauthErrorResponse } from "./responses";
 import { allowedOriginOf, readSiteOrigins } from "./site-origin";
 
@@ -12,15 +11,13 @@ export type SiteHostCheck =
  * cookie, so a forged Host cannot steer where the browser goes next.
  */
 export function checkSiteHost(
-  functionName: string,
   request: Request,
+  /** Where the function logs (fixed wording only, never the request's text). */
+  logProblem: (what: string) => void,
 ): SiteHostCheck {
   const origins = readSiteOrigins();
   if (!origins.ok) {
-    logAuthProblem(
-      functionName,
-      `misconfigured: ${origins.problems.join(" ")}`,
-    );
+    logProblem(`misconfigured: ${origins.problems.join(" ")}`);
     return {
       ok: false,
       response: oauthErrorResponse(
@@ -33,7 +30,7 @@ export function checkSiteHost(
   const siteOrigin = allowedOriginOf(request, origins.origins);
   if (siteOrigin) return { ok: true, siteOrigin };
   // The host itself stays out of the log: it is the caller's text.
-  logAuthProblem(functionName, "refused a request for a host not configured");
+  logProblem("refused a request for a host not configured");
   return {
     ok: false,
     response: oauthErrorResponse(

@@ -1,8 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  afterEach,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from "vitest";
 import { SITE } from "../../testing/sign-in-harness";
 import cspReport, { MAX_REPORT_BYTES } from "./csp-report";
 
-let warn: ReturnType<typeof vi.spyOn<Console, "warn">>;
+let warn: MockInstance<typeof console.warn>;
 
 beforeEach(() => {
   vi.stubEnv("URL", SITE);
@@ -24,7 +32,7 @@ function post(body: string, contentType: string, site = SITE) {
   );
 }
 
-const logged = () => warn.mock.calls.map((call: unknown[]) => call.join(" "));
+const logged = () => warn.mock.calls.map((call) => call.join(" "));
 
 // What Chromium sends to report-uri; the note text and address are personal.
 const REPORT_URI_BODY = {

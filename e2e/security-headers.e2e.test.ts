@@ -19,7 +19,11 @@ import { ConsoleErrors } from "./support/console-errors";
 import { CspViolations } from "./support/csp-violations";
 import { DaybookPage } from "./support/daybook-page";
 import { useSharedStack, type SharedStack } from "./support/shared-stack";
-import { STEP_TIMEOUT_MS, TEST_TIMEOUT_MS } from "./support/waiting";
+import {
+  eventually,
+  STEP_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+} from "./support/waiting";
 
 const PERMISSIONS_POLICY =
   "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
@@ -174,12 +178,11 @@ describe(
         entity: "©",
         policies: "TypeError",
       });
-      // Both refusals were reported as violations, which the next test
-      // relies on to notice any in normal use.
-      expect(violations.seen.map((v) => v.directive).sort()).toEqual([
-        "require-trusted-types-for",
-        "trusted-types",
-      ]);
+      // Both refusals are reported as violations (events come a moment
+      // later): what the normal-use test relies on to notice any.
+      await eventually(() =>
+        violations.seen.map((violation) => violation.directive).sort(),
+      ).toEqual(["require-trusted-types-for", "trusted-types"]);
     });
 
     it("function responses carry their own security headers", async () => {

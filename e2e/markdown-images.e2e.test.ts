@@ -77,7 +77,7 @@ describe(
       });
       await showImage.waitFor();
       // The preview is on screen, text after the image included.
-      await app.notes.getByText("After it.").waitFor();
+      await app.notes.getByText("After it.", { exact: true }).waitFor();
       expect(remoteRequests).toEqual([]);
       expect(await app.notes.getByRole("img", { name: "x" }).count()).toBe(0);
 

@@ -102,10 +102,14 @@ describe("the host allow-list (never trust Host)", () => {
 
   it.each([
     ["DEPLOY_PRIME_URL", "https://deploy-preview-7--daybook.netlify.app/"],
+    ["SITE_NAME", "daybook"],
     ["SITE_ORIGINS", "https://daybook.example, https://www.daybook.example"],
-  ])("accepts an origin named by %s", async (variable, value) => {
+  ])("accepts an origin named by %s (%s)", async (variable, value) => {
     vi.stubEnv(variable, value);
-    const origin = new URL(value.split(",").at(-1)?.trim() ?? "").origin;
+    const origin =
+      variable === "SITE_NAME"
+        ? "https://deploy-preview-8--daybook.netlify.app"
+        : new URL(value.split(",").at(-1)?.trim() ?? "").origin;
     const response = await logout(
       new Request(`${origin}/user_management/sessions/logout`),
     );

@@ -27,7 +27,7 @@ export function checkSiteHost(
       ),
     };
   }
-  const siteOrigin = allowedOriginOf(request, origins.origins);
+  const siteOrigin = allowedOriginOf(request, origins);
   if (siteOrigin) return { ok: true, siteOrigin };
   // The host itself stays out of the log: it is the caller's text.
   logProblem("refused a request for a host not configured");

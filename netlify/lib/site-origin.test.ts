@@ -40,7 +40,7 @@ describe("readSiteOrigins", () => {
 });
 
 describe("allowedOriginOf", () => {
-  const allowed = ["https://daybook.example"];
+  const allowed = { origins: ["https://daybook.example"] };
 
   it("returns the configured origin the request is addressed to", () => {
     expect(
@@ -55,6 +55,53 @@ describe("allowedOriginOf", () => {
     "https://daybook.example.evil.example/",
   ])("refuses %s", (url) => {
     expect(allowedOriginOf(new Request(url), allowed)).toBeNull();
+  });
+});
+
+describe("allowedOriginOf on Netlify, where functions see only URL and SITE_NAME", () => {
+  const allowed = {
+    origins: ["https://daybook.example"],
+    netlifySiteName: "daybook",
+  };
+
+  it.each([
+    "https://deploy-preview-7--daybook.netlify.app/user_management/authorize",
+    "https://feature-login--daybook.netlify.app/",
+    "https://65f1c0ffee0123456789abcd--daybook.netlify.app/",
+  ])("accepts this site's deploy address %s", (url) => {
+    expect(allowedOriginOf(new Request(url), allowed)).toBe(
+      new URL(url).origin,
+    );
+  });
+
+  it.each([
+    "https://deploy-preview-7--other.netlify.app/",
+    "https://deploy-preview-7--daybook.netlify.app.evil.example/",
+    "http://deploy-preview-7--daybook.netlify.app/",
+    "https://deploy-preview-7--daybook.netlify.app:8443/",
+    "https://a.b--daybook.netlify.app/",
+    "https://x--evil--daybook.netlify.app/",
+    "https://--daybook.netlify.app/",
+    "https://daybook.netlify.app/",
+    "https://evil-daybook.netlify.app/",
+  ])("refuses %s", (url) => {
+    expect(allowedOriginOf(new Request(url), allowed)).toBeNull();
+  });
+
+  it("reads SITE_NAME, and refuses one that is not a site name", () => {
+    expect(
+      readSiteOrigins({ URL: "https://daybook.example", SITE_NAME: "Daybook" }),
+    ).toEqual({
+      ok: true,
+      origins: ["https://daybook.example"],
+      netlifySiteName: "daybook",
+    });
+    expect(
+      readSiteOrigins({ URL: "https://daybook.example", SITE_NAME: "a.b" }),
+    ).toEqual({
+      ok: false,
+      problems: ["SITE_NAME must be a Netlify site name."],
+    });
   });
 });
 

@@ -28,6 +28,7 @@ export function stubSignInEnv(emulator: WorkosEmulator) {
   vi.stubEnv("URL", SITE);
   vi.stubEnv("DEPLOY_PRIME_URL", undefined);
   vi.stubEnv("SITE_ORIGINS", undefined);
+  vi.stubEnv("SITE_NAME", undefined);
   vi.stubEnv("WORKOS_CLIENT_ID", emulator.clientId);
   vi.stubEnv("WORKOS_API_KEY", emulator.apiKey);
   vi.stubEnv("WORKOS_COOKIE_PASSWORD", COOKIE_PASSWORD);

@@ -192,6 +192,9 @@ async function startSite(options: {
           WORKOS_API_HOSTNAME: options.workosAddress.hostname,
           WORKOS_API_PORT: String(options.workosAddress.port),
           WORKOS_API_HTTPS: "false",
+          // netlify dev sets URL to this same origin itself; naming it here
+          // keeps the functions' host allow-list independent of that.
+          SITE_ORIGINS: origin,
         },
       });
     } catch (error) {

@@ -69,6 +69,68 @@ describe.each(Object.keys(handlers) as (keyof typeof handlers)[])(
   },
 );
 
+describe("the host allow-list (never trust Host)", () => {
+  const FOREIGN = "http://evil.example";
+  const foreignRequests = {
+    authorize: async () => {
+      const url = new URL((await authorizeUrlOnSite(emulator, FOREIGN)).url);
+      return new Request(url, { headers: { Host: "evil.example" } });
+    },
+    authenticate: async () =>
+      authenticateRequest(
+        { grant_type: "refresh_token", client_id: emulator.clientId },
+        { site: FOREIGN },
+      ),
+    logout: async () =>
+      new Request(`${FOREIGN}/user_management/sessions/logout?return_to=/`, {
+        headers: { Host: "evil.example" },
+      }),
+  };
+
+  it.each(Object.keys(handlers) as (keyof typeof handlers)[])(
+    "%s refuses a request for a host not configured: 421, no redirect, no cookie",
+    async (name) => {
+      const response = await handlers[name](await foreignRequests[name]());
+      expect(response.status).toBe(421);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(await response.json()).toMatchObject({
+        error: "misdirected_request",
+      });
+    },
+  );
+
+  it.each([
+    ["DEPLOY_PRIME_URL", "https://deploy-preview-7--daybook.netlify.app/"],
+    ["SITE_NAME", "daybook"],
+    ["SITE_ORIGINS", "https://daybook.example, https://www.daybook.example"],
+  ])("accepts an origin named by %s (%s)", async (variable, value) => {
+    vi.stubEnv(variable, value);
+    const origin =
+      variable === "SITE_NAME"
+        ? "https://deploy-preview-8--daybook.netlify.app"
+        : new URL(value.split(",").at(-1)?.trim() ?? "").origin;
+    const response = await logout(
+      new Request(`${origin}/user_management/sessions/logout`),
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${origin}/`);
+  });
+
+  it.each(Object.keys(handlers) as (keyof typeof handlers)[])(
+    "%s answers 500 naming URL when no origin is configured",
+    async (name) => {
+      vi.stubEnv("URL", undefined);
+      const response = await handlers[name](await requests[name]());
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({
+        error: "server_error",
+        error_description: expect.stringContaining("URL is not set"),
+      });
+    },
+  );
+});
+
 it("modules load without any configuration (nothing is read at import time)", async () => {
   vi.resetModules();
   for (const variable of [

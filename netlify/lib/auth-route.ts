@@ -4,11 +4,13 @@ import { readAuthConfig, type AuthConfig } from "./auth-config";
 import { logAuthProblem } from "./auth-log";
 import { oauthErrorResponse } from "./responses";
 import { isSameOriginPost } from "./site-origin";
+import { checkSiteHost } from "./site-host-check";
 import { createWorkosClient } from "./workos-client";
 
 export interface AuthRouteContext {
   config: AuthConfig;
   workos: WorkOS;
+  /** The configured origin the request was addressed to (never taken from Host alone). */
   siteUrl: URL;
   /**
    * Keeps the function alive for `work` after it has answered (Netlify's
@@ -34,8 +36,9 @@ interface AuthRouteDefinition {
 
 /**
  * The checks every sign-in function makes before its own work, in order:
- * method (405), same-origin POST (403), configuration (500); and a last
- * guard so nothing unexpected leaks a stack trace.
+ * method (405), a host this site is configured for (421), same-origin POST
+ * (403), configuration (500); and a last guard so nothing unexpected leaks
+ * a stack trace.
  */
 export function defineAuthRoute(route: AuthRouteDefinition) {
   return async (
@@ -51,7 +54,12 @@ export function defineAuthRoute(route: AuthRouteDefinition) {
         { Allow: route.method },
       );
     }
-    if (route.method === "POST" && !isSameOriginPost(request)) {
+    const host = checkSiteHost(request, (what) =>
+      logAuthProblem(route.name, what),
+    );
+    if (!host.ok) return host.response;
+    const { siteOrigin } = host;
+    if (route.method === "POST" && !isSameOriginPost(request, siteOrigin)) {
       logAuthProblem(route.name, "refused a cross-origin POST");
       return oauthErrorResponse(
         403,
@@ -76,7 +84,7 @@ export function defineAuthRoute(route: AuthRouteDefinition) {
       return await route.handle(request, {
         config,
         workos: createWorkosClient(config),
-        siteUrl: new URL(request.url),
+        siteUrl: new URL(siteOrigin),
         waitUntil: netlifyContext
           ? (work) => netlifyContext.waitUntil(work)
           : runDetached,

@@ -23,8 +23,12 @@ export async function startTestEmulator(
   return startWorkosEmulator({ autoSignIn: "ada@example.com", ...options });
 }
 
-/** The Netlify environment, pointed at the emulator. */
+/** The Netlify environment, pointed at the emulator, for a site on SITE. */
 export function stubSignInEnv(emulator: WorkosEmulator) {
+  vi.stubEnv("URL", SITE);
+  vi.stubEnv("DEPLOY_PRIME_URL", undefined);
+  vi.stubEnv("SITE_ORIGINS", undefined);
+  vi.stubEnv("SITE_NAME", undefined);
   vi.stubEnv("WORKOS_CLIENT_ID", emulator.clientId);
   vi.stubEnv("WORKOS_API_KEY", emulator.apiKey);
   vi.stubEnv("WORKOS_COOKIE_PASSWORD", COOKIE_PASSWORD);

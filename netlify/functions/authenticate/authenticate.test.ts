@@ -124,6 +124,7 @@ describe("sign-in (authorization_code)", () => {
   });
 
   it("drops Secure only on http://localhost", async () => {
+    vi.stubEnv("SITE_ORIGINS", "http://localhost:8888");
     const response = await signIn("http://localhost:8888");
     expect(response.status).toBe(200);
     for (const cookie of setCookiesOf(response))

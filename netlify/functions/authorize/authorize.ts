@@ -1,7 +1,7 @@
 import type { Config } from "@netlify/functions";
 import { defineAuthRoute } from "../../lib/auth-route";
 import { oauthErrorResponse, redirectResponse } from "../../lib/responses";
-import { isOnThisSite } from "../../lib/site-origin";
+import { isOnSite } from "../../lib/site-origin";
 
 /**
  * GET /user_management/authorize: authkit-js navigates here to sign in. After
@@ -11,12 +11,12 @@ import { isOnThisSite } from "../../lib/site-origin";
 export default defineAuthRoute({
   name: "authorize",
   method: "GET",
-  async handle(request, { config, workos }) {
+  async handle(request, { config, workos, siteUrl }) {
     const query = new URL(request.url).searchParams;
     if (query.get("client_id") !== config.clientId) {
       return oauthErrorResponse(400, "invalid_client", "Unknown client_id.");
     }
-    if (!isOnThisSite(request, query.get("redirect_uri"))) {
+    if (!isOnSite(siteUrl.origin, query.get("redirect_uri"))) {
       return oauthErrorResponse(
         400,
         "invalid_request",

@@ -102,6 +102,82 @@ describe("GET /user_management/sessions/logout", () => {
     expect(clearsBothCookies(stale)).toBe(true);
   });
 
+  it("revokes the session at WorkOS: a copy of the cookie taken before logout no longer refreshes though the redirect to WorkOS is not followed", async () => {
+    await emulator.close();
+    emulator = await startTestEmulator({
+      accessTokenTtlSeconds: ROTATING_TOKEN_TTL_SECONDS,
+    });
+    stubSignInEnv(emulator);
+    const { cookie, sid } = await signIn();
+    const copyTakenBeforeLogout = cookie;
+    const response = await logout(
+      logoutRequest({ session_id: sid, return_to: SITE }, cookie),
+    );
+    expect(response.status).toBe(302);
+    expect(clearsBothCookies(response)).toBe(true);
+    // The redirect to WorkOS is deliberately not followed.
+
+    const stale = await refresh(copyTakenBeforeLogout);
+    expect(stale.status).toBe(400);
+    expect(await stale.json()).toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("revokes only the cookie's own session, never the one named in the query", async () => {
+    await emulator.close();
+    emulator = await startTestEmulator({
+      accessTokenTtlSeconds: ROTATING_TOKEN_TTL_SECONDS,
+    });
+    stubSignInEnv(emulator);
+    const victim = await signIn();
+    await logout(logoutRequest({ session_id: victim.sid, return_to: SITE }));
+
+    const stillSignedIn = await refresh(victim.cookie);
+    expect(stillSignedIn.status).toBe(200);
+  });
+
+  it("when WorkOS cannot revoke, logs why without secrets and still clears cookies and redirects", async () => {
+    const warn = vi.mocked(console.warn);
+    const { cookie, sid } = await signIn();
+    await emulator.close(); // WorkOS unreachable from here on
+    const response = await logout(
+      logoutRequest({ session_id: sid, return_to: `${SITE}/bye` }, cookie),
+    );
+    expect(response.status).toBe(302);
+    expect(clearsBothCookies(response)).toBe(true);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(location.pathname).toBe("/user_management/sessions/logout");
+    expect(location.searchParams.get("return_to")).toBe(`${SITE}/bye`);
+    const logged = warn.mock.calls.map((call) => call.join(" ")).join("\n");
+    expect(logged).toContain("[auth:logout] could not revoke the session");
+    expect(logged).not.toContain(sid);
+    expect(logged).not.toContain(cookie.split("=")[1]?.slice(0, 20));
+    // Restarted so afterEach can close it again.
+    emulator = await startTestEmulator();
+  });
+
+  it.each([
+    ["Host: evil.example", "http://evil.example"],
+    ["Host: daybook.test.evil.example", "https://daybook.test.evil.example"],
+    ["Host: daybook.test over http", "http://daybook.test"],
+  ])(
+    "refuses a request for %s with 421 and no redirect or cookie",
+    async (_label, origin) => {
+      const { cookie, sid } = await signIn();
+      const response = await logout(
+        new Request(
+          `${origin}/user_management/sessions/logout?session_id=${sid}`,
+          { headers: { Host: new URL(origin).host, Cookie: cookie } },
+        ),
+      );
+      expect(response.status).toBe(421);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.getSetCookie()).toEqual([]);
+      expect(await response.json()).toMatchObject({
+        error: "misdirected_request",
+      });
+    },
+  );
+
   it("returns only to this site", async () => {
     const { cookie, sid } = await signIn();
     for (const returnTo of [

@@ -1,0 +1,20 @@
+// The page's only Trusted Types policy (netlify.toml's CSP requires Trusted
+// Types for scripts and allows just the policy named "default"). Loaded
+// before every other script, so it exists before anything writes HTML.
+//
+// The one HTML writer in the bundle is the markdown parser's decoder of named
+// character references (decode-named-character-reference, browser build): it
+// sets innerHTML = "&copy;" on a detached element so the browser decodes it.
+// Exactly that shape passes; anything else makes the write throw. No script
+// or script URL is ever created.
+(function () {
+  var trustedTypes = window.trustedTypes;
+  if (!trustedTypes || !trustedTypes.createPolicy) return;
+  // The longest HTML entity name, CounterClockwiseContourIntegral, has 31 characters.
+  var NAMED_CHARACTER_REFERENCE = /^&[A-Za-z][A-Za-z0-9]{0,39};$/;
+  trustedTypes.createPolicy("default", {
+    createHTML: function (html) {
+      return NAMED_CHARACTER_REFERENCE.test(html) ? html : null;
+    },
+  });
+})();

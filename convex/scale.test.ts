@@ -4,7 +4,7 @@
  * and every query and mutation the UI uses still succeeds.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import { MAX_TODO_RESULTS } from "./search";
 import type { Doc } from "./_generated/dataModel";
 import {
@@ -139,7 +139,9 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     const notes = await alice.query(api.notes.listForDay, { day: typical.day });
     expect(notes).toHaveLength(typical.notes);
 
-    const found = await measureQuery(t, ALICE, api.search.search, {
+    // The search action's reads: its internal query, for the caller's id.
+    const found = await measureQuery(t, ALICE, internal.search.findForUser, {
+      userId: ALICE.subject!,
       text: "invoice",
     });
     expect(found.value.todos).toHaveLength(MAX_TODO_RESULTS);
@@ -151,7 +153,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     // The search index filter keeps Alice's history out of Bob's results.
     const forBob = await t
       .withIdentity(BOB)
-      .query(api.search.search, { text: "invoice" });
+      .action(api.search.search, { text: "invoice" });
     expect(forBob).toEqual({ todos: [], notes: [] });
   });
 
@@ -202,10 +204,10 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     const [pasteDay, otherDay] = ["2026-02-01", "2026-02-02"];
     const drain = () => t.finishAllScheduledFunctions(vi.runAllTimers, 1_000);
 
-    await alice.mutation(api.users.syncProfile, { name: "Alice A." });
+    await alice.mutation(api.users.syncProfile, {});
     expect(await alice.query(api.users.me, {})).toMatchObject({
       userId: seeded.userId,
-      name: "alice", // the token's claim wins over the client's value
+      name: "alice", // the token's claim
     });
 
     const id = await alice.mutation(api.todos.create, { day, text: "Call" });
@@ -368,8 +370,9 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       1_000,
     );
 
+    // The profile, the usage row (made by syncProfile), and the content.
     const rows =
-      1 +
+      2 +
       seeded.totals.days +
       seeded.totals.todoCount +
       seeded.totals.noteCount;
@@ -380,6 +383,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     });
     expect(await rowsOf(t, seeded.userId)).toEqual({
       users: 0,
+      usage: 0,
       days: 0,
       todos: 0,
       notes: 0,
@@ -390,7 +394,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await alice.query(api.account.deletionStatus, {})).toBeNull();
     expect(Object.values(await rowsOf(t, seeded.userId))).toEqual([
-      0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0,
     ]);
     expect(await rowsOf(t, bob.userId)).toEqual(bobRows);
   });

@@ -8,7 +8,7 @@ import schema from "./schema";
 import { syncProfile } from "./users";
 import { ALICE, BOB, type Backend, modules, newBackend } from "./test.setup";
 
-type Caller = Pick<Backend, "query" | "mutation">;
+type Caller = Pick<Backend, "query" | "mutation" | "action">;
 type Args = Record<string, unknown>;
 
 /** Ids and days of one user's documents; security cases build args from it. */
@@ -111,7 +111,7 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     byId: true,
   },
   "users:me": { args: () => ({}) },
-  "users:syncProfile": { args: () => ({ name: "Mallory" }) },
+  "users:syncProfile": { args: () => ({}) },
 };
 const NAMES = Object.keys(CASES).sort();
 const BY_ID = NAMES.filter((name) => CASES[name]!.byId);
@@ -148,6 +148,9 @@ const KINDS = await publicFunctions();
 function call(who: Caller, name: string, args: Args) {
   if (KINDS[name] === "query") {
     return who.query(makeFunctionReference<"query">(name), args);
+  }
+  if (KINDS[name] === "action") {
+    return who.action(makeFunctionReference<"action">(name), args);
   }
   return who.mutation(makeFunctionReference<"mutation">(name), args);
 }
@@ -254,8 +257,9 @@ describe("the security table", () => {
     expect(NAMES.length).toBeGreaterThan(20);
   });
 
-  test("has no public actions, whose identity checks convex-test cannot see", () => {
-    expect(Object.values(KINDS)).not.toContain("action");
+  test("has one public action, search, which reaches data only through internal functions given the caller's id", () => {
+    const actions = NAMES.filter((name) => KINDS[name] === "action");
+    expect(actions).toEqual(["search:search"]);
   });
 
   test.each(NAMES)(
@@ -324,6 +328,54 @@ describe("another user passing the first user's ids", () => {
   );
 });
 
+describe("ids of another table, or malformed", () => {
+  const swapped = (fx: Fixture): Fixture => ({
+    ...fx,
+    todo: fx.note as unknown as Id<"todos">,
+    todo2: fx.note2 as unknown as Id<"todos">,
+    note: fx.todo as unknown as Id<"notes">,
+    note2: fx.todo2 as unknown as Id<"notes">,
+  });
+  const malformed = (fx: Fixture): Fixture => ({
+    ...fx,
+    todo: "not-an-id" as Id<"todos">,
+    todo2: "12;todos" as Id<"todos">,
+    note: "" as Id<"notes">,
+    note2: "x".repeat(200) as Id<"notes">,
+  });
+  test.each(
+    BY_ID.flatMap((name) => [
+      [name, "an id of the other table", swapped] as const,
+      [name, "malformed ids", malformed] as const,
+    ]),
+  )(
+    "%s refuses %s as INVALID_ARGUMENT, writing nothing",
+    async (name, _what, ids) => {
+      const { t, alice, fx } = await setup();
+      const before = await everything(t);
+      const data = await rejection(
+        call(alice, name, CASES[name]!.args(ids(fx))),
+      );
+      expect(data.code).toBe("INVALID_ARGUMENT");
+      expect(data.message).toMatch(/^That id is not a (todo|note) id\.$/);
+      expect(await everything(t)).toBe(before);
+    },
+  );
+
+  test("the answer is the same for another user's id of the wrong table", async () => {
+    const { bob, fx } = await setup();
+    const mine = await rejection(
+      bob.mutation(api.todos.remove, { id: "not-an-id" as Id<"todos"> }),
+    );
+    const aliceNote = await rejection(
+      bob.mutation(api.todos.remove, {
+        id: fx.note as unknown as Id<"todos">,
+      }),
+    );
+    expect(aliceNote).toEqual(mine);
+  });
+});
+
 describe("another user's day-scoped calls on the first user's days", () => {
   test.each(BY_DAY)(
     "%s sees and changes only the caller's own data, scheduled work included",
@@ -367,7 +419,7 @@ describe("the reference app's security defects", () => {
     expect(await rowsOf(t, ALICE_ID)).toBe(before);
   });
 
-  test("users.syncProfile takes no user id and writes only the caller's row", async () => {
+  test("users.syncProfile takes no user id nor profile, and writes only the caller's row", async () => {
     const { t, bob } = await setup();
     const fields = JSON.parse(
       (syncProfile as unknown as { exportArgs(): string }).exportArgs(),
@@ -375,23 +427,20 @@ describe("the reference app's security defects", () => {
       value: Record<string, unknown>;
     };
     // `changeId` is every user mutation's (lib/changeReceipts), never a user.
-    expect(Object.keys(fields.value).sort()).toEqual([
-      "changeId",
-      "email",
-      "name",
-      "pictureUrl",
-    ]);
+    expect(Object.keys(fields.value)).toEqual(["changeId"]);
     const before = await rowsOf(t, ALICE_ID);
-    await expect(
-      bob.mutation(makeFunctionReference<"mutation">("users:syncProfile"), {
-        userId: ALICE_ID,
-        name: "Mallory",
-      }),
-    ).rejects.toThrow(/userId/);
-    await bob.mutation(api.users.syncProfile, {
-      name: "Mallory",
-      email: "m@x.io",
-    });
+    for (const sneaky of [
+      { userId: ALICE_ID },
+      { name: "Mallory", email: "m@x.io" },
+    ]) {
+      await expect(
+        bob.mutation(
+          makeFunctionReference<"mutation">("users:syncProfile"),
+          sneaky,
+        ),
+      ).rejects.toThrow(/userId|name|email/);
+    }
+    await bob.mutation(api.users.syncProfile, {});
     expect(await rowsOf(t, ALICE_ID)).toBe(before);
     expect(await bob.query(api.users.me, {})).toMatchObject({
       userId: BOB.subject,
@@ -410,7 +459,7 @@ describe("the reference app's security defects", () => {
       title: "<b>payload</b>",
       body,
     });
-    const result = await alice.query(api.search.search, { text: "payload" });
+    const result = await alice.action(api.search.search, { text: "payload" });
     expect(result.todos.map((r) => r.text)).toEqual([text]);
     expect(result.notes).toHaveLength(1);
     const note = result.notes[0]!;
@@ -419,7 +468,7 @@ describe("the reference app's security defects", () => {
     expect(Object.keys(note).sort()).toEqual(["day", "id", "snippet", "title"]);
     for (const query of ["(", "[a-", "payload (", "\\", "*+?"]) {
       await expect(
-        alice.query(api.search.search, { text: query }),
+        alice.action(api.search.search, { text: query }),
       ).resolves.toBeTruthy();
     }
   });

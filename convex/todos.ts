@@ -17,15 +17,22 @@ import { textBytes } from "./lib/daySummary";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
-import { getOwned } from "./lib/ownership";
+import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
+import { getUsage } from "./lib/usage";
 import { requireDay, requireListSize, requireText } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
 // row (counts and budgets) current: handlers here only write todos.
 
 const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
+
+/** Cleaned text and kind; `# ` with nothing visible after it is empty too. */
+function parseTodoText(raw: string) {
+  const { text, kind } = parseHeading(requireText(raw, todoTextRule));
+  return { text: requireText(text, todoTextRule), kind };
+}
 
 /** A day's todos in display order (open and done; the UI splits them). */
 export const listForDay = userQuery({
@@ -59,8 +66,7 @@ export const create = userMutation({
   args: { day: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
-    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
-    requireText(text, todoTextRule);
+    const { text, kind } = parseTodoText(args.text);
     return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
@@ -117,13 +123,16 @@ export const createMany = userMutation({
  * the user chooses instead of one edit silently replacing the other.
  */
 export const updateText = userMutation({
-  args: { id: v.id("todos"), baseText: v.string(), text: v.string() },
+  args: { id: clientId("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    requireText(args.baseText, { ...todoTextRule, allowEmpty: true });
-    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
-    requireText(text, todoTextRule);
-    if (todo.text !== args.baseText) {
+    // Compared with the stored text, which went through the same cleaning.
+    const baseText = requireText(args.baseText, {
+      ...todoTextRule,
+      allowEmpty: true,
+    });
+    const { text, kind } = parseTodoText(args.text);
+    if (todo.text !== baseText) {
       // The same text saved twice (two tabs typing alike) is no conflict.
       if (todo.text === text && todo.kind === kind) return;
       throw conflict("todo", { text: todo.text });
@@ -140,7 +149,7 @@ export const updateText = userMutation({
 });
 
 export const setDone = userMutation({
-  args: { id: v.id("todos"), done: v.boolean() },
+  args: { id: clientId("todos"), done: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     if (todo.kind !== "todo") {
@@ -155,7 +164,7 @@ export const setDone = userMutation({
 });
 
 export const setPinned = userMutation({
-  args: { id: v.id("todos"), pinned: v.boolean() },
+  args: { id: clientId("todos"), pinned: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.patch("todos", todo._id, { pinned: args.pinned });
@@ -164,7 +173,7 @@ export const setPinned = userMutation({
 
 /** Moves an item to the end of another day. */
 export const moveToDay = userMutation({
-  args: { id: v.id("todos"), day: v.string() },
+  args: { id: clientId("todos"), day: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
@@ -216,7 +225,7 @@ export const restore = userMutation({
 });
 
 export const remove = userMutation({
-  args: { id: v.id("todos") },
+  args: { id: clientId("todos") },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.delete("todos", todo._id);
@@ -299,10 +308,18 @@ async function copyBatch(
 ) {
   // Copy what fits the target day's budget; the rest is dropped quietly.
   // (Read before this batch writes: the row catches up when it ends.)
+  // The user's quotas (lib/usage) bound it the same way.
   const target = await getDay(ctx, userId, toDay);
+  const usage = await getUsage(ctx.db, userId);
   const room = {
-    count: LIMITS.todosPerDay - (target?.todoCount ?? 0),
-    bytes: LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+    count: Math.min(
+      LIMITS.todosPerDay - (target?.todoCount ?? 0),
+      LIMITS.todosTotal - (usage?.todoCount ?? 0),
+    ),
+    bytes: Math.min(
+      LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+      LIMITS.textBytesTotal - (usage?.textBytes ?? 0),
+    ),
   };
   const copies: Doc<"todos">[] = [];
   for (const todo of todos) {

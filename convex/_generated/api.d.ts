@@ -17,7 +17,9 @@ import type * as account from "../account.js";
 import type * as days from "../days.js";
 import type * as lib_auth from "../lib/auth.js";
 import type * as lib_changeReceipts from "../lib/changeReceipts.js";
+import type * as lib_cleanText from "../lib/cleanText.js";
 import type * as lib_dayItems from "../lib/dayItems.js";
+import type * as lib_dayRange from "../lib/dayRange.js";
 import type * as lib_daySummary from "../lib/daySummary.js";
 import type * as lib_days from "../lib/days.js";
 import type * as lib_deletions from "../lib/deletions.js";
@@ -25,13 +27,16 @@ import type * as lib_errors from "../lib/errors.js";
 import type * as lib_limits from "../lib/limits.js";
 import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
+import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_usage from "../lib/usage.js";
 import type * as lib_userTables from "../lib/userTables.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
 import type * as todos from "../todos.js";
+import type * as usage from "../usage.js";
 import type * as users from "../users.js";
 
 /**
@@ -47,7 +52,9 @@ declare const fullApi: ApiFromModules<{
   days: typeof days;
   "lib/auth": typeof lib_auth;
   "lib/changeReceipts": typeof lib_changeReceipts;
+  "lib/cleanText": typeof lib_cleanText;
   "lib/dayItems": typeof lib_dayItems;
+  "lib/dayRange": typeof lib_dayRange;
   "lib/daySummary": typeof lib_daySummary;
   "lib/days": typeof lib_days;
   "lib/deletions": typeof lib_deletions;
@@ -55,13 +62,16 @@ declare const fullApi: ApiFromModules<{
   "lib/limits": typeof lib_limits;
   "lib/ownership": typeof lib_ownership;
   "lib/pagination": typeof lib_pagination;
+  "lib/rateLimits": typeof lib_rateLimits;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
+  "lib/usage": typeof lib_usage;
   "lib/userTables": typeof lib_userTables;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;
   search: typeof search;
   todos: typeof todos;
+  usage: typeof usage;
   users: typeof users;
 }>;
 export declare const api: FilterApi<

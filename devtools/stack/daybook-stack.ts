@@ -106,6 +106,7 @@ export async function startDaybookStack(
     const standin = await startConvexStandin({
       workosApiBaseUrl: emulator.baseUrl,
       workosClientId: emulator.clientId,
+      workosApiKey: emulator.apiKey,
       seed: options.seed,
     });
     cleanups.push(() => standin.close());

@@ -3,7 +3,7 @@ import { useLocation } from "wouter";
 import { IconButton } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
-import { longDate, relativeDayName, shiftDay } from "@/lib/dates";
+import { dayWithinRange, longDate, relativeDayName } from "@/lib/dates";
 import { dayTitle, useDay } from "../useDay";
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
@@ -12,6 +12,8 @@ export function DayHeader({ day }: { day: string }) {
   const [, navigate] = useLocation();
   const relative = relativeDayName(day);
   const title = dayTitle(day, summary?.label);
+  const previousDay = dayWithinRange(day, -1);
+  const nextDay = dayWithinRange(day, 1);
   const subtitle =
     title === longDate(day)
       ? relative
@@ -42,13 +44,15 @@ export function DayHeader({ day }: { day: string }) {
           label="Previous day"
           aria-keyshortcuts="Alt+ArrowUp"
           icon={<ChevronLeft aria-hidden className="size-5" />}
-          onClick={() => navigate(paths.day(shiftDay(day, -1)))}
+          disabled={previousDay === null}
+          onClick={() => previousDay && navigate(paths.day(previousDay))}
         />
         <IconButton
           label="Next day"
           aria-keyshortcuts="Alt+ArrowDown"
           icon={<ChevronRight aria-hidden className="size-5" />}
-          onClick={() => navigate(paths.day(shiftDay(day, 1)))}
+          disabled={nextDay === null}
+          onClick={() => nextDay && navigate(paths.day(nextDay))}
         />
       </div>
     </header>

@@ -1,44 +1,39 @@
-/**
- * Text as it is stored: NFC, with Windows and old-Mac line ends made `\n`.
- * Pasted text must not be refused for its line ends, so `\r` never reaches
- * the forbidden-character check.
+/*
+ * The text rules every stored string follows. Pure: the browser imports this
+ * module too, so the editor can tell what the backend will refuse.
  */
-export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").normalize("NFC");
-}
 
 /**
- * The first character that cannot be saved: a control character other than
- * tab and newline, or a lone surrogate (half of a character). Null when
- * there is none.
+ * NFC-normalises, and turns Windows (`\r\n`) and old Mac (`\r`) line ends
+ * into `\n`, so pasted text is stored one way. Throws nothing: a lone
+ * surrogate passes through unchanged for `findForbiddenCharacter` to find.
  */
+export function normalizeText(text: string): string {
+  return text.normalize("NFC").replace(/\r\n?/g, "\n");
+}
+
+// Control characters (C0, DEL, C1) other than tab and line ends, and lone
+// surrogates, which the `u` flag matches as code points of category Cs.
+// `\r` is allowed here because normalizeText turns it into `\n`.
+const FORBIDDEN = /(?![\t\n\r])[\p{Cc}\p{Cs}]/u;
+
+/** The first forbidden character (control chars other than \t \n \r, and lone surrogates), or null. */
 export function findForbiddenCharacter(
   text: string,
 ): { index: number; codePoint: number } | null {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        index++;
-        continue;
-      }
-      return { index, codePoint: code };
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) return { index, codePoint: code };
-    if (code === 0x09 || code === 0x0a) continue;
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
-      return { index, codePoint: code };
-    }
-  }
-  return null;
+  const match = FORBIDDEN.exec(text);
+  if (!match) return null;
+  return { index: match.index, codePoint: text.codePointAt(match.index)! };
 }
 
-// Whitespace, format characters (zero-width spaces and joiners, bidi
-// controls, the BOM, soft hyphens) and the fillers that render as nothing.
-const INVISIBLE = /^[\s\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+// Whitespace, format characters (zero-width space/joiners, bidi controls,
+// soft hyphen...), every other default-ignorable code point (variation
+// selectors, Hangul fillers, the combining grapheme joiner) and the blank
+// braille pattern, which renders as nothing in most fonts.
+const INVISIBLE_ONLY =
+  /^[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 
 /** True when the text has nothing visible: only whitespace, \p{Cf} (incl. zero-width chars, bidi controls) and similar. */
 export function isBlankText(text: string): boolean {
-  return INVISIBLE.test(text);
+  return INVISIBLE_ONLY.test(text);
 }

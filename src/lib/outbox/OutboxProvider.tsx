@@ -18,7 +18,9 @@ import {
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
+import { rateLimitMessage } from "../errors";
 import { notifyError } from "../notify";
+import { toast } from "../toast";
 import { Outbox } from "./outbox";
 import {
   browserOutboxStore,
@@ -91,6 +93,9 @@ export function OutboxProvider({
           if (explain) explain(entry.args as AnyArgs, error);
           else notifyError(error, "send a change made earlier");
         },
+        // The change is kept and goes again by itself: only say to slow down.
+        onRateLimited: (retryAfterMs) =>
+          toast.error(rateLimitMessage(retryAfterMs), { id: "rate-limited" }),
       }),
     [client, store, userId],
   );

@@ -5,6 +5,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
 import { dayWithinRange, longDate, relativeDayName } from "@/lib/dates";
 import { dayTitle, useDay } from "../useDay";
+import { UserText } from "@/components/ui/UserText";
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
 export function DayHeader({ day }: { day: string }) {
@@ -30,7 +31,9 @@ export function DayHeader({ day }: { day: string }) {
             <Skeleton className="h-8 w-48" />
           </>
         ) : (
-          <h1 className="text-2xl font-semibold break-words">{title}</h1>
+          <h1 className="text-2xl font-semibold break-words">
+            <UserText>{title}</UserText>
+          </h1>
         )}
         {subtitle ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">

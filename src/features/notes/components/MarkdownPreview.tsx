@@ -1,6 +1,7 @@
 import type { ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { isBlankText } from "@/lib/text";
 
 const LINK_PROTOCOLS = /^(https?:|mailto:)/i;
 
@@ -62,8 +63,11 @@ const COMPONENTS: Components = { a: Link, img: Image };
  */
 export default function MarkdownPreview({ text }: { text: string }) {
   return (
-    <div className="note-markdown min-h-24 rounded-md border border-slate-200 px-4 py-3 break-words dark:border-slate-800">
-      {text.trim() === "" ? (
+    <div
+      dir="auto"
+      className="note-markdown min-h-24 rounded-md border border-slate-200 px-4 py-3 break-words dark:border-slate-800"
+    >
+      {isBlankText(text) ? (
         <p className="text-slate-600 dark:text-slate-400">
           Nothing to preview.
         </p>

@@ -121,6 +121,7 @@ export default function SearchDialog({
           type="search"
           role="combobox"
           aria-label="Search todos and notes"
+          dir="auto"
           aria-expanded={options.length > 0}
           aria-controls={listboxId}
           aria-autocomplete="list"

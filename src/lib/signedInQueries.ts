@@ -1,17 +1,14 @@
 import {
   useConvexAuth,
   usePaginatedQuery,
-  useQueries,
   useQuery,
   type PaginatedQueryArgs,
   type PaginatedQueryReference,
 } from "convex/react";
-import { useMemo } from "react";
-import {
-  getFunctionName,
-  type FunctionArgs,
-  type FunctionReference,
-  type FunctionReturnType,
+import type {
+  FunctionArgs,
+  FunctionReference,
+  FunctionReturnType,
 } from "convex/server";
 
 /**
@@ -40,36 +37,4 @@ export function useSignedInPaginatedQuery<
 ) {
   const { isAuthenticated } = useConvexAuth();
   return usePaginatedQuery(query, isAuthenticated ? args : "skip", options);
-}
-
-/**
- * Like `useSignedInQuery`, but a failed query comes back as an `Error` value
- * instead of being thrown to the nearest error boundary, for views that show
- * the failure in place (search).
- */
-export function useSignedInQueryOrError<
-  Query extends FunctionReference<"query">,
->(
-  query: Query,
-  args: FunctionArgs<Query> | "skip",
-): FunctionReturnType<Query> | Error | undefined {
-  const { isAuthenticated } = useConvexAuth();
-  const name = getFunctionName(query);
-  const key = isAuthenticated && args !== "skip" ? JSON.stringify(args) : null;
-  const request = useMemo(
-    (): Parameters<typeof useQueries>[0] =>
-      key === null
-        ? {}
-        : {
-            result: {
-              query,
-              args: JSON.parse(key) as FunctionArgs<Query>,
-            },
-          },
-    // The request changes only when the function or its arguments do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [name, key],
-  );
-  return (useQueries(request) as { result?: FunctionReturnType<Query> | Error })
-    .result;
 }

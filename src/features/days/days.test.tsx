@@ -184,12 +184,18 @@ test("at the last day of the range, Next day is disabled and its shortcuts do no
     level: 1,
     name: longDate("2199-12-31"),
   });
-  expect(screen.getByRole("button", { name: "Next day" })).toBeDisabled();
-  expect(screen.getByRole("button", { name: "Previous day" })).toBeEnabled();
+  const next = screen.getByRole("button", { name: "Next day" });
+  expect(next).toHaveAttribute("aria-disabled", "true");
+  expect(
+    screen.getByRole("button", { name: "Previous day" }),
+  ).not.toHaveAttribute("aria-disabled");
   const visited = location.history?.length;
   await user.keyboard("]");
   await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+  await user.click(next);
   expect(location.history?.length).toBe(visited);
+  // The disabled arrow keeps focus: it stays in place, only inert.
+  expect(next).toHaveFocus();
   await user.keyboard("[["); // "[[" types one "["
   expect(location.history?.at(-1)).toBe("/day/2199-12-30");
 });
@@ -200,10 +206,12 @@ test("at the first day of the range, Previous day is disabled and its shortcuts 
     level: 1,
     name: longDate("1970-01-01"),
   });
-  expect(screen.getByRole("button", { name: "Previous day" })).toBeDisabled();
+  const previous = screen.getByRole("button", { name: "Previous day" });
+  expect(previous).toHaveAttribute("aria-disabled", "true");
   const visited = location.history?.length;
   await user.keyboard("[["); // "[[" types one "["
   await user.keyboard("{Alt>}{ArrowUp}{/Alt}");
+  await user.click(previous);
   expect(location.history?.length).toBe(visited);
   await user.keyboard("]");
   expect(location.history?.at(-1)).toBe("/day/1970-01-02");
@@ -270,4 +278,23 @@ test("the Pinned view groups by day and moves an item to its own previous/next d
     expect(await todosOf(backend, day)).toHaveLength(1),
   );
   expect(todayString()).not.toBe(day);
+});
+
+test("the day arrows keep focus from day to day, up to the last day of the range", async () => {
+  const { user, location } = await renderApp({ path: "/day/2199-12-30" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2199-12-30"),
+  });
+  await user.click(screen.getByRole("button", { name: "Next day" }));
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2199-12-31"),
+  });
+  const next = screen.getByRole("button", { name: "Next day" });
+  await waitFor(() => expect(next).toHaveFocus());
+  expect(next).toHaveAttribute("aria-disabled", "true");
+  await user.keyboard("{Enter}");
+  expect(location.history?.at(-1)).toBe("/day/2199-12-31");
+  expect(next).toHaveFocus();
 });

@@ -1,4 +1,5 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { useLocation } from "wouter";
 import { IconButton } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -6,6 +7,14 @@ import { paths } from "@/config/paths";
 import { dayWithinRange, longDate, relativeDayName } from "@/lib/dates";
 import { dayTitle, useDay } from "../useDay";
 import { UserText } from "@/components/ui/UserText";
+
+type Arrow = "previous" | "next";
+
+/**
+ * The arrow that was clicked, for the next day's header to focus: the day
+ * view is rebuilt on each navigation, and focus must not fall to the page.
+ */
+let arrowToFocus: Arrow | null = null;
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
 export function DayHeader({ day }: { day: string }) {
@@ -15,6 +24,23 @@ export function DayHeader({ day }: { day: string }) {
   const title = dayTitle(day, summary?.label);
   const previousDay = dayWithinRange(day, -1);
   const nextDay = dayWithinRange(day, 1);
+  const arrows = {
+    previous: useRef<HTMLButtonElement>(null),
+    next: useRef<HTMLButtonElement>(null),
+  };
+  useEffect(() => {
+    if (!arrowToFocus) return;
+    arrows[arrowToFocus].current?.focus();
+    arrowToFocus = null;
+    // Once, as the new day's header mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const go = (arrow: Arrow, to: string | null) => {
+    // At the ends of the range the arrow stays (and keeps focus) but does nothing.
+    if (!to) return;
+    arrowToFocus = arrow;
+    navigate(paths.day(to));
+  };
   const subtitle =
     title === longDate(day)
       ? relative
@@ -47,15 +73,17 @@ export function DayHeader({ day }: { day: string }) {
           label="Previous day"
           aria-keyshortcuts="Alt+ArrowUp"
           icon={<ChevronLeft aria-hidden className="size-5" />}
-          disabled={previousDay === null}
-          onClick={() => previousDay && navigate(paths.day(previousDay))}
+          ref={arrows.previous}
+          aria-disabled={previousDay === null || undefined}
+          onClick={() => go("previous", previousDay)}
         />
         <IconButton
           label="Next day"
           aria-keyshortcuts="Alt+ArrowDown"
           icon={<ChevronRight aria-hidden className="size-5" />}
-          disabled={nextDay === null}
-          onClick={() => nextDay && navigate(paths.day(nextDay))}
+          ref={arrows.next}
+          aria-disabled={nextDay === null || undefined}
+          onClick={() => go("next", nextDay)}
         />
       </div>
     </header>

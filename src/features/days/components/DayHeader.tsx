@@ -24,16 +24,13 @@ export function DayHeader({ day }: { day: string }) {
   const title = dayTitle(day, summary?.label);
   const previousDay = dayWithinRange(day, -1);
   const nextDay = dayWithinRange(day, 1);
-  const arrows = {
-    previous: useRef<HTMLButtonElement>(null),
-    next: useRef<HTMLButtonElement>(null),
-  };
+  const previousArrow = useRef<HTMLButtonElement>(null);
+  const nextArrow = useRef<HTMLButtonElement>(null);
+  // Once, as the new day's header mounts.
   useEffect(() => {
     if (!arrowToFocus) return;
-    arrows[arrowToFocus].current?.focus();
+    (arrowToFocus === "next" ? nextArrow : previousArrow).current?.focus();
     arrowToFocus = null;
-    // Once, as the new day's header mounts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const go = (arrow: Arrow, to: string | null) => {
     // At the ends of the range the arrow stays (and keeps focus) but does nothing.
@@ -73,7 +70,7 @@ export function DayHeader({ day }: { day: string }) {
           label="Previous day"
           aria-keyshortcuts="Alt+ArrowUp"
           icon={<ChevronLeft aria-hidden className="size-5" />}
-          ref={arrows.previous}
+          ref={previousArrow}
           aria-disabled={previousDay === null || undefined}
           onClick={() => go("previous", previousDay)}
         />
@@ -81,7 +78,7 @@ export function DayHeader({ day }: { day: string }) {
           label="Next day"
           aria-keyshortcuts="Alt+ArrowDown"
           icon={<ChevronRight aria-hidden className="size-5" />}
-          ref={arrows.next}
+          ref={nextArrow}
           aria-disabled={nextDay === null || undefined}
           onClick={() => go("next", nextDay)}
         />

@@ -27,6 +27,12 @@ import { requireDay, requireListSize, requireText } from "./lib/validate";
 
 const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
 
+/** Cleaned text and kind; `# ` with nothing visible after it is empty too. */
+function parseTodoText(raw: string) {
+  const { text, kind } = parseHeading(requireText(raw, todoTextRule));
+  return { text: requireText(text, todoTextRule), kind };
+}
+
 /** A day's todos in display order (open and done; the UI splits them). */
 export const listForDay = userQuery({
   args: { day: v.string() },
@@ -59,8 +65,7 @@ export const create = userMutation({
   args: { day: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
-    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
-    requireText(text, todoTextRule);
+    const { text, kind } = parseTodoText(args.text);
     return await ctx.db.insert("todos", {
       userId: ctx.userId,
       day,
@@ -120,10 +125,13 @@ export const updateText = userMutation({
   args: { id: v.id("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    requireText(args.baseText, { ...todoTextRule, allowEmpty: true });
-    const { text, kind } = parseHeading(requireText(args.text, todoTextRule));
-    requireText(text, todoTextRule);
-    if (todo.text !== args.baseText) {
+    // Compared with the stored text, which went through the same cleaning.
+    const baseText = requireText(args.baseText, {
+      ...todoTextRule,
+      allowEmpty: true,
+    });
+    const { text, kind } = parseTodoText(args.text);
+    if (todo.text !== baseText) {
       // The same text saved twice (two tabs typing alike) is no conflict.
       if (todo.text === text && todo.kind === kind) return;
       throw conflict("todo", { text: todo.text });

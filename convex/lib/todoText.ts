@@ -1,5 +1,6 @@
 import type { Infer } from "convex/values";
 import type { todoKind } from "../schema";
+import { isBlankText } from "./cleanText";
 
 export type TodoKind = Infer<typeof todoKind>;
 
@@ -23,7 +24,7 @@ const CHECKBOX = /^\[([ xX])\]\s*/;
 
 /**
  * One line of a pasted list as a todo: list markers and checkboxes are
- * stripped, `[x]` marks it done. Blank lines give null.
+ * stripped, `[x]` marks it done. Lines with nothing visible give null.
  */
 export function parsePastedLine(
   raw: string,
@@ -36,6 +37,6 @@ export function parsePastedLine(
     line = line.slice(box[0].length);
   }
   const { text, kind } = parseHeading(line);
-  if (text === "") return null;
+  if (isBlankText(text)) return null;
   return { text, kind, done: kind === "todo" && done };
 }

@@ -1,14 +1,28 @@
 import { isMatch } from "date-fns";
+import {
+  findForbiddenCharacter,
+  isBlankText,
+  normalizeText,
+} from "./cleanText";
+import { FIRST_DAY, isDayInRange, LAST_DAY } from "./dayRange";
 import { invalidArgument } from "./errors";
 import { LIMITS } from "./limits";
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar date written `YYYY-MM-DD` (so `2025-02-30` is rejected). */
+/**
+ * A real calendar date written `YYYY-MM-DD` (so `2025-02-30` is rejected),
+ * inside the app's one range of days (lib/dayRange).
+ */
 export function requireDay(value: string, field = "day"): string {
   if (!DAY_PATTERN.test(value) || !isMatch(value, "yyyy-MM-dd")) {
     throw invalidArgument(
       `${field} must be a calendar date written YYYY-MM-DD, e.g. 2025-01-31.`,
+    );
+  }
+  if (!isDayInRange(value)) {
+    throw invalidArgument(
+      `${field} must be between ${FIRST_DAY} and ${LAST_DAY}.`,
     );
   }
   return value;
@@ -16,17 +30,31 @@ export function requireDay(value: string, field = "day"): string {
 
 type TextRule = { field: string; max: number; allowEmpty?: boolean };
 
-/** Bounds a string; blank counts as empty. Returns the string unchanged. */
+/**
+ * The one gate for user text: NFC with `\n` line ends (lib/cleanText); a
+ * control character or a lone surrogate is refused; text with nothing
+ * visible counts as empty (refused, or "" where empty is allowed); then the
+ * length bound. Returns the cleaned text, which is what callers store.
+ */
 export function requireText(value: string, rule: TextRule): string {
-  if (!rule.allowEmpty && value.trim() === "") {
-    throw invalidArgument(`${rule.field} cannot be empty.`);
+  const text = normalizeText(value);
+  if (findForbiddenCharacter(text) !== null) {
+    throw invalidArgument(
+      `${rule.field} contains a control character that cannot be saved.`,
+    );
   }
-  if (value.length > rule.max) {
+  if (isBlankText(text)) {
+    if (!rule.allowEmpty) {
+      throw invalidArgument(`${rule.field} cannot be empty.`);
+    }
+    return "";
+  }
+  if (text.length > rule.max) {
     throw invalidArgument(
       `${rule.field} is too long: at most ${rule.max.toLocaleString("en-US")} characters.`,
     );
   }
-  return value;
+  return text;
 }
 
 export function requireListSize<T>(list: T[], field: string): T[] {

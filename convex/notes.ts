@@ -8,7 +8,7 @@ import {
 } from "./lib/dayItems";
 import { conflict, invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
-import { getOwned } from "./lib/ownership";
+import { clientId, getOwned } from "./lib/ownership";
 import { requireDay, requireText } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
@@ -67,7 +67,7 @@ export const create = userMutation({
  */
 export const update = userMutation({
   args: {
-    id: v.id("notes"),
+    id: clientId,
     baseVersion: v.number(),
     title: v.optional(v.string()),
     body: v.optional(v.string()),
@@ -103,7 +103,7 @@ export const update = userMutation({
 });
 
 export const setCollapsed = userMutation({
-  args: { id: v.id("notes"), collapsed: v.boolean() },
+  args: { id: clientId, collapsed: v.boolean() },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.patch("notes", note._id, { collapsed: args.collapsed });
@@ -120,7 +120,7 @@ export const restore = userMutation({
     title: v.string(),
     body: v.string(),
     collapsed: v.boolean(),
-    ...neighbourArgs("notes"),
+    ...neighbourArgs(),
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
@@ -144,7 +144,7 @@ export const restore = userMutation({
 });
 
 export const remove = userMutation({
-  args: { id: v.id("notes") },
+  args: { id: clientId },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.delete("notes", note._id);

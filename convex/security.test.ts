@@ -324,6 +324,52 @@ describe("another user passing the first user's ids", () => {
   );
 });
 
+describe("ids of another table, or malformed", () => {
+  const swapped = (fx: Fixture): Fixture => ({
+    ...fx,
+    todo: fx.note as unknown as Id<"todos">,
+    todo2: fx.note2 as unknown as Id<"todos">,
+    note: fx.todo as unknown as Id<"notes">,
+    note2: fx.todo2 as unknown as Id<"notes">,
+  });
+  const malformed = (fx: Fixture): Fixture => ({
+    ...fx,
+    todo: "not-an-id" as Id<"todos">,
+    todo2: "12;todos" as Id<"todos">,
+    note: "" as Id<"notes">,
+    note2: "x".repeat(200) as Id<"notes">,
+  });
+  test.each(
+    BY_ID.flatMap((name) => [
+      [name, "an id of the other table", swapped] as const,
+      [name, "malformed ids", malformed] as const,
+    ]),
+  )(
+    "%s refuses %s as INVALID_ARGUMENT, writing nothing",
+    async (name, _what, ids) => {
+      const { t, alice, fx } = await setup();
+      const before = await everything(t);
+      const data = await rejection(
+        call(alice, name, CASES[name]!.args(ids(fx))),
+      );
+      expect(data.code).toBe("INVALID_ARGUMENT");
+      expect(data.message).toMatch(/^That id is not a (todo|note) id\.$/);
+      expect(await everything(t)).toBe(before);
+    },
+  );
+
+  test("the answer is the same for another user's id of the wrong table", async () => {
+    const { bob, fx } = await setup();
+    const mine = await rejection(
+      bob.mutation(api.todos.remove, { id: "not-an-id" }),
+    );
+    const aliceNote = await rejection(
+      bob.mutation(api.todos.remove, { id: fx.note }),
+    );
+    expect(aliceNote).toEqual(mine);
+  });
+});
+
 describe("another user's day-scoped calls on the first user's days", () => {
   test.each(BY_DAY)(
     "%s sees and changes only the caller's own data, scheduled work included",

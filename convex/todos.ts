@@ -17,7 +17,7 @@ import { textBytes } from "./lib/daySummary";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
-import { getOwned } from "./lib/ownership";
+import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { requireDay, requireListSize, requireText } from "./lib/validate";
@@ -122,7 +122,7 @@ export const createMany = userMutation({
  * the user chooses instead of one edit silently replacing the other.
  */
 export const updateText = userMutation({
-  args: { id: v.id("todos"), baseText: v.string(), text: v.string() },
+  args: { id: clientId, baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     // Compared with the stored text, which went through the same cleaning.
@@ -148,7 +148,7 @@ export const updateText = userMutation({
 });
 
 export const setDone = userMutation({
-  args: { id: v.id("todos"), done: v.boolean() },
+  args: { id: clientId, done: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     if (todo.kind !== "todo") {
@@ -163,7 +163,7 @@ export const setDone = userMutation({
 });
 
 export const setPinned = userMutation({
-  args: { id: v.id("todos"), pinned: v.boolean() },
+  args: { id: clientId, pinned: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.patch("todos", todo._id, { pinned: args.pinned });
@@ -172,7 +172,7 @@ export const setPinned = userMutation({
 
 /** Moves an item to the end of another day. */
 export const moveToDay = userMutation({
-  args: { id: v.id("todos"), day: v.string() },
+  args: { id: clientId, day: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
@@ -200,7 +200,7 @@ export const restore = userMutation({
     kind: todoKind,
     done: v.boolean(),
     pinned: v.boolean(),
-    ...neighbourArgs("todos"),
+    ...neighbourArgs(),
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
@@ -224,7 +224,7 @@ export const restore = userMutation({
 });
 
 export const remove = userMutation({
-  args: { id: v.id("todos") },
+  args: { id: clientId },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.delete("todos", todo._id);

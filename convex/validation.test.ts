@@ -278,6 +278,11 @@ const BAD_DATES = [
   "2025-00-10",
   "2025-01-32",
   "20250105",
+  // Real dates outside the app's range (lib/dayRange).
+  "1969-12-31",
+  "2200-01-01",
+  "0001-01-01",
+  "9999-12-31",
 ];
 
 const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
@@ -367,6 +372,149 @@ describe("required text", () => {
         ? { day: fx.day, text }
         : { id: fx.todo, baseText: fx.todoText, text };
     await expectRejected(t, me, name, args, "INVALID_ARGUMENT");
+  });
+});
+
+describe("text cleaning", () => {
+  // Each public function that stores or searches user text, with that text.
+  const TEXT_FIELDS: [string, string, (fx: Fixture, text: string) => Args][] = [
+    ["todos:create", "text", (fx, text) => ({ day: fx.day, text })],
+    [
+      "todos:updateText",
+      "text",
+      (fx, text) => ({ id: fx.todo, baseText: fx.todoText, text }),
+    ],
+    [
+      "todos:createMany",
+      "a line",
+      (fx, text) => ({ day: fx.day, lines: ["x", text] }),
+    ],
+    [
+      "todos:restore",
+      "text",
+      (fx, text) => ({
+        day: fx.day,
+        text,
+        kind: "todo",
+        done: false,
+        pinned: false,
+        afterId: null,
+        beforeId: null,
+      }),
+    ],
+    ["notes:create", "title", (fx, title) => ({ day: fx.day, title })],
+    ["notes:create", "body", (fx, body) => ({ day: fx.day, body })],
+    [
+      "notes:update",
+      "title",
+      (fx, title) => ({ id: fx.note, baseVersion: 0, title }),
+    ],
+    [
+      "notes:update",
+      "body",
+      (fx, body) => ({ id: fx.note, baseVersion: 0, body }),
+    ],
+    [
+      "notes:restore",
+      "body",
+      (fx, body) => ({
+        day: fx.day,
+        title: "t",
+        body,
+        collapsed: false,
+        afterId: null,
+        beforeId: null,
+      }),
+    ],
+    ["days:setLabel", "label", (fx, label) => ({ day: fx.day, label })],
+    ["search:search", "text", (_fx, text) => ({ text })],
+  ];
+
+  test.each(
+    TEXT_FIELDS.flatMap(([name, field, args]) =>
+      [
+        ["NUL", "a\u0000b"],
+        ["escape", "a\u001b[31m"],
+        ["a C1 control", "a\u0085"],
+        ["a lone surrogate", "a\ud800b"],
+      ].map(([what, text]) => [name, field, what!, text!, args] as const),
+    ),
+  )(
+    "%s refuses a %s with %s as INVALID_ARGUMENT",
+    async (name, field, _what, text, args) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(t, me, name, args(fx, text), "INVALID_ARGUMENT");
+      expect(field).not.toBe("");
+    },
+  );
+
+  test.each([
+    ["todos:create", (fx: Fixture) => ({ day: fx.day, text: "\u200b\u202e" })],
+    [
+      "todos:updateText",
+      (fx: Fixture) => ({
+        id: fx.todo,
+        baseText: fx.todoText,
+        text: "\u200d \ufeff",
+      }),
+    ],
+    ["todos:create", (fx: Fixture) => ({ day: fx.day, text: "# \u200b" })],
+  ] as const)("%s refuses invisible-only text as empty", async (name, args) => {
+    const { t, me, fx } = await setup();
+    await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
+  });
+
+  test("stored text is NFC with \\n line ends; invisible-only optional text is stored empty", async () => {
+    const { me, fx } = await setup();
+    const decomposed = "Cafe\u0301";
+    const todo = await me.mutation(api.todos.create, {
+      day: fx.day,
+      text: `${decomposed}\r\nnext`,
+    });
+    const ids = await me.mutation(api.todos.createMany, {
+      day: fx.day,
+      lines: [decomposed, "- \u200b", "ok"],
+    });
+    expect(ids).toHaveLength(2);
+    const note = await me.mutation(api.notes.create, {
+      day: fx.day,
+      title: decomposed,
+      body: "a\rb\r\nc",
+    });
+    await me.mutation(api.days.setLabel, { day: fx.day, label: decomposed });
+    await me.mutation(api.days.setLabel, {
+      day: fx.otherDay,
+      label: "\u200b",
+    });
+    const todos = await me.query(api.todos.listForDay, { day: fx.day });
+    expect(todos.find((row) => row._id === todo)!.text).toBe("Caf\u00e9\nnext");
+    expect(todos.find((row) => row._id === ids[0])!.text).toBe("Caf\u00e9");
+    const notes = await me.query(api.notes.listForDay, { day: fx.day });
+    expect(notes.find((row) => row._id === note)).toMatchObject({
+      title: "Caf\u00e9",
+      body: "a\nb\nc",
+    });
+    expect(await me.query(api.days.get, { day: fx.day })).toMatchObject({
+      label: "Caf\u00e9",
+    });
+    expect(
+      (await me.query(api.days.get, { day: fx.otherDay }))?.label,
+    ).toBeUndefined();
+  });
+
+  test("an edit based on the decomposed form of the stored text is no conflict", async () => {
+    const { me, fx } = await setup();
+    const id = await me.mutation(api.todos.create, {
+      day: fx.day,
+      text: "Cafe\u0301",
+    });
+    await me.mutation(api.todos.updateText, {
+      id,
+      baseText: "Cafe\u0301",
+      text: "Tea",
+    });
+    const todos = await me.query(api.todos.listForDay, { day: fx.day });
+    expect(todos.find((row) => row._id === id)!.text).toBe("Tea");
   });
 });
 

@@ -4,7 +4,7 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { userMutation } from "./auth";
 import { invalidArgument } from "./errors";
-import { getOwned } from "./ownership";
+import { clientId, getOwned } from "./ownership";
 
 /*
  * Todos and notes are the ordered items of a day. Each holds a fractional
@@ -15,8 +15,8 @@ import { getOwned } from "./ownership";
 
 export type DayItemTable = "todos" | "notes";
 
-type ItemId = Id<DayItemTable>;
-type Neighbours = { afterId: ItemId | null; beforeId: ItemId | null };
+/** Ids as the client sent them: checked by lib/ownership when loaded. */
+type Neighbours = { afterId: string | null; beforeId: string | null };
 
 /**
  * The creation time of the day's newest item: the cut-off of a whole-day
@@ -41,10 +41,10 @@ export async function newestItemCreationTime(
 }
 
 /** The two items a drop or an Undo lands between (null at an end). */
-export function neighbourArgs<T extends DayItemTable>(table: T) {
+export function neighbourArgs() {
   return {
-    afterId: v.union(v.id(table), v.null()),
-    beforeId: v.union(v.id(table), v.null()),
+    afterId: v.union(clientId, v.null()),
+    beforeId: v.union(clientId, v.null()),
   };
 }
 
@@ -87,15 +87,15 @@ async function keyBetweenNeighbours(
   ctx: QueryCtx,
   table: DayItemTable,
   userId: string,
-  item: { _id?: ItemId; day: string },
+  item: { _id?: Id<DayItemTable>; day: string },
   { afterId, beforeId }: Neighbours,
 ): Promise<string> {
-  const load = async (id: ItemId | null) => {
+  const load = async (id: string | null) => {
     if (id === null) return null;
-    if (id === item._id) {
+    const other = await getOwned(ctx, userId, table, id);
+    if (other._id === item._id) {
       throw invalidArgument("An item cannot be its own neighbour.");
     }
-    const other = await getOwned(ctx, userId, table, id);
     if (other.day !== item.day) {
       throw invalidArgument("Neighbours must be on the same day.");
     }
@@ -133,17 +133,17 @@ async function moveBetween(
   ctx: MutationCtx,
   table: DayItemTable,
   userId: string,
-  { id, ...neighbours }: { id: ItemId } & Neighbours,
+  { id, ...neighbours }: { id: string } & Neighbours,
 ): Promise<void> {
   const item = await getOwned(ctx, userId, table, id);
   const order = await keyBetweenNeighbours(
     ctx,
     table,
     userId,
-    { _id: id, day: item.day },
+    { _id: item._id, day: item.day },
     neighbours,
   );
-  await ctx.db.patch(table, id, { order });
+  await ctx.db.patch(table, item._id, { order });
 }
 
 /**
@@ -153,7 +153,7 @@ async function moveBetween(
  */
 export function reorderMutation<T extends DayItemTable>(table: T) {
   return userMutation({
-    args: { id: v.id(table), ...neighbourArgs(table) },
+    args: { id: clientId, ...neighbourArgs() },
     handler: async (ctx, args) => {
       await moveBetween(ctx, table, ctx.userId, args);
     },

@@ -1,22 +1,51 @@
+import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
-import { notFound } from "./errors";
+import { invalidArgument, notFound } from "./errors";
 
 type OwnedTable = "todos" | "notes";
 
 const NAMES: Record<OwnedTable, string> = { todos: "todo", notes: "note" };
 
 /**
- * Loads a document the caller owns. A missing id and someone else's id give
- * the same error, so ids cannot be probed.
+ * How a client sends a document id. A plain string rather than `v.id(table)`:
+ * Convex rejects a `v.id` of another table, or a malformed one, before the
+ * handler runs, as a bare "Server Error". Taken as a string, it is checked by
+ * `requireId` and refused as INVALID_ARGUMENT with a message.
+ */
+export const clientId = v.string();
+
+/**
+ * The id as an id of `table`. Malformed ids and ids of another table are
+ * refused alike, and without looking anything up, so the answer never says
+ * whether such a document exists.
+ */
+export function requireId<T extends OwnedTable>(
+  ctx: Pick<QueryCtx, "db">,
+  table: T,
+  id: string,
+): Id<T> {
+  const normalized = ctx.db.normalizeId(table, id);
+  if (normalized === null) {
+    throw invalidArgument(`That id is not a ${NAMES[table]} id.`);
+  }
+  return normalized;
+}
+
+/**
+ * Loads a document the caller owns, from an id the client sent. A missing
+ * id and someone else's id give the same error, so ids cannot be probed.
  */
 export async function getOwned<T extends OwnedTable>(
-  ctx: QueryCtx,
+  ctx: Pick<QueryCtx, "db">,
   userId: string,
   table: T,
-  id: Id<T>,
+  id: string,
 ): Promise<Doc<T>> {
-  const doc = (await ctx.db.get(table, id)) as Doc<T> | null;
+  const doc = (await ctx.db.get(
+    table,
+    requireId(ctx, table, id),
+  )) as Doc<T> | null;
   if (!doc || doc.userId !== userId) throw notFound(NAMES[table]);
   return doc;
 }

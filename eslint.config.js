@@ -116,7 +116,7 @@ export function daybookConfig(root) {
                 group: ["**/_generated/server", "**/_generated/server.js"],
                 importNames: ["query", "mutation", "action", "httpAction"],
                 message:
-                  "Build public functions with userQuery/userMutation from convex/lib/auth.",
+                  "Build public functions with userQuery/userMutation/userAction from convex/lib/auth.",
               },
               {
                 group: ["**/_generated/server", "**/_generated/server.js"],

@@ -133,6 +133,7 @@ const NOTHING = {
   notes: [],
   users: [],
   changeReceipts: [],
+  usage: [],
 };
 
 function byId(rows: { _id: string }[]) {
@@ -203,13 +204,7 @@ describe("deleteMyData", () => {
     expect(last.finishedAt).toEqual(expect.any(Number));
     expect(expectedTotal).toBeGreaterThan(3 * BATCH_SIZE);
 
-    expect(await rowsOf(ALICE.subject!)).toEqual({
-      days: [],
-      todos: [],
-      notes: [],
-      users: [],
-      changeReceipts: [],
-    });
+    expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
     expect(await rowsOf(BOB.subject!)).toEqual(bobBefore);
     expect(
       await alice.query(api.days.list, {
@@ -229,13 +224,7 @@ describe("deleteMyData", () => {
     const last = (await stepUntilDone()).at(-1)!;
     expect(last.status).toBe("done");
     expect(last.deleted).toBe(last.total);
-    expect(await rowsOf(ALICE.subject!)).toEqual({
-      days: [],
-      todos: [],
-      notes: [],
-      users: [],
-      changeReceipts: [],
-    });
+    expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
   });
 
   test("starting twice while a deletion runs reuses the running job", async () => {
@@ -350,8 +339,9 @@ describe("deleteMyData", () => {
     expect((await rowsOf(ALICE.subject!)).changeReceipts).toHaveLength(3);
     await alice.mutation(api.account.deleteMyData, { changeId: "delete-all" });
     const last = (await stepUntilDone()).at(-1)!;
-    // 3 todos, their day, 3 receipts and the receipt of deleteMyData.
-    expect(last).toMatchObject({ status: "done", total: 8, deleted: 8 });
+    // 3 todos, their day, 3 receipts, the receipt of deleteMyData and the
+    // usage row.
+    expect(last).toMatchObject({ status: "done", total: 9, deleted: 9 });
     expect(await rowsOf(ALICE.subject!)).toEqual(NOTHING);
   });
 

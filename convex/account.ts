@@ -8,6 +8,7 @@ import {
 } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { latestDeletion } from "./lib/deletions";
+import { forgetRateLimits } from "./lib/rateLimits";
 import {
   DELETION_ORDER,
   EXPORT_TABLES,
@@ -128,10 +129,12 @@ export const countForDeletion = internalMutation({
         table: "changeReceipts",
       });
     } else {
-      // The profile row is deleted last; count it only if there is one.
+      // The usage row and the profile row are deleted last; count them only
+      // if there are any.
       const profile = await userRows(ctx.db, "users", job.userId).unique();
+      const usage = await userRows(ctx.db, "usage", job.userId).unique();
       await ctx.db.patch("deletions", job._id, {
-        total: total + (profile ? 1 : 0),
+        total: total + (profile ? 1 : 0) + (usage ? 1 : 0),
         status: "deleting",
       });
       await ctx.scheduler.runAfter(0, internal.account.deleteBatch, {
@@ -167,6 +170,9 @@ export const deleteBatch = rawInternalMutation({
         jobId: job._id,
       });
     } else {
+      // The rate-limit buckets are not a user table (lib/userTables): they
+      // go in this final transaction, uncounted, as bookkeeping.
+      await forgetRateLimits(ctx, job.userId);
       await ctx.db.patch("deletions", job._id, {
         status: "done",
         finishedAt: Date.now(),

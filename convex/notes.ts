@@ -67,7 +67,7 @@ export const create = userMutation({
  */
 export const update = userMutation({
   args: {
-    id: clientId,
+    id: clientId("notes"),
     baseVersion: v.number(),
     title: v.optional(v.string()),
     body: v.optional(v.string()),
@@ -103,7 +103,7 @@ export const update = userMutation({
 });
 
 export const setCollapsed = userMutation({
-  args: { id: clientId, collapsed: v.boolean() },
+  args: { id: clientId("notes"), collapsed: v.boolean() },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.patch("notes", note._id, { collapsed: args.collapsed });
@@ -120,7 +120,7 @@ export const restore = userMutation({
     title: v.string(),
     body: v.string(),
     collapsed: v.boolean(),
-    ...neighbourArgs(),
+    ...neighbourArgs("notes"),
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
@@ -144,7 +144,7 @@ export const restore = userMutation({
 });
 
 export const remove = userMutation({
-  args: { id: clientId },
+  args: { id: clientId("notes") },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
     await ctx.db.delete("notes", note._id);

@@ -1,3 +1,4 @@
+import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 
@@ -118,4 +119,29 @@ export default defineSchema({
   })
     .index("by_user_change", ["userId", "changeId"])
     .index("by_user_at", ["userId", "at"]),
+
+  /**
+   * What each user holds, for the quotas (lib/usage): kept by the one
+   * writer of day rows (lib/days), so it moves with the day summaries.
+   */
+  usage: defineTable({
+    userId: v.string(),
+    todoCount: v.number(),
+    noteCount: v.number(),
+    /** Day rows: days with content, a label or an archive mark. */
+    dayCount: v.number(),
+    /** UTF-8 bytes of todo text and note titles and bodies. */
+    textBytes: v.number(),
+    /**
+     * While the days from before quotas are being counted (lib/usage): the
+     * last day counted ("" before the first page). Absent once complete.
+     */
+    countedThrough: v.optional(v.string()),
+  }).index("by_user", ["userId"]),
+
+  /**
+   * Per-user token buckets of convex-helpers' rate limiter (lib/rateLimits),
+   * keyed by `key` = the user's id.
+   */
+  ...rateLimitTables,
 });

@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 
 function search(client: Client, text: string) {
-  return client.query(api.search.search, { text });
+  return client.action(api.search.search, { text });
 }
 
 describe("search", () => {

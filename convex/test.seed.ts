@@ -309,7 +309,7 @@ export type Measured<T> = {
  * otherwise throw UNAUTHENTICATED). Limits stay enforced for the nested call.
  */
 export async function measureQuery<
-  Query extends FunctionReference<"query", "public">,
+  Query extends FunctionReference<"query", "public" | "internal">,
 >(
   t: Backend,
   who: Partial<UserIdentity>,

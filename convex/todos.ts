@@ -122,7 +122,7 @@ export const createMany = userMutation({
  * the user chooses instead of one edit silently replacing the other.
  */
 export const updateText = userMutation({
-  args: { id: clientId, baseText: v.string(), text: v.string() },
+  args: { id: clientId("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     // Compared with the stored text, which went through the same cleaning.
@@ -148,7 +148,7 @@ export const updateText = userMutation({
 });
 
 export const setDone = userMutation({
-  args: { id: clientId, done: v.boolean() },
+  args: { id: clientId("todos"), done: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     if (todo.kind !== "todo") {
@@ -163,7 +163,7 @@ export const setDone = userMutation({
 });
 
 export const setPinned = userMutation({
-  args: { id: clientId, pinned: v.boolean() },
+  args: { id: clientId("todos"), pinned: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.patch("todos", todo._id, { pinned: args.pinned });
@@ -172,7 +172,7 @@ export const setPinned = userMutation({
 
 /** Moves an item to the end of another day. */
 export const moveToDay = userMutation({
-  args: { id: clientId, day: v.string() },
+  args: { id: clientId("todos"), day: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     const day = requireDay(args.day);
@@ -200,7 +200,7 @@ export const restore = userMutation({
     kind: todoKind,
     done: v.boolean(),
     pinned: v.boolean(),
-    ...neighbourArgs(),
+    ...neighbourArgs("todos"),
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
@@ -224,7 +224,7 @@ export const restore = userMutation({
 });
 
 export const remove = userMutation({
-  args: { id: clientId },
+  args: { id: clientId("todos") },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
     await ctx.db.delete("todos", todo._id);

@@ -1,6 +1,6 @@
 import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import * as account from "./account";
 import { api } from "./_generated/api";
 import type { Id, TableNames } from "./_generated/dataModel";
@@ -15,7 +15,7 @@ import { ALICE, type Backend, newBackend } from "./test.setup";
 import * as todos from "./todos";
 import * as users from "./users";
 
-type Caller = Pick<Backend, "query" | "mutation">;
+type Caller = Pick<Backend, "query" | "mutation" | "action">;
 type Args = Record<string, unknown>;
 type Fixture = {
   day: string;
@@ -36,12 +36,18 @@ const MODULES = {
   search,
   todos,
   users,
-} as unknown as Record<string, Record<string, { isQuery?: boolean }>>;
+} as unknown as Record<
+  string,
+  Record<string, { isQuery?: boolean; isAction?: boolean }>
+>;
 
 function call(who: Caller, name: string, args: Args) {
   const [module, fn] = name.split(":") as [string, string];
   if (MODULES[module]![fn]!.isQuery === true) {
     return who.query(makeFunctionReference<"query">(name), args);
+  }
+  if (MODULES[module]![fn]!.isAction === true) {
+    return who.action(makeFunctionReference<"action">(name), args);
   }
   return who.mutation(makeFunctionReference<"mutation">(name), args);
 }
@@ -720,14 +726,22 @@ describe("LIMIT_REACHED", () => {
   let fx: Fixture;
   const full = "2025-06-01";
   beforeAll(async () => {
+    // Filling a day takes more pastes than the rate limits allow at once:
+    // a minute passes between them (lib/rateLimits).
+    vi.useFakeTimers();
     ({ t, me, fx } = await setup());
     const lines = Array.from({ length: LIMITS.listItems }, (_, i) => `f${i}`);
     for (let i = 0; i < LIMITS.todosPerDay / LIMITS.listItems; i++) {
       await me.mutation(api.todos.createMany, { day: full, lines });
+      vi.advanceTimersByTime(60_000);
     }
     for (let i = 0; i < LIMITS.notesPerDay; i++) {
       await me.mutation(api.notes.create, { day: full, title: `n${i}` });
     }
+  });
+
+  afterAll(() => {
+    vi.useRealTimers();
   });
 
   test.each([

@@ -27,13 +27,16 @@ import type * as lib_errors from "../lib/errors.js";
 import type * as lib_limits from "../lib/limits.js";
 import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
+import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_usage from "../lib/usage.js";
 import type * as lib_userTables from "../lib/userTables.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
 import type * as todos from "../todos.js";
+import type * as usage from "../usage.js";
 import type * as users from "../users.js";
 
 /**
@@ -59,13 +62,16 @@ declare const fullApi: ApiFromModules<{
   "lib/limits": typeof lib_limits;
   "lib/ownership": typeof lib_ownership;
   "lib/pagination": typeof lib_pagination;
+  "lib/rateLimits": typeof lib_rateLimits;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
+  "lib/usage": typeof lib_usage;
   "lib/userTables": typeof lib_userTables;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;
   search: typeof search;
   todos: typeof todos;
+  usage: typeof usage;
   users: typeof users;
 }>;
 export declare const api: FilterApi<

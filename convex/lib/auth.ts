@@ -1,4 +1,5 @@
 import {
+  customAction,
   customCtx,
   customMutation,
   customQuery,
@@ -11,6 +12,7 @@ import {
   type Value,
 } from "convex/values";
 import {
+  action,
   internalMutation as rawInternalMutation,
   mutation,
   query,
@@ -19,7 +21,9 @@ import {
 import { findReceipt, recordReceipt, requireChangeId } from "./changeReceipts";
 import { isDeleting } from "./deletions";
 import { appError, DELETING_MESSAGE } from "./errors";
+import { spendTokens } from "./rateLimits";
 import { keepDaySummaries } from "./summaryTriggers";
+import { ensureUsage } from "./usage";
 
 /**
  * The caller's stable id: the `sub` claim of a token that
@@ -34,12 +38,24 @@ export async function requireUserId(ctx: { auth: Auth }): Promise<string> {
 }
 
 /**
- * The only builders for public functions (ESLint forbids importing `query`
- * and `mutation` anywhere else). Handlers get `ctx.userId` and never take a
- * user id from the client.
+ * The only builders for public functions (ESLint forbids importing `query`,
+ * `mutation` and `action` anywhere else). Handlers get `ctx.userId` and
+ * never take a user id from the client.
  */
 export const userQuery = customQuery(
   query,
+  customCtx(async (ctx: { auth: Auth }) => ({
+    userId: await requireUserId(ctx),
+  })),
+);
+
+/**
+ * A public action for the signed-in caller (`search`, which must write its
+ * rate-limit bucket, which a query cannot). An action reads and writes only
+ * through internal functions, to which it passes `ctx.userId`.
+ */
+export const userAction = customAction(
+  action,
   customCtx(async (ctx: { auth: Auth }) => ({
     userId: await requireUserId(ctx),
   })),
@@ -69,10 +85,15 @@ type Expand<T> = { [K in keyof T]: T[K] };
  * A public mutation for the signed-in caller. In order: the caller must be
  * signed in; while their "delete my data" runs, the change is refused
  * (DELETING); a `changeId` seen before returns its first result without
- * running again (lib/changeReceipts); then the handler runs, its writes to
- * todos and notes keep the day summaries current (lib/summaryTriggers), and
- * a `changeId` leaves its receipt. All in the mutation's one transaction,
- * so a failure anywhere leaves neither writes nor a receipt.
+ * running again (lib/changeReceipts); the call takes a token from the
+ * caller's `writes` bucket (lib/rateLimits, RATE_LIMITED when empty); then
+ * the caller's usage row is made sure of (lib/usage), the handler
+ * runs, its writes to todos and notes keep the day summaries and the usage
+ * current (lib/summaryTriggers; LIMIT_REACHED past a budget or quota), what
+ * it created and wrote is taken from the `createdItems` and `writtenBytes`
+ * buckets, and a `changeId` leaves its receipt. All in the mutation's one
+ * transaction, so a failure anywhere leaves neither writes nor a receipt
+ * (nor spent tokens).
  *
  * Written on `mutation` rather than convex-helpers' `customMutation`
  * (which `userQuery` and `internalMutation` use) because a repeated change
@@ -107,12 +128,19 @@ export function userMutation<
         const receipt = await findReceipt(ctx.db, userId, change);
         if (receipt) return receipt.result as Result;
       }
-      const { db, applyToDays } = keepDaySummaries(ctx);
+      // After the receipt: a repeat (a resend after a lost answer) writes
+      // nothing, not even a token.
+      await spendTokens(ctx, userId, "writes");
+      // "Delete my data" removes the usage row; it must not start one.
+      if (!definition.runsWhileDeleting) await ensureUsage(ctx, userId);
+      const { db, applyToDays, tally } = keepDaySummaries(ctx);
       const result = await definition.handler(
         { ...ctx, db, userId },
         args as unknown as ObjectType<Args>,
       );
       await applyToDays();
+      await spendTokens(ctx, userId, "createdItems", tally.createdItems);
+      await spendTokens(ctx, userId, "writtenBytes", tally.writtenBytes);
       if (change !== null) {
         await recordReceipt(
           ctx.db,

@@ -41,10 +41,10 @@ export async function newestItemCreationTime(
 }
 
 /** The two items a drop or an Undo lands between (null at an end). */
-export function neighbourArgs() {
+export function neighbourArgs<T extends DayItemTable>(table: T) {
   return {
-    afterId: v.union(clientId, v.null()),
-    beforeId: v.union(clientId, v.null()),
+    afterId: v.union(clientId(table), v.null()),
+    beforeId: v.union(clientId(table), v.null()),
   };
 }
 
@@ -153,7 +153,7 @@ async function moveBetween(
  */
 export function reorderMutation<T extends DayItemTable>(table: T) {
   return userMutation({
-    args: { id: clientId, ...neighbourArgs() },
+    args: { id: clientId(table), ...neighbourArgs(table) },
     handler: async (ctx, args) => {
       await moveBetween(ctx, table, ctx.userId, args);
     },

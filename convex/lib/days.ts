@@ -3,6 +3,7 @@ import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { NO_COUNTS, type DayCounts, type DayDelta } from "./daySummary";
 import { appError } from "./errors";
 import { LIMITS } from "./limits";
+import { recordUsage, usageDelta } from "./usage";
 
 export function getDay(
   ctx: { db: DatabaseReader },
@@ -31,8 +32,9 @@ function isEmpty(row: DayFields) {
  * The one writer of day rows: count changes (from convex/lib/summaryTriggers)
  * and label or archive changes (from convex/days) alike. It creates the row
  * on first content and removes it once empty, so listing days never touches
- * todos or notes. Growth past a day's budget throws, which rolls back the
- * mutation.
+ * todos or notes, and it keeps the user's usage row (lib/usage) in step.
+ * Growth past a day's budget or the user's quota throws, which rolls back
+ * the mutation.
  */
 export async function updateDay(
   ctx: { db: DatabaseWriter },
@@ -55,6 +57,11 @@ export async function updateDay(
   }
   if (change.label !== undefined) next.label = change.label ?? undefined;
   if (change.archived !== undefined) next.archived = change.archived;
+
+  // The user's totals move with the day (lib/usage); over a quota this
+  // throws, rolling the mutation back like a day's own budget.
+  const dayRows = isEmpty(next) ? (existing ? -1 : 0) : existing ? 0 : 1;
+  await recordUsage(ctx, userId, day, usageDelta(delta, dayRows));
 
   if (isEmpty(next)) {
     if (existing) await ctx.db.delete("days", existing._id);

@@ -12,13 +12,17 @@ export type ErrorCode =
   /** A save based on an outdated version; `current` holds the row's fields. */
   | "CONFLICT"
   /** "Delete my data" is running for the caller: writes are refused. */
-  | "DELETING";
+  | "DELETING"
+  /** Too many requests too fast; `retryAfterMs` says when to send again. */
+  | "RATE_LIMITED";
 
 export type AppErrorData = {
   code: ErrorCode;
   message: string;
   /** CONFLICT only: the row's current editable fields, to merge against. */
   current?: Record<string, Value>;
+  /** RATE_LIMITED only: wait this long before sending the request again. */
+  retryAfterMs?: number;
 };
 
 export function appError(code: ErrorCode, message: string) {
@@ -48,3 +52,17 @@ export function conflict(what: string, current: Record<string, Value>) {
 
 export const DELETING_MESSAGE =
   "Your data is being deleted, so this change was not saved.";
+
+/**
+ * A refusal by a rate limit (lib/rateLimits). The client keeps the change
+ * and sends it again after `retryAfterMs`, so nothing is lost.
+ */
+export function rateLimited(retryAfterMs: number) {
+  const wait = Math.max(1, Math.ceil(retryAfterMs));
+  const seconds = Math.max(1, Math.ceil(wait / 1000));
+  return new ConvexError<AppErrorData>({
+    code: "RATE_LIMITED",
+    message: `Slow down — try again in ${seconds} s.`,
+    retryAfterMs: wait,
+  });
+}

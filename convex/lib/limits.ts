@@ -13,6 +13,17 @@ export const LIMITS = {
   notesPerDay: 100,
   todoBytesPerDay: 4 * 1024 * 1024,
   noteBytesPerDay: 8 * 1024 * 1024,
+  /*
+   * What one account may hold in all (lib/usage). Far above a lifetime of
+   * real use (200,000 todos is 20 a day for 27 years; 20,000 days is 55
+   * years of days), yet they bound what one account costs to store, back up
+   * and export (200 MiB of text is hours of a human's typing a day for
+   * decades, and a few minutes' export).
+   */
+  todosTotal: 200_000,
+  notesTotal: 20_000,
+  daysTotal: 20_000,
+  textBytesTotal: 200 * 1024 * 1024,
 } as const;
 
 /** How many documents one scheduled batch touches. */

@@ -1,4 +1,4 @@
-import { v } from "convex/values";
+import { v, type VString } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { invalidArgument, notFound } from "./errors";
@@ -8,12 +8,17 @@ type OwnedTable = "todos" | "notes";
 const NAMES: Record<OwnedTable, string> = { todos: "todo", notes: "note" };
 
 /**
- * How a client sends a document id. A plain string rather than `v.id(table)`:
- * Convex rejects a `v.id` of another table, or a malformed one, before the
- * handler runs, as a bare "Server Error". Taken as a string, it is checked by
- * `requireId` and refused as INVALID_ARGUMENT with a message.
+ * How a client sends a document id of `table`. Validated as a plain string
+ * rather than `v.id(table)`: Convex rejects a `v.id` of another table, or a
+ * malformed one, before the handler runs, as a bare "Server Error". Taken as
+ * a string, it is checked by `requireId` (through `getOwned`) and refused as
+ * INVALID_ARGUMENT with a message. Typed as `Id<table>` so the generated api
+ * still tells clients which id to send; the handler must not trust that
+ * type and loads it only through `getOwned`.
  */
-export const clientId = v.string();
+export function clientId<T extends OwnedTable>(_table: T) {
+  return v.string() as VString<Id<T>>;
+}
 
 /**
  * The id as an id of `table`. Malformed ids and ids of another table are

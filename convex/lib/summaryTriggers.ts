@@ -5,6 +5,7 @@ import {
   addDeltas,
   isNoChange,
   noteDelta,
+  textBytes,
   todoDelta,
   type DayDelta,
 } from "./daySummary";
@@ -12,7 +13,8 @@ import { updateDay } from "./days";
 
 /*
  * Day summaries follow every write to todos and notes made through the
- * builders of convex/lib/auth.ts, so a mutation only writes documents.
+ * builders of convex/lib/auth.ts, so a mutation only writes documents. The
+ * same triggers tally what was created and written, for the rate limits.
  *
  * Why a per-mutation ledger rather than a trigger that updates the day row
  * itself: triggers run once per written document, so a paste of 500 todos
@@ -56,7 +58,30 @@ class PendingDays {
   }
 }
 
-type LedgerCtx = MutationCtx & { pendingDays: PendingDays };
+/** What a mutation wrote, for the rate limits (lib/rateLimits). */
+export type WriteTally = {
+  /** Todos and notes inserted. */
+  createdItems: number;
+  /** UTF-8 bytes of text in inserted documents and in changed text fields. */
+  writtenBytes: number;
+};
+
+type LedgerCtx = MutationCtx & {
+  pendingDays: PendingDays;
+  tally: WriteTally;
+};
+
+function tallyWrite(
+  tally: WriteTally,
+  oldTexts: string[] | null,
+  newTexts: string[] | null,
+) {
+  if (newTexts === null) return;
+  if (oldTexts === null) tally.createdItems += 1;
+  newTexts.forEach((text, i) => {
+    if (oldTexts?.[i] !== text) tally.writtenBytes += textBytes(text);
+  });
+}
 
 const triggers = new Triggers<DataModel, LedgerCtx>();
 
@@ -65,11 +90,17 @@ const triggers = new Triggers<DataModel, LedgerCtx>();
 triggers.register("todos", async (ctx, { oldDoc, newDoc }) => {
   ctx.pendingDays.add(oldDoc, todoDelta(oldDoc, null));
   ctx.pendingDays.add(newDoc, todoDelta(null, newDoc));
+  tallyWrite(ctx.tally, oldDoc && [oldDoc.text], newDoc && [newDoc.text]);
 });
 
 triggers.register("notes", async (ctx, { oldDoc, newDoc }) => {
   ctx.pendingDays.add(oldDoc, noteDelta(oldDoc, null));
   ctx.pendingDays.add(newDoc, noteDelta(null, newDoc));
+  tallyWrite(
+    ctx.tally,
+    oldDoc && [oldDoc.title, oldDoc.body],
+    newDoc && [newDoc.title, newDoc.body],
+  );
 });
 
 /**
@@ -80,8 +111,11 @@ triggers.register("notes", async (ctx, { oldDoc, newDoc }) => {
 export function keepDaySummaries(ctx: MutationCtx): {
   db: DatabaseWriter;
   applyToDays: () => Promise<void>;
+  /** Filled in as the handler writes. */
+  tally: WriteTally;
 } {
   const pendingDays = new PendingDays();
-  const { db } = triggers.wrapDB({ ...ctx, pendingDays });
-  return { db, applyToDays: () => pendingDays.applyTo(ctx) };
+  const tally: WriteTally = { createdItems: 0, writtenBytes: 0 };
+  const { db } = triggers.wrapDB({ ...ctx, pendingDays, tally });
+  return { db, applyToDays: () => pendingDays.applyTo(ctx), tally };
 }

@@ -8,6 +8,8 @@ import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./limits";
  * and deleted. "Export my data" and "delete my data" walk this registry, so
  * a new table is part of both once it is listed here, and
  * `userTables.test.ts` fails while a table with a `userId` is missing.
+ * (The rate-limit buckets of convex-helpers key rows by `key`, not
+ * `userId`: "delete my data" removes them by name, lib/rateLimits.)
  * Types only besides the limits: the frontend imports the export list.
  */
 
@@ -46,6 +48,9 @@ type UserTable<T extends TableNames> = {
  */
 export const USER_TABLES = {
   users: { index: "by_user", exportPageSize: 1, deleteBatchSize: 1 },
+  // The quota counters (lib/usage): derived from the content, so not
+  // exported; deleted after it (deletion walks backwards), before the profile.
+  usage: { index: "by_user", exportPageSize: null, deleteBatchSize: 1 },
   days: {
     index: "by_user_day",
     exportPageSize: 500,

@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { api } from "../_generated/api";
+import { ALICE, BOB, newBackend, type Backend } from "../test.setup";
+import type { AppErrorData } from "./errors";
+import { LIMITS } from "./limits";
+import { RATE_LIMITS } from "./rateLimits";
+
+// Time stands still unless a test moves it: refills happen only when asked.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const DAY = "2025-04-01";
+const paste = (tag: string) =>
+  Array.from({ length: LIMITS.listItems }, (_, i) => `${tag} line ${i}`);
+
+type Client = ReturnType<Backend["withIdentity"]>;
+
+/** The RATE_LIMITED data a call was refused with (fails if it passed). */
+async function refusal(promise: Promise<unknown>): Promise<AppErrorData> {
+  const error = await promise.then(
+    () => expect.fail("expected RATE_LIMITED"),
+    (e: unknown) => e,
+  );
+  const data = (error as { data: AppErrorData }).data;
+  expect(data.code).toBe("RATE_LIMITED");
+  expect(data.retryAfterMs).toBeGreaterThan(0);
+  const seconds = Math.max(1, Math.ceil(data.retryAfterMs! / 1000));
+  expect(data.message).toBe(`Slow down — try again in ${seconds} s.`);
+  return data;
+}
+
+/** Calls `send` until it is refused; how many passed, and the refusal. */
+async function flood(send: () => Promise<unknown>, atMost: number) {
+  for (let passed = 0; passed < atMost; passed++) {
+    const error = await send().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (error !== null) {
+      return { passed, refused: await refusal(Promise.reject(error)) };
+    }
+  }
+  return expect.fail(`${atMost} calls passed without a refusal`);
+}
+
+async function todoCount(client: Client, day = DAY) {
+  return (await client.query(api.days.get, { day }))?.todoCount ?? 0;
+}
+
+test("four pastes of 500 lines in a row all succeed", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  for (const tag of ["a", "b", "c", "d"]) {
+    await alice.mutation(api.todos.createMany, { day: DAY, lines: paste(tag) });
+  }
+  expect(await todoCount(alice)).toBe(4 * LIMITS.listItems);
+});
+
+test("holding an arrow key to move a todo (30 moves a second for 15 s) is never refused", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  const [moving, other] = await alice.mutation(api.todos.createMany, {
+    day: DAY,
+    lines: ["moving", "other"],
+  });
+  for (let i = 0; i < 30 * 15; i++) {
+    const up = i % 2 === 0;
+    await alice.mutation(api.todos.reorder, {
+      id: moving!,
+      afterId: up ? null : other!,
+      beforeId: up ? other! : null,
+    });
+    vi.advanceTimersByTime(33);
+  }
+  const [first] = await alice.query(api.todos.listForDay, { day: DAY });
+  expect(first!._id).toBe(other);
+});
+
+test("a flood of writes is refused with RATE_LIMITED, writes nothing, and another user is not slowed", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  const id = await alice.mutation(api.todos.create, { day: DAY, text: "x" });
+  let pinned = false;
+  const { passed, refused } = await flood(() => {
+    pinned = !pinned;
+    return alice.mutation(api.todos.setPinned, { id, pinned });
+  }, 1_000);
+  expect(refused.code).toBe("RATE_LIMITED");
+  // The create took one token; the bucket held its capacity.
+  expect(passed).toBe(RATE_LIMITS.writes.capacity - 1);
+  // The refused call (pinned = !pinned) changed nothing.
+  const [todo] = await alice.query(api.todos.listForDay, { day: DAY });
+  expect(todo!.pinned).toBe(!pinned);
+  await t
+    .withIdentity(BOB)
+    .mutation(api.todos.create, { day: DAY, text: "bob" });
+});
+
+test("after waiting the time it names, writes are accepted again", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  const { refused } = await flood(
+    () => alice.mutation(api.days.setArchived, { day: DAY, archived: false }),
+    1_000,
+  );
+  const { retryAfterMs } = refused;
+  await refusal(
+    alice.mutation(api.todos.create, { day: DAY, text: "too soon" }),
+  );
+  vi.advanceTimersByTime(retryAfterMs!);
+  await alice.mutation(api.todos.create, { day: DAY, text: "in time" });
+  expect(await todoCount(alice)).toBe(1);
+});
+
+test("pasting past the created-items bucket is refused whole, and passes again once refilled", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  const { createdItems } = RATE_LIMITS;
+  const pastes = createdItems.capacity / LIMITS.listItems;
+  for (let i = 0; i < pastes; i++) {
+    await alice.mutation(api.todos.createMany, {
+      day: `2025-04-0${i + 1}`,
+      lines: paste(`p${i}`),
+    });
+  }
+  const { retryAfterMs } = await refusal(
+    alice.mutation(api.todos.createMany, { day: DAY, lines: paste("more") }),
+  );
+  // 500 tokens at the bucket's refill rate.
+  const refill = (LIMITS.listItems * createdItems.period) / createdItems.rate;
+  expect(retryAfterMs).toBe(refill);
+  expect(await todoCount(alice, "2025-04-09")).toBe(0);
+  vi.advanceTimersByTime(retryAfterMs!);
+  await alice.mutation(api.todos.createMany, {
+    day: "2025-04-09",
+    lines: paste("more"),
+  });
+  expect(await todoCount(alice, "2025-04-09")).toBe(LIMITS.listItems);
+});
+
+test("a flood of searches is refused with RATE_LIMITED; a search after the wait runs", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  await alice.mutation(api.todos.create, { day: DAY, text: "find me" });
+  const { passed, refused } = await flood(
+    () => alice.action(api.search.search, { text: "find" }),
+    1_000,
+  );
+  expect(passed).toBe(RATE_LIMITS.searches.capacity);
+  vi.advanceTimersByTime(refused.retryAfterMs!);
+  const found = await alice.action(api.search.search, { text: "find" });
+  expect(found.todos.map((todo) => todo.text)).toEqual(["find me"]);
+});
+
+test("an empty search takes no token", async () => {
+  const t = newBackend();
+  const alice = t.withIdentity(ALICE);
+  for (let i = 0; i < RATE_LIMITS.searches.capacity + 5; i++) {
+    await alice.action(api.search.search, { text: "  " });
+  }
+  await alice.action(api.search.search, { text: "anything" });
+});

@@ -248,7 +248,8 @@ test("while a search runs it says Searching…, and an answer to an older query 
 
   await user.type(field, "milk");
   await waitFor(() => expect(held.has("milk")).toBe(true));
-  expect(screen.getByRole("status")).toHaveTextContent("Searching…");
+  const dialog = screen.getByRole("dialog", { name: "Search" });
+  expect(within(dialog).getByRole("status")).toHaveTextContent("Searching…");
 
   await user.clear(field);
   await user.type(field, "dog");

@@ -252,7 +252,7 @@ test("clearOutbox (signing out) forgets the user's unsent changes and the text k
   ).toEqual([]);
 });
 
-test("a change refused for going too fast says “Slow down — try again in N s”, is kept, and is stored after the wait", async () => {
+test("a change refused for going too fast says “Slow down — try again in N s”, stays on screen, and is stored after the wait", async () => {
   const { user, backend } = await renderApp();
   await ready();
   await waitFor(() =>
@@ -264,14 +264,23 @@ test("a change refused for going too fast says “Slow down — try again in N s
     refusals++;
     throw new ConvexError({
       code: "RATE_LIMITED",
-      message: "Slow down — try again in 1 s.",
-      retryAfterMs: 300,
+      message: "Slow down — try again in 3 s.",
+      retryAfterMs: 2500,
     });
   };
+  const creates = () =>
+    backend.mutations.filter((m) => m.name === "todos:create");
   await user.type(addField(), "Not lost{Enter}");
   expect(
-    await screen.findByText("Slow down — try again in 1 s"),
+    await screen.findByText("Slow down — try again in 3 s"),
   ).toBeInTheDocument();
+  await waitFor(() =>
+    expect(screen.getByRole("checkbox", { name: "Not lost" })).toBeVisible(),
+  );
+  // Shown while it waits: refused once, not sent again yet, nothing stored.
+  expect(creates()).toHaveLength(1);
+  expect(await todosOf(backend)).toEqual([]);
+
   await waitFor(async () =>
     expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Not lost"]),
   );
@@ -279,8 +288,7 @@ test("a change refused for going too fast says “Slow down — try again in N s
     await screen.findByRole("checkbox", { name: "Not lost" }),
   ).toBeInTheDocument();
   // The same change sent again (its change id), not a second one.
-  const sent = backend.mutations.filter((m) => m.name === "todos:create");
-  expect(sent).toHaveLength(2);
-  expect(sent[1]!.args.changeId).toBe(sent[0]!.args.changeId);
+  expect(creates()).toHaveLength(2);
+  expect(creates()[1]!.args.changeId).toBe(creates()[0]!.args.changeId);
   expect(screen.queryByText(/Could not add/)).not.toBeInTheDocument();
 });

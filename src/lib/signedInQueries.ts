@@ -10,21 +10,26 @@ import type {
   FunctionReference,
   FunctionReturnType,
 } from "convex/server";
+import { useWithHeldChanges } from "./outbox";
 
 /**
  * Queries that need a signed-in user. Until Convex has accepted the access
  * token (and again whenever it is refreshing it) they are skipped rather
  * than sent anonymously, which would fail with UNAUTHENTICATED.
+ * Changes waiting out a rate limit are shown in the result, as if on their
+ * way.
  */
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
 ): FunctionReturnType<Query> | undefined {
   const { isAuthenticated } = useConvexAuth();
-  return useQuery(
+  const value = useQuery(
     query as FunctionReference<"query">,
     isAuthenticated ? args : "skip",
   ) as FunctionReturnType<Query> | undefined;
+  // Changes held back by a rate limit stay on screen until they are resent.
+  return useWithHeldChanges(query, args, value);
 }
 
 /** `usePaginatedQuery`, skipped until the user is signed in to Convex. */

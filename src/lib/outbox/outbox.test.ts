@@ -246,8 +246,13 @@ test("a refusal for going too fast keeps the change, its caller waiting, and sen
   expect(store.entries).toHaveLength(1);
   expect(clock.pending).toEqual([2500]);
   expect(server.calls).toHaveLength(1);
+  // Held: the app shows it meanwhile (Convex dropped its optimistic update).
+  expect(outbox.heldChanges().map((entry) => entry.args)).toEqual([
+    { day: "d", text: "kept" },
+  ]);
 
   clock.elapse();
+  expect(outbox.heldChanges()).toEqual([]);
   expect(server.calls).toHaveLength(2);
   expect(server.calls[1]!.entry.changeId).toBe(server.calls[0]!.entry.changeId);
   server.calls[1]!.answer("todo-id");
@@ -270,6 +275,13 @@ test("while paused for going too fast, new changes and other answers send nothin
   server.calls[1]!.answer("id-2");
   await expect(second).resolves.toBe("id-2");
   const third = outbox.submit("todos:setDone", { id: "t", done: true });
+  // Held too, though never sent: it is shown from the start.
+  expect(outbox.heldChanges().map((entry) => entry.name)).toEqual([
+    "todos:create",
+    "todos:setDone",
+  ]);
+  const snapshot = outbox.heldChanges();
+  expect(outbox.heldChanges()).toBe(snapshot);
   outbox.retry();
   outbox.setAuthenticated(false);
   outbox.setAuthenticated(true);

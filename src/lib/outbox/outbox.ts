@@ -8,6 +8,11 @@ type Change = {
   entry: OutboxEntry;
   /** "waiting": not on its way (loaded at start, or refused as signed out). */
   state: "sending" | "waiting";
+  /**
+   * Waiting out a RATE_LIMITED pause. Convex dropped (or never applied) its
+   * optimistic update, so the app shows it from `heldChanges()` meanwhile.
+   */
+  held?: boolean;
   /** The caller's promise, for changes made in this page (not replayed). */
   settle?: { resolve: (value: unknown) => void; reject: (e: unknown) => void };
   /** The write to the store; removing waits for it. */
@@ -53,6 +58,7 @@ export class Outbox {
   private cancelPause: (() => void) | null = null;
   private readonly changes = new Map<string, Change>();
   private readonly listeners = new Set<() => void>();
+  private heldSnapshot: readonly OutboxEntry[] = [];
   private authenticated = false;
   private started: Promise<void> | null = null;
   private closed = false;
@@ -78,6 +84,23 @@ export class Outbox {
 
   /** How many changes the server has not confirmed yet. */
   readonly unsentCount = () => this.changes.size;
+
+  /**
+   * The changes held by a RATE_LIMITED pause, oldest first (the same array
+   * until that changes), for showing them as if they were on their way.
+   */
+  readonly heldChanges = (): readonly OutboxEntry[] => {
+    const held = [...this.changes.values()]
+      .filter((change) => change.held)
+      .map((change) => change.entry);
+    const last = this.heldSnapshot;
+    if (
+      last.length !== held.length ||
+      held.some((entry, index) => entry !== last[index])
+    )
+      this.heldSnapshot = held;
+    return this.heldSnapshot;
+  };
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -181,11 +204,16 @@ export class Outbox {
     // Sent, in order, when the pause ends.
     if (this.cancelPause) {
       change.state = "waiting";
+      this.setHeld(change, true);
       return;
     }
     change.state = "sending";
     const { entry } = change;
-    this.send(entry).then(
+    // Sent first, so Convex's own optimistic update replaces the held one
+    // in the same moment.
+    const sent = this.send(entry);
+    this.setHeld(change, false);
+    sent.then(
       (result) => {
         this.forget(change);
         change.settle?.resolve(result);
@@ -200,6 +228,7 @@ export class Outbox {
         const wait = retryAfterMs(error);
         if (wait !== null) {
           change.state = "waiting";
+          this.setHeld(change, true);
           this.pause(wait);
           this.onRateLimited(wait);
           return;
@@ -220,6 +249,12 @@ export class Outbox {
       if (!this.closed && this.authenticated && this.started)
         this.sendWaiting();
     }, ms);
+  }
+
+  private setHeld(change: Change, held: boolean) {
+    if (Boolean(change.held) === held) return;
+    change.held = held;
+    this.notify();
   }
 
   private forget(change: Change) {

@@ -24,11 +24,12 @@ describe("ESLint's rule on raw Convex builders", () => {
     ["httpAction", "./_generated/server", "convex/bad.ts"],
     ["query", "../_generated/server", "convex/lib/bad.ts"],
     ["mutation", "../_generated/server", "convex/lib/bad.ts"],
+    ["action", "../_generated/server", "convex/lib/bad.ts"],
   ])("forbids importing %s from %s in %s", async (name, from, filePath) => {
     const source = `import { ${name} } from "${from}";\nexport const f = ${name}(${handler} as never);\n`;
     const errors = await restrictedImports(source, filePath);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/userQuery\/userMutation/);
+    expect(errors[0]).toMatch(/userQuery\/userMutation\/userAction/);
   });
 
   test.each([

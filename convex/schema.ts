@@ -20,6 +20,8 @@ export default defineSchema({
     email: v.optional(v.string()),
     pictureUrl: v.optional(v.string()),
     updatedAt: v.number(),
+    /** When the profile was last asked of WorkOS (convex/users). */
+    fetchedAt: v.optional(v.number()),
   }).index("by_user", ["userId"]),
 
   /**

@@ -20,6 +20,7 @@ import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
+import { getUsage } from "./lib/usage";
 import { requireDay, requireListSize, requireText } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
@@ -307,10 +308,18 @@ async function copyBatch(
 ) {
   // Copy what fits the target day's budget; the rest is dropped quietly.
   // (Read before this batch writes: the row catches up when it ends.)
+  // The user's quotas (lib/usage) bound it the same way.
   const target = await getDay(ctx, userId, toDay);
+  const usage = await getUsage(ctx.db, userId);
   const room = {
-    count: LIMITS.todosPerDay - (target?.todoCount ?? 0),
-    bytes: LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+    count: Math.min(
+      LIMITS.todosPerDay - (target?.todoCount ?? 0),
+      LIMITS.todosTotal - (usage?.todoCount ?? 0),
+    ),
+    bytes: Math.min(
+      LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+      LIMITS.textBytesTotal - (usage?.textBytes ?? 0),
+    ),
   };
   const copies: Doc<"todos">[] = [];
   for (const todo of todos) {

@@ -120,7 +120,6 @@ async function setup() {
 }
 
 const a = (n: number) => "a".repeat(n);
-const url = (n: number) => "https://" + a(n - "https://".length);
 
 const TEXT_BOUNDS: [
   string,
@@ -177,24 +176,6 @@ const TEXT_BOUNDS: [
     (fx, n) => ({ day: fx.day, label: a(n) }),
   ],
   ["search:search", "text", LIMITS.searchText, (_fx, n) => ({ text: a(n) })],
-  [
-    "users:syncProfile",
-    "name",
-    LIMITS.profileText,
-    (_fx, n) => ({ name: a(n) }),
-  ],
-  [
-    "users:syncProfile",
-    "email",
-    LIMITS.profileText,
-    (_fx, n) => ({ email: a(n) }),
-  ],
-  [
-    "users:syncProfile",
-    "pictureUrl",
-    LIMITS.profileUrl,
-    (_fx, n) => ({ pictureUrl: url(n) }),
-  ],
 ];
 
 describe("string bounds", () => {
@@ -222,19 +203,6 @@ describe("string bounds", () => {
       );
     },
   );
-
-  test("users.syncProfile bounds the client's name even when the token's name wins", async () => {
-    const { t } = await setup();
-    const withClaims = t.withIdentity(ALICE);
-    const args = { name: a(LIMITS.profileText + 1) };
-    await expectRejected(
-      t,
-      withClaims,
-      "users:syncProfile",
-      args,
-      "INVALID_ARGUMENT",
-    );
-  });
 });
 
 describe("list sizes", () => {
@@ -564,11 +532,6 @@ describe("other invalid arguments", () => {
       "todos:setDone",
       "on a heading",
       (fx: Fixture) => ({ id: fx.heading, done: true }),
-    ],
-    [
-      "users:syncProfile",
-      "with a non-https picture",
-      () => ({ pictureUrl: "http://x.io/a.png" }),
     ],
   ])("%s is rejected %s", async (name, _what, args) => {
     const { t, me, fx } = await setup();

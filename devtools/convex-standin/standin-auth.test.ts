@@ -111,7 +111,7 @@ describe("accepting tokens", () => {
       client.setAuth(async () => accessToken, resolve),
     );
     expect(await confirmed).toBe(true);
-    await client.mutation(api.users.syncProfile, { name: "Grace" });
+    await client.mutation(api.users.syncProfile, {});
     const me = await client.query(api.users.me, {});
     expect(me?.userId).toBe(decodeJwt(accessToken).sub);
     await client.close();

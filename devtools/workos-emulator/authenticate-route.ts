@@ -19,7 +19,7 @@ function presentedSecret(request: IncomingMessage, params: Params) {
     : undefined;
 }
 
-function toUserResponse(user: EmulatorUser) {
+export function toUserResponse(user: EmulatorUser) {
   return {
     object: "user",
     id: user.id,

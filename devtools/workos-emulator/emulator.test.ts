@@ -386,3 +386,27 @@ it("issues tokens with a lifetime changed at run time", async () => {
   expect(claims.exp - claims.iat).toBe(7);
   expect(() => emulator.setAccessTokenTtlSeconds(0)).toThrow(RangeError);
 });
+
+describe("GET /user_management/users/:id", () => {
+  it("answers the user WorkOS-shaped for the API key, and nothing without it", async () => {
+    const { code, codeVerifier } = await signIn({
+      loginHint: "grace@example.com",
+    });
+    const { user } = await workos.userManagement.authenticateWithCode({
+      code,
+      codeVerifier,
+    });
+    const fetched = await workos.userManagement.getUser(user.id);
+    expect(fetched).toMatchObject({ id: user.id, email: "grace@example.com" });
+
+    const url = `${emulator.baseUrl}/user_management/users/${user.id}`;
+    expect((await fetch(url)).status).toBe(401);
+    const missing = await fetch(
+      `${emulator.baseUrl}/user_management/users/user_none`,
+      {
+        headers: { Authorization: `Bearer ${emulator.apiKey}` },
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from "./http-helpers";
 import { logout, revokeSession } from "./session-routes";
 import { getSigningKey } from "./signing-key";
+import { getUser, userIdInPath } from "./user-routes";
 import { READY_MADE_TEST_USERS, type EmulatorUserSeed } from "./test-users";
 
 export interface WorkosEmulatorOptions {
@@ -65,6 +66,11 @@ async function route(
   const endpoint = `${request.method} ${url.pathname}`;
   if (request.method === "OPTIONS") {
     answerPreflight(request, response);
+    return;
+  }
+  const userId = userIdInPath(url.pathname);
+  if (request.method === "GET" && userId !== null) {
+    getUser(request, response, context, userId);
     return;
   }
   switch (endpoint) {

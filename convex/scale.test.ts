@@ -370,8 +370,9 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       1_000,
     );
 
+    // The profile, the usage row (made by syncProfile), and the content.
     const rows =
-      1 +
+      2 +
       seeded.totals.days +
       seeded.totals.todoCount +
       seeded.totals.noteCount;
@@ -382,6 +383,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     });
     expect(await rowsOf(t, seeded.userId)).toEqual({
       users: 0,
+      usage: 0,
       days: 0,
       todos: 0,
       notes: 0,
@@ -392,7 +394,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
     await t.finishAllScheduledFunctions(vi.runAllTimers);
     expect(await alice.query(api.account.deletionStatus, {})).toBeNull();
     expect(Object.values(await rowsOf(t, seeded.userId))).toEqual([
-      0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0,
     ]);
     expect(await rowsOf(t, bob.userId)).toEqual(bobRows);
   });

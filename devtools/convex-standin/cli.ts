@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_EMULATOR_API_KEY } from "../workos-emulator/emulator";
 import { seedSampleAccount } from "./sample-account";
 import { startConvexStandin } from "./standin";
 
@@ -17,6 +18,11 @@ const { values } = parseArgs({
       type: "string",
       default: process.env.WORKOS_CLIENT_ID ?? "client_emulator",
     },
+    // The emulator's key by default, so profiles are fetched as in production.
+    "workos-api-key": {
+      type: "string",
+      default: process.env.WORKOS_API_KEY ?? DEFAULT_EMULATOR_API_KEY,
+    },
     "mutation-delay-ms": { type: "string", default: "0" },
     seed: { type: "boolean", default: false },
   },
@@ -26,6 +32,7 @@ const standin = await startConvexStandin({
   port: Number(values.port),
   workosApiBaseUrl: values["workos-api-base-url"],
   workosClientId: values["workos-client-id"],
+  workosApiKey: values["workos-api-key"],
   mutationDelayMs: Number(values["mutation-delay-ms"]),
   seed: values.seed ? seedSampleAccount : undefined,
 });

@@ -33,6 +33,12 @@ export interface ConvexStandinOptions {
   seed?: (user: SeedUser) => Promise<void>;
   /** The functions to run; default this repository's convex/. */
   convexDirectory?: string;
+  /**
+   * Becomes the deployment's WORKOS_API_KEY (with WORKOS_API_BASE_URL =
+   * `workosApiBaseUrl`), so `users.syncProfile` fetches profiles from the
+   * emulator for tokens without an email claim. Unset: no fetch.
+   */
+  workosApiKey?: string;
 }
 
 export interface ConvexStandin {
@@ -61,6 +67,24 @@ function listen(server: Server, port: number, hostname: string) {
 }
 
 /**
+ * Sets deployment variables for the functions, which read `process.env`
+ * (convex-test runs them in this process); returns the undo. One stand-in
+ * with a key per process.
+ */
+function setDeploymentEnv(variables: Record<string, string>): () => void {
+  const before = Object.fromEntries(
+    Object.keys(variables).map((name) => [name, process.env[name]]),
+  );
+  Object.assign(process.env, variables);
+  return () => {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+/**
  * Starts an in-memory Convex stand-in: the production client talks to it over
  * the Convex sync protocol, and it runs the real convex/ functions through
  * convex-test. A test and demo tool, never deployed.
@@ -75,6 +99,12 @@ export async function startConvexStandin(
     WORKOS_CLIENT_ID: options.workosClientId,
     WORKOS_API_BASE_URL: options.workosApiBaseUrl,
   });
+  const restoreEnv = options.workosApiKey
+    ? setDeploymentEnv({
+        WORKOS_API_KEY: options.workosApiKey,
+        WORKOS_API_BASE_URL: options.workosApiBaseUrl,
+      })
+    : () => {};
   const clock = new CommitClock();
   const commitLock = new AsyncLock();
   const sessions = new Set<SyncSession>();
@@ -163,6 +193,7 @@ export async function startConvexStandin(
     scheduledWorkIdle: () => watcher.idle(),
     async close() {
       watcher.stop();
+      restoreEnv();
       for (const client of webSockets.clients) client.terminate();
       await new Promise<void>((resolve) => webSockets.close(() => resolve()));
       await new Promise<void>((resolve, reject) => {

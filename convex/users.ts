@@ -50,7 +50,16 @@ function profileOf(fields: {
   };
 }
 
-/** The profile claims of a token (WorkOS adds them with a JWT template). */
+/**
+ * The profile claims of a token. WorkOS access tokens carry none by
+ * default; a JWT template (WorkOS dashboard, Authentication, "Configure JWT
+ * Template") adds them, and Convex reads `email`, `name` and `picture` as
+ * `identity.email`, `.name` and `.pictureUrl`:
+ *
+ *   { "email": {{ user.email }},
+ *     "name": "{{ user.first_name }} {{ user.last_name }}",
+ *     "picture": {{ user.profile_picture_url }} }
+ */
 function profileFromClaims(identity: UserIdentity): Profile {
   const fullName = [identity.givenName, identity.familyName]
     .filter(Boolean)

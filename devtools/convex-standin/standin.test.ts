@@ -210,8 +210,8 @@ describe("issue 9: exactly-once changes, conflicts and deletions", () => {
       (status) => status?.status === "done",
     );
     await mary.mutation(api.account.deleteMyData, {});
-    // 301 todos, their day and one change receipt.
-    expect(await done).toMatchObject({ total: 303, deleted: 303 });
+    // 301 todos, their day, one change receipt and the usage row.
+    expect(await done).toMatchObject({ total: 304, deleted: 304 });
     expect(await mary.query(api.todos.listForDay, { day })).toEqual([]);
     expect(await mary.query(api.days.get, { day })).toBeNull();
   });

@@ -26,7 +26,7 @@ import { UserMenu, useProfileSync } from "@/features/auth";
 import { DaysSidebar } from "@/features/days";
 import { SearchDialog } from "@/features/search";
 import { SettingsDialog } from "@/features/settings";
-import { shiftDay, todayString } from "@/lib/dates";
+import { dayWithinRange, todayString } from "@/lib/dates";
 import { KeptDraftsProvider } from "@/lib/keptDrafts";
 import { isMac } from "@/lib/keyboard";
 import { OutboxProvider } from "@/lib/outbox";
@@ -117,8 +117,12 @@ function AppLayout() {
     }
   };
 
-  const goToDay = (amount: number) =>
-    navigate(paths.day(shiftDay(dayOfPath(path) ?? todayString(), amount)));
+  // At the ends of the range of days the shortcuts do nothing, as the
+  // header's disabled arrows do.
+  const goToDay = (amount: number) => {
+    const day = dayWithinRange(dayOfPath(path) ?? todayString(), amount);
+    if (day) navigate(paths.day(day));
+  };
   useGlobalShortcuts({
     search: () => setOverlay("search"),
     shortcuts: () => setOverlay("shortcuts"),

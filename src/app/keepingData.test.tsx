@@ -1,4 +1,5 @@
 import { act, screen, waitFor } from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { clearOutbox, createMemoryOutboxStore } from "@/lib/outbox";
@@ -90,7 +91,6 @@ test("a change refused because the session ended is kept, and sent after signing
       screen.queryByRole("checkbox", { name: "Typed as the session ended" }),
     ).not.toBeInTheDocument(),
   );
-  expect(await unsent(1)).toBeInTheDocument();
   expect(first.outboxStore.entries).toHaveLength(1);
   expect((await todosOf(first.backend)).map((t) => t.text)).toEqual([
     "Existing",
@@ -235,7 +235,6 @@ test("clearOutbox (signing out) forgets the user's unsent changes and the text k
   );
   holdMutations(backend);
   await user.type(addField(), "Never confirmed{Enter}");
-  expect(await unsent(1)).toBeInTheDocument();
   await user.type(addField(), "half typed");
   expect(
     Object.keys(sessionStorage).filter((key) =>
@@ -251,4 +250,45 @@ test("clearOutbox (signing out) forgets the user's unsent changes and the text k
       key.startsWith("daybook:draft:"),
     ),
   ).toEqual([]);
+});
+
+test("a change refused for going too fast says “Slow down — try again in N s”, stays on screen, and is stored after the wait", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await waitFor(() =>
+    expect(backend.mutations.map((m) => m.name)).toContain("users:syncProfile"),
+  );
+  let refusals = 0;
+  backend.gate = async (name) => {
+    if (name !== "todos:create" || refusals > 0) return;
+    refusals++;
+    throw new ConvexError({
+      code: "RATE_LIMITED",
+      message: "Slow down — try again in 3 s.",
+      retryAfterMs: 2500,
+    });
+  };
+  const creates = () =>
+    backend.mutations.filter((m) => m.name === "todos:create");
+  await user.type(addField(), "Not lost{Enter}");
+  expect(
+    await screen.findByText("Slow down — try again in 3 s"),
+  ).toBeInTheDocument();
+  await waitFor(() =>
+    expect(screen.getByRole("checkbox", { name: "Not lost" })).toBeVisible(),
+  );
+  // Shown while it waits: refused once, not sent again yet, nothing stored.
+  expect(creates()).toHaveLength(1);
+  expect(await todosOf(backend)).toEqual([]);
+
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Not lost"]),
+  );
+  expect(
+    await screen.findByRole("checkbox", { name: "Not lost" }),
+  ).toBeInTheDocument();
+  // The same change sent again (its change id), not a second one.
+  expect(creates()).toHaveLength(2);
+  expect(creates()[1]!.args.changeId).toBe(creates()[0]!.args.changeId);
+  expect(screen.queryByText(/Could not add/)).not.toBeInTheDocument();
 });

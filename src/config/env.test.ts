@@ -73,16 +73,21 @@ describe("readAppConfig", () => {
     });
   });
 
-  test("an explicit API host (the emulator) overrides both", () => {
+  const emulatorHost = {
+    VITE_WORKOS_API_HOSTNAME: "127.0.0.1",
+    VITE_WORKOS_API_PORT: "8787",
+    VITE_WORKOS_API_HTTPS: "false",
+  };
+
+  test("on the development server, an explicit API host (the emulator) is used in devMode", () => {
     const env = {
       ...complete,
-      PROD: true,
-      VITE_WORKOS_API_HOSTNAME: "127.0.0.1",
-      VITE_WORKOS_API_PORT: "8787",
-      VITE_WORKOS_API_HTTPS: "false",
+      ...emulatorHost,
+      PROD: false,
+      DEV: true,
       VITE_WORKOS_REDIRECT_URI: "http://localhost:5173/callback",
     };
-    const result = readAppConfig(env, page("https://daybook.example"));
+    const result = readAppConfig(env, page("http://localhost:5173"));
     expect(result.ok && result.config.authKit).toEqual({
       clientId: "client_123",
       redirectUri: "http://localhost:5173/callback",
@@ -90,6 +95,19 @@ describe("readAppConfig", () => {
       port: 8787,
       https: false,
       devMode: true,
+    });
+  });
+
+  test("a production build never runs devMode: an API host set for it is ignored and its own origin is used", () => {
+    const env = { ...complete, ...emulatorHost, PROD: true };
+    const result = readAppConfig(env, page("https://daybook.example"));
+    expect(result.ok && result.config.authKit).toEqual({
+      clientId: "client_123",
+      redirectUri: "https://daybook.example/callback",
+      apiHostname: "daybook.example",
+      port: undefined,
+      https: true,
+      devMode: false,
     });
   });
 });

@@ -27,16 +27,26 @@ function text(env: Env, name: string): string | undefined {
 
 /**
  * Where AuthKit sends its API calls:
- * - `VITE_WORKOS_API_HOSTNAME` set: that host (the local WorkOS emulator),
- *   in devMode because the emulator is not this origin;
  * - production build: this page's own origin, where Netlify functions keep
- *   the refresh token in an HttpOnly cookie;
+ *   the refresh token in an HttpOnly cookie, never devMode (devMode keeps
+ *   the refresh token in localStorage). `VITE_WORKOS_API_HOSTNAME` is
+ *   ignored here; the build itself refuses it (vite.config.ts);
+ * - development server with `VITE_WORKOS_API_HOSTNAME`: that host (the local
+ *   WorkOS emulator), in devMode because the emulator is not this origin;
  * - development server: api.workos.com in devMode.
  */
 function authKitHost(
   env: Env,
   page: PageLocation,
 ): Pick<AuthKitOptions, "apiHostname" | "port" | "https" | "devMode"> {
+  if (env.PROD === true) {
+    return {
+      apiHostname: page.hostname,
+      port: page.port ? Number(page.port) : undefined,
+      https: page.protocol === "https:",
+      devMode: false,
+    };
+  }
   const hostname = text(env, "VITE_WORKOS_API_HOSTNAME");
   if (hostname) {
     const port = text(env, "VITE_WORKOS_API_PORT");
@@ -45,14 +55,6 @@ function authKitHost(
       port: port ? Number(port) : undefined,
       https: text(env, "VITE_WORKOS_API_HTTPS") !== "false",
       devMode: true,
-    };
-  }
-  if (env.PROD === true) {
-    return {
-      apiHostname: page.hostname,
-      port: page.port ? Number(page.port) : undefined,
-      https: page.protocol === "https:",
-      devMode: false,
     };
   }
   return { devMode: true };

@@ -6,6 +6,9 @@ import {
   isYesterday,
   lightFormat,
 } from "date-fns";
+import { FIRST_DAY, isDayInRange, LAST_DAY } from "@convex/lib/dayRange";
+
+export { FIRST_DAY, LAST_DAY };
 
 /** A calendar day as the backend stores it: `YYYY-MM-DD`. */
 export type DayString = string;
@@ -33,8 +36,9 @@ export function parseDay(day: string): Date | null {
   return isValid(date) && toDayString(date) === day ? date : null;
 }
 
+/** A real calendar date inside the app's one range of days. */
 export function isDayString(day: string): boolean {
-  return parseDay(day) !== null;
+  return isDayInRange(day) && parseDay(day) !== null;
 }
 
 /** The day `amount` days after `day` (negative for before), via date-fns. */
@@ -42,6 +46,19 @@ export function shiftDay(day: DayString, amount: number): DayString {
   const date = parseDay(day);
   if (!date) throw new Error(`Not a day: ${day}`);
   return toDayString(addDays(date, amount));
+}
+
+/**
+ * The day `amount` days from `day`, or null when that falls outside the
+ * app's range of days (navigation stops at the ends).
+ */
+export function dayWithinRange(
+  day: DayString,
+  amount: number,
+): DayString | null {
+  if (!isDayString(day)) return null;
+  const shifted = shiftDay(day, amount);
+  return isDayInRange(shifted) ? shifted : null;
 }
 
 // Names of days and months come from the browser (Intl), in English to

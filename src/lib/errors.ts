@@ -7,7 +7,16 @@ export type ErrorCode =
   | "INVALID_ARGUMENT"
   | "LIMIT_REACHED"
   | "CONFLICT"
-  | "DELETING";
+  | "DELETING"
+  | "RATE_LIMITED";
+
+/** How long to wait when a RATE_LIMITED refusal does not say. */
+const DEFAULT_RETRY_AFTER_MS = 1000;
+
+/** "Slow down — try again in N s", N whole seconds (at least 1). */
+export function rateLimitMessage(retryAfterMs: number): string {
+  return `Slow down — try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
+}
 
 const FALLBACK: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Your session has ended. Sign in again to continue.",
@@ -16,6 +25,7 @@ const FALLBACK: Record<ErrorCode, string> = {
   LIMIT_REACHED: "This day is full.",
   CONFLICT: "This was changed elsewhere since you started editing.",
   DELETING: "Your data is being deleted, so this change was not saved.",
+  RATE_LIMITED: rateLimitMessage(DEFAULT_RETRY_AFTER_MS),
 };
 
 function codeAndMessage(error: unknown): {
@@ -51,6 +61,8 @@ export function errorCode(error: unknown): ErrorCode | null {
 export function errorMessage(error: unknown, action?: string): string {
   const { code, message } = codeAndMessage(error);
   if (code === "UNAUTHENTICATED") return FALLBACK.UNAUTHENTICATED;
+  // Our own words, with the wait the refusal names.
+  if (code === "RATE_LIMITED") return rateLimitMessage(retryAfterMs(error)!);
   if (message) return message;
   if (code) return FALLBACK[code];
   return action
@@ -71,4 +83,17 @@ export function conflictCurrent(
   return current && typeof current === "object"
     ? (current as Record<string, unknown>)
     : null;
+}
+
+/**
+ * How long a RATE_LIMITED refusal asks to wait before sending again, in
+ * milliseconds (`retryAfterMs` in its data); null for any other error.
+ */
+export function retryAfterMs(error: unknown): number | null {
+  if (errorCode(error) !== "RATE_LIMITED" || !(error instanceof ConvexError))
+    return null;
+  const { retryAfterMs: wait } = error.data as { retryAfterMs?: unknown };
+  return typeof wait === "number" && Number.isFinite(wait) && wait >= 0
+    ? wait
+    : DEFAULT_RETRY_AFTER_MS;
 }

@@ -1,9 +1,11 @@
 import { toast } from "./toast";
-import { errorMessage } from "./errors";
+import { errorCode, errorMessage } from "./errors";
 
 /** Shows a failed request's message as a toast (the one place that does). */
 export function notifyError(error: unknown, action?: string) {
-  toast.error(errorMessage(error, action));
+  // Refusals in a burst say "slow down" once, not once per change.
+  const id = errorCode(error) === "RATE_LIMITED" ? "rate-limited" : undefined;
+  toast.error(errorMessage(error, action), { id });
 }
 
 /**

@@ -1,33 +1,35 @@
 import {
   useConvexAuth,
   usePaginatedQuery,
-  useQueries,
   useQuery,
   type PaginatedQueryArgs,
   type PaginatedQueryReference,
 } from "convex/react";
-import { useMemo } from "react";
-import {
-  getFunctionName,
-  type FunctionArgs,
-  type FunctionReference,
-  type FunctionReturnType,
+import type {
+  FunctionArgs,
+  FunctionReference,
+  FunctionReturnType,
 } from "convex/server";
+import { useWithHeldChanges } from "./outbox";
 
 /**
  * Queries that need a signed-in user. Until Convex has accepted the access
  * token (and again whenever it is refreshing it) they are skipped rather
  * than sent anonymously, which would fail with UNAUTHENTICATED.
+ * Changes waiting out a rate limit are shown in the result, as if on their
+ * way.
  */
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
 ): FunctionReturnType<Query> | undefined {
   const { isAuthenticated } = useConvexAuth();
-  return useQuery(
+  const value = useQuery(
     query as FunctionReference<"query">,
     isAuthenticated ? args : "skip",
   ) as FunctionReturnType<Query> | undefined;
+  // Changes held back by a rate limit stay on screen until they are resent.
+  return useWithHeldChanges(query, args, value);
 }
 
 /** `usePaginatedQuery`, skipped until the user is signed in to Convex. */
@@ -40,36 +42,4 @@ export function useSignedInPaginatedQuery<
 ) {
   const { isAuthenticated } = useConvexAuth();
   return usePaginatedQuery(query, isAuthenticated ? args : "skip", options);
-}
-
-/**
- * Like `useSignedInQuery`, but a failed query comes back as an `Error` value
- * instead of being thrown to the nearest error boundary, for views that show
- * the failure in place (search).
- */
-export function useSignedInQueryOrError<
-  Query extends FunctionReference<"query">,
->(
-  query: Query,
-  args: FunctionArgs<Query> | "skip",
-): FunctionReturnType<Query> | Error | undefined {
-  const { isAuthenticated } = useConvexAuth();
-  const name = getFunctionName(query);
-  const key = isAuthenticated && args !== "skip" ? JSON.stringify(args) : null;
-  const request = useMemo(
-    (): Parameters<typeof useQueries>[0] =>
-      key === null
-        ? {}
-        : {
-            result: {
-              query,
-              args: JSON.parse(key) as FunctionArgs<Query>,
-            },
-          },
-    // The request changes only when the function or its arguments do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [name, key],
-  );
-  return (useQueries(request) as { result?: FunctionReturnType<Query> | Error })
-    .result;
 }

@@ -23,7 +23,10 @@ export const toast = {
   success(text: string) {
     void loadSonner().then(({ toast: show }) => show.success(text));
   },
-  error(text: string) {
-    void loadSonner().then(({ toast: show }) => show.error(text));
+  /** `id`: a later toast with the same id replaces this one. */
+  error(text: string, { id }: { id?: string } = {}) {
+    void loadSonner().then(({ toast: show }) =>
+      show.error(text, id === undefined ? undefined : { id }),
+    );
   },
 };

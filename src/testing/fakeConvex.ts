@@ -110,6 +110,14 @@ export class FakeConvexBackend {
     null;
   /** Every mutation sent, for assertions. */
   readonly mutations: { name: string; args: Record<string, Value> }[] = [];
+  /** Every action called, for assertions. */
+  readonly actions: { name: string; args: Record<string, Value> }[] = [];
+  /** How many actions have answered (or failed). */
+  answeredActions = 0;
+  /** Set by tests to hold or refuse an action (throwing refuses it). */
+  actionGate:
+    ((name: string, args: Record<string, Value>) => Promise<void>) | null =
+    null;
   /**
    * Set by tests: the server no longer accepts the session (its token
    * expired or was revoked), while the client still thinks it is signed in.
@@ -265,8 +273,21 @@ export class FakeConvexBackend {
     }
   }
 
-  async action(): Promise<never> {
-    throw new Error("The fake Convex client has no actions.");
+  async action(name: string, args: Record<string, Value> = {}) {
+    this.actions.push({ name, args });
+    try {
+      await this.tokenFetch;
+      if (this.actionGate) await this.actionGate(name, args);
+      // One at a time with everything else, as convex-test runs one deployment.
+      return await this.serial(() =>
+        (this.sessionEnded ? this.t : this.caller()).action(
+          makeFunctionReference<"action">(name),
+          args,
+        ),
+      );
+    } finally {
+      this.answeredActions++;
+    }
   }
 
   async close() {}

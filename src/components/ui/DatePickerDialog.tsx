@@ -1,4 +1,5 @@
 import { lightFormat } from "date-fns";
+import { FIRST_DAY, LAST_DAY, parseDay } from "@/lib/dates";
 import { useState } from "react";
 import { DayPicker } from "react-day-picker";
 import "react-day-picker/style.css";
@@ -13,6 +14,9 @@ export type PickDateOptions = {
 };
 
 const DAY = "yyyy-MM-dd";
+// The calendar offers only the app's range of days.
+const FIRST_DATE = parseDay(FIRST_DAY)!;
+const LAST_DATE = parseDay(LAST_DAY)!;
 
 /** A calendar in a dialog (loaded on demand: react-day-picker is large). */
 export default function DatePickerDialog({
@@ -25,8 +29,9 @@ export default function DatePickerDialog({
   returnFocusTo: HTMLElement | null;
 }) {
   const [selected, setSelected] = useState<Date | undefined>(() => {
-    const [y, m, d] = options.initial.split("-").map(Number);
-    return y && m && d ? new Date(y, m - 1, d) : new Date();
+    const initial = parseDay(options.initial) ?? new Date();
+    if (initial < FIRST_DATE) return FIRST_DATE;
+    return initial > LAST_DATE ? LAST_DATE : initial;
   });
   return (
     <Dialog
@@ -46,6 +51,9 @@ export default function DatePickerDialog({
           selected={selected}
           onSelect={setSelected}
           defaultMonth={selected}
+          startMonth={FIRST_DATE}
+          endMonth={LAST_DATE}
+          disabled={[{ before: FIRST_DATE }, { after: LAST_DATE }]}
         />
       </div>
       <div className="flex justify-end gap-2">

@@ -103,8 +103,8 @@ export function InlineEditor({
     className,
   );
   return multiline ? (
-    <textarea ref={ref} rows={1} {...props} className={look} />
+    <textarea ref={ref} rows={1} dir="auto" {...props} className={look} />
   ) : (
-    <input ref={ref} {...props} className={look} />
+    <input ref={ref} dir="auto" {...props} className={look} />
   );
 }

@@ -14,6 +14,11 @@ test.each([
   ["a protocol-relative URL", "//evil.example/x"],
   ["a javascript: URL", "javascript:alert(1)"],
   ["the callback itself", "/callback?code=abc"],
+  ["a path that dot segments make protocol-relative", "/.//evil.example/x"],
+  ["a path that parent segments make protocol-relative", "/a/..//evil.example"],
+  ["a backslash path", "/\\evil.example/x"],
+  ["a dot-segment backslash path", "/./\\evil.example/x"],
+  ["an encoded-dot path", "/%2e//evil.example/x"],
 ])("never returns to %s", (_name, returnTo) => {
   expect(safeReturnPath({ returnTo }, origin)).toBe("/");
 });
@@ -24,3 +29,15 @@ test.each([[null], [undefined], ["/day"], [{ returnTo: 42 }]])(
     expect(safeReturnPath(state, origin)).toBe("/");
   },
 );
+
+test.each([
+  "/.//evil.example/x",
+  "/a/..//evil.example",
+  "/./\\evil.example",
+  "/%2e//evil.example",
+  "////evil.example",
+])("the path returned for %s is never protocol-relative", (returnTo) => {
+  const path = safeReturnPath({ returnTo }, origin);
+  expect(path).toMatch(/^\/(?![/\\])/);
+  expect(new URL(path, origin).origin).toBe(origin);
+});

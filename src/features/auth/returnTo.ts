@@ -19,7 +19,10 @@ export function safeReturnPath(
   try {
     const url = new URL(target, origin);
     if (url.origin !== origin || url.pathname === "/callback") return "/";
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Dot segments can leave a path such as `//evil.example/x`, which the
+    // browser reads as another site (protocol-relative): never return one.
+    return /^\/[/\\]/.test(path) ? "/" : path;
   } catch {
     return "/";
   }

@@ -3,7 +3,6 @@ import { useConvexAuth } from "convex/react";
 import { useEffect } from "react";
 import { api } from "@convex/_generated/api";
 import { useOutboxMutation } from "@/lib/outbox";
-import { profileArgs } from "./profile";
 
 const SYNCED_KEY = "daybook-profile-synced";
 
@@ -23,7 +22,12 @@ function markSynced(userId: string) {
   }
 }
 
-/** Stores the profile once per browser session, after Convex accepts the token. */
+/**
+ * Asks the server to store the profile once per browser session, after
+ * Convex accepts the token. Nothing about the user is sent: the server takes
+ * email and name from the token's claims (or from WorkOS), never from the
+ * browser; the AuthKit user shown on this page stays local.
+ */
 export function useProfileSync() {
   const { user } = useAuth();
   const { isAuthenticated } = useConvexAuth();
@@ -32,7 +36,7 @@ export function useProfileSync() {
     if (!isAuthenticated || !user || alreadySynced(user.id)) return;
     markSynced(user.id);
     // A failure here is not worth interrupting anyone for; next session retries.
-    syncProfile(profileArgs(user)).catch(() => {
+    syncProfile({}).catch(() => {
       try {
         sessionStorage.removeItem(SYNCED_KEY);
       } catch {

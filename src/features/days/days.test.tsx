@@ -164,6 +164,59 @@ test("an invalid date in the address shows a friendly not-found view", async () 
   expect(backend.subscribedQueries).not.toContain("todos:listForDay");
 });
 
+test.each(["9999-12-31", "0001-01-01", "2200-01-01", "1969-12-31"])(
+  "a day outside the app's range of days (%s) shows the not-a-date view",
+  async (day) => {
+    const { backend } = await renderApp({ path: `/day/${day}` });
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Page not found" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(`“${day}” is not a date. Days look like 2025-01-31.`),
+    ).toBeInTheDocument();
+    expect(backend.subscribedQueries).not.toContain("todos:listForDay");
+  },
+);
+
+test("at the last day of the range, Next day is disabled and its shortcuts do nothing", async () => {
+  const { user, location } = await renderApp({ path: "/day/2199-12-31" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2199-12-31"),
+  });
+  const next = screen.getByRole("button", { name: "Next day" });
+  expect(next).toHaveAttribute("aria-disabled", "true");
+  expect(
+    screen.getByRole("button", { name: "Previous day" }),
+  ).not.toHaveAttribute("aria-disabled");
+  const visited = location.history?.length;
+  await user.keyboard("]");
+  await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+  await user.click(next);
+  expect(location.history?.length).toBe(visited);
+  // The disabled arrow keeps focus: it stays in place, only inert.
+  expect(next).toHaveFocus();
+  await user.keyboard("[["); // "[[" types one "["
+  expect(location.history?.at(-1)).toBe("/day/2199-12-30");
+});
+
+test("at the first day of the range, Previous day is disabled and its shortcuts do nothing", async () => {
+  const { user, location } = await renderApp({ path: "/day/1970-01-01" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("1970-01-01"),
+  });
+  const previous = screen.getByRole("button", { name: "Previous day" });
+  expect(previous).toHaveAttribute("aria-disabled", "true");
+  const visited = location.history?.length;
+  await user.keyboard("[["); // "[[" types one "["
+  await user.keyboard("{Alt>}{ArrowUp}{/Alt}");
+  await user.click(previous);
+  expect(location.history?.length).toBe(visited);
+  await user.keyboard("]");
+  expect(location.history?.at(-1)).toBe("/day/1970-01-02");
+});
+
 test("t goes to today and [ / ] move between days", async () => {
   const { user, location } = await renderApp({ path: "/day/2025-01-05" });
   await screen.findByRole("heading", {
@@ -225,4 +278,23 @@ test("the Pinned view groups by day and moves an item to its own previous/next d
     expect(await todosOf(backend, day)).toHaveLength(1),
   );
   expect(todayString()).not.toBe(day);
+});
+
+test("the day arrows keep focus from day to day, up to the last day of the range", async () => {
+  const { user, location } = await renderApp({ path: "/day/2199-12-30" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2199-12-30"),
+  });
+  await user.click(screen.getByRole("button", { name: "Next day" }));
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2199-12-31"),
+  });
+  const next = screen.getByRole("button", { name: "Next day" });
+  await waitFor(() => expect(next).toHaveFocus());
+  expect(next).toHaveAttribute("aria-disabled", "true");
+  await user.keyboard("{Enter}");
+  expect(location.history?.at(-1)).toBe("/day/2199-12-31");
+  expect(next).toHaveFocus();
 });

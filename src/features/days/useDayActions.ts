@@ -6,6 +6,7 @@ import type { Doc } from "@convex/_generated/dataModel";
 import { shortDate } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { cleanName } from "@/lib/text";
 
 type DayRow = Doc<"days">;
 
@@ -40,7 +41,7 @@ export function useDayActions() {
     optimisticUpdate: (store, { day, label }) =>
       updateDayRow(store, day, (row) => ({
         ...row,
-        label: label.trim() || undefined,
+        label: cleanName(label) || undefined,
       })),
   });
   const setArchived = useOutboxMutation(api.days.setArchived, {

@@ -264,15 +264,16 @@ test("Preview renders markdown, and scripts, event handlers and javascript: link
   expect(within(panel).getByText("evil link")).toBeInTheDocument();
   expect(within(panel).getByRole("checkbox")).toBeChecked();
   expect(within(panel).getByRole("table")).toBeInTheDocument();
-  // Raw HTML stays text; only the https image is an image.
+  // Raw HTML stays text; only the https image may be shown (on a click).
   const preview = within(panel).getByRole("heading").parentElement!;
   expect(preview.textContent).toContain("<script>window.__xss = 1</script>");
   expect(panel.querySelector("script")).toBeNull();
   expect(document.querySelector("[onerror]")).toBeNull();
   expect(document.querySelector('[href^="javascript:" i]')).toBeNull();
+  expect(panel.querySelectorAll("img")).toHaveLength(0);
   expect(
-    [...panel.querySelectorAll("img")].map((img) => img.getAttribute("src")),
-  ).toEqual(["https://example.com/logo.png"]);
+    within(panel).getAllByRole("button", { name: /^Show image from/ }),
+  ).toHaveLength(1);
   expect((window as { __xss?: number }).__xss).toBeUndefined();
 
   // Arrow keys move between the tabs.
@@ -437,4 +438,28 @@ test("a newer version arriving while a save is on its way is merged into the edi
     expect(within(card).getByRole("status")).toHaveTextContent("Saved"),
   );
   expect(body).toHaveValue("MONDAY\ntuesday\nwednesday");
+});
+
+test("a remote image in the preview loads only after a click on “Show image from <host>”", async () => {
+  const body = "Before ![logo](https://example.com/logo.png) after";
+  const { user } = await renderApp({
+    seed: (b) => addNotes(b, [{ title: "Pictures", body }]),
+  });
+  const card = await note("Pictures");
+  await user.click(within(card).getByRole("tab", { name: "Preview" }));
+  const panel = within(card).getByRole("tabpanel");
+  const show = await within(panel).findByRole("button", {
+    name: "Show image from example.com",
+  });
+  expect(panel.querySelector("img")).toBeNull();
+  expect(document.querySelector('img[src^="http"]')).toBeNull();
+
+  await user.click(show);
+  const image = within(panel).getByRole("img", { name: "logo" });
+  expect(image).toHaveAttribute("src", "https://example.com/logo.png");
+  expect(image).toHaveAttribute("referrerpolicy", "no-referrer");
+  expect(image).toHaveFocus();
+  expect(
+    within(panel).queryByRole("button", { name: /Show image/ }),
+  ).not.toBeInTheDocument();
 });

@@ -1,3 +1,5 @@
+import { UserText } from "@/components/ui/UserText";
+
 /** Search terms: the words of the query, longest first, no empties. */
 export function searchTerms(query: string): string[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -28,10 +30,13 @@ export function highlightParts(
     .filter((part) => part.text !== "");
 }
 
-/** `text` with the query's terms in <mark>, built from text only. */
+/**
+ * `text` (a person's words, so bidi-isolated) with the query's terms in
+ * <mark>, built from text only.
+ */
 export function Highlight({ text, query }: { text: string; query: string }) {
   return (
-    <>
+    <UserText>
       {highlightParts(text, query).map((part, index) =>
         part.match ? (
           <mark
@@ -44,6 +49,6 @@ export function Highlight({ text, query }: { text: string; query: string }) {
           <span key={index}>{part.text}</span>
         ),
       )}
-    </>
+    </UserText>
   );
 }

@@ -1,4 +1,11 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { longDate } from "@/lib/dates";
@@ -18,7 +25,7 @@ async function openSearch(user: Awaited<ReturnType<typeof renderApp>>["user"]) {
 }
 
 const searches = (backend: Awaited<ReturnType<typeof renderApp>>["backend"]) =>
-  backend.subscribedQueries.filter((name) => name === "search:search");
+  backend.actions.filter(({ name }) => name === "search:search");
 
 test("highlighting splits text by the terms literally: regex characters are safe", () => {
   expect(highlightParts("Call Bob (mobile)", "bob (mobile")).toEqual([
@@ -71,8 +78,7 @@ test("Ctrl+K opens search; the query is debounced; matches are marked in todos a
   });
   const todos = await within(listbox).findByRole("group", { name: "Todos" });
   const notes = within(listbox).getByRole("group", { name: "Notes" });
-  expect(searches(backend)).toHaveLength(1);
-  expect(backend.subscribedQueries).toContain("search:search");
+  expect(searches(backend).map(({ args }) => args)).toEqual([{ text: "milk" }]);
 
   const todo = within(todos).getByRole("option", { name: /Buy oat milk/ });
   expect(todo).toHaveTextContent("Today");
@@ -209,4 +215,61 @@ test("a failed search shows the backend's message instead of results", async () 
   fireEvent.change(field, { target: { value: "x".repeat(201) } });
   expect(await screen.findByRole("alert")).toHaveTextContent(/too long/i);
   expect(screen.queryByRole("option")).not.toBeInTheDocument();
+});
+
+test("a rate-limited search says “Slow down — try again in N s” in the dialog", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Buy milk"]),
+  });
+  backend.actionGate = async () => {
+    throw new ConvexError({
+      code: "RATE_LIMITED",
+      message: "Slow down — try again in 3 s.",
+      retryAfterMs: 2100,
+    });
+  };
+  const field = await openSearch(user);
+  await user.type(field, "milk");
+  expect(await screen.findByRole("alert")).toHaveTextContent(
+    /^Slow down — try again in 3 s$/,
+  );
+  expect(screen.queryByRole("option")).not.toBeInTheDocument();
+  expect(field).toHaveFocus();
+});
+
+test("while a search runs it says Searching…, and an answer to an older query never replaces the newer one", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Buy milk", "Walk the dog"]),
+  });
+  const held = new Map<string, () => void>();
+  backend.actionGate = (_name, args) =>
+    new Promise<void>((resolve) => held.set(args.text as string, resolve));
+  const field = await openSearch(user);
+
+  await user.type(field, "milk");
+  await waitFor(() => expect(held.has("milk")).toBe(true));
+  const dialog = screen.getByRole("dialog", { name: "Search" });
+  expect(within(dialog).getByRole("status")).toHaveTextContent("Searching…");
+
+  await user.clear(field);
+  await user.type(field, "dog");
+  await waitFor(() => expect(held.has("dog")).toBe(true));
+  held.get("dog")!();
+  expect(
+    await screen.findByRole("option", { name: /Walk the dog/ }),
+  ).toBeInTheDocument();
+
+  // The older search answers last: its results are not shown.
+  held.get("milk")!();
+  await waitFor(() => expect(backend.answeredActions).toBe(2));
+  // One turn of the event loop: the answer's callbacks (all microtasks)
+  // have run, so a stale answer would be on screen now.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  expect(searches(backend).map(({ args }) => args.text)).toEqual([
+    "milk",
+    "dog",
+  ]);
+  expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual([
+    expect.stringContaining("Walk the dog"),
+  ]);
 });

@@ -470,3 +470,31 @@ test("a todo edited elsewhere while it was being edited asks: Keep mine saves ov
     screen.queryByRole("alertdialog", { name: "This todo changed elsewhere" }),
   ).not.toBeInTheDocument();
 });
+
+test("a todo's text is shown bidi-isolated, so a right-to-left override inside it cannot reorder the row", async () => {
+  const text = "abc\u202Edef";
+  await renderApp({ seed: (b) => addTodos(b, [text]) });
+  const edit = await screen.findByRole("button", { name: `Edit ${text}` });
+  const isolated = within(edit).getByText(text);
+  expect(isolated.tagName).toBe("BDI");
+  expect(isolated).toHaveAttribute("dir", "auto");
+});
+
+test("text with nothing visible (zero-width and bidi characters, spaces) is not added", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await user.click(addField());
+  await user.paste("\u200B \u202E\u2066");
+  await user.keyboard("{Enter}");
+  await user.paste("\u200B\nReal one\n\u2060 \nReal two\n\uFEFF");
+  expect(
+    await screen.findByRole("checkbox", { name: "Real two" }),
+  ).toBeInTheDocument();
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "Real one",
+      "Real two",
+    ]),
+  );
+  expect(backend.mutations.map((m) => m.name)).not.toContain("todos:create");
+});

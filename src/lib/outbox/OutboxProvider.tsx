@@ -1,4 +1,4 @@
-import type { OptimisticUpdate } from "convex/browser";
+import type { OptimisticLocalStore, OptimisticUpdate } from "convex/browser";
 import { useConvex, useConvexAuth } from "convex/react";
 import {
   getFunctionName,
@@ -7,7 +7,7 @@ import {
   type FunctionReference,
   type FunctionReturnType,
 } from "convex/server";
-import type { Value } from "convex/values";
+import { convexToJson, type Value } from "convex/values";
 import {
   createContext,
   useCallback,
@@ -18,7 +18,9 @@ import {
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
+import { rateLimitMessage } from "../errors";
 import { notifyError } from "../notify";
+import { toast } from "../toast";
 import { Outbox } from "./outbox";
 import {
   browserOutboxStore,
@@ -91,6 +93,9 @@ export function OutboxProvider({
           if (explain) explain(entry.args as AnyArgs, error);
           else notifyError(error, "send a change made earlier");
         },
+        // The change is kept and goes again by itself: only say to slow down.
+        onRateLimited: (retryAfterMs) =>
+          toast.error(rateLimitMessage(retryAfterMs), { id: "rate-limited" }),
       }),
     [client, store, userId],
   );
@@ -157,6 +162,79 @@ export function useOutboxMutation<
 }
 
 const noOutbox = () => () => {};
+const nothingHeld: readonly OutboxEntry[] = [];
+
+/**
+ * `value`, the result of one query, with the optimistic updates of the
+ * changes held by a RATE_LIMITED pause applied over it (on a store that
+ * holds just this query), so what someone just did stays on screen while
+ * it waits to be sent again.
+ */
+function withHeldChanges(
+  name: string,
+  args: AnyArgs,
+  value: unknown,
+  held: readonly OutboxEntry[],
+): unknown {
+  const key = JSON.stringify(convexToJson(args));
+  const isThisQuery = (
+    query: Parameters<typeof getFunctionName>[0],
+    queryArgs: unknown,
+  ) =>
+    getFunctionName(query) === name &&
+    JSON.stringify(convexToJson((queryArgs ?? {}) as AnyArgs)) === key;
+  let current = value;
+  const store: OptimisticLocalStore = {
+    getQuery: (query, ...rest) =>
+      (isThisQuery(query, rest[0]) ? current : undefined) as never,
+    getAllQueries: (query) =>
+      getFunctionName(query) === name
+        ? [{ args: args as never, value: current as never }]
+        : [],
+    setQuery: (query, queryArgs, next) => {
+      if (isThisQuery(query, queryArgs)) current = next;
+    },
+  };
+  for (const entry of held) {
+    optimisticUpdates.get(entry.name)?.(store, {
+      ...(entry.args as AnyArgs),
+      changeId: entry.changeId,
+    });
+  }
+  return current;
+}
+
+/**
+ * A query's result as the page should show it: with the changes a
+ * RATE_LIMITED pause holds back applied (see `withHeldChanges`).
+ */
+export function useWithHeldChanges<Query extends FunctionReference<"query">>(
+  query: Query,
+  args: FunctionArgs<Query> | "skip",
+  value: FunctionReturnType<Query> | undefined,
+): FunctionReturnType<Query> | undefined {
+  const outbox = useContext(OutboxContext);
+  const held = useSyncExternalStore(
+    outbox?.subscribe ?? noOutbox,
+    outbox?.heldChanges ?? (() => nothingHeld),
+    () => nothingHeld,
+  );
+  const name = getFunctionName(query);
+  // `args` is compared by value: callers build it on every render.
+  const argsKey = args === "skip" ? null : JSON.stringify(args);
+  return useMemo(
+    () =>
+      held.length === 0 || value === undefined || argsKey === null
+        ? value
+        : (withHeldChanges(
+            name,
+            JSON.parse(argsKey) as AnyArgs,
+            value,
+            held,
+          ) as FunctionReturnType<Query> | undefined),
+    [held, value, name, argsKey],
+  );
+}
 
 /**
  * Sends again the changes that wait for the session (they also go on their

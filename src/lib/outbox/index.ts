@@ -5,6 +5,7 @@ export {
   useOutboxMutation,
   useReplayOutbox,
   useUnsentChangeCount,
+  useWithHeldChanges,
   type ChangeArgs,
 } from "./OutboxProvider";
 export {

@@ -20,6 +20,35 @@ function controlledServer() {
 const refusal = (code: string) =>
   new ConvexError({ code, message: `Refused: ${code}` });
 
+const rateLimited = (retryAfterMs: number) =>
+  new ConvexError({
+    code: "RATE_LIMITED",
+    message: `Slow down — try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+    retryAfterMs,
+  });
+
+/** A clock the test moves by hand: `schedule` for the outbox. */
+function manualClock() {
+  const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
+  return {
+    timers,
+    schedule: (run: () => void, ms: number) => {
+      const timer = { run, ms, cancelled: false };
+      timers.push(timer);
+      return () => {
+        timer.cancelled = true;
+      };
+    },
+    /** Runs the timers that are due (not cancelled), as time passing would. */
+    elapse() {
+      for (const timer of timers.splice(0)) if (!timer.cancelled) timer.run();
+    },
+    get pending() {
+      return timers.filter((timer) => !timer.cancelled).map((t) => t.ms);
+    },
+  };
+}
+
 /** Lets the promise callbacks already due run (no waiting on a clock). */
 async function settled() {
   for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -30,15 +59,19 @@ function outboxFor(
   userId: string,
   store = createMemoryOutboxStore(),
   server = controlledServer(),
+  clock = manualClock(),
 ) {
   const refused: [OutboxEntry, unknown][] = [];
+  const slowDowns: number[] = [];
   const outbox = new Outbox({
     userId,
     store,
     send: server.send,
     onReplayRefused: (entry, error) => refused.push([entry, error]),
+    onRateLimited: (wait) => slowDowns.push(wait),
+    schedule: clock.schedule,
   });
-  return { outbox, store, server, refused };
+  return { outbox, store, server, refused, slowDowns, clock };
 }
 
 test("a change is kept until the server confirms it, with a change id the server accepts", async () => {
@@ -192,4 +225,110 @@ test("clear forgets this user's changes", async () => {
   await outbox.clear();
   expect(outbox.unsentCount()).toBe(0);
   expect(store.entries).toEqual([]);
+});
+
+test("a refusal for going too fast keeps the change, its caller waiting, and sends it again after the wait the server named", async () => {
+  const { outbox, store, server, slowDowns, clock } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  let outcome: unknown = "pending";
+  const result = outbox.submit("todos:create", { day: "d", text: "kept" });
+  result.then(
+    (value) => (outcome = value),
+    () => (outcome = "rejected"),
+  );
+  await settled();
+  server.calls[0]!.refuse(rateLimited(2500));
+  await settled();
+  expect(slowDowns).toEqual([2500]);
+  expect(outcome).toBe("pending");
+  expect(outbox.unsentCount()).toBe(1);
+  expect(store.entries).toHaveLength(1);
+  expect(clock.pending).toEqual([2500]);
+  expect(server.calls).toHaveLength(1);
+  // Held: the app shows it meanwhile (Convex dropped its optimistic update).
+  expect(outbox.heldChanges().map((entry) => entry.args)).toEqual([
+    { day: "d", text: "kept" },
+  ]);
+
+  clock.elapse();
+  expect(outbox.heldChanges()).toEqual([]);
+  expect(server.calls).toHaveLength(2);
+  expect(server.calls[1]!.entry.changeId).toBe(server.calls[0]!.entry.changeId);
+  server.calls[1]!.answer("todo-id");
+  await expect(result).resolves.toBe("todo-id");
+  await settled();
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toEqual([]);
+});
+
+test("while paused for going too fast, new changes and other answers send nothing; then all go, oldest first", async () => {
+  const { outbox, server, clock } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const first = outbox.submit("todos:create", { day: "d", text: "one" });
+  const second = outbox.submit("todos:create", { day: "d", text: "two" });
+  await settled();
+  server.calls[0]!.refuse(rateLimited(1000));
+  await settled();
+  // An answer to a change already on its way does not end the pause.
+  server.calls[1]!.answer("id-2");
+  await expect(second).resolves.toBe("id-2");
+  const third = outbox.submit("todos:setDone", { id: "t", done: true });
+  // Held too, though never sent: it is shown from the start.
+  expect(outbox.heldChanges().map((entry) => entry.name)).toEqual([
+    "todos:create",
+    "todos:setDone",
+  ]);
+  const snapshot = outbox.heldChanges();
+  expect(outbox.heldChanges()).toBe(snapshot);
+  outbox.retry();
+  outbox.setAuthenticated(false);
+  outbox.setAuthenticated(true);
+  await settled();
+  expect(server.calls).toHaveLength(2);
+  expect(outbox.unsentCount()).toBe(2);
+
+  clock.elapse();
+  expect(server.calls.slice(2).map((call) => call.entry.args)).toEqual([
+    { day: "d", text: "one" },
+    { id: "t", done: true },
+  ]);
+  server.calls[2]!.answer("id-1");
+  server.calls[3]!.answer(null);
+  await expect(first).resolves.toBe("id-1");
+  await expect(third).resolves.toBe(null);
+});
+
+test("a second refusal for going too fast waits again, as long as the latest refusal says", async () => {
+  const { outbox, server, slowDowns, clock } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const result = outbox.submit("todos:create", { day: "d", text: "x" });
+  await settled();
+  server.calls[0]!.refuse(rateLimited(1000));
+  await settled();
+  clock.elapse();
+  server.calls[1]!.refuse(rateLimited(4000));
+  await settled();
+  expect(slowDowns).toEqual([1000, 4000]);
+  expect(clock.pending).toEqual([4000]);
+  clock.elapse();
+  server.calls[2]!.answer("id");
+  await expect(result).resolves.toBe("id");
+});
+
+test("a pause that ends while signed out sends when signed in again", async () => {
+  const { outbox, server, clock } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  void outbox.submit("todos:create", { day: "d", text: "x" });
+  await settled();
+  server.calls[0]!.refuse(rateLimited(1000));
+  await settled();
+  outbox.setAuthenticated(false);
+  clock.elapse();
+  expect(server.calls).toHaveLength(1);
+  outbox.setAuthenticated(true);
+  expect(server.calls).toHaveLength(2);
 });

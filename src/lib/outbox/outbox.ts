@@ -1,4 +1,4 @@
-import { errorCode } from "../errors";
+import { errorCode, retryAfterMs } from "../errors";
 import type { OutboxEntry, OutboxStore } from "./store";
 
 /** Sends one change to the server; resolves with its result. */
@@ -8,10 +8,23 @@ type Change = {
   entry: OutboxEntry;
   /** "waiting": not on its way (loaded at start, or refused as signed out). */
   state: "sending" | "waiting";
+  /**
+   * Waiting out a RATE_LIMITED pause. Convex dropped (or never applied) its
+   * optimistic update, so the app shows it from `heldChanges()` meanwhile.
+   */
+  held?: boolean;
   /** The caller's promise, for changes made in this page (not replayed). */
   settle?: { resolve: (value: unknown) => void; reject: (e: unknown) => void };
   /** The write to the store; removing waits for it. */
   written: Promise<void>;
+};
+
+/** Runs `run` after `ms`; returns what cancels it. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+const scheduleWithTimer: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
 };
 
 /** A change id: random, within the server's [A-Za-z0-9_-]{1,64}. */
@@ -25,6 +38,9 @@ export function newChangeId(): string {
  * for good (the refusal goes to whoever made the change, as before). A
  * refusal because the session ended (UNAUTHENTICATED) keeps it, and its
  * caller keeps waiting: it is sent again when Convex is signed in again.
+ * A refusal for going too fast (RATE_LIMITED) keeps it too, and its caller
+ * keeps waiting: nothing is sent until the wait the server asked for has
+ * passed, then every waiting change goes again, oldest first.
  * Changes left by an earlier page (a reload, a closed tab) are sent again
  * once each, with the same change id, so the server runs each only once.
  */
@@ -36,8 +52,13 @@ export class Outbox {
     entry: OutboxEntry,
     error: unknown,
   ) => void;
+  private readonly onRateLimited: (retryAfterMs: number) => void;
+  private readonly schedule: Schedule;
+  /** Cancels the resend after a RATE_LIMITED refusal; null when not paused. */
+  private cancelPause: (() => void) | null = null;
   private readonly changes = new Map<string, Change>();
   private readonly listeners = new Set<() => void>();
+  private heldSnapshot: readonly OutboxEntry[] = [];
   private authenticated = false;
   private started: Promise<void> | null = null;
   private closed = false;
@@ -48,15 +69,38 @@ export class Outbox {
     send: SendChange;
     /** A change from an earlier page was refused: nobody is waiting to hear it. */
     onReplayRefused: (entry: OutboxEntry, error: unknown) => void;
+    /** The server asked to slow down; the changes go again after this wait. */
+    onRateLimited?: (retryAfterMs: number) => void;
+    /** The clock for that wait (tests drive it). */
+    schedule?: Schedule;
   }) {
     this.userId = options.userId;
     this.store = options.store;
     this.send = options.send;
     this.onReplayRefused = options.onReplayRefused;
+    this.onRateLimited = options.onRateLimited ?? (() => {});
+    this.schedule = options.schedule ?? scheduleWithTimer;
   }
 
   /** How many changes the server has not confirmed yet. */
   readonly unsentCount = () => this.changes.size;
+
+  /**
+   * The changes held by a RATE_LIMITED pause, oldest first (the same array
+   * until that changes), for showing them as if they were on their way.
+   */
+  readonly heldChanges = (): readonly OutboxEntry[] => {
+    const held = [...this.changes.values()]
+      .filter((change) => change.held)
+      .map((change) => change.entry);
+    const last = this.heldSnapshot;
+    if (
+      last.length !== held.length ||
+      held.some((entry, index) => entry !== last[index])
+    )
+      this.heldSnapshot = held;
+    return this.heldSnapshot;
+  };
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -97,6 +141,8 @@ export class Outbox {
   /** Stops sending (the user is leaving); what is stored stays. */
   stop() {
     this.closed = true;
+    this.cancelPause?.();
+    this.cancelPause = null;
   }
 
   /** Convex's sign-in state: signing in sends whatever is waiting. */
@@ -155,9 +201,19 @@ export class Outbox {
 
   private dispatch(change: Change) {
     if (this.closed) return;
+    // Sent, in order, when the pause ends.
+    if (this.cancelPause) {
+      change.state = "waiting";
+      this.setHeld(change, true);
+      return;
+    }
     change.state = "sending";
     const { entry } = change;
-    this.send(entry).then(
+    // Sent first, so Convex's own optimistic update replaces the held one
+    // in the same moment.
+    const sent = this.send(entry);
+    this.setHeld(change, false);
+    sent.then(
       (result) => {
         this.forget(change);
         change.settle?.resolve(result);
@@ -169,11 +225,36 @@ export class Outbox {
           change.state = "waiting";
           return;
         }
+        const wait = retryAfterMs(error);
+        if (wait !== null) {
+          change.state = "waiting";
+          this.setHeld(change, true);
+          this.pause(wait);
+          this.onRateLimited(wait);
+          return;
+        }
         this.forget(change);
         if (change.settle) change.settle.reject(error);
         else this.onReplayRefused(entry, error);
       },
     );
+  }
+
+  /** Holds every change for `ms`, then sends what waits (if signed in). */
+  private pause(ms: number) {
+    // The latest refusal knows the server's latest wait.
+    this.cancelPause?.();
+    this.cancelPause = this.schedule(() => {
+      this.cancelPause = null;
+      if (!this.closed && this.authenticated && this.started)
+        this.sendWaiting();
+    }, ms);
+  }
+
+  private setHeld(change: Change, held: boolean) {
+    if (Boolean(change.held) === held) return;
+    change.held = held;
+    this.notify();
   }
 
   private forget(change: Change) {

@@ -8,6 +8,8 @@ import { relativeDayName, shortDate } from "@/lib/dates";
 import { useHasKeptDraft } from "@/lib/keptDrafts";
 import type { DayActions } from "../useDayActions";
 import { DayMenu } from "./DayMenu";
+import { UserText } from "@/components/ui/UserText";
+import { cleanName } from "@/lib/text";
 
 export type DaySummary = {
   day: string;
@@ -62,7 +64,7 @@ export function DayEntry({
           className="min-h-10 text-sm"
           onSave={(value, end) => {
             endRename(end);
-            if (value.trim() !== (summary.label ?? "")) {
+            if (cleanName(value) !== (summary.label ?? "")) {
               void actions.setLabel(summary.day, value);
             }
           }}
@@ -86,7 +88,7 @@ export function DayEntry({
           )}
         >
           <span className="min-w-0 flex-1">
-            <span className="block truncate">{name}</span>
+            <UserText className="block truncate">{name}</UserText>
             {secondary ? (
               <span className="block truncate text-xs font-normal text-slate-600 dark:text-slate-400">
                 {secondary}

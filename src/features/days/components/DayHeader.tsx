@@ -1,10 +1,20 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { useLocation } from "wouter";
 import { IconButton } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
-import { longDate, relativeDayName, shiftDay } from "@/lib/dates";
+import { dayWithinRange, longDate, relativeDayName } from "@/lib/dates";
 import { dayTitle, useDay } from "../useDay";
+import { UserText } from "@/components/ui/UserText";
+
+type Arrow = "previous" | "next";
+
+/**
+ * The arrow that was clicked, for the next day's header to focus: the day
+ * view is rebuilt on each navigation, and focus must not fall to the page.
+ */
+let arrowToFocus: Arrow | null = null;
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
 export function DayHeader({ day }: { day: string }) {
@@ -12,6 +22,22 @@ export function DayHeader({ day }: { day: string }) {
   const [, navigate] = useLocation();
   const relative = relativeDayName(day);
   const title = dayTitle(day, summary?.label);
+  const previousDay = dayWithinRange(day, -1);
+  const nextDay = dayWithinRange(day, 1);
+  const previousArrow = useRef<HTMLButtonElement>(null);
+  const nextArrow = useRef<HTMLButtonElement>(null);
+  // Once, as the new day's header mounts.
+  useEffect(() => {
+    if (!arrowToFocus) return;
+    (arrowToFocus === "next" ? nextArrow : previousArrow).current?.focus();
+    arrowToFocus = null;
+  }, []);
+  const go = (arrow: Arrow, to: string | null) => {
+    // At the ends of the range the arrow stays (and keeps focus) but does nothing.
+    if (!to) return;
+    arrowToFocus = arrow;
+    navigate(paths.day(to));
+  };
   const subtitle =
     title === longDate(day)
       ? relative
@@ -28,7 +54,9 @@ export function DayHeader({ day }: { day: string }) {
             <Skeleton className="h-8 w-48" />
           </>
         ) : (
-          <h1 className="text-2xl font-semibold break-words">{title}</h1>
+          <h1 className="text-2xl font-semibold break-words">
+            <UserText>{title}</UserText>
+          </h1>
         )}
         {subtitle ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -42,13 +70,17 @@ export function DayHeader({ day }: { day: string }) {
           label="Previous day"
           aria-keyshortcuts="Alt+ArrowUp"
           icon={<ChevronLeft aria-hidden className="size-5" />}
-          onClick={() => navigate(paths.day(shiftDay(day, -1)))}
+          ref={previousArrow}
+          aria-disabled={previousDay === null || undefined}
+          onClick={() => go("previous", previousDay)}
         />
         <IconButton
           label="Next day"
           aria-keyshortcuts="Alt+ArrowDown"
           icon={<ChevronRight aria-hidden className="size-5" />}
-          onClick={() => navigate(paths.day(shiftDay(day, 1)))}
+          ref={nextArrow}
+          aria-disabled={nextDay === null || undefined}
+          onClick={() => go("next", nextDay)}
         />
       </div>
     </header>

@@ -11,7 +11,7 @@ import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
-import { shiftDay, todayString } from "@/lib/dates";
+import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { DayActions } from "../useDayActions";
 
 /** Rename, archive, copy open todos and delete for one day. */
@@ -32,6 +32,8 @@ export function DayMenu({
   const pickDate = usePickDate();
   const tomorrow = shiftDay(todayString(), 1);
   const copyTo = (toDay: string) => void actions.copyOpenTo(day, toDay);
+  const previousDay = dayWithinRange(day, -1);
+  const nextDay = dayWithinRange(day, 1);
 
   return (
     <Menu
@@ -72,13 +74,15 @@ export function DayMenu({
           type: "item",
           label: "Previous day",
           icon: <Copy className="size-4" />,
-          onSelect: () => copyTo(shiftDay(day, -1)),
+          disabled: previousDay === null,
+          onSelect: () => previousDay && copyTo(previousDay),
         },
         {
           type: "item",
           label: "Next day",
           icon: <Copy className="size-4" />,
-          onSelect: () => copyTo(shiftDay(day, 1)),
+          disabled: nextDay === null,
+          onSelect: () => nextDay && copyTo(nextDay),
         },
         {
           type: "item",
@@ -87,7 +91,7 @@ export function DayMenu({
           onSelect: async () => {
             const toDay = await pickDate({
               title: "Copy open todos to",
-              initial: shiftDay(day, 1),
+              initial: nextDay ?? day,
               confirmLabel: "Copy here",
             });
             if (toDay && toDay !== day) copyTo(toDay);

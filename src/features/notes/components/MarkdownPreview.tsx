@@ -1,6 +1,9 @@
-import type { ComponentProps } from "react";
+import { Image as ImageIcon } from "lucide-react";
+import { useRef, useState, type ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { UserText } from "@/components/ui/UserText";
+import { isBlankText } from "@/lib/text";
 
 const LINK_PROTOCOLS = /^(https?:|mailto:)/i;
 
@@ -34,19 +37,61 @@ function Link({
   );
 }
 
+/** The host an image would be fetched from, as the button names it. */
+function hostOf(src: string): string {
+  try {
+    return new URL(src).host;
+  } catch {
+    return src;
+  }
+}
+
+/**
+ * A remote image loads only when asked ("Show image from example.com"), so
+ * opening a note never tells another server that it was read. Focus moves
+ * to the image that replaces the button.
+ */
 function Image({
   src,
   alt,
   node: _node,
   ...rest
 }: ComponentProps<"img"> & { node?: unknown }) {
+  const [shown, setShown] = useState(false);
+  // Focus goes to the image once, when the click that asked for it shows it.
+  const focusWhenShown = useRef(false);
   if (typeof src !== "string" || !src) return alt ? <span>[{alt}]</span> : null;
+  if (!shown) {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          onClick={(event) => {
+            // Inside a link, the click shows the image and goes nowhere.
+            event.preventDefault();
+            focusWhenShown.current = true;
+            setShown(true);
+          }}
+          className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100 sm:min-h-8 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          <ImageIcon aria-hidden className="size-4" />
+          Show image from {hostOf(src)}
+        </button>
+        {alt ? <UserText>[{alt}]</UserText> : null}
+      </span>
+    );
+  }
   return (
     <img
       {...rest}
+      ref={(image) => {
+        if (!image || !focusWhenShown.current) return;
+        focusWhenShown.current = false;
+        image.focus();
+      }}
+      tabIndex={-1}
       src={src}
       alt={alt ?? ""}
-      loading="lazy"
       referrerPolicy="no-referrer"
     />
   );
@@ -57,13 +102,17 @@ const COMPONENTS: Components = { a: Link, img: Image };
 /**
  * A note's markdown as HTML, safely: raw HTML in the text stays text (no
  * rehype-raw), so no script or event handler can run; links are limited to
- * http(s) and mailto and open in a new tab; images only over https.
+ * http(s) and mailto and open in a new tab; images only over https, and
+ * only after a click.
  * Loaded on demand, the first time a note's Preview is opened.
  */
 export default function MarkdownPreview({ text }: { text: string }) {
   return (
-    <div className="note-markdown min-h-24 rounded-md border border-slate-200 px-4 py-3 break-words dark:border-slate-800">
-      {text.trim() === "" ? (
+    <div
+      dir="auto"
+      className="note-markdown min-h-24 rounded-md border border-slate-200 px-4 py-3 break-words dark:border-slate-800"
+    >
+      {isBlankText(text) ? (
         <p className="text-slate-600 dark:text-slate-400">
           Nothing to preview.
         </p>

@@ -52,6 +52,7 @@ export const NoteBodyEditor = forwardRef<
         ref={field}
         id={id}
         aria-label="Note body"
+        dir="auto"
         placeholder="Write in markdown…"
         value={value}
         disabled={disabled}

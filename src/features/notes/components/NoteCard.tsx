@@ -17,6 +17,7 @@ import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
 import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
 import { NoteBodyEditor } from "./NoteBodyEditor";
 import { NoteTabs, type NoteTab } from "./NoteTabs";
+import { noteName } from "../noteName";
 
 // react-markdown and remark-gfm load the first time a Preview opens.
 const MarkdownPreview = lazy(() => import("./MarkdownPreview"));
@@ -63,7 +64,7 @@ export function NoteCard({
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const articleRef = useRef<HTMLElement>(null);
-  const name = draft.title.trim() || "Untitled note";
+  const name = noteName(draft.title);
   const expanded = !note.collapsed;
 
   // A search result (or Add note) asked to show this note.
@@ -143,6 +144,7 @@ export function NoteCard({
           <input
             ref={titleRef}
             aria-label="Note title"
+            dir="auto"
             placeholder="Untitled note"
             value={draft.title}
             disabled={pending}

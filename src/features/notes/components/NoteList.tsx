@@ -2,6 +2,7 @@ import type { Id } from "@convex/_generated/dataModel";
 import { SortableList } from "@/components/ui/SortableList";
 import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
 import { NoteCard } from "./NoteCard";
+import { noteName } from "../noteName";
 
 export type NoteListProps = {
   notes: Note[];
@@ -19,7 +20,7 @@ export function NoteList({ notes, actions, neighbours }: NoteListProps) {
       label="Notes"
       className="flex flex-col gap-3"
       noun="note"
-      nameOf={(note) => `note ${note?.title.trim() || "Untitled note"}`}
+      nameOf={(note) => `note ${noteName(note?.title ?? "")}`}
       onMove={(id, where) => void actions.reorder(id, where)}
       renderItem={(note, sortable) => (
         <NoteCard

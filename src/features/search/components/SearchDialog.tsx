@@ -1,13 +1,13 @@
 import { LoaderCircle, Search } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { api } from "@convex/_generated/api";
 import { LIMITS } from "@convex/lib/limits";
 import { Dialog } from "@/components/ui/Dialog";
 import { errorMessage } from "@/lib/errors";
 import { requestReveal } from "@/lib/reveal";
-import { useSignedInQueryOrError } from "@/lib/signedInQueries";
+import { isBlankText } from "@/lib/text";
 import { revealTodoOnPage } from "../revealTodo";
 import { useDebouncedValue } from "../useDebouncedValue";
+import { useSearch } from "../useSearch";
 import { optionId, SearchResults, type SearchOption } from "./SearchResults";
 
 export type SearchDialogProps = {
@@ -34,12 +34,11 @@ export default function SearchDialog({
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
-  const query = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
+  // Text with nothing visible searches for nothing.
+  const typed = isBlankText(text) ? "" : text.trim();
+  const query = useDebouncedValue(typed, SEARCH_DELAY_MS);
   // A failed search is shown in the dialog, not thrown to the page.
-  const results = useSignedInQueryOrError(
-    api.search.search,
-    query === "" ? "skip" : { text: query },
-  );
+  const results = useSearch(query);
 
   const found = results && !(results instanceof Error) ? results : null;
   const { todos, notes } = useMemo(
@@ -93,10 +92,9 @@ export default function SearchDialog({
     }
   };
 
-  const searching =
-    text.trim() !== "" && (text.trim() !== query || results === undefined);
+  const searching = typed !== "" && (typed !== query || results === undefined);
   let message: string | null = null;
-  if (text.trim() === "") message = "Type to search your todos and notes.";
+  if (typed === "") message = "Type to search your todos and notes.";
   else if (searching) message = null;
   else if (found && options.length === 0) message = "No matches";
 
@@ -121,6 +119,7 @@ export default function SearchDialog({
           type="search"
           role="combobox"
           aria-label="Search todos and notes"
+          dir="auto"
           aria-expanded={options.length > 0}
           aria-controls={listboxId}
           aria-autocomplete="list"

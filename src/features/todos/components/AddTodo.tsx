@@ -3,12 +3,13 @@ import { useEffect, useRef, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
 import { useKeptText } from "@/lib/keptDrafts";
+import { isBlankText } from "@/lib/text";
 
 /** Splits pasted text into the non-blank lines that become todos. */
 export function pastedLines(text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== "")
+    .filter((line) => !isBlankText(line))
     .slice(0, LIMITS.listItems);
 }
 
@@ -40,7 +41,7 @@ export function AddTodo({
   }, [value]);
 
   const submit = () => {
-    if (value.trim() === "") return;
+    if (isBlankText(value)) return;
     onAdd(value);
     setValue("");
     kept.forget();
@@ -67,6 +68,7 @@ export function AddTodo({
         ref={ref}
         id="add-todo"
         aria-label="Add a todo"
+        dir="auto"
         aria-describedby="add-todo-hint"
         placeholder="Add a todo…"
         rows={1}

@@ -19,6 +19,8 @@ import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoMenu } from "./TodoMenu";
+import { UserText } from "@/components/ui/UserText";
+import { isBlankText } from "@/lib/text";
 
 const HEADING_TAGS = { h1: "h2", h2: "h3", h3: "h4" } as const;
 const HEADING_STYLES = {
@@ -73,7 +75,7 @@ export function TodoItem({
   };
   const save = (text: string, end: EditEnd) => {
     endEdit(end);
-    if (text.trim() === "") {
+    if (isBlankText(text)) {
       void actions.remove(todo, neighbours());
     } else if (text.trim() !== editableText(todo).trim()) {
       void actions.editText(todo, text, baseText);
@@ -96,7 +98,7 @@ export function TodoItem({
         todo.done && "text-slate-600 line-through dark:text-slate-400",
       )}
     >
-      {todo.text}
+      <UserText>{todo.text}</UserText>
     </button>
   );
 

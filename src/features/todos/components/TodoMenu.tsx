@@ -12,7 +12,7 @@ import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
-import { shiftDay, todayString } from "@/lib/dates";
+import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 
@@ -34,6 +34,8 @@ export function TodoMenu({
   const tomorrow = shiftDay(todayString(), 1);
 
   const moveTo = (day: string) => void actions.moveTo(todo, day);
+  const previousDay = dayWithinRange(todo.day, -1);
+  const nextDay = dayWithinRange(todo.day, 1);
 
   return (
     <Menu
@@ -68,13 +70,15 @@ export function TodoMenu({
           type: "item",
           label: "Move to previous day",
           icon: <ArrowLeft className="size-4" />,
-          onSelect: () => moveTo(shiftDay(todo.day, -1)),
+          disabled: previousDay === null,
+          onSelect: () => previousDay && moveTo(previousDay),
         },
         {
           type: "item",
           label: "Move to next day",
           icon: <ArrowRight className="size-4" />,
-          onSelect: () => moveTo(shiftDay(todo.day, 1)),
+          disabled: nextDay === null,
+          onSelect: () => nextDay && moveTo(nextDay),
         },
         {
           type: "item",

@@ -17,7 +17,6 @@ import { REPO_ROOT } from "../stack/paths";
 /** What the site's build needs; copied, so the checkout's dist/ and .netlify/ are left alone. */
 const SITE_SOURCES = [
   "convex",
-  "deploy",
   "netlify",
   "public",
   "src",

@@ -35,6 +35,10 @@ const PAGE_CSP_DIRECTIVES = [
   "style-src 'self'",
   "style-src-elem 'self' 'unsafe-inline'",
   "style-src-attr 'none'",
+  // Images from this site, or remote ones a note loads on a click; no data:.
+  "img-src 'self' https:",
+  // AuthKit calls this origin in production builds, never WorkOS directly.
+  "connect-src 'self' https://*.convex.cloud wss://*.convex.cloud",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -140,7 +144,7 @@ describe(
       expect(metaPolicy).toMatch(/^connect-src 'self'/);
     });
 
-    it("the browser enforces Trusted Types: HTML reaches the page only as a named character reference", async () => {
+    it("the browser enforces Trusted Types: HTML reaches the page only as a named character reference or an empty string", async () => {
       const context = await newBrowser();
       const page = await context.newPage();
       await page.goto(stack.origin);
@@ -157,6 +161,16 @@ describe(
         return {
           markup: attempt("<img src=x>"),
           entity: attempt("&copy;"),
+          cleared: (() => {
+            const element = document.createElement("i");
+            element.textContent = "old";
+            try {
+              element.innerHTML = "";
+              return element.childNodes.length;
+            } catch (error) {
+              return (error as Error).name;
+            }
+          })(),
           policies: (() => {
             try {
               // Not in TypeScript's DOM types yet.
@@ -176,6 +190,7 @@ describe(
       expect(outcome).toEqual({
         markup: "TypeError",
         entity: "©",
+        cleared: 0,
         policies: "TypeError",
       });
       // Both refusals are reported as violations (events come a moment

@@ -5,8 +5,10 @@
 // The one HTML writer in the bundle is the markdown parser's decoder of named
 // character references (decode-named-character-reference, browser build): it
 // sets innerHTML = "&copy;" on a detached element so the browser decodes it.
-// Exactly that shape passes; anything else makes the write throw. No script
-// or script URL is ever created.
+// Exactly that shape passes, and so does the empty string (clearing a node
+// with innerHTML = "" writes no markup, and a library doing so must not
+// throw); anything else makes the write throw. No script or script URL is
+// ever created.
 (function () {
   var trustedTypes = window.trustedTypes;
   if (!trustedTypes || !trustedTypes.createPolicy) return;
@@ -14,7 +16,7 @@
   var NAMED_CHARACTER_REFERENCE = /^&[A-Za-z][A-Za-z0-9]{0,39};$/;
   trustedTypes.createPolicy("default", {
     createHTML: function (html) {
-      return NAMED_CHARACTER_REFERENCE.test(html) ? html : null;
+      return html === "" || NAMED_CHARACTER_REFERENCE.test(html) ? html : null;
     },
   });
 })();

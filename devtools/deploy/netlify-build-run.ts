@@ -27,6 +27,7 @@ const SITE_SOURCES = [
   "package.json",
   "tsconfig.json",
   "tsconfig.app.json",
+  "tsconfig.netlify.json",
   "vite.config.ts",
 ];
 

@@ -22,16 +22,27 @@ describe("production context", () => {
     }
   });
 
-  it("refuses a Preview deploy key", () => {
-    const plan = planNetlifyBuild({
-      CONTEXT: "production",
-      CONVEX_DEPLOY_KEY: PREVIEW_KEY,
-    });
-    expect(plan).toMatchObject({
-      kind: "refuse",
-      message: expect.stringContaining("Preview deploy key"),
-    });
-  });
+  it.each([
+    ["a Preview deploy key", PREVIEW_KEY],
+    ["a Development deploy key", "dev:quiet-heron-456|eyJ2MiI6ImR1bW15In0="],
+    ["a project key", "project:my-team:daybook|eyJ2MiI6ImR1bW15In0="],
+    ["malformed", "prod:happy-otter-123"],
+    ["not a Convex deploy key", "eyJ2MiI6ImR1bW15In0="],
+  ])(
+    "refuses %s, naming what it is and what production needs, without echoing the key",
+    (description, key) => {
+      const plan = planNetlifyBuild({
+        CONTEXT: "production",
+        CONVEX_DEPLOY_KEY: key,
+      });
+      expect(plan.kind).toBe("refuse");
+      if (plan.kind !== "refuse") return;
+      expect(plan.message).toContain(`but it is ${description}`);
+      expect(plan.message).toContain("must be a Production deploy key");
+      expect(plan.message).not.toContain(key);
+      expect(plan.message).not.toContain("eyJ2MiI6ImR1bW15In0=");
+    },
+  );
 
   it("deploys Convex and builds the site with Convex's one-step command", () => {
     expect(

@@ -4,7 +4,7 @@
  *
  * - production: Convex's documented one-step deploy,
  *   `npx convex deploy --cmd 'npm run build'`, with a Production deploy key.
- *   No key (or a Preview key) fails the build.
+ *   No key, or any other key (Dev, Preview, project), fails the build.
  * - deploy-preview, branch-deploy: with a Preview deploy key, the same
  *   command creates (or reuses) a Convex preview deployment named after the
  *   branch; without a key, a plain build against the deployment that
@@ -41,6 +41,32 @@ const DEPLOY_KEY_HELP =
   "Deploy keys) and set it as CONVEX_DEPLOY_KEY in Netlify (Site configuration -> " +
   "Environment variables), with a value per deploy context.";
 
+/**
+ * A Production deploy key as the Convex dashboard issues it:
+ * `prod:<deployment name>|<secret>`. Dev keys start `dev:`, Preview keys
+ * `preview:<team>:<project>`, project keys `project:`.
+ */
+function isProductionDeployKey(deployKey: string): boolean {
+  return /^prod:[^|:\s]+\|\S+$/.test(deployKey);
+}
+
+/** What kind of key was given, for the refusal; never the key itself (it is a secret). */
+function describeDeployKey(deployKey: string): string {
+  const prefix = /^(dev|preview|project|prod):/.exec(deployKey)?.[1];
+  switch (prefix) {
+    case "dev":
+      return "a Development deploy key";
+    case "preview":
+      return "a Preview deploy key";
+    case "project":
+      return "a project key";
+    case "prod":
+      return "malformed";
+    default:
+      return "not a Convex deploy key";
+  }
+}
+
 export function planNetlifyBuild(env: BuildEnv): NetlifyBuildPlan {
   const context = env.CONTEXT?.trim() ?? "";
   const deployKey = env.CONVEX_DEPLOY_KEY?.trim() ?? "";
@@ -56,14 +82,15 @@ export function planNetlifyBuild(env: BuildEnv): NetlifyBuildPlan {
             `${DEPLOY_KEY_HELP} Production needs a Production deploy key.`,
         };
       }
-      if (deployKey.startsWith("preview:")) {
+      if (!isProductionDeployKey(deployKey)) {
         return {
           kind: "refuse",
           message:
-            "CONVEX_DEPLOY_KEY in Netlify's production context is a Preview deploy " +
-            "key: the production site would run against a preview deployment. " +
-            "Set the Production deploy key for the Production context and keep " +
-            "the Preview key for Deploy Previews and Branch deploys.",
+            "CONVEX_DEPLOY_KEY in Netlify's production context must be a Production " +
+            `deploy key (prod:<deployment>|<secret>), but it is ${describeDeployKey(deployKey)}: ` +
+            "the production site would not run against the production deployment. " +
+            "Set the Production deploy key for the Production context and keep the " +
+            `Preview key for Deploy Previews and Branch deploys. ${DEPLOY_KEY_HELP}`,
         };
       }
       return {

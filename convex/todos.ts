@@ -14,6 +14,7 @@ import {
   restoredKey,
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
+import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
@@ -21,7 +22,12 @@ import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { getUsage } from "./lib/usage";
-import { requireDay, requireListSize, requireText } from "./lib/validate";
+import {
+  requireComparableText,
+  requireDay,
+  requireListSize,
+  requireText,
+} from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
 // row (counts and budgets) current: handlers here only write todos.
@@ -126,15 +132,15 @@ export const updateText = userMutation({
   args: { id: clientId("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    // Compared with the stored text, which went through the same cleaning.
-    const baseText = requireText(args.baseText, {
-      ...todoTextRule,
-      allowEmpty: true,
-    });
+    // Both sides normalised: a todo stored before text cleaning (NFD, `\r\n`,
+    // a control character) must match the base a client sends for it, or
+    // every edit of it would be a conflict.
+    const baseText = requireComparableText(args.baseText, todoTextRule);
+    const storedText = normalizeText(todo.text);
     const { text, kind } = parseTodoText(args.text);
-    if (todo.text !== baseText) {
+    if (storedText !== baseText) {
       // The same text saved twice (two tabs typing alike) is no conflict.
-      if (todo.text === text && todo.kind === kind) return;
+      if (storedText === text && todo.kind === kind) return;
       throw conflict("todo", { text: todo.text });
     }
     // Headings are never done; a todo keeps its state.
@@ -205,7 +211,12 @@ export const restore = userMutation({
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
-    const text = requireText(args.text, todoTextRule).trim();
+    // Undo never loses an item: text stored before the cleaning rules comes
+    // back with its forbidden characters replaced, not refused.
+    const text = requireText(
+      replaceForbiddenCharacters(args.text),
+      todoTextRule,
+    ).trim();
     const order = await restoredKey(ctx, "todos", ctx.userId, day, {
       afterId,
       beforeId,

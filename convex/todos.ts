@@ -21,7 +21,7 @@ import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
-import { getUsage } from "./lib/usage";
+import { ensureQuota, getUsage } from "./lib/usage";
 import {
   requireComparableText,
   requireDay,
@@ -399,8 +399,31 @@ export const copyOpenToDay = userMutation({
       throw invalidArgument("Choose a different day to copy to.");
     }
     const source = await getDay(ctx, ctx.userId, fromDay);
+    const target = await getDay(ctx, ctx.userId, toDay);
     const openItems = source ? source.todoCount - source.doneCount : 0;
-    ensureRoom(await getDay(ctx, ctx.userId, toDay), { todoCount: openItems });
+    ensureRoom(target, { todoCount: openItems });
+    // The scheduled batches write outside any rate limit or up-front quota
+    // check, so the whole copy is charged and checked here, refused whole
+    // (RATE_LIMITED, LIMIT_REACHED) rather than stopped part-way. Day rows
+    // hold no bytes of open todos alone: all the source's todo bytes bound
+    // them, as does the room left in the target day (copyBatch stops there).
+    const copiedBytes = Math.min(
+      source?.todoBytes ?? 0,
+      LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+    );
+    const usage = await getUsage(ctx.db, ctx.userId);
+    if (usage) {
+      ensureQuota(usage, {
+        todoCount: openItems,
+        noteCount: 0,
+        dayCount: target || openItems === 0 ? 0 : 1,
+        textBytes: copiedBytes,
+      });
+    }
+    await ctx.chargeUpFront({
+      createdItems: openItems,
+      writtenBytes: copiedBytes,
+    });
     const cutoff = await newestItemCreationTime(
       ctx,
       "todos",

@@ -402,6 +402,27 @@ describe("setPinned and listPinned", () => {
     expect(seen).toEqual(pinned);
   });
 
+  test("leaves out pinned todos of days stored before the range of days", async () => {
+    const [inside] = await createAll(["inside"], "2199-12-31");
+    await alice.mutation(api.todos.setPinned, { id: inside!, pinned: true });
+    await t.run(async (ctx) => {
+      for (const day of ["1969-12-31", "2200-01-01"]) {
+        await ctx.db.insert("todos", {
+          userId: ALICE_ID,
+          day,
+          text: `pinned on ${day}`,
+          kind: "todo",
+          done: false,
+          pinned: true,
+          order: "a0",
+        });
+      }
+    });
+    const { page, isDone } = await listPinnedPage(null);
+    expect(page.map((todo) => todo.text)).toEqual(["inside"]);
+    expect(isDone).toBe(true);
+  });
+
   test("unpinning takes a todo off the pinned list", async () => {
     const [a, b] = await createAll(["a", "b"]);
     await alice.mutation(api.todos.setPinned, { id: a!, pinned: true });

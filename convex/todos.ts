@@ -15,6 +15,7 @@ import {
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
 import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
+import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
@@ -54,14 +55,21 @@ export const listForDay = userQuery({
   },
 });
 
-/** Pinned todos across all days, oldest day first, a page at a time. */
+/**
+ * Pinned todos across all days, oldest day first, a page at a time; only
+ * days inside the app's range, like `days.list` (see there).
+ */
 export const listPinned = userQuery({
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, args) => {
     return await ctx.db
       .query("todos")
       .withIndex("by_user_pinned_day_order", (q) =>
-        q.eq("userId", ctx.userId).eq("pinned", true),
+        q
+          .eq("userId", ctx.userId)
+          .eq("pinned", true)
+          .gte("day", FIRST_DAY)
+          .lte("day", LAST_DAY),
       )
       .paginate(clampPageSize(args.paginationOpts));
   },

@@ -134,6 +134,31 @@ describe("days.list", () => {
     expect(listed.map((row) => row.day)).toEqual([...days].sort().reverse());
   });
 
+  test("leaves out days stored before the range of days (which cannot be opened)", async () => {
+    await addTodo("inside", "1970-01-01");
+    await addTodo("inside", "2199-12-31");
+    await t.run(async (ctx) => {
+      for (const day of ["1969-12-31", "0001-01-01", "2200-01-01"]) {
+        for (const archived of [false, true]) {
+          await ctx.db.insert("days", {
+            userId: ALICE_ID,
+            day,
+            archived,
+            label: "from before the range",
+            todoCount: 0,
+            openCount: 0,
+            doneCount: 0,
+            todoBytes: 0,
+            noteCount: 0,
+            noteBytes: 0,
+          });
+        }
+      }
+    });
+    expect(await listedDays()).toEqual(["2199-12-31", "1970-01-01"]);
+    expect(await listedDays(true)).toEqual([]);
+  });
+
   test("lists a day that holds only notes", async () => {
     await addNote("2025-04-01");
     await addTodo("a todo", "2025-03-01");

@@ -4,6 +4,7 @@ import { internal } from "./_generated/api";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { newestItemCreationTime } from "./lib/dayItems";
+import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
@@ -12,6 +13,13 @@ import { requireDay, requireText } from "./lib/validate";
 /**
  * The sidebar: days with content, a label or an archive mark, newest first,
  * one summary row per day (never a todo or note).
+ *
+ * Only days inside the app's range (lib/dayRange), bounded in the index
+ * range itself. A day stored before the range existed cannot be opened or
+ * changed (every function taking a day refuses it, and the UI has no page
+ * for it), so listing it would show a link to nothing; every listing leaves
+ * it out alike (this, `todos.listPinned`, `search`), while the export and
+ * "delete my data" still cover it.
  */
 export const list = userQuery({
   args: { archived: v.boolean(), paginationOpts: paginationOptsValidator },
@@ -19,7 +27,11 @@ export const list = userQuery({
     return await ctx.db
       .query("days")
       .withIndex("by_user_archived_day", (q) =>
-        q.eq("userId", ctx.userId).eq("archived", args.archived),
+        q
+          .eq("userId", ctx.userId)
+          .eq("archived", args.archived)
+          .gte("day", FIRST_DAY)
+          .lte("day", LAST_DAY),
       )
       .order("desc")
       .paginate(clampPageSize(args.paginationOpts));

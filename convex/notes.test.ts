@@ -256,6 +256,25 @@ describe("versions", () => {
     expect((await listDay())[0]!.version).toBe(1);
   });
 
+  test("an outdated save of the cleaned form of an old stored text is no conflict", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await t.run((ctx) =>
+      ctx.db.patch("notes", id, {
+        title: "cafe\u0301",
+        body: "a\r\nb",
+        version: 1,
+      }),
+    );
+    expect(
+      await alice.mutation(api.notes.update, {
+        id,
+        baseVersion: 0,
+        title: "caf\u00e9",
+        body: "a\nb",
+      }),
+    ).toEqual({ version: 1 });
+  });
+
   test.each([-1, 0.5, Number.NaN])(
     "rejects the base version %s",
     async (baseVersion) => {
@@ -430,6 +449,21 @@ describe("restore (Undo)", () => {
     const after = await alice.query(api.days.get, { day: DAY });
     expect(after?.noteCount).toBe(before?.noteCount);
     expect(after?.noteBytes).toBe(before?.noteBytes);
+  });
+
+  test("a note stored with control characters before text cleaning is restored, the characters turned into spaces", async () => {
+    await alice.mutation(api.notes.restore, {
+      day: DAY,
+      title: "old\u0000title",
+      body: "line\u001b[31m red\r\nnext \udc00",
+      collapsed: false,
+      afterId: null,
+      beforeId: null,
+    });
+    expect((await listDay())[0]).toMatchObject({
+      title: "old title",
+      body: "line [31m red\nnext \ufffd",
+    });
   });
 
   test("without neighbours appends at the end of the day", async () => {

@@ -6,6 +6,7 @@ import {
   reorderMutation,
   restoredKey,
 } from "./lib/dayItems";
+import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
 import { conflict, invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
@@ -89,7 +90,14 @@ export const update = userMutation({
     const version = note.version ?? 0;
     if (version !== args.baseVersion) {
       // The same text saved twice (two tabs typing alike) is no conflict.
-      if (title === note.title && body === note.body) return { version };
+      // (Compared normalised: a note stored before text cleaning holds NFD or
+      // `\r\n` text that the same save, cleaned, no longer matches byte for byte.)
+      if (
+        title === normalizeText(note.title) &&
+        body === normalizeText(note.body)
+      ) {
+        return { version };
+      }
       throw conflict("note", { title: note.title, body: note.body, version });
     }
     await ctx.db.patch("notes", note._id, {
@@ -124,8 +132,13 @@ export const restore = userMutation({
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
-    const title = requireText(args.title, titleRule);
-    const body = requireText(args.body, bodyRule);
+    // Undo never loses a note: text stored before the cleaning rules comes
+    // back with its forbidden characters replaced, not refused.
+    const title = requireText(
+      replaceForbiddenCharacters(args.title),
+      titleRule,
+    );
+    const body = requireText(replaceForbiddenCharacters(args.body), bodyRule);
     const order = await restoredKey(ctx, "notes", ctx.userId, day, {
       afterId,
       beforeId,

@@ -22,6 +22,12 @@ export default defineSchema({
     updatedAt: v.number(),
     /** When the profile was last asked of WorkOS (convex/users). */
     fetchedAt: v.optional(v.number()),
+    /**
+     * Where the stored values came from: the token's claims or the WorkOS
+     * API. Absent on rows from before, whose values the browser sent and
+     * which are not trusted (convex/users `syncProfile` clears them).
+     */
+    source: v.optional(v.union(v.literal("token"), v.literal("workos"))),
   }).index("by_user", ["userId"]),
 
   /**

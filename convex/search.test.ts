@@ -117,6 +117,36 @@ describe("search", () => {
     expect(forAlice.notes.map((note) => note.title)).toEqual(["secret title"]);
   });
 
+  test("leaves out todos and notes of days stored before the range of days", async () => {
+    await alice.mutation(api.todos.create, { day: DAY, text: "harbour walk" });
+    await alice.mutation(api.notes.create, { day: DAY, title: "harbour" });
+    await t.run(async (ctx) => {
+      for (const day of ["1969-12-31", "2200-01-01"]) {
+        await ctx.db.insert("todos", {
+          userId: ALICE.subject!,
+          day,
+          text: "harbour trip",
+          kind: "todo",
+          done: false,
+          pinned: false,
+          order: "a0",
+        });
+        await ctx.db.insert("notes", {
+          userId: ALICE.subject!,
+          day,
+          title: "harbour notes",
+          body: "harbour",
+          collapsed: false,
+          order: "a0",
+          updatedAt: 0,
+        });
+      }
+    });
+    const { todos, notes } = await search(alice, "harbour");
+    expect(todos.map((todo) => todo.day)).toEqual([DAY]);
+    expect(notes.map((note) => note.day)).toEqual([DAY]);
+  });
+
   test("bounds the number of todo and note results", async () => {
     const lines = Array.from(
       { length: MAX_TODO_RESULTS + 15 },

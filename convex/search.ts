@@ -3,6 +3,7 @@ import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalQuery } from "./_generated/server";
 import { internalMutation, userAction } from "./lib/auth";
+import { isDayInRange } from "./lib/dayRange";
 import { LIMITS } from "./lib/limits";
 import { spendTokens } from "./lib/rateLimits";
 import { requireText } from "./lib/validate";
@@ -116,16 +117,22 @@ export const findForUser = internalQuery({
       )
       .take(MAX_NOTE_RESULTS);
 
+    // Only days inside the app's range, like `days.list` (see there). A
+    // search index filters on `userId` alone, so this filters the results.
     const notes = new Map<string, Doc<"notes">>();
-    for (const note of [...byTitle, ...byBody]) notes.set(note._id, note);
+    for (const note of [...byTitle, ...byBody]) {
+      if (isDayInRange(note.day)) notes.set(note._id, note);
+    }
     return {
-      todos: todos.map((todo) => ({
-        id: todo._id,
-        day: todo.day,
-        text: todo.text,
-        kind: todo.kind,
-        done: todo.done,
-      })),
+      todos: todos
+        .filter((todo) => isDayInRange(todo.day))
+        .map((todo) => ({
+          id: todo._id,
+          day: todo.day,
+          text: todo.text,
+          kind: todo.kind,
+          done: todo.done,
+        })),
       notes: [...notes.values()].slice(0, MAX_NOTE_RESULTS).map((note) => ({
         id: note._id,
         day: note.day,

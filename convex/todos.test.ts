@@ -283,6 +283,44 @@ describe("updateText", () => {
     );
   });
 
+  test.each([
+    ["decomposed (NFD)", "cafe\u0301 list", "caf\u00e9 list"],
+    ["Windows line ends", "first\r\nsecond", "first\nsecond"],
+  ])(
+    "a todo stored %s before text cleaning can be edited from the text it holds",
+    async (_name, stored, cleaned) => {
+      const [id] = await createAll([cleaned]);
+      await t.run((ctx) => ctx.db.patch("todos", id!, { text: stored }));
+      // The client edits from what it was sent: the stored, uncleaned text.
+      await alice.mutation(api.todos.updateText, {
+        id: id!,
+        baseText: stored,
+        text: `${stored} edited`,
+      });
+      expect(await textsOf()).toEqual([`${cleaned} edited`]);
+      // From its cleaned form too (a client that cleaned what it showed).
+      await t.run((ctx) => ctx.db.patch("todos", id!, { text: stored }));
+      await alice.mutation(api.todos.updateText, {
+        id: id!,
+        baseText: cleaned,
+        text: "again",
+      });
+      expect(await textsOf()).toEqual(["again"]);
+    },
+  );
+
+  test("an outdated edit to the cleaned form of an old stored text is no conflict", async () => {
+    const [id] = await createAll(["caf\u00e9"]);
+    await t.run((ctx) => ctx.db.patch("todos", id!, { text: "cafe\u0301" }));
+    await expect(
+      alice.mutation(api.todos.updateText, {
+        id: id!,
+        baseText: "something older",
+        text: "caf\u00e9",
+      }),
+    ).resolves.toBeNull();
+  });
+
   test("keeps a done todo done, with its completion time, when its text changes", async () => {
     const [id] = await createAll(["draft"]);
     await alice.mutation(api.todos.setDone, { id: id!, done: true });
@@ -303,6 +341,8 @@ describe("updateText", () => {
 
 describe("setDone", () => {
   test("sets completedAt when done and clears it when reopened", async () => {
+    // Time moves only forward, as on a server: set before the first write.
+    vi.setSystemTime(new Date("2025-03-10T09:29:00Z"));
     const [id] = await createAll(["call mum"]);
     vi.setSystemTime(new Date("2025-03-10T09:30:00Z"));
     await alice.mutation(api.todos.setDone, { id: id!, done: true });
@@ -360,6 +400,27 @@ describe("setPinned and listPinned", () => {
     }
     expect(pages).toBeGreaterThan(1);
     expect(seen).toEqual(pinned);
+  });
+
+  test("leaves out pinned todos of days stored before the range of days", async () => {
+    const [inside] = await createAll(["inside"], "2199-12-31");
+    await alice.mutation(api.todos.setPinned, { id: inside!, pinned: true });
+    await t.run(async (ctx) => {
+      for (const day of ["1969-12-31", "2200-01-01"]) {
+        await ctx.db.insert("todos", {
+          userId: ALICE_ID,
+          day,
+          text: `pinned on ${day}`,
+          kind: "todo",
+          done: false,
+          pinned: true,
+          order: "a0",
+        });
+      }
+    });
+    const { page, isDone } = await listPinnedPage(null);
+    expect(page.map((todo) => todo.text)).toEqual(["inside"]);
+    expect(isDone).toBe(true);
   });
 
   test("unpinning takes a todo off the pinned list", async () => {
@@ -557,6 +618,25 @@ describe("restore (Undo)", () => {
     });
     const last = (await listDay()).at(-1);
     expect(last).toMatchObject({ text: "Plan", kind: "h2", done: false });
+  });
+
+  test("an item stored with a control character before text cleaning is restored, the character turned into a space", async () => {
+    const [id] = await createAll(["ring"]);
+    await t.run((ctx) =>
+      ctx.db.patch("todos", id!, { text: "ring\u0007bell \ud800" }),
+    );
+    const [old] = await listDay();
+    await alice.mutation(api.todos.remove, { id: id! });
+    await alice.mutation(api.todos.restore, {
+      day: DAY,
+      text: old!.text,
+      kind: "todo",
+      done: false,
+      pinned: false,
+      afterId: null,
+      beforeId: null,
+    });
+    expect(await textsOf()).toEqual(["ring bell \ufffd"]);
   });
 
   test("a neighbour that is gone gives NOT_FOUND and restores nothing", async () => {

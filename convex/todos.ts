@@ -14,14 +14,21 @@ import {
   restoredKey,
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
+import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
+import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
-import { getUsage } from "./lib/usage";
-import { requireDay, requireListSize, requireText } from "./lib/validate";
+import { ensureQuota, getUsage } from "./lib/usage";
+import {
+  requireComparableText,
+  requireDay,
+  requireListSize,
+  requireText,
+} from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
 // row (counts and budgets) current: handlers here only write todos.
@@ -48,14 +55,21 @@ export const listForDay = userQuery({
   },
 });
 
-/** Pinned todos across all days, oldest day first, a page at a time. */
+/**
+ * Pinned todos across all days, oldest day first, a page at a time; only
+ * days inside the app's range, like `days.list` (see there).
+ */
 export const listPinned = userQuery({
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, args) => {
     return await ctx.db
       .query("todos")
       .withIndex("by_user_pinned_day_order", (q) =>
-        q.eq("userId", ctx.userId).eq("pinned", true),
+        q
+          .eq("userId", ctx.userId)
+          .eq("pinned", true)
+          .gte("day", FIRST_DAY)
+          .lte("day", LAST_DAY),
       )
       .paginate(clampPageSize(args.paginationOpts));
   },
@@ -126,15 +140,15 @@ export const updateText = userMutation({
   args: { id: clientId("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    // Compared with the stored text, which went through the same cleaning.
-    const baseText = requireText(args.baseText, {
-      ...todoTextRule,
-      allowEmpty: true,
-    });
+    // Both sides normalised: a todo stored before text cleaning (NFD, `\r\n`,
+    // a control character) must match the base a client sends for it, or
+    // every edit of it would be a conflict.
+    const baseText = requireComparableText(args.baseText, todoTextRule);
+    const storedText = normalizeText(todo.text);
     const { text, kind } = parseTodoText(args.text);
-    if (todo.text !== baseText) {
+    if (storedText !== baseText) {
       // The same text saved twice (two tabs typing alike) is no conflict.
-      if (todo.text === text && todo.kind === kind) return;
+      if (storedText === text && todo.kind === kind) return;
       throw conflict("todo", { text: todo.text });
     }
     // Headings are never done; a todo keeps its state.
@@ -205,7 +219,12 @@ export const restore = userMutation({
   },
   handler: async (ctx, { afterId, beforeId, ...args }) => {
     const day = requireDay(args.day);
-    const text = requireText(args.text, todoTextRule).trim();
+    // Undo never loses an item: text stored before the cleaning rules comes
+    // back with its forbidden characters replaced, not refused.
+    const text = requireText(
+      replaceForbiddenCharacters(args.text),
+      todoTextRule,
+    ).trim();
     const order = await restoredKey(ctx, "todos", ctx.userId, day, {
       afterId,
       beforeId,
@@ -388,8 +407,31 @@ export const copyOpenToDay = userMutation({
       throw invalidArgument("Choose a different day to copy to.");
     }
     const source = await getDay(ctx, ctx.userId, fromDay);
+    const target = await getDay(ctx, ctx.userId, toDay);
     const openItems = source ? source.todoCount - source.doneCount : 0;
-    ensureRoom(await getDay(ctx, ctx.userId, toDay), { todoCount: openItems });
+    ensureRoom(target, { todoCount: openItems });
+    // The scheduled batches write outside any rate limit or up-front quota
+    // check, so the whole copy is charged and checked here, refused whole
+    // (RATE_LIMITED, LIMIT_REACHED) rather than stopped part-way. Day rows
+    // hold no bytes of open todos alone: all the source's todo bytes bound
+    // them, as does the room left in the target day (copyBatch stops there).
+    const copiedBytes = Math.min(
+      source?.todoBytes ?? 0,
+      LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
+    );
+    const usage = await getUsage(ctx.db, ctx.userId);
+    if (usage) {
+      ensureQuota(usage, {
+        todoCount: openItems,
+        noteCount: 0,
+        dayCount: target || openItems === 0 ? 0 : 1,
+        textBytes: copiedBytes,
+      });
+    }
+    await ctx.chargeUpFront({
+      createdItems: openItems,
+      writtenBytes: copiedBytes,
+    });
     const cutoff = await newestItemCreationTime(
       ctx,
       "todos",

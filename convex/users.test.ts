@@ -154,6 +154,70 @@ describe("syncProfile", () => {
   });
 });
 
+describe("profiles stored before syncProfile took no arguments", () => {
+  /** A row as the browser's own profile left it: no `source`. */
+  async function browserSentRow(userId: string) {
+    await t.run((ctx) =>
+      ctx.db.insert("users", {
+        userId,
+        name: "Mallory",
+        email: "mallory@evil.example",
+        pictureUrl: "https://evil.example/m.png",
+        updatedAt: 0,
+      }),
+    );
+  }
+
+  test("are cleared by a sync whose token has no profile claims, without an API key", async () => {
+    vi.stubEnv("WORKOS_API_KEY", "");
+    await browserSentRow("user_carol");
+    const carol = t.withIdentity(bareIdentity("carol"));
+    await carol.mutation(api.users.syncProfile, {});
+    const me = await carol.query(api.users.me, {});
+    expect(me).toMatchObject({ userId: "user_carol" });
+    expect(me!.name).toBeUndefined();
+    expect(me!.email).toBeUndefined();
+    expect(me!.pictureUrl).toBeUndefined();
+    expect(await allUserRows()).toHaveLength(1);
+  });
+
+  test("keep only what the token says when it carries some claims", async () => {
+    vi.stubEnv("WORKOS_API_KEY", "");
+    await browserSentRow("user_carol");
+    const carol = t.withIdentity({ ...bareIdentity("carol"), name: "Carol" });
+    await carol.mutation(api.users.syncProfile, {});
+    const me = await carol.query(api.users.me, {});
+    expect(me).toMatchObject({ name: "Carol", source: "token" });
+    expect(me!.email).toBeUndefined();
+    expect(me!.pictureUrl).toBeUndefined();
+  });
+
+  test("are replaced by the profile fetched from WorkOS", async () => {
+    stubWorkos({ user_carol: { email: "carol@example.com" } });
+    await browserSentRow("user_carol");
+    const carol = t.withIdentity(bareIdentity("carol"));
+    await carol.mutation(api.users.syncProfile, {});
+    await runScheduled();
+    const me = await carol.query(api.users.me, {});
+    expect(me).toMatchObject({ email: "carol@example.com", source: "workos" });
+    expect(me!.name).toBeUndefined();
+    expect(me!.pictureUrl).toBeUndefined();
+  });
+
+  test("a profile from the token is kept by a later sync whose token has no claims", async () => {
+    vi.stubEnv("WORKOS_API_KEY", "");
+    await t
+      .withIdentity({ ...bareIdentity("carol"), email: "carol@example.com" })
+      .mutation(api.users.syncProfile, {});
+    const carol = t.withIdentity(bareIdentity("carol"));
+    await carol.mutation(api.users.syncProfile, {});
+    expect(await carol.query(api.users.me, {})).toMatchObject({
+      email: "carol@example.com",
+      source: "token",
+    });
+  });
+});
+
 describe("the profile from WorkOS, for tokens without an email claim", () => {
   test("is fetched with the API key and stored on the caller's row", async () => {
     const fetch = stubWorkos({

@@ -1,6 +1,7 @@
-import type { UserIdentity } from "convex/server";
+import type { UserIdentity, WithoutSystemFields } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
 import { internalAction } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import {
@@ -96,9 +97,11 @@ const REFETCH_AFTER_MS = 24 * 60 * 60 * 1000;
 /**
  * Stores the caller's profile from their token's claims; the client sends
  * nothing but the call. A token without an email claim (no JWT template
- * at WorkOS) keeps the values stored before, and, when `WORKOS_API_KEY` is
- * set on the deployment, schedules fetching the user from WorkOS
- * (`fetchWorkosProfile`), at most once a day.
+ * at WorkOS) keeps the values stored before from a verified source (the
+ * row's `source`), and, when `WORKOS_API_KEY` is set on the deployment,
+ * schedules fetching the user from WorkOS (`fetchWorkosProfile`), at most
+ * once a day. Values on a row without a `source` were sent by the browser
+ * before this took no arguments: they are dropped, never kept.
  */
 export const syncProfile = userMutation({
   args: {},
@@ -111,15 +114,21 @@ export const syncProfile = userMutation({
       .unique();
     const now = Date.now();
     const fromToken = claims.email !== undefined;
-    const row = {
+    // Values stored before from the token or WorkOS may stay; the browser's
+    // (a row without `source`) may not.
+    const verified = existing?.source !== undefined ? existing : null;
+    const anyClaim = Object.values(claims).some((value) => value !== undefined);
+    const row: WithoutSystemFields<Doc<"users">> = {
       userId: ctx.userId,
-      name: claims.name ?? (fromToken ? undefined : existing?.name),
-      email: claims.email ?? existing?.email,
+      name: claims.name ?? (fromToken ? undefined : verified?.name),
+      email: claims.email ?? verified?.email,
       pictureUrl:
-        claims.pictureUrl ?? (fromToken ? undefined : existing?.pictureUrl),
+        claims.pictureUrl ?? (fromToken ? undefined : verified?.pictureUrl),
       updatedAt: now,
       fetchedAt: existing?.fetchedAt,
     };
+    if (verified && !fromToken) row.source = verified.source;
+    else if (anyClaim) row.source = "token";
     const fetchDue =
       !fromToken &&
       workosApi() !== null &&
@@ -183,11 +192,14 @@ export const storeWorkosProfile = internalMutation({
       .unique();
     // The row goes with "delete my data"; a late answer must not bring it back.
     if (!existing) return;
+    // Values the browser sent (a row without `source`) are not kept.
+    const verified = existing.source !== undefined ? existing : null;
     await ctx.db.patch("users", existing._id, {
-      name: fetched.name ?? existing.name,
-      email: fetched.email ?? existing.email,
-      pictureUrl: fetched.pictureUrl ?? existing.pictureUrl,
+      name: fetched.name ?? verified?.name,
+      email: fetched.email ?? verified?.email,
+      pictureUrl: fetched.pictureUrl ?? verified?.pictureUrl,
       updatedAt: Date.now(),
+      source: "workos",
     });
   },
 });

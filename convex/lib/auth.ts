@@ -22,7 +22,7 @@ import { findReceipt, recordReceipt, requireChangeId } from "./changeReceipts";
 import { isDeleting } from "./deletions";
 import { appError, DELETING_MESSAGE } from "./errors";
 import { spendTokens } from "./rateLimits";
-import { keepDaySummaries } from "./summaryTriggers";
+import { keepDaySummaries, type WriteTally } from "./summaryTriggers";
 import { ensureUsage } from "./usage";
 
 /**
@@ -62,7 +62,15 @@ export const userAction = customAction(
 );
 
 /** What a user mutation's handler gets: its writes keep the day summaries. */
-export type UserMutationCtx = MutationCtx & { userId: string };
+export type UserMutationCtx = MutationCtx & {
+  userId: string;
+  /**
+   * Takes what the whole of a job will create and write from the rate-limit
+   * buckets now, for work that continues in scheduled batches (which no
+   * bucket sees). The mutation's own writes are then charged only beyond it.
+   */
+  chargeUpFront: (cost: WriteTally) => Promise<void>;
+};
 
 type UserMutationDefinition<Args extends PropertyValidators, Result> = {
   args: Args;
@@ -91,9 +99,9 @@ type Expand<T> = { [K in keyof T]: T[K] };
  * runs, its writes to todos and notes keep the day summaries and the usage
  * current (lib/summaryTriggers; LIMIT_REACHED past a budget or quota), what
  * it created and wrote is taken from the `createdItems` and `writtenBytes`
- * buckets, and a `changeId` leaves its receipt. All in the mutation's one
- * transaction, so a failure anywhere leaves neither writes nor a receipt
- * (nor spent tokens).
+ * buckets (beyond what it charged up front, `chargeUpFront`), and a
+ * `changeId` leaves its receipt. All in the mutation's one transaction, so
+ * a failure anywhere leaves neither writes nor a receipt (nor spent tokens).
  *
  * Written on `mutation` rather than convex-helpers' `customMutation`
  * (which `userQuery` and `internalMutation` use) because a repeated change
@@ -134,13 +142,30 @@ export function userMutation<
       // "Delete my data" removes the usage row; it must not start one.
       if (!definition.runsWhileDeleting) await ensureUsage(ctx, userId);
       const { db, applyToDays, tally } = keepDaySummaries(ctx);
+      const prepaid: WriteTally = { createdItems: 0, writtenBytes: 0 };
+      const chargeUpFront = async (cost: WriteTally) => {
+        await spendTokens(ctx, userId, "createdItems", cost.createdItems);
+        await spendTokens(ctx, userId, "writtenBytes", cost.writtenBytes);
+        prepaid.createdItems += cost.createdItems;
+        prepaid.writtenBytes += cost.writtenBytes;
+      };
       const result = await definition.handler(
-        { ...ctx, db, userId },
+        { ...ctx, db, userId, chargeUpFront },
         args as unknown as ObjectType<Args>,
       );
       await applyToDays();
-      await spendTokens(ctx, userId, "createdItems", tally.createdItems);
-      await spendTokens(ctx, userId, "writtenBytes", tally.writtenBytes);
+      await spendTokens(
+        ctx,
+        userId,
+        "createdItems",
+        tally.createdItems - prepaid.createdItems,
+      );
+      await spendTokens(
+        ctx,
+        userId,
+        "writtenBytes",
+        tally.writtenBytes - prepaid.writtenBytes,
+      );
       if (change !== null) {
         await recordReceipt(
           ctx.db,

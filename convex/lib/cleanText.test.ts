@@ -3,6 +3,7 @@ import {
   findForbiddenCharacter,
   isBlankText,
   normalizeText,
+  replaceForbiddenCharacters,
 } from "./cleanText";
 
 describe("normalizeText", () => {
@@ -39,6 +40,27 @@ describe("findForbiddenCharacter", () => {
 
   test("a surrogate pair is one character, not two lone ones", () => {
     expect(findForbiddenCharacter("\ud83d\ude00")).toBeNull();
+  });
+});
+
+describe("replaceForbiddenCharacters", () => {
+  test("turns control characters into spaces and lone surrogates into U+FFFD", () => {
+    expect(replaceForbiddenCharacters("a\u0007b\u0000c\u007f\u0085")).toBe(
+      "a b c  ",
+    );
+    expect(replaceForbiddenCharacters("ok\ud83d!\ude00")).toBe(
+      "ok\ufffd!\ufffd",
+    );
+  });
+
+  test("leaves tab, line ends, surrogate pairs and ordinary text alone", () => {
+    const text = "a\tb\nc\r\nd é 😀 עברית";
+    expect(replaceForbiddenCharacters(text)).toBe(text);
+  });
+
+  test("leaves nothing findForbiddenCharacter would find", () => {
+    const text = "\u0001x\ud800\u001by\udfff\u009f";
+    expect(findForbiddenCharacter(replaceForbiddenCharacters(text))).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../_generated/api";
 import { ALICE, BOB, newBackend, type Backend } from "../test.setup";
 import type { AppErrorData } from "./errors";
-import { LIMITS } from "./limits";
+import { BATCH_SIZE, LIMITS } from "./limits";
 import { RATE_LIMITS } from "./rateLimits";
 
 // Time stands still unless a test moves it: refills happen only when asked.
@@ -51,13 +51,18 @@ async function todoCount(client: Client, day = DAY) {
   return (await client.query(api.days.get, { day }))?.todoCount ?? 0;
 }
 
-test("four pastes of 500 lines in a row all succeed", async () => {
+test("eight pastes of 500 lines in a row all succeed", async () => {
   const t = newBackend();
   const alice = t.withIdentity(ALICE);
-  for (const tag of ["a", "b", "c", "d"]) {
-    await alice.mutation(api.todos.createMany, { day: DAY, lines: paste(tag) });
+  const pastes = RATE_LIMITS.createdItems.capacity / LIMITS.listItems;
+  expect(pastes).toBe(8);
+  for (let i = 0; i < pastes; i++) {
+    await alice.mutation(api.todos.createMany, {
+      day: DAY,
+      lines: paste(`p${i}`),
+    });
   }
-  expect(await todoCount(alice)).toBe(4 * LIMITS.listItems);
+  expect(await todoCount(alice)).toBe(pastes * LIMITS.listItems);
 });
 
 test("holding an arrow key to move a todo (30 moves a second for 15 s) is never refused", async () => {
@@ -116,7 +121,7 @@ test("after waiting the time it names, writes are accepted again", async () => {
   expect(await todoCount(alice)).toBe(1);
 });
 
-test("pasting past the created-items bucket is refused whole, and passes again once refilled", async () => {
+test("the ninth paste in a row is refused whole, and passes 15 s later once refilled", async () => {
   const t = newBackend();
   const alice = t.withIdentity(ALICE);
   const { createdItems } = RATE_LIMITS;
@@ -127,19 +132,72 @@ test("pasting past the created-items bucket is refused whole, and passes again o
       lines: paste(`p${i}`),
     });
   }
+  // The refused paste goes to a day that already holds one: it stays as it was.
   const { retryAfterMs } = await refusal(
     alice.mutation(api.todos.createMany, { day: DAY, lines: paste("more") }),
   );
   // 500 tokens at the bucket's refill rate.
   const refill = (LIMITS.listItems * createdItems.period) / createdItems.rate;
+  expect(refill).toBe(15_000);
   expect(retryAfterMs).toBe(refill);
-  expect(await todoCount(alice, "2025-04-09")).toBe(0);
+  expect(await todoCount(alice, DAY)).toBe(LIMITS.listItems);
   vi.advanceTimersByTime(retryAfterMs!);
   await alice.mutation(api.todos.createMany, {
-    day: "2025-04-09",
+    day: DAY,
     lines: paste("more"),
   });
-  expect(await todoCount(alice, "2025-04-09")).toBe(LIMITS.listItems);
+  expect(await todoCount(alice, DAY)).toBe(2 * LIMITS.listItems);
+});
+
+describe("copying a day's open todos", () => {
+  const SOURCE = "2025-05-01";
+  const TARGET = "2025-05-02";
+  const COPIED = BATCH_SIZE * 4;
+
+  /** A day of `COPIED` open todos, and the created-items bucket left at `left`. */
+  async function setup(left: number) {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    for (let i = 0; i < COPIED; i += LIMITS.listItems) {
+      await alice.mutation(api.todos.createMany, {
+        day: SOURCE,
+        lines: paste(`source ${i}`),
+      });
+    }
+    const { capacity } = RATE_LIMITS.createdItems;
+    const pastes = (capacity - COPIED - left) / LIMITS.listItems;
+    expect(Number.isInteger(pastes)).toBe(true);
+    for (let i = 0; i < pastes; i++) {
+      await alice.mutation(api.todos.createMany, {
+        day: `2025-04-0${i + 1}`,
+        lines: paste(`p${i}`),
+      });
+    }
+    return { t, alice };
+  }
+
+  test("a copy larger than what is left in the created-items bucket is refused whole, scheduled batches included", async () => {
+    const { t, alice } = await setup(COPIED / 2);
+    await refusal(
+      alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: SOURCE,
+        toDay: TARGET,
+      }),
+    );
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await todoCount(alice, TARGET)).toBe(0);
+  });
+
+  test("a copy that fits what is left passes, charged once: the bucket is then empty", async () => {
+    const { t, alice } = await setup(COPIED);
+    await alice.mutation(api.todos.copyOpenToDay, {
+      fromDay: SOURCE,
+      toDay: TARGET,
+    });
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    expect(await todoCount(alice, TARGET)).toBe(COPIED);
+    await refusal(alice.mutation(api.todos.create, { day: DAY, text: "x" }));
+  });
 });
 
 test("a flood of searches is refused with RATE_LIMITED; a search after the wait runs", async () => {

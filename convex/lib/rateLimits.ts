@@ -88,7 +88,6 @@ export async function spendTokens(
   count = 1,
 ): Promise<void> {
   if (count <= 0) return;
-  await forgiveClockSkew(ctx, userId, name);
   const tokens = Math.min(count, RATE_LIMITS[name].capacity);
   const { ok, retryAt } = await rateLimit(ctx, {
     name,
@@ -96,26 +95,6 @@ export async function spendTokens(
     count: tokens,
   });
   if (!ok) throw rateLimited((retryAt ?? Date.now() + SECOND) - Date.now());
-}
-
-/**
- * A bucket last touched "in the future" (the clock went back: a test's
- * fake time, or a server's clock step) would count the gap as debt and
- * refuse for that long; it is treated as touched now instead.
- */
-async function forgiveClockSkew(
-  ctx: { db: DatabaseWriter },
-  userId: string,
-  name: RateLimitName,
-) {
-  const bucket = await ctx.db
-    .query("rateLimits")
-    .withIndex("name", (q) => q.eq("name", name).eq("key", userId))
-    .unique();
-  const now = Date.now();
-  if (bucket && bucket.ts > now) {
-    await ctx.db.patch("rateLimits", bucket._id, { ts: now });
-  }
 }
 
 /** Removes the user's buckets ("delete my data"): a few indexed deletes. */

@@ -206,6 +206,38 @@ describe("quotas", () => {
     });
   });
 
+  test.each([
+    ["todo", { todoCount: LIMITS.todosTotal - 300 }, /200,000 todos/],
+    [
+      "byte",
+      // Room for the first 300 of the 500 lines, whose texts are alike in size.
+      { textBytes: LIMITS.textBytesTotal - 300 * textBytes("copy me 100") },
+      /200 MB of text/,
+    ],
+  ] as const)(
+    "a copy of a day that would pass the %s quota is refused whole, not stopped part-way",
+    async (_quota, usage, message) => {
+      const t = newBackend();
+      const alice = t.withIdentity(ALICE);
+      const lines = Array.from(
+        { length: LIMITS.listItems },
+        (_, i) => `copy me ${100 + i}`,
+      );
+      await alice.mutation(api.todos.createMany, { day: DAY, lines });
+      await setUsage(t, usage);
+      expect(
+        await limitReached(
+          alice.mutation(api.todos.copyOpenToDay, {
+            fromDay: DAY,
+            toDay: "2025-05-02",
+          }),
+        ),
+      ).toMatch(message);
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+      expect(await alice.query(api.days.get, { day: "2025-05-02" })).toBeNull();
+    },
+  );
+
   test("deleting makes room again", async () => {
     const t = newBackend();
     const alice = t.withIdentity(ALICE);

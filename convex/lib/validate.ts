@@ -57,6 +57,22 @@ export function requireText(value: string, rule: TextRule): string {
   return text;
 }
 
+/**
+ * Text a client sends to say what it last saw (an edit's base): cleaned
+ * like stored text for comparing, with `normalizeText` on both sides, but
+ * never refused for a forbidden character, which an item stored before the
+ * cleaning rules may hold. Bounded like the text itself.
+ */
+export function requireComparableText(value: string, rule: TextRule): string {
+  const text = normalizeText(value);
+  if (text.length > rule.max) {
+    throw invalidArgument(
+      `${rule.field} is too long: at most ${rule.max.toLocaleString("en-US")} characters.`,
+    );
+  }
+  return text;
+}
+
 export function requireListSize<T>(list: T[], field: string): T[] {
   if (list.length === 0) throw invalidArgument(`${field} cannot be empty.`);
   if (list.length > LIMITS.listItems) {

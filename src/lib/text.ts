@@ -2,9 +2,19 @@ import { isBlankText, normalizeText } from "@convex/lib/cleanText";
 
 export { isBlankText };
 
-/** `text` cut to `max` characters with an ellipsis, for toasts and titles. */
+/**
+ * `text` cut to at most `max` UTF-16 units with an ellipsis, for toasts and
+ * titles. Cuts between graphemes, never inside an emoji, a surrogate pair or
+ * a letter with its accents.
+ */
 export function shorten(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { index, segment } of new Intl.Segmenter().segment(text)) {
+    if (index + segment.length > max - 1) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end)}…`;
 }
 
 /**

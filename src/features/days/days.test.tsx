@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { longDate, shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 
@@ -145,7 +146,10 @@ test("copy open todos to the next day, then delete the day after confirming", as
 
   menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
   await user.click(within(menu).getByRole("menuitem", { name: "Delete day" }));
-  const dialog = await screen.findByRole("alertdialog");
+  // The day's name (a label the person wrote, or the date) is bidi-isolated.
+  const dialog = await screen.findByRole("alertdialog", {
+    name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
+  });
   await user.click(within(dialog).getByRole("button", { name: "Delete day" }));
   await waitFor(() =>
     expect(

@@ -9,6 +9,7 @@ import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
 import { holdMutations } from "@/testing/fakeConvex";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
@@ -106,7 +107,9 @@ test("click the text to edit: Enter saves, Esc cancels, emptying deletes", async
     ).not.toBeInTheDocument(),
   );
   expect(
-    (await screen.findByText("Deleted “Call Alice”")).closest("li"),
+    (await screen.findByText(`Deleted “${isolate("Call Alice")}”`)).closest(
+      "li",
+    ),
   ).toHaveTextContent("Undo");
   await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
 });
@@ -180,7 +183,9 @@ test("delete asks first (Enter confirms), then Undo puts the item back in place"
     ).not.toBeInTheDocument(),
   );
 
-  const toast = (await screen.findByText("Deleted “Two”")).closest("li")!;
+  const toast = (
+    await screen.findByText(`Deleted “${isolate("Two")}”`)
+  ).closest("li")!;
   await user.click(within(toast).getByRole("button", { name: "Undo" }));
   await waitFor(async () =>
     expect((await todosOf(backend)).map((t) => t.text)).toEqual([
@@ -497,4 +502,33 @@ test("text with nothing visible (zero-width and bidi characters, spaces) is not 
     ]),
   );
   expect(backend.mutations.map((m) => m.name)).not.toContain("todos:create");
+});
+
+test("a todo's text in the delete dialog and its toast, and a day's label in the bulk actions, are bidi-isolated", async () => {
+  // A right-to-left override in the text must not reorder the sentence around it.
+  const text = "abc \u202Efdp.exe";
+  const label = "\u202Eyad gnol";
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, [text]);
+      await b.asUser.mutation(api.days.setLabel, { day: todayString(), label });
+    },
+  });
+  await screen.findByRole("checkbox", { name: text });
+  let menu = await openMenu(user, `Actions for all todos on ${label}`);
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Complete all" }),
+  );
+  let dialog = await screen.findByRole("alertdialog");
+  expect(dialog).toHaveTextContent(`1 todo on ${isolate(label)} will move`);
+  await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+
+  menu = await openMenu(user, `More actions for ${text}`);
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete" }));
+  dialog = await screen.findByRole("alertdialog");
+  expect(dialog).toHaveTextContent(`“${isolate(text)}” will be deleted.`);
+  await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+  expect(
+    await screen.findByText(`Deleted “${isolate(text)}”`),
+  ).toBeInTheDocument();
 });

@@ -23,6 +23,7 @@ import {
   updateTodoEverywhere,
   type Todo,
 } from "./optimistic";
+import { isolate } from "@/components/ui/UserText";
 
 export type TodoNeighbours = Neighbours<Id<"todos">>;
 
@@ -55,7 +56,7 @@ export function useTodoActions() {
     onReplayRefused: ({ text }, error) =>
       conflictCurrent(error)
         ? toast.error(
-            `“${shorten(text)}” was not saved: the todo changed elsewhere.`,
+            `“${isolate(shorten(text))}” was not saved: the todo changed elsewhere.`,
           )
         : notifyError(error, "save the todo"),
     optimisticUpdate: (store, { id, text }) => {
@@ -151,7 +152,7 @@ export function useTodoActions() {
             }
             const keepMine = await confirm({
               title: "This todo changed elsewhere",
-              description: `It now reads “${shorten(current)}”. You wrote “${shorten(text)}”.`,
+              description: `It now reads “${isolate(shorten(current))}”. You wrote “${isolate(shorten(text))}”.`,
               confirmLabel: "Keep mine",
               cancelLabel: "Keep theirs",
             });
@@ -169,7 +170,7 @@ export function useTodoActions() {
           () => moveToDay({ id: todo._id, day }).then(() => true),
           "move the todo",
         );
-        if (moved) toast.success(`Moved “${shorten(todo.text)}”`);
+        if (moved) toast.success(`Moved “${isolate(shorten(todo.text))}”`);
       },
       reorder: (id: Id<"todos">, where: TodoNeighbours) =>
         attempt(() => reorder({ id, ...where }), "move the todo"),

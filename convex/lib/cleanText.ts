@@ -26,6 +26,20 @@ export function findForbiddenCharacter(
   return { index: match.index, codePoint: text.codePointAt(match.index)! };
 }
 
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, "gu");
+
+/**
+ * The text with every forbidden character replaced: a control character by
+ * a space, a lone surrogate by U+FFFD. For text stored before the cleaning
+ * rules (an Undo puts back exactly what was deleted), which must come back
+ * rather than be refused.
+ */
+export function replaceForbiddenCharacters(text: string): string {
+  return text.replace(FORBIDDEN_ALL, (character) =>
+    /\p{Cs}/u.test(character) ? "\ufffd" : " ",
+  );
+}
+
 // Whitespace, format characters (zero-width space/joiners, bidi controls,
 // soft hyphen...), every other default-ignorable code point (variation
 // selectors, Hangul fillers, the combining grapheme joiner) and the blank

@@ -1,4 +1,8 @@
-import { isBlankText, normalizeText } from "@convex/lib/cleanText";
+import {
+  isBlankText,
+  normalizeText,
+  replaceForbiddenCharacters,
+} from "@convex/lib/cleanText";
 
 export { isBlankText };
 
@@ -23,4 +27,19 @@ export function shorten(text: string, max = 40): string {
  */
 export function cleanName(text: string): string {
   return isBlankText(text) ? "" : normalizeText(text).trim();
+}
+
+// Line breaks that Word (\v: Shift+Enter, \f: page break) and PDFs (NEL)
+// write as control characters the server refuses.
+const CONTROL_LINE_BREAKS = /[\v\f\u0085]/g;
+
+/**
+ * Typed or pasted text as the server will accept it: those line breaks
+ * become real ones, any other control character a space (lib/cleanText),
+ * so one stray character does not get a whole paste refused.
+ */
+export function cleanForSending(text: string): string {
+  return replaceForbiddenCharacters(
+    normalizeText(text.replace(CONTROL_LINE_BREAKS, "\n")),
+  );
 }

@@ -5,6 +5,7 @@ import {
   waitFor,
   within,
 } from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
@@ -531,4 +532,73 @@ test("a todo's text in the delete dialog and its toast, and a day's label in the
   expect(
     await screen.findByText(`Deleted “${isolate(text)}”`),
   ).toBeInTheDocument();
+});
+
+const limitReached = () =>
+  new ConvexError({
+    code: "LIMIT_REACHED",
+    message:
+      "You have reached the limit of 3 todos. Delete old todos to add more.",
+  });
+
+test("a todo the server refuses comes back to the field; text typed meanwhile stays after it", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  backend.gate = async (name) => {
+    if (name === "todos:create") throw limitReached();
+  };
+  await user.type(addField(), "Refused one{Enter}");
+  expect(
+    await screen.findByText(/You have reached the limit of 3 todos/),
+  ).toBeInTheDocument();
+  await waitFor(() => expect(addField()).toHaveValue("Refused one"));
+
+  // Refused while something new is being typed: neither is lost.
+  let refuse = () => {};
+  backend.gate = (name) =>
+    name === "todos:create"
+      ? new Promise((_, reject) => {
+          refuse = () => reject(limitReached());
+        })
+      : Promise.resolve();
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(addField()).toHaveValue(""));
+  await user.type(addField(), "typed since");
+  act(() => refuse());
+  await waitFor(() =>
+    expect(addField()).toHaveValue("Refused one\ntyped since"),
+  );
+  expect(await todosOf(backend)).toEqual([]);
+});
+
+test("pasted lines the server refuses come back to the field", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  backend.gate = async (name) => {
+    if (name === "todos:createMany") throw limitReached();
+  };
+  await user.click(addField());
+  await user.paste("- Eggs\n\nFlour");
+  await waitFor(() => expect(addField()).toHaveValue("- Eggs\nFlour"));
+  expect(await todosOf(backend)).toEqual([]);
+});
+
+test("control characters from Word or a PDF are cleaned before sending: line breaks split the paste, others become spaces", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await user.click(addField());
+  await user.paste("One\vTwo\fThree\u0085Four\u0007bell");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "One",
+      "Two",
+      "Three",
+      "Four bell",
+    ]),
+  );
+  await user.type(addField(), "Tab\u0001stop{Enter}");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toContain("Tab stop"),
+  );
+  expect(addField()).toHaveValue("");
 });

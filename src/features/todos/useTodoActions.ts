@@ -131,10 +131,17 @@ export function useTodoActions() {
 
   return useMemo(
     () => ({
-      add: (day: string, text: string) =>
-        attempt(() => create({ day, text }), "add the todo"),
-      addMany: (day: string, lines: string[]) =>
-        attempt(() => createMany({ day, lines }), "add the todos"),
+      /** Resolves true once stored, false when refused (after its toast). */
+      add: async (day: string, text: string) =>
+        (await attempt(
+          () => create({ day, text }).then(() => true),
+          "add the todo",
+        )) ?? false,
+      addMany: async (day: string, lines: string[]) =>
+        (await attempt(
+          () => createMany({ day, lines }).then(() => true),
+          "add the todos",
+        )) ?? false,
       /**
        * Saves an edit made from `baseText` (the text when editing began).
        * If the todo changed elsewhere meanwhile, the person chooses.

@@ -169,18 +169,30 @@ test("an invalid date in the address shows a friendly not-found view", async () 
 });
 
 test.each(["9999-12-31", "0001-01-01", "2200-01-01", "1969-12-31"])(
-  "a day outside the app's range of days (%s) shows the not-a-date view",
+  "a real date outside the app's range of days (%s) shows the not-found view naming the range",
   async (day) => {
     const { backend } = await renderApp({ path: `/day/${day}` });
     expect(
       await screen.findByRole("heading", { level: 1, name: "Page not found" }),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(`“${day}” is not a date. Days look like 2025-01-31.`),
-    ).toBeInTheDocument();
+    const message = screen.getByText(/is out of range/);
+    expect(message).toHaveTextContent(
+      `“${day}” is out of range. Daybook keeps days from 1970-01-01 to 2199-12-31.`,
+    );
+    // The address is text the visitor wrote: bidi-isolated.
+    expect(within(message).getByText(day).tagName).toBe("BDI");
     expect(backend.subscribedQueries).not.toContain("todos:listForDay");
   },
 );
+
+test("a malformed day in the address says it is not a date, the address text isolated", async () => {
+  await renderApp({ path: "/day/2200-02-30" });
+  const message = await screen.findByText(/is not a date/);
+  expect(message).toHaveTextContent(
+    "“2200-02-30” is not a date. Days look like 2025-01-31.",
+  );
+  expect(within(message).getByText("2200-02-30").tagName).toBe("BDI");
+});
 
 test("at the last day of the range, Next day is disabled and its shortcuts do nothing", async () => {
   const { user, location } = await renderApp({ path: "/day/2199-12-31" });

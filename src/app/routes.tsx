@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
-import { DayHeader, dayTitle, useDay } from "@/features/days";
+import { DayArrowFocus, DayHeader, dayTitle, useDay } from "@/features/days";
 import { NotesSection } from "@/features/notes";
 import { DayTodos, PinnedView } from "@/features/todos";
 import {
@@ -77,21 +77,23 @@ function DayRoute() {
 /** The signed-in routes: today, a day, pinned; anything else is not found. */
 export function AppRoutes({ path }: { path: string }) {
   return (
-    <ErrorBoundary key={path}>
-      <Switch>
-        <Route path={paths.today}>
-          <DayPage key="today" day={todayString()} />
-        </Route>
-        <Route path={paths.dayPattern} component={DayRoute} />
-        <Route path={paths.pinned}>
-          <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
-            <PinnedView />
-          </Suspense>
-        </Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
-    </ErrorBoundary>
+    <DayArrowFocus>
+      <ErrorBoundary key={path}>
+        <Switch>
+          <Route path={paths.today}>
+            <DayPage key="today" day={todayString()} />
+          </Route>
+          <Route path={paths.dayPattern} component={DayRoute} />
+          <Route path={paths.pinned}>
+            <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
+              <PinnedView />
+            </Suspense>
+          </Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </ErrorBoundary>
+    </DayArrowFocus>
   );
 }

@@ -1,4 +1,10 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { longDate, shiftDay, todayString } from "@/lib/dates";
@@ -313,4 +319,23 @@ test("the day arrows keep focus from day to day, up to the last day of the range
   await user.keyboard("{Enter}");
   expect(location.history?.at(-1)).toBe("/day/2199-12-31");
   expect(next).toHaveFocus();
+});
+
+test("a clicked day arrow's focus belongs to its own app and navigation: a day view mounted later does not take it", async () => {
+  const first = await renderApp({ path: "/day/2025-01-05" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-01-05"),
+  });
+  // The app goes away before the next day's view could mount.
+  act(() => {
+    fireEvent.click(screen.getByRole("button", { name: "Next day" }));
+    first.unmount();
+  });
+  await renderApp({ path: "/day/2025-03-01" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-03-01"),
+  });
+  expect(screen.getByRole("button", { name: "Next day" })).not.toHaveFocus();
 });

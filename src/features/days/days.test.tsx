@@ -5,6 +5,7 @@ import {
   waitFor,
   within,
 } from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { longDate, shiftDay, todayString } from "@/lib/dates";
@@ -338,4 +339,52 @@ test("a clicked day arrow's focus belongs to its own app and navigation: a day v
     name: longDate("2025-03-01"),
   });
   expect(screen.getByRole("button", { name: "Next day" })).not.toHaveFocus();
+});
+
+test("a label held back by a rate limit stays in the sidebar while it waits, as in the day view", async () => {
+  const day = "2025-01-05";
+  const { user, backend } = await renderApp({
+    path: `/day/${day}`,
+    seed: (b) => addTodos(b, ["x"], day),
+  });
+  await screen.findByRole("heading", { level: 1, name: longDate(day) });
+  await findDays();
+  let refusals = 0;
+  let releaseWait = () => {};
+  const waited = new Promise<void>((resolve) => (releaseWait = resolve));
+  backend.gate = async (name) => {
+    if (name !== "days:setLabel") return;
+    if (refusals++ === 0)
+      throw new ConvexError({
+        code: "RATE_LIMITED",
+        message: "Slow down — try again in 3 s.",
+        retryAfterMs: 2500,
+      });
+    // Sent again: held here until the test has looked.
+    await waited;
+  };
+  const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+  await user.type(
+    await screen.findByRole("textbox", { name: "Label for Sun, Jan 5, 2025" }),
+    "Launch day{Enter}",
+  );
+  expect(
+    await screen.findByText("Slow down — try again in 3 s"),
+  ).toBeInTheDocument();
+  // Refused once and not sent again yet: only the held change shows it.
+  expect(refusals).toBe(1);
+  expect(
+    within(days()).getByRole("link", { name: /Launch day/ }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole("heading", { level: 1, name: "Launch day" }),
+  ).toBeInTheDocument();
+  await waitFor(() => expect(refusals).toBe(2));
+  releaseWait();
+  await waitFor(async () =>
+    expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
+      "Launch day",
+    ),
+  );
 });

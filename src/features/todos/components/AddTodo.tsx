@@ -18,7 +18,8 @@ export function pastedLines(text: string): string[] {
  * `##`, `###` make a heading, and pasting several lines adds one todo per
  * line. The "+" button is for touch screens. Esc leaves the field and keeps
  * the draft: a long draft is never thrown away by one key. The draft is
- * kept locally (per user and day) until it is added.
+ * kept locally (per user and day) until it is sent, and comes back if the
+ * server refuses it.
  */
 export function AddTodo({
   day,

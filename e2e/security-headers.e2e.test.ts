@@ -257,7 +257,10 @@ describe(
       // Todos, a menu and a toast (sonner injects its <style> on first use).
       await app.addTodo("Call the plumber");
       await app.moveToTomorrow("Call the plumber");
-      await app.page.getByText("Moved “Call the plumber”").waitFor();
+      // The todo's text is bidi-isolated (FSI…PDI) in the toast.
+      await app.page
+        .getByText("Moved “\u2068Call the plumber\u2069”")
+        .waitFor();
 
       // Markdown preview, with named character references (decoded through
       // innerHTML by the markdown parser: the Trusted Types default policy).

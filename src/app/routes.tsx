@@ -1,13 +1,20 @@
 import { CalendarX2 } from "lucide-react";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Link, Route, Switch, useParams } from "wouter";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
+import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
-import { DayHeader, dayTitle, useDay } from "@/features/days";
+import { DayArrowFocus, DayHeader, dayTitle, useDay } from "@/features/days";
 import { NotesSection } from "@/features/notes";
 import { DayTodos, PinnedView } from "@/features/todos";
-import { isDayString, todayString } from "@/lib/dates";
+import {
+  FIRST_DAY,
+  isDayString,
+  LAST_DAY,
+  parseDay,
+  todayString,
+} from "@/lib/dates";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function DayPage({ day }: { day: string }) {
@@ -22,7 +29,7 @@ function DayPage({ day }: { day: string }) {
   );
 }
 
-export function NotFound({ message }: { message?: string }) {
+export function NotFound({ message }: { message?: ReactNode }) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Page not found</h1>
@@ -44,9 +51,23 @@ export function NotFound({ message }: { message?: string }) {
 function DayRoute() {
   const { date } = useParams<{ date: string }>();
   if (!isDayString(date)) {
+    const quoted = (
+      <>
+        “<UserText>{date}</UserText>”
+      </>
+    );
     return (
       <NotFound
-        message={`“${date}” is not a date. Days look like 2025-01-31.`}
+        message={
+          parseDay(date) ? (
+            <>
+              {quoted} is out of range. Daybook keeps days from {FIRST_DAY} to{" "}
+              {LAST_DAY}.
+            </>
+          ) : (
+            <>{quoted} is not a date. Days look like 2025-01-31.</>
+          )
+        }
       />
     );
   }
@@ -56,21 +77,23 @@ function DayRoute() {
 /** The signed-in routes: today, a day, pinned; anything else is not found. */
 export function AppRoutes({ path }: { path: string }) {
   return (
-    <ErrorBoundary key={path}>
-      <Switch>
-        <Route path={paths.today}>
-          <DayPage key="today" day={todayString()} />
-        </Route>
-        <Route path={paths.dayPattern} component={DayRoute} />
-        <Route path={paths.pinned}>
-          <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
-            <PinnedView />
-          </Suspense>
-        </Route>
-        <Route>
-          <NotFound />
-        </Route>
-      </Switch>
-    </ErrorBoundary>
+    <DayArrowFocus>
+      <ErrorBoundary key={path}>
+        <Switch>
+          <Route path={paths.today}>
+            <DayPage key="today" day={todayString()} />
+          </Route>
+          <Route path={paths.dayPattern} component={DayRoute} />
+          <Route path={paths.pinned}>
+            <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
+              <PinnedView />
+            </Suspense>
+          </Route>
+          <Route>
+            <NotFound />
+          </Route>
+        </Switch>
+      </ErrorBoundary>
+    </DayArrowFocus>
   );
 }

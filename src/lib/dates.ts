@@ -28,11 +28,9 @@ export function todayString(now: Date = new Date()): DayString {
 export function parseDay(day: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;
-  const date = new Date(
-    Number(match[1]),
-    Number(match[2]) - 1,
-    Number(match[3]),
-  );
+  const date = new Date(2000, Number(match[2]) - 1, Number(match[3]));
+  // Set apart: the constructor reads years 0-99 as 1900-1999.
+  date.setFullYear(Number(match[1]));
   return isValid(date) && toDayString(date) === day ? date : null;
 }
 

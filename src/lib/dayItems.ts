@@ -3,6 +3,7 @@ import { errorCode } from "./errors";
 import { attempt } from "./notify";
 import { shorten } from "./text";
 import { toast } from "./toast";
+import { isolate } from "@/components/ui/UserText";
 
 /**
  * What todos and notes share as "ordered items of a day" on the client: the
@@ -138,7 +139,7 @@ export async function removeWithUndo<Deleted, Id extends string>(
         await how.restore(item, { afterId: null, beforeId: null });
       }
     }, "undo");
-  toast.message(`Deleted “${shorten(how.name)}”`, {
+  toast.message(`Deleted “${isolate(shorten(how.name))}”`, {
     action: { label: "Undo", onClick: () => void undo() },
   });
 }

@@ -1,11 +1,19 @@
 import { toast } from "./toast";
-import { errorCode, errorMessage } from "./errors";
+import { errorMessage, rateLimitMessage, retryAfterMs } from "./errors";
 
 /** Shows a failed request's message as a toast (the one place that does). */
 export function notifyError(error: unknown, action?: string) {
-  // Refusals in a burst say "slow down" once, not once per change.
-  const id = errorCode(error) === "RATE_LIMITED" ? "rate-limited" : undefined;
-  toast.error(errorMessage(error, action), { id });
+  const wait = retryAfterMs(error);
+  if (wait !== null) notifyRateLimited(wait);
+  else toast.error(errorMessage(error, action));
+}
+
+/**
+ * "Slow down — try again in N s". One toast, replaced rather than stacked,
+ * for a burst of refusals, whether a request or the outbox met them.
+ */
+export function notifyRateLimited(waitMs: number) {
+  toast.error(rateLimitMessage(waitMs), { id: "rate-limited" });
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
   FunctionReference,
   FunctionReturnType,
 } from "convex/server";
+import { useMemo } from "react";
 import { useWithHeldChanges } from "./outbox";
 
 /**
@@ -32,7 +33,10 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
   return useWithHeldChanges(query, args, value);
 }
 
-/** `usePaginatedQuery`, skipped until the user is signed in to Convex. */
+/**
+ * `usePaginatedQuery`, skipped until the user is signed in to Convex, with
+ * the held changes shown as in `useSignedInQuery`.
+ */
 export function useSignedInPaginatedQuery<
   Query extends PaginatedQueryReference,
 >(
@@ -41,5 +45,26 @@ export function useSignedInPaginatedQuery<
   options: { initialNumItems: number },
 ) {
   const { isAuthenticated } = useConvexAuth();
-  return usePaginatedQuery(query, isAuthenticated ? args : "skip", options);
+  const result = usePaginatedQuery(
+    query,
+    isAuthenticated ? args : "skip",
+    options,
+  );
+  // The loaded items as one page: the optimistic updates rewrite `page`.
+  const loaded = useMemo(
+    () => ({ page: result.results, isDone: false, continueCursor: "" }),
+    [result.results],
+  );
+  const shown = useWithHeldChanges(
+    query,
+    (args === "skip"
+      ? args
+      : { ...args, paginationOpts: { numItems: 0, cursor: null } }) as
+      FunctionArgs<Query> | "skip",
+    loaded as FunctionReturnType<Query>,
+  ) as typeof loaded;
+  return useMemo(
+    () => (shown === loaded ? result : { ...result, results: shown.page }),
+    [shown, loaded, result],
+  );
 }

@@ -18,3 +18,11 @@ export function UserText({
     </bdi>
   );
 }
+
+/**
+ * The same isolation for a plain string (a toast, a confirm dialog, an
+ * aria-live message): FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -139,6 +139,9 @@ test("signed in: the profile is synced once, with nothing about the user sent fr
   // Confirmed, so nothing is left unsent to warn about.
   await waitFor(() => expect(outboxStore.entries).toEqual([]));
   const menu = await openMenu(user, "Account menu for Ada Lovelace");
+  // Name and email come from the person: bidi-isolated like all user text.
+  expect(screen.getByText("Ada Lovelace").tagName).toBe("BDI");
+  expect(within(menu).getByText("ada@example.com").tagName).toBe("BDI");
   await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
   await waitFor(() =>
     expect(authCalls.signOut).toHaveBeenCalledWith({

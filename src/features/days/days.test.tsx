@@ -1,7 +1,15 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { longDate, shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 
@@ -145,7 +153,10 @@ test("copy open todos to the next day, then delete the day after confirming", as
 
   menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
   await user.click(within(menu).getByRole("menuitem", { name: "Delete day" }));
-  const dialog = await screen.findByRole("alertdialog");
+  // The day's name (a label the person wrote, or the date) is bidi-isolated.
+  const dialog = await screen.findByRole("alertdialog", {
+    name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
+  });
   await user.click(within(dialog).getByRole("button", { name: "Delete day" }));
   await waitFor(() =>
     expect(
@@ -165,18 +176,30 @@ test("an invalid date in the address shows a friendly not-found view", async () 
 });
 
 test.each(["9999-12-31", "0001-01-01", "2200-01-01", "1969-12-31"])(
-  "a day outside the app's range of days (%s) shows the not-a-date view",
+  "a real date outside the app's range of days (%s) shows the not-found view naming the range",
   async (day) => {
     const { backend } = await renderApp({ path: `/day/${day}` });
     expect(
       await screen.findByRole("heading", { level: 1, name: "Page not found" }),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(`“${day}” is not a date. Days look like 2025-01-31.`),
-    ).toBeInTheDocument();
+    const message = screen.getByText(/is out of range/);
+    expect(message).toHaveTextContent(
+      `“${day}” is out of range. Daybook keeps days from 1970-01-01 to 2199-12-31.`,
+    );
+    // The address is text the visitor wrote: bidi-isolated.
+    expect(within(message).getByText(day).tagName).toBe("BDI");
     expect(backend.subscribedQueries).not.toContain("todos:listForDay");
   },
 );
+
+test("a malformed day in the address says it is not a date, the address text isolated", async () => {
+  await renderApp({ path: "/day/2200-02-30" });
+  const message = await screen.findByText(/is not a date/);
+  expect(message).toHaveTextContent(
+    "“2200-02-30” is not a date. Days look like 2025-01-31.",
+  );
+  expect(within(message).getByText("2200-02-30").tagName).toBe("BDI");
+});
 
 test("at the last day of the range, Next day is disabled and its shortcuts do nothing", async () => {
   const { user, location } = await renderApp({ path: "/day/2199-12-31" });
@@ -297,4 +320,71 @@ test("the day arrows keep focus from day to day, up to the last day of the range
   await user.keyboard("{Enter}");
   expect(location.history?.at(-1)).toBe("/day/2199-12-31");
   expect(next).toHaveFocus();
+});
+
+test("a clicked day arrow's focus belongs to its own app and navigation: a day view mounted later does not take it", async () => {
+  const first = await renderApp({ path: "/day/2025-01-05" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-01-05"),
+  });
+  // The app goes away before the next day's view could mount.
+  act(() => {
+    fireEvent.click(screen.getByRole("button", { name: "Next day" }));
+    first.unmount();
+  });
+  await renderApp({ path: "/day/2025-03-01" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-03-01"),
+  });
+  expect(screen.getByRole("button", { name: "Next day" })).not.toHaveFocus();
+});
+
+test("a label held back by a rate limit stays in the sidebar while it waits, as in the day view", async () => {
+  const day = "2025-01-05";
+  const { user, backend } = await renderApp({
+    path: `/day/${day}`,
+    seed: (b) => addTodos(b, ["x"], day),
+  });
+  await screen.findByRole("heading", { level: 1, name: longDate(day) });
+  await findDays();
+  let refusals = 0;
+  let releaseWait = () => {};
+  const waited = new Promise<void>((resolve) => (releaseWait = resolve));
+  backend.gate = async (name) => {
+    if (name !== "days:setLabel") return;
+    if (refusals++ === 0)
+      throw new ConvexError({
+        code: "RATE_LIMITED",
+        message: "Slow down — try again in 3 s.",
+        retryAfterMs: 2500,
+      });
+    // Sent again: held here until the test has looked.
+    await waited;
+  };
+  const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Rename" }));
+  await user.type(
+    await screen.findByRole("textbox", { name: "Label for Sun, Jan 5, 2025" }),
+    "Launch day{Enter}",
+  );
+  expect(
+    await screen.findByText("Slow down — try again in 3 s"),
+  ).toBeInTheDocument();
+  // Refused once and not sent again yet: only the held change shows it.
+  expect(refusals).toBe(1);
+  expect(
+    within(days()).getByRole("link", { name: /Launch day/ }),
+  ).toBeInTheDocument();
+  expect(
+    screen.getByRole("heading", { level: 1, name: "Launch day" }),
+  ).toBeInTheDocument();
+  await waitFor(() => expect(refusals).toBe(2));
+  releaseWait();
+  await waitFor(async () =>
+    expect((await backend.asUser.query(api.days.get, { day }))?.label).toBe(
+      "Launch day",
+    ),
+  );
 });

@@ -1,3 +1,3 @@
-export { DayHeader } from "./components/DayHeader";
+export { DayArrowFocus, DayHeader } from "./components/DayHeader";
 export { DaysSidebar } from "./components/DaysSidebar";
 export { dayTitle, useDay } from "./useDay";

@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
 import { holdMutations } from "@/testing/fakeConvex";
 import { renderApp } from "@/testing/renderApp";
 import { addNotes, notesOf } from "@/testing/seed";
@@ -170,13 +171,17 @@ test("delete asks first; Undo puts the note back between its neighbours, with un
   const dialog = await screen.findByRole("alertdialog", {
     name: "Delete this note?",
   });
+  // The title is bidi-isolated in the sentence, as in the toast.
+  expect(dialog).toHaveTextContent(`“${isolate("Two")}” will be deleted.`);
   await user.click(within(dialog).getByRole("button", { name: "Delete" }));
   await waitFor(() =>
     expect(
       screen.queryByRole("article", { name: "Two" }),
     ).not.toBeInTheDocument(),
   );
-  const toast = (await screen.findByText("Deleted “Two”")).closest("li")!;
+  const toast = (
+    await screen.findByText(`Deleted “${isolate("Two")}”`)
+  ).closest("li")!;
   await user.click(within(toast).getByRole("button", { name: "Undo" }));
   await waitFor(async () =>
     expect((await notesOf(backend)).map((n) => [n.title, n.body])).toEqual([

@@ -5,10 +5,12 @@ import {
   waitFor,
   within,
 } from "@testing-library/react";
+import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
 import { holdMutations } from "@/testing/fakeConvex";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
@@ -106,7 +108,9 @@ test("click the text to edit: Enter saves, Esc cancels, emptying deletes", async
     ).not.toBeInTheDocument(),
   );
   expect(
-    (await screen.findByText("Deleted “Call Alice”")).closest("li"),
+    (await screen.findByText(`Deleted “${isolate("Call Alice")}”`)).closest(
+      "li",
+    ),
   ).toHaveTextContent("Undo");
   await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
 });
@@ -180,7 +184,9 @@ test("delete asks first (Enter confirms), then Undo puts the item back in place"
     ).not.toBeInTheDocument(),
   );
 
-  const toast = (await screen.findByText("Deleted “Two”")).closest("li")!;
+  const toast = (
+    await screen.findByText(`Deleted “${isolate("Two")}”`)
+  ).closest("li")!;
   await user.click(within(toast).getByRole("button", { name: "Undo" }));
   await waitFor(async () =>
     expect((await todosOf(backend)).map((t) => t.text)).toEqual([
@@ -497,4 +503,102 @@ test("text with nothing visible (zero-width and bidi characters, spaces) is not 
     ]),
   );
   expect(backend.mutations.map((m) => m.name)).not.toContain("todos:create");
+});
+
+test("a todo's text in the delete dialog and its toast, and a day's label in the bulk actions, are bidi-isolated", async () => {
+  // A right-to-left override in the text must not reorder the sentence around it.
+  const text = "abc \u202Efdp.exe";
+  const label = "\u202Eyad gnol";
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, [text]);
+      await b.asUser.mutation(api.days.setLabel, { day: todayString(), label });
+    },
+  });
+  await screen.findByRole("checkbox", { name: text });
+  let menu = await openMenu(user, `Actions for all todos on ${label}`);
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Complete all" }),
+  );
+  let dialog = await screen.findByRole("alertdialog");
+  expect(dialog).toHaveTextContent(`1 todo on ${isolate(label)} will move`);
+  await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+
+  menu = await openMenu(user, `More actions for ${text}`);
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete" }));
+  dialog = await screen.findByRole("alertdialog");
+  expect(dialog).toHaveTextContent(`“${isolate(text)}” will be deleted.`);
+  await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+  expect(
+    await screen.findByText(`Deleted “${isolate(text)}”`),
+  ).toBeInTheDocument();
+});
+
+const limitReached = () =>
+  new ConvexError({
+    code: "LIMIT_REACHED",
+    message:
+      "You have reached the limit of 3 todos. Delete old todos to add more.",
+  });
+
+test("a todo the server refuses comes back to the field; text typed meanwhile stays after it", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  backend.gate = async (name) => {
+    if (name === "todos:create") throw limitReached();
+  };
+  await user.type(addField(), "Refused one{Enter}");
+  expect(
+    await screen.findByText(/You have reached the limit of 3 todos/),
+  ).toBeInTheDocument();
+  await waitFor(() => expect(addField()).toHaveValue("Refused one"));
+
+  // Refused while something new is being typed: neither is lost.
+  let refuse = () => {};
+  backend.gate = (name) =>
+    name === "todos:create"
+      ? new Promise((_, reject) => {
+          refuse = () => reject(limitReached());
+        })
+      : Promise.resolve();
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(addField()).toHaveValue(""));
+  await user.type(addField(), "typed since");
+  act(() => refuse());
+  await waitFor(() =>
+    expect(addField()).toHaveValue("Refused one\ntyped since"),
+  );
+  expect(await todosOf(backend)).toEqual([]);
+});
+
+test("pasted lines the server refuses come back to the field", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  backend.gate = async (name) => {
+    if (name === "todos:createMany") throw limitReached();
+  };
+  await user.click(addField());
+  await user.paste("- Eggs\n\nFlour");
+  await waitFor(() => expect(addField()).toHaveValue("- Eggs\nFlour"));
+  expect(await todosOf(backend)).toEqual([]);
+});
+
+test("control characters from Word or a PDF are cleaned before sending: line breaks split the paste, others become spaces", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await user.click(addField());
+  await user.paste("One\vTwo\fThree\u0085Four\u0007bell");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "One",
+      "Two",
+      "Three",
+      "Four bell",
+    ]),
+  );
+  await user.type(addField(), "Tab\u0001stop{Enter}");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toContain("Tab stop"),
+  );
+  expect(addField()).toHaveValue("");
 });

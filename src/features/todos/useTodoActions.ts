@@ -23,6 +23,7 @@ import {
   updateTodoEverywhere,
   type Todo,
 } from "./optimistic";
+import { isolate } from "@/components/ui/UserText";
 
 export type TodoNeighbours = Neighbours<Id<"todos">>;
 
@@ -55,7 +56,7 @@ export function useTodoActions() {
     onReplayRefused: ({ text }, error) =>
       conflictCurrent(error)
         ? toast.error(
-            `“${shorten(text)}” was not saved: the todo changed elsewhere.`,
+            `“${isolate(shorten(text))}” was not saved: the todo changed elsewhere.`,
           )
         : notifyError(error, "save the todo"),
     optimisticUpdate: (store, { id, text }) => {
@@ -130,10 +131,17 @@ export function useTodoActions() {
 
   return useMemo(
     () => ({
-      add: (day: string, text: string) =>
-        attempt(() => create({ day, text }), "add the todo"),
-      addMany: (day: string, lines: string[]) =>
-        attempt(() => createMany({ day, lines }), "add the todos"),
+      /** Resolves true once stored, false when refused (after its toast). */
+      add: async (day: string, text: string) =>
+        (await attempt(
+          () => create({ day, text }).then(() => true),
+          "add the todo",
+        )) ?? false,
+      addMany: async (day: string, lines: string[]) =>
+        (await attempt(
+          () => createMany({ day, lines }).then(() => true),
+          "add the todos",
+        )) ?? false,
       /**
        * Saves an edit made from `baseText` (the text when editing began).
        * If the todo changed elsewhere meanwhile, the person chooses.
@@ -151,7 +159,7 @@ export function useTodoActions() {
             }
             const keepMine = await confirm({
               title: "This todo changed elsewhere",
-              description: `It now reads “${shorten(current)}”. You wrote “${shorten(text)}”.`,
+              description: `It now reads “${isolate(shorten(current))}”. You wrote “${isolate(shorten(text))}”.`,
               confirmLabel: "Keep mine",
               cancelLabel: "Keep theirs",
             });
@@ -169,7 +177,7 @@ export function useTodoActions() {
           () => moveToDay({ id: todo._id, day }).then(() => true),
           "move the todo",
         );
-        if (moved) toast.success(`Moved “${shorten(todo.text)}”`);
+        if (moved) toast.success(`Moved “${isolate(shorten(todo.text))}”`);
       },
       reorder: (id: Id<"todos">, where: TodoNeighbours) =>
         attempt(() => reorder({ id, ...where }), "move the todo"),

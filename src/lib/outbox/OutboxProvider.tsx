@@ -18,9 +18,7 @@ import {
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
-import { rateLimitMessage } from "../errors";
-import { notifyError } from "../notify";
-import { toast } from "../toast";
+import { notifyError, notifyRateLimited } from "../notify";
 import { Outbox } from "./outbox";
 import {
   browserOutboxStore,
@@ -94,8 +92,7 @@ export function OutboxProvider({
           else notifyError(error, "send a change made earlier");
         },
         // The change is kept and goes again by itself: only say to slow down.
-        onRateLimited: (retryAfterMs) =>
-          toast.error(rateLimitMessage(retryAfterMs), { id: "rate-limited" }),
+        onRateLimited: notifyRateLimited,
       }),
     [client, store, userId],
   );

@@ -3,6 +3,7 @@ import { LogOut } from "lucide-react";
 import { useState } from "react";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
+import { UserText } from "@/components/ui/UserText";
 import { clearOutbox, useUnsentChangeCount } from "@/lib/outbox";
 import { displayName } from "../profile";
 
@@ -82,13 +83,15 @@ export function UserMenu() {
           className="flex min-h-10 items-center gap-2 rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
         >
           <Avatar name={name} url={user.profilePictureUrl} />
-          <span className="hidden max-w-32 truncate sm:inline">{name}</span>
+          <UserText className="hidden max-w-32 truncate sm:inline">
+            {name}
+          </UserText>
         </button>
       )}
       entries={[
         {
           type: "label",
-          label: <span className="block truncate">{user.email}</span>,
+          label: <UserText className="block truncate">{user.email}</UserText>,
         },
         { type: "separator" },
         {

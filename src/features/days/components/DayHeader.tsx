@@ -1,5 +1,11 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import { useEffect, useRef } from "react";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  type ReactNode,
+} from "react";
 import { useLocation } from "wouter";
 import { IconButton } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -13,8 +19,19 @@ type Arrow = "previous" | "next";
 /**
  * The arrow that was clicked, for the next day's header to focus: the day
  * view is rebuilt on each navigation, and focus must not fall to the page.
+ * Held by a parent that outlives the day view, so it belongs to one app
+ * and one navigation, and nothing is left over for a later header.
  */
-let arrowToFocus: Arrow | null = null;
+type ArrowTo = { arrow: Arrow; day: string };
+const ArrowToFocus = createContext<{ current: ArrowTo | null } | null>(null);
+
+/** Around the routes: carries the clicked day arrow over to the next day. */
+export function DayArrowFocus({ children }: { children: ReactNode }) {
+  const arrow = useRef<ArrowTo | null>(null);
+  return (
+    <ArrowToFocus.Provider value={arrow}>{children}</ArrowToFocus.Provider>
+  );
+}
 
 /** The day's title ("Today", its label, or the long date) and day-to-day arrows. */
 export function DayHeader({ day }: { day: string }) {
@@ -26,16 +43,19 @@ export function DayHeader({ day }: { day: string }) {
   const nextDay = dayWithinRange(day, 1);
   const previousArrow = useRef<HTMLButtonElement>(null);
   const nextArrow = useRef<HTMLButtonElement>(null);
-  // Once, as the new day's header mounts.
+  const arrowToFocusRef = useContext(ArrowToFocus);
+  // Once, as the new day's header mounts; only on the day the arrow led to.
   useEffect(() => {
-    if (!arrowToFocus) return;
-    (arrowToFocus === "next" ? nextArrow : previousArrow).current?.focus();
-    arrowToFocus = null;
-  }, []);
+    const clicked = arrowToFocusRef?.current;
+    if (!clicked) return;
+    arrowToFocusRef.current = null;
+    if (clicked.day !== day) return;
+    (clicked.arrow === "next" ? nextArrow : previousArrow).current?.focus();
+  }, [arrowToFocusRef, day]);
   const go = (arrow: Arrow, to: string | null) => {
     // At the ends of the range the arrow stays (and keeps focus) but does nothing.
     if (!to) return;
-    arrowToFocus = arrow;
+    if (arrowToFocusRef) arrowToFocusRef.current = { arrow, day: to };
     navigate(paths.day(to));
   };
   const subtitle =

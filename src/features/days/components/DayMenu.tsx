@@ -13,6 +13,7 @@ import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
 import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { DayActions } from "../useDayActions";
+import { isolate } from "@/components/ui/UserText";
 
 /** Rename, archive, copy open todos and delete for one day. */
 export function DayMenu({
@@ -105,7 +106,7 @@ export function DayMenu({
           icon: <Trash2 className="size-4" />,
           onSelect: async () => {
             const ok = await confirm({
-              title: `Delete ${name}?`,
+              title: `Delete ${isolate(name)}?`,
               description:
                 "All of this day's todos and notes, its label and its archive mark will be deleted. This cannot be undone.",
               confirmLabel: "Delete day",

@@ -18,6 +18,7 @@ import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
 import { NoteBodyEditor } from "./NoteBodyEditor";
 import { NoteTabs, type NoteTab } from "./NoteTabs";
 import { noteName } from "../noteName";
+import { isolate } from "@/components/ui/UserText";
 
 // react-markdown and remark-gfm load the first time a Preview opens.
 const MarkdownPreview = lazy(() => import("./MarkdownPreview"));
@@ -98,7 +99,7 @@ export function NoteCard({
   const remove = async () => {
     const confirmed = await confirm({
       title: "Delete this note?",
-      description: `“${name}” will be deleted. You can undo right after.`,
+      description: `“${isolate(name)}” will be deleted. You can undo right after.`,
       confirmLabel: "Delete",
       destructive: true,
     });

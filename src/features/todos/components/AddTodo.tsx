@@ -2,8 +2,8 @@ import { Plus } from "lucide-react";
 import { useEffect, useRef, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
-import { useKeptText } from "@/lib/keptDrafts";
-import { isBlankText } from "@/lib/text";
+import { readDraft, useDraftOwner, useKeptText } from "@/lib/keptDrafts";
+import { cleanForSending, isBlankText } from "@/lib/text";
 
 /** Splits pasted text into the non-blank lines that become todos. */
 export function pastedLines(text: string): string[] {
@@ -18,7 +18,8 @@ export function pastedLines(text: string): string[] {
  * `##`, `###` make a heading, and pasting several lines adds one todo per
  * line. The "+" button is for touch screens. Esc leaves the field and keeps
  * the draft: a long draft is never thrown away by one key. The draft is
- * kept locally (per user and day) until it is added.
+ * kept locally (per user and day) until it is sent, and comes back if the
+ * server refuses it.
  */
 export function AddTodo({
   day,
@@ -26,10 +27,13 @@ export function AddTodo({
   onAddMany,
 }: {
   day: string;
-  onAdd: (text: string) => void;
-  onAddMany: (lines: string[]) => void;
+  /** Resolves true once the server has the todo, false when it refused it. */
+  onAdd: (text: string) => Promise<boolean>;
+  onAddMany: (lines: string[]) => Promise<boolean>;
 }) {
-  const kept = useKeptText(`add-todo:${day}`);
+  const draftName = `add-todo:${day}`;
+  const owner = useDraftOwner();
+  const kept = useKeptText(draftName);
   const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement>(null);
 
@@ -40,20 +44,46 @@ export function AddTodo({
     field.style.height = `${field.scrollHeight}px`;
   }, [value]);
 
+  /**
+   * Text the server refused (too long, a limit reached...) comes back to
+   * the field to be fixed, never lost. If something new was typed
+   * meanwhile, both stay: the refused text first (it was written first), on
+   * its own line, and the caret stays at the end of what is being typed.
+   * If this day is no longer open, it goes into the day's kept draft.
+   */
+  const putBack = (text: string) => {
+    const now =
+      ref.current?.value ??
+      (owner ? readDraft<string>(owner, draftName) : undefined) ??
+      "";
+    setValue(isBlankText(now) ? text : `${text}\n${now}`);
+  };
+
+  // The field empties at once (the todo shows optimistically). The kept
+  // draft goes too: from here the outbox keeps the change across a reload,
+  // and a draft kept as well would come back in the field after a reload
+  // while the outbox sends the same todo, inviting a second one.
+  const send = (text: string, lines?: string[]) => {
+    void (lines ? onAddMany(lines) : onAdd(text)).then(
+      (added) => added || putBack(text),
+    );
+  };
+
   const submit = () => {
-    if (isBlankText(value)) return;
-    onAdd(value);
+    const text = cleanForSending(value);
+    if (isBlankText(text)) return;
     setValue("");
     kept.forget();
+    send(text);
     ref.current?.focus();
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const text = event.clipboardData.getData("text/plain");
+    const text = cleanForSending(event.clipboardData.getData("text/plain"));
     const lines = pastedLines(text);
     if (lines.length < 2) return;
     event.preventDefault();
-    onAddMany(lines);
+    send(lines.join("\n"), lines);
   };
 
   return (

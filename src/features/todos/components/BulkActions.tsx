@@ -3,6 +3,7 @@ import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { useBulkTodoActions } from "../useBulkTodoActions";
+import { isolate } from "@/components/ui/UserText";
 
 /** Complete all, delete all open, delete all done — each confirmed. */
 export function BulkActions({
@@ -43,7 +44,7 @@ export function BulkActions({
           onSelect: async () => {
             const ok = await confirm({
               title: "Complete all open todos?",
-              description: `${plural(openCount, "todo")} on ${dayName} will move to Done.`,
+              description: `${plural(openCount, "todo")} on ${isolate(dayName)} will move to Done.`,
               confirmLabel: "Complete all",
             });
             if (ok) void actions.completeAllOpen(day);
@@ -58,7 +59,7 @@ export function BulkActions({
           onSelect: async () => {
             const ok = await confirm({
               title: "Delete all open todos?",
-              description: `${plural(openItemCount, "open item")} on ${dayName} (headings included) will be deleted. This cannot be undone.`,
+              description: `${plural(openItemCount, "open item")} on ${isolate(dayName)} (headings included) will be deleted. This cannot be undone.`,
               confirmLabel: "Delete all open",
               destructive: true,
             });
@@ -74,7 +75,7 @@ export function BulkActions({
           onSelect: async () => {
             const ok = await confirm({
               title: "Delete all done todos?",
-              description: `${plural(doneCount, "done todo")} on ${dayName} will be deleted. This cannot be undone.`,
+              description: `${plural(doneCount, "done todo")} on ${isolate(dayName)} will be deleted. This cannot be undone.`,
               confirmLabel: "Delete all done",
               destructive: true,
             });

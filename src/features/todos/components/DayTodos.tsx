@@ -35,8 +35,8 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
         <div className="flex-1">
           <AddTodo
             day={day}
-            onAdd={(text) => void actions.add(day, text)}
-            onAddMany={(lines) => void actions.addMany(day, lines)}
+            onAdd={(text) => actions.add(day, text)}
+            onAddMany={(lines) => actions.addMany(day, lines)}
           />
         </div>
         {open.length + done.length > 0 ? (

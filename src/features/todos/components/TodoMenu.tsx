@@ -15,6 +15,7 @@ import { usePickDate } from "@/components/ui/pickDate";
 import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
+import { isolate } from "@/components/ui/UserText";
 
 /** Pin, move and delete for one item (also used by the Pinned view). */
 export function TodoMenu({
@@ -103,7 +104,7 @@ export function TodoMenu({
             const where = neighbours();
             const ok = await confirm({
               title: "Delete this todo?",
-              description: `“${todo.text}” will be deleted. You can undo this right after.`,
+              description: `“${isolate(todo.text)}” will be deleted. You can undo this right after.`,
               confirmLabel: "Delete",
               destructive: true,
             });

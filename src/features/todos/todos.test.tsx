@@ -64,11 +64,13 @@ test("pasting several lines adds one todo per line, list markers stripped", asyn
   await ready();
   await user.click(addField());
   await user.paste("- Eggs\n* [x] Flour\n\n1. Sugar");
-  expect(
-    await screen.findByRole("checkbox", { name: "Eggs" }),
-  ).toBeInTheDocument();
-  expect(screen.getByRole("checkbox", { name: "Flour" })).toBeChecked();
-  expect(screen.getByRole("checkbox", { name: "Sugar" })).toBeInTheDocument();
+  // Looked up afresh on each try: the optimistic rows are replaced by the
+  // server's when it answers, so an element found early can be detached.
+  await waitFor(() => {
+    expect(screen.getByRole("checkbox", { name: "Eggs" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Flour" })).toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Sugar" })).toBeInTheDocument();
+  });
   expect(addField()).toHaveValue("");
   expect(
     backend.mutations.filter((m) => m.name === "todos:createMany"),

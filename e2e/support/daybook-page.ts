@@ -1,4 +1,5 @@
 import type { BrowserContext, Download, Locator, Page } from "playwright-core";
+import { isolate } from "@/components/ui/UserText";
 import { RefreshGuard } from "./refresh-guard";
 import { STEP_TIMEOUT_MS } from "./waiting";
 
@@ -347,7 +348,8 @@ export class DaybookPage {
   async deleteDay(dayName: string) {
     await this.dayMenu(dayName, "Delete day");
     await this.page
-      .getByRole("alertdialog", { name: `Delete ${dayName}?` })
+      // The day's name is user text, isolated in the dialog's title.
+      .getByRole("alertdialog", { name: `Delete ${isolate(dayName)}?` })
       .getByRole("button", { name: "Delete day" })
       .click();
   }

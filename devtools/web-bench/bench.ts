@@ -1,0 +1,181 @@
+/**
+ * `npm run bench:web [-- --runs N]` (issue #11, "The benchmark"): the
+ * production app against a signed-in floor page (React, the Convex client,
+ * AuthKit and one `todos.listForDay` query; devtools/web-bench/floor), both
+ * served compressed with production cache headers by site-server.ts, timed
+ * interleaved in headless Chromium: "signed-in reload → today's list
+ * painted" (paint-probe.ts), per profile (phone, unthrottled) and cache
+ * state (cold, warm). Prints medians and the app/floor ratio. Figures only:
+ * no budgets, no exit code from timings.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, ensureChromium } from "../../e2e/support/chromium";
+import { DaybookPage } from "../../e2e/support/daybook-page";
+import { createAuthenticate } from "../../netlify/functions/authenticate/authenticate";
+import authorize from "../../netlify/functions/authorize/authorize";
+import logout from "../../netlify/functions/logout/logout";
+import { WORKOS_ANSWER_DEADLINE_MS } from "../../netlify/lib/workos-client";
+import { MemoryGraceStore } from "../../netlify/testing/memory-grace-store";
+import { seedSampleAccount } from "../convex-standin/sample-account";
+import { startConvexStandin } from "../convex-standin/standin";
+import { startWorkosEmulator } from "../workos-emulator/emulator";
+import { buildBoth, FLOOR_BASE } from "./builds";
+import {
+  BenchTab,
+  PROFILES,
+  type CacheState,
+  type Profile,
+} from "./page-loads";
+import { printPaintTable, type PaintSamples } from "./report";
+import { startSiteServer } from "./site-server";
+
+const progress = (line: string) => console.error(`· ${line}`);
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: { runs: { type: "string", default: "10" } },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 200) {
+    throw new Error("--runs must be a whole number from 1 to 200.");
+  }
+  return { runs };
+}
+
+/** Last registered, first run; each runs even if another fails. */
+const cleanups: (() => Promise<unknown>)[] = [];
+async function runCleanups() {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: unknown) =>
+      console.error("cleanup failed:", error),
+    );
+  }
+}
+
+async function main() {
+  const { runs } = readOptions();
+  const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
+  cleanups.push(() => rm(workDir, { recursive: true, force: true }));
+
+  const emulator = await startWorkosEmulator({});
+  cleanups.push(() => emulator.close());
+  const standin = await startConvexStandin({
+    workosApiBaseUrl: emulator.baseUrl,
+    workosClientId: emulator.clientId,
+    workosApiKey: emulator.apiKey,
+    // Today gets the demo's sample todos, so both pages have a list to paint.
+    seed: seedSampleAccount,
+  });
+  cleanups.push(() => standin.close());
+
+  const appDir = join(workDir, "app");
+  const floorDir = join(workDir, "floor");
+  const graceStore = new MemoryGraceStore();
+  const site = await startSiteServer({
+    appDir,
+    floorDir,
+    standinUrl: standin.url,
+    functions: {
+      "/user_management/authorize": authorize,
+      "/user_management/authenticate": createAuthenticate({
+        graceStore: () => graceStore,
+        now: Date.now,
+        answerDeadline: () => AbortSignal.timeout(WORKOS_ANSWER_DEADLINE_MS),
+      }),
+      "/user_management/sessions/logout": logout,
+    },
+  });
+  cleanups.push(() => site.close());
+  // The sign-in functions read their settings per call, as on Netlify.
+  Object.assign(process.env, {
+    WORKOS_CLIENT_ID: emulator.clientId,
+    WORKOS_API_KEY: emulator.apiKey,
+    WORKOS_COOKIE_PASSWORD: randomBytes(32).toString("base64url"),
+    WORKOS_API_HOSTNAME: emulator.hostname,
+    WORKOS_API_PORT: String(emulator.port),
+    WORKOS_API_HTTPS: "false",
+    SITE_ORIGINS: site.origin,
+  });
+
+  progress("Building the production bundle and the floor page…");
+  await buildBoth({
+    appDir,
+    floorDir,
+    origin: site.origin,
+    workosClientId: emulator.clientId,
+  });
+
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+  });
+
+  progress(`Signing in a fresh user on ${site.origin}…`);
+  const signIn = await context.newPage();
+  await signIn.goto(site.origin);
+  await new DaybookPage(
+    signIn,
+    `bench-${randomUUID().slice(0, 8)}@example.com`,
+  ).signIn();
+  await signIn.close();
+
+  const tabs = {
+    app: await BenchTab.open(context, `${site.origin}/`),
+    floor: await BenchTab.open(context, `${site.origin}${FLOOR_BASE}`),
+  };
+
+  const samples: PaintSamples[] = [];
+  for (const profile of PROFILES) {
+    for (const cache of ["cold", "warm"] as CacheState[]) {
+      samples.push(await measure(tabs, profile, cache, runs));
+    }
+  }
+  printPaintTable(samples);
+}
+
+async function measure(
+  tabs: { app: BenchTab; floor: BenchTab },
+  profile: Profile,
+  cache: CacheState,
+  runs: number,
+): Promise<PaintSamples> {
+  const result: PaintSamples = {
+    profile: profile.name,
+    cache,
+    app: [],
+    floor: [],
+  };
+  await tabs.app.useProfile(profile);
+  await tabs.floor.useProfile(profile);
+  for (let run = 0; run < runs; run += 1) {
+    progress(`${profile.name}, ${cache}: run ${run + 1} of ${runs}`);
+    // Alternate which goes first, so drift (a busy machine) hits both alike.
+    const order =
+      run % 2 === 0 ? (["app", "floor"] as const) : (["floor", "app"] as const);
+    for (const which of order) {
+      result[which].push(await tabs[which].timedReload(cache));
+    }
+  }
+  return result;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error("\nbench:web failed:", error);
+  process.exitCode = 1;
+} finally {
+  await runCleanups();
+}
+// The Convex stand-in may hold timers for scheduled work far in the future.
+process.exit();

@@ -1,0 +1,101 @@
+/**
+ * Timed reloads of a signed-in page in headless Chromium, under a network
+ * and CPU profile set through the DevTools protocol.
+ */
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import {
+  installPaintProbe,
+  OPEN_TODO_ITEM,
+  type PaintReading,
+} from "./paint-probe";
+
+export interface Profile {
+  name: string;
+  /** CPU slowdown factor (1 = none). */
+  cpuSlowdown: number;
+  /** Added round-trip time, bytes/s down and up; undefined = unthrottled. */
+  network?: { latencyMs: number; downBytesPerS: number; upBytesPerS: number };
+}
+
+const MBPS = 1_000_000 / 8;
+
+export const PROFILES: Profile[] = [
+  {
+    name: "phone",
+    cpuSlowdown: 4,
+    network: {
+      latencyMs: 150,
+      downBytesPerS: 1.6 * MBPS,
+      upBytesPerS: 0.75 * MBPS,
+    },
+  },
+  { name: "unthrottled", cpuSlowdown: 1 },
+];
+
+export type CacheState = "cold" | "warm";
+
+/** Per step; generous for a busy 2-core machine under 4× CPU slowdown. */
+const STEP_TIMEOUT_MS = 120_000;
+
+/** One tab showing one page (the app or the floor) for the whole run. */
+export class BenchTab {
+  private constructor(
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+    readonly url: string,
+  ) {}
+
+  static async open(context: BrowserContext, url: string) {
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await page.addInitScript(installPaintProbe, OPEN_TODO_ITEM);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    const tab = new BenchTab(page, cdp, url);
+    await page.goto(url);
+    await tab.waitForPaint();
+    return tab;
+  }
+
+  async useProfile(profile: Profile) {
+    await this.cdp.send("Emulation.setCPUThrottlingRate", {
+      rate: profile.cpuSlowdown,
+    });
+    await this.cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: profile.network?.latencyMs ?? 0,
+      downloadThroughput: profile.network?.downBytesPerS ?? -1,
+      uploadThroughput: profile.network?.upBytesPerS ?? -1,
+    });
+  }
+
+  /**
+   * Reloads and waits for today's list to paint. Cold: the HTTP cache is
+   * emptied first (the session cookie stays, so the user is still signed
+   * in); warm: whatever the previous load left cached.
+   */
+  async timedReload(cache: CacheState): Promise<PaintReading> {
+    if (cache === "cold") await this.cdp.send("Network.clearBrowserCache");
+    await this.page.reload({ waitUntil: "commit" });
+    return this.waitForPaint();
+  }
+
+  private async waitForPaint(): Promise<PaintReading> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const reading = window.__benchPaint;
+        return reading?.framePainted === undefined ? undefined : reading;
+      },
+      undefined,
+      { polling: 100, timeout: STEP_TIMEOUT_MS },
+    );
+    const reading = (await handle.jsonValue()) as {
+      framePainted: number;
+      elementRendered?: number;
+    };
+    return {
+      framePainted: reading.framePainted,
+      elementRendered: reading.elementRendered,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * "Today's list painted", defined the same way for the app and the floor and
+ * installed by the bench (an init script), so neither page can fake it:
+ * the first frame that shows an item of the list named "Open todos".
+ *
+ * Two readings, both in ms since the navigation started:
+ * - `framePainted`: a MutationObserver sees the first item; a
+ *   requestAnimationFrame callback then runs before that frame's paint, and
+ *   a message posted from it arrives after the paint;
+ * - `elementRendered`: the Element Timing API's renderTime for the item's
+ *   text (the probe marks the item's elements with `elementtiming` as they
+ *   are inserted, before their first paint). Undefined if Chromium reported
+ *   none.
+ */
+
+export const OPEN_TODO_ITEM = '[aria-label="Open todos"] li';
+
+export interface PaintReading {
+  framePainted: number;
+  elementRendered: number | undefined;
+}
+
+declare global {
+  interface Window {
+    __benchPaint?: { framePainted?: number; elementRendered?: number };
+  }
+}
+
+/** Runs in the page before any of its scripts (page.addInitScript). */
+export function installPaintProbe(selector: string) {
+  const reading: { framePainted?: number; elementRendered?: number } = {};
+  window.__benchPaint = reading;
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceElementTiming[]) {
+      if (entry.identifier !== "bench-today-list") continue;
+      const time = entry.renderTime || entry.loadTime;
+      if (
+        reading.elementRendered === undefined ||
+        time < reading.elementRendered
+      )
+        reading.elementRendered = time;
+    }
+  }).observe({ type: "element", buffered: true });
+
+  let seen = false;
+  const mark = (item: Element) => {
+    item.setAttribute("elementtiming", "bench-today-list");
+    for (const child of item.querySelectorAll("*"))
+      child.setAttribute("elementtiming", "bench-today-list");
+  };
+  const observer = new MutationObserver(() => {
+    const items = document.querySelectorAll(selector);
+    if (items.length === 0) return;
+    items.forEach(mark);
+    if (seen) return;
+    seen = true;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        reading.framePainted = performance.now();
+        observer.disconnect();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+interface PerformanceElementTiming extends PerformanceEntry {
+  identifier: string;
+  renderTime: number;
+  loadTime: number;
+}

@@ -4,8 +4,8 @@
  */
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import {
-  installPaintProbe,
   OPEN_TODO_ITEM,
+  paintProbeScript,
   type PaintReading,
 } from "./paint-probe";
 
@@ -35,7 +35,7 @@ export const PROFILES: Profile[] = [
 export type CacheState = "cold" | "warm";
 
 /** Per step; generous for a busy 2-core machine under 4× CPU slowdown. */
-const STEP_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 120_000);
 
 /** One tab showing one page (the app or the floor) for the whole run. */
 export class BenchTab {
@@ -48,7 +48,7 @@ export class BenchTab {
   static async open(context: BrowserContext, url: string) {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await page.addInitScript(installPaintProbe, OPEN_TODO_ITEM);
+    await page.addInitScript({ content: paintProbeScript(OPEN_TODO_ITEM) });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     const tab = new BenchTab(page, cdp, url);
@@ -81,14 +81,22 @@ export class BenchTab {
   }
 
   private async waitForPaint(): Promise<PaintReading> {
-    const handle = await this.page.waitForFunction(
-      () => {
-        const reading = window.__benchPaint;
-        return reading?.framePainted === undefined ? undefined : reading;
-      },
-      undefined,
-      { polling: 100, timeout: STEP_TIMEOUT_MS },
-    );
+    const handle = await this.page
+      .waitForFunction(
+        () => {
+          const reading = window.__benchPaint;
+          return reading?.framePainted === undefined ? undefined : reading;
+        },
+        undefined,
+        { polling: 100, timeout: STEP_TIMEOUT_MS },
+      )
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `${this.url} never painted today's list; it shows: ` +
+            JSON.stringify((await this.page.innerText("body")).slice(0, 300)),
+          { cause: error },
+        );
+      });
     const reading = (await handle.jsonValue()) as {
       framePainted: number;
       elementRendered?: number;

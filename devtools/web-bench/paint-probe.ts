@@ -26,33 +26,34 @@ declare global {
   }
 }
 
-/** Runs in the page before any of its scripts (page.addInitScript). */
-export function installPaintProbe(selector: string) {
-  const reading: { framePainted?: number; elementRendered?: number } = {};
+/**
+ * The probe's source, run in the page before any of its scripts
+ * (page.addInitScript). Plain JavaScript in a string, not a function passed
+ * to Playwright: tsx compiles functions with `__name()` helper calls that do
+ * not exist in the page.
+ */
+export function paintProbeScript(selector: string): string {
+  return `(() => {
+  const selector = ${JSON.stringify(selector)};
+  const reading = {};
   window.__benchPaint = reading;
-
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as PerformanceElementTiming[]) {
+    for (const entry of list.getEntries()) {
       if (entry.identifier !== "bench-today-list") continue;
       const time = entry.renderTime || entry.loadTime;
-      if (
-        reading.elementRendered === undefined ||
-        time < reading.elementRendered
-      )
+      if (reading.elementRendered === undefined || time < reading.elementRendered)
         reading.elementRendered = time;
     }
   }).observe({ type: "element", buffered: true });
-
   let seen = false;
-  const mark = (item: Element) => {
-    item.setAttribute("elementtiming", "bench-today-list");
-    for (const child of item.querySelectorAll("*"))
-      child.setAttribute("elementtiming", "bench-today-list");
-  };
   const observer = new MutationObserver(() => {
     const items = document.querySelectorAll(selector);
     if (items.length === 0) return;
-    items.forEach(mark);
+    for (const item of items) {
+      item.setAttribute("elementtiming", "bench-today-list");
+      for (const child of item.querySelectorAll("*"))
+        child.setAttribute("elementtiming", "bench-today-list");
+    }
     if (seen) return;
     seen = true;
     requestAnimationFrame(() => {
@@ -65,10 +66,5 @@ export function installPaintProbe(selector: string) {
     });
   });
   observer.observe(document, { childList: true, subtree: true });
-}
-
-interface PerformanceElementTiming extends PerformanceEntry {
-  identifier: string;
-  renderTime: number;
-  loadTime: number;
+})();`;
 }

@@ -31,8 +31,11 @@ import {
   type CacheState,
   type Profile,
 } from "./page-loads";
-import { printPaintTable, type PaintSamples } from "./report";
+import { printPaintTable, printViewCosts, type PaintSamples } from "./report";
 import { startSiteServer } from "./site-server";
+
+/** As bench:bundle's (b): what a view fetches in this long after painting. */
+const VIEW_WINDOW_MS = 5_000;
 
 const progress = (line: string) => console.error(`· ${line}`);
 
@@ -141,6 +144,18 @@ async function main() {
     }
   }
   printPaintTable(samples);
+
+  const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;
+  await tabs.app.useProfile(unthrottled);
+  await tabs.floor.useProfile(unthrottled);
+  progress("Measuring one settled view of each…");
+  printViewCosts(
+    `\nOne view (unthrottled, cold), ${VIEW_WINDOW_MS / 1000} s after the list painted; today has the demo's sample todos`,
+    {
+      app: await tabs.app.viewCost(VIEW_WINDOW_MS),
+      floor: await tabs.floor.viewCost(VIEW_WINDOW_MS),
+    },
+  );
 }
 
 async function measure(

@@ -32,6 +32,15 @@ export const PROFILES: Profile[] = [
   { name: "unthrottled", cpuSlowdown: 1 },
 ];
 
+/** How long after the frame paint an Element Timing entry may still arrive. */
+const ELEMENT_TIMING_GRACE_MS = 3_000;
+
+export interface ViewCost {
+  bytes: number;
+  elements: number;
+  heapBytes: number;
+}
+
 export type CacheState = "cold" | "warm";
 
 /** Per step; generous for a busy 2-core machine under 4× CPU slowdown. */
@@ -39,11 +48,21 @@ const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 120_000);
 
 /** One tab showing one page (the app or the floor) for the whole run. */
 export class BenchTab {
+  /** Bytes on the wire (headers included) since the last reload began. */
+  private transferred = 0;
+
   private constructor(
     readonly page: Page,
     private readonly cdp: CDPSession,
     readonly url: string,
-  ) {}
+  ) {
+    cdp.on("Network.loadingFinished", ({ encodedDataLength }) => {
+      this.transferred += encodedDataLength;
+    });
+    cdp.on("Network.webSocketFrameReceived", ({ response }) => {
+      this.transferred += response.payloadData.length;
+    });
+  }
 
   static async open(context: BrowserContext, url: string) {
     const page = await context.newPage();
@@ -76,8 +95,26 @@ export class BenchTab {
    */
   async timedReload(cache: CacheState): Promise<PaintReading> {
     if (cache === "cold") await this.cdp.send("Network.clearBrowserCache");
+    this.transferred = 0;
     await this.page.reload({ waitUntil: "commit" });
     return this.waitForPaint();
+  }
+
+  /**
+   * What one view costs once it has settled: a cold reload, today's list
+   * painted, then a fixed observation window (lazy chunks, the sync
+   * traffic), then bytes received (HTTP bodies and headers plus WebSocket
+   * payloads), the page's element count and its JS heap after a collection.
+   */
+  async viewCost(windowMs: number): Promise<ViewCost> {
+    await this.timedReload("cold");
+    await new Promise((resolve) => setTimeout(resolve, windowMs)); // deliberate: the window is the definition
+    const elements = await this.page.evaluate(
+      () => document.getElementsByTagName("*").length,
+    );
+    await this.cdp.send("HeapProfiler.collectGarbage");
+    const { usedSize } = await this.cdp.send("Runtime.getHeapUsage");
+    return { bytes: this.transferred, elements, heapBytes: usedSize };
   }
 
   private async waitForPaint(): Promise<PaintReading> {
@@ -97,13 +134,19 @@ export class BenchTab {
           { cause: error },
         );
       });
-    const reading = (await handle.jsonValue()) as {
+    const { framePainted } = (await handle.jsonValue()) as {
       framePainted: number;
-      elementRendered?: number;
     };
-    return {
-      framePainted: reading.framePainted,
-      elementRendered: reading.elementRendered,
-    };
+    const bytesUntilPaint = this.transferred;
+    // Element Timing entries are delivered asynchronously, a little after
+    // the paint; give them a bounded while, and report none rather than wait on.
+    const elementRendered = await this.page
+      .waitForFunction(() => window.__benchPaint?.elementRendered, undefined, {
+        polling: 50,
+        timeout: ELEMENT_TIMING_GRACE_MS,
+      })
+      .then((found) => found.jsonValue() as Promise<number>)
+      .catch(() => undefined);
+    return { framePainted, elementRendered, bytesUntilPaint };
   }
 }

@@ -18,6 +18,8 @@ export const OPEN_TODO_ITEM = '[aria-label="Open todos"] li';
 export interface PaintReading {
   framePainted: number;
   elementRendered: number | undefined;
+  /** Received by the time the list painted (set by the bench, not the probe). */
+  bytesUntilPaint: number;
 }
 
 declare global {
@@ -37,14 +39,6 @@ export function paintProbeScript(selector: string): string {
   const selector = ${JSON.stringify(selector)};
   const reading = {};
   window.__benchPaint = reading;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.identifier !== "bench-today-list") continue;
-      const time = entry.renderTime || entry.loadTime;
-      if (reading.elementRendered === undefined || time < reading.elementRendered)
-        reading.elementRendered = time;
-    }
-  }).observe({ type: "element", buffered: true });
   let seen = false;
   const observer = new MutationObserver(() => {
     const items = document.querySelectorAll(selector);
@@ -60,11 +54,19 @@ export function paintProbeScript(selector: string): string {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         reading.framePainted = performance.now();
-        observer.disconnect();
       };
       channel.port2.postMessage(null);
     });
   });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.identifier !== "bench-today-list") continue;
+      const time = entry.renderTime || entry.loadTime;
+      if (reading.elementRendered === undefined || time < reading.elementRendered)
+        reading.elementRendered = time;
+    }
+    if (reading.elementRendered !== undefined) observer.disconnect();
+  }).observe({ type: "element", buffered: true });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 }

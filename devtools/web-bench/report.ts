@@ -1,4 +1,5 @@
 /** The table `npm run bench:web` prints. */
+import type { ViewCost } from "./page-loads";
 import type { PaintReading } from "./paint-probe";
 
 export interface PaintSamples {
@@ -27,8 +28,12 @@ function medianOf(
   return { median: median(values), count: values.length };
 }
 
-const ms = (value: number) =>
+type Unit = (value: number) => string;
+const ms: Unit = (value) =>
   Number.isNaN(value) ? "—" : `${Math.round(value)} ms`;
+const kB: Unit = (value) =>
+  Number.isNaN(value) ? "—" : `${(value / 1000).toFixed(1)} kB`;
+const count: Unit = (value) => String(value);
 const ratio = (app: number, floor: number) =>
   Number.isNaN(app) || Number.isNaN(floor) || floor === 0
     ? "—"
@@ -39,12 +44,16 @@ export function printPaintTable(samples: PaintSamples[]) {
     ["profile", "cache", "n", "reading", "app", "floor", "app/floor"],
   ];
   for (const sample of samples) {
-    const readings: [string, (reading: PaintReading) => number | undefined][] =
-      [
-        ["frame painted", (reading) => reading.framePainted],
-        ["element timing", (reading) => reading.elementRendered],
-      ];
-    for (const [label, pick] of readings) {
+    const readings: [
+      string,
+      (reading: PaintReading) => number | undefined,
+      Unit,
+    ][] = [
+      ["frame painted", (reading) => reading.framePainted, ms],
+      ["element timing", (reading) => reading.elementRendered, ms],
+      ["bytes until painted", (reading) => reading.bytesUntilPaint, kB],
+    ];
+    for (const [label, pick, unit] of readings) {
       const app = medianOf(sample.app, pick);
       const floor = medianOf(sample.floor, pick);
       rows.push([
@@ -54,18 +63,41 @@ export function printPaintTable(samples: PaintSamples[]) {
           ? String(app.count)
           : `${app.count}/${floor.count}`,
         label,
-        ms(app.median),
-        ms(floor.median),
+        unit(app.median),
+        unit(floor.median),
         ratio(app.median, floor.median),
       ]);
     }
   }
+  printTable(
+    "\nSigned-in reload → today's list painted (medians; times in ms since navigation start)",
+    rows,
+  );
+}
+
+export function printViewCosts(
+  title: string,
+  costs: { app: ViewCost; floor: ViewCost },
+) {
+  const rows: string[][] = [["figure", "app", "floor", "app/floor"]];
+  const figures: [string, (cost: ViewCost) => number, Unit][] = [
+    ["bytes received", (cost) => cost.bytes, kB],
+    ["elements", (cost) => cost.elements, count],
+    ["JS heap after GC", (cost) => cost.heapBytes, kB],
+  ];
+  for (const [label, pick, unit] of figures) {
+    const app = pick(costs.app);
+    const floor = pick(costs.floor);
+    rows.push([label, unit(app), unit(floor), ratio(app, floor)]);
+  }
+  printTable(title, rows);
+}
+
+function printTable(title: string, rows: string[][]) {
   const widths = rows[0]!.map((_, column) =>
     Math.max(...rows.map((row) => row[column]!.length)),
   );
-  console.log(
-    "\nSigned-in reload → today's list painted (medians, ms since navigation start)",
-  );
+  console.log(title);
   for (const row of rows) {
     console.log(
       row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "),

@@ -172,6 +172,10 @@ async function measure(
   };
   await tabs.app.useProfile(profile);
   await tabs.floor.useProfile(profile);
+  // One unrecorded reload each first: it settles the profile's effects and,
+  // for "warm", makes sure the cache holds what the last cold load wrote.
+  await tabs.app.timedReload(cache);
+  await tabs.floor.timedReload(cache);
   for (let run = 0; run < runs; run += 1) {
     progress(`${profile.name}, ${cache}: run ${run + 1} of ${runs}`);
     // Alternate which goes first, so drift (a busy machine) hits both alike.

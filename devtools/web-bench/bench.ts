@@ -24,7 +24,9 @@ import { MemoryGraceStore } from "../../netlify/testing/memory-grace-store";
 import { seedSampleAccount } from "../convex-standin/sample-account";
 import { startConvexStandin } from "../convex-standin/standin";
 import { startWorkosEmulator } from "../workos-emulator/emulator";
+import { LIMITS } from "../../convex/lib/limits";
 import { buildBoth, FLOOR_BASE } from "./builds";
+import { seedTodayWith } from "./seed-day";
 import {
   BenchTab,
   PROFILES,
@@ -41,13 +43,25 @@ const progress = (line: string) => console.error(`· ${line}`);
 
 function readOptions() {
   const { values } = parseArgs({
-    options: { runs: { type: "string", default: "10" } },
+    options: {
+      runs: { type: "string", default: "10" },
+      todos: { type: "string" },
+    },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 200) {
     throw new Error("--runs must be a whole number from 1 to 200.");
   }
-  return { runs };
+  const todos = values.todos === undefined ? undefined : Number(values.todos);
+  if (
+    todos !== undefined &&
+    (!Number.isInteger(todos) || todos < 1 || todos > LIMITS.todosPerDay)
+  ) {
+    throw new Error(
+      `--todos must be a whole number from 1 to ${LIMITS.todosPerDay}.`,
+    );
+  }
+  return { runs, todos };
 }
 
 /** Last registered, first run; each runs even if another fails. */
@@ -61,7 +75,7 @@ async function runCleanups() {
 }
 
 async function main() {
-  const { runs } = readOptions();
+  const { runs, todos } = readOptions();
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
   cleanups.push(() => rm(workDir, { recursive: true, force: true }));
 
@@ -71,8 +85,9 @@ async function main() {
     workosApiBaseUrl: emulator.baseUrl,
     workosClientId: emulator.clientId,
     workosApiKey: emulator.apiKey,
-    // Today gets the demo's sample todos, so both pages have a list to paint.
-    seed: seedSampleAccount,
+    // Today gets N todos, or the demo's sample ones: either way both pages
+    // have a list to paint.
+    seed: todos === undefined ? seedSampleAccount : seedTodayWith(todos),
   });
   cleanups.push(() => standin.close());
 
@@ -150,7 +165,7 @@ async function main() {
   await tabs.floor.useProfile(unthrottled);
   progress("Measuring one settled view of each…");
   printViewCosts(
-    `\nOne view (unthrottled, cold), ${VIEW_WINDOW_MS / 1000} s after the list painted; today has the demo's sample todos`,
+    `\nOne view (unthrottled, cold), ${VIEW_WINDOW_MS / 1000} s after the list painted; today has ${todos === undefined ? "the demo's sample todos" : `${todos} open todos`}`,
     {
       app: await tabs.app.viewCost(VIEW_WINDOW_MS),
       floor: await tabs.floor.viewCost(VIEW_WINDOW_MS),

@@ -73,6 +73,11 @@ export function printPaintTable(samples: PaintSamples[]) {
     "\nSigned-in reload → today's list painted (medians; times in ms since navigation start)",
     rows,
   );
+  console.log(
+    "n counts the loads with a reading. Element timing is the text's own paint\n" +
+      "time when Chromium reports one; for the app it often reports none, or late\n" +
+      "(cause not yet known), so judge by frame painted.",
+  );
 }
 
 export function printViewCosts(

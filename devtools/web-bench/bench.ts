@@ -33,7 +33,13 @@ import {
   type CacheState,
   type Profile,
 } from "./page-loads";
-import { printPaintTable, printViewCosts, type PaintSamples } from "./report";
+import { addAndToggle } from "./interactions";
+import {
+  printInteractions,
+  printPaintTable,
+  printViewCosts,
+  type PaintSamples,
+} from "./report";
 import { startSiteServer } from "./site-server";
 
 /** As bench:bundle's (b): what a view fetches in this long after painting. */
@@ -76,6 +82,8 @@ async function runCleanups() {
 
 async function main() {
   const { runs, todos } = readOptions();
+  const todayDescription =
+    todos === undefined ? "the demo's sample todos" : `${todos} open todos`;
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
   cleanups.push(() => rm(workDir, { recursive: true, force: true }));
 
@@ -160,12 +168,27 @@ async function main() {
   }
   printPaintTable(samples);
 
+  const interactions = [];
+  for (const profile of PROFILES) {
+    await tabs.app.useProfile(profile);
+    const timings = [];
+    for (let run = 0; run < runs; run += 1) {
+      progress(`${profile.name}: add and toggle, run ${run + 1} of ${runs}`);
+      timings.push(await addAndToggle(tabs.app.page));
+    }
+    interactions.push({ profile: profile.name, runs: timings });
+  }
+  printInteractions(
+    `\nApp interactions (medians; a 0 ms median means most were under 16 ms); today began with ${todayDescription}`,
+    interactions,
+  );
+
   const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;
   await tabs.app.useProfile(unthrottled);
   await tabs.floor.useProfile(unthrottled);
   progress("Measuring one settled view of each…");
   printViewCosts(
-    `\nOne view (unthrottled, cold), ${VIEW_WINDOW_MS / 1000} s after the list painted; today has ${todos === undefined ? "the demo's sample todos" : `${todos} open todos`}`,
+    `\nOne view (unthrottled, cold), ${VIEW_WINDOW_MS / 1000} s after the list painted; today has ${todayDescription}`,
     {
       app: await tabs.app.viewCost(VIEW_WINDOW_MS),
       floor: await tabs.floor.viewCost(VIEW_WINDOW_MS),

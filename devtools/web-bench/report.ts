@@ -1,4 +1,5 @@
 /** The table `npm run bench:web` prints. */
+import type { InteractionRun, InteractionTiming } from "./interactions";
 import type { ViewCost } from "./page-loads";
 import type { PaintReading } from "./paint-probe";
 
@@ -108,4 +109,32 @@ function printTable(title: string, rows: string[][]) {
       row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "),
     );
   }
+}
+
+export function printInteractions(
+  title: string,
+  byProfile: { profile: string; runs: InteractionRun[] }[],
+) {
+  const rows: string[][] = [
+    ["profile", "interaction", "n", "event (INP-style)", "wall clock"],
+  ];
+  for (const { profile, runs } of byProfile) {
+    for (const kind of ["add", "toggle"] as const) {
+      const timings: InteractionTiming[] = runs.map((run) => run[kind]);
+      const events = timings
+        .map(({ eventMs }) => eventMs)
+        .filter((value): value is number => value !== undefined);
+      const under = timings.length - events.length;
+      rows.push([
+        profile,
+        kind,
+        String(timings.length),
+        // Unreported entries were under 16 ms: count them as such in the median.
+        ms(median([...events, ...Array<number>(under).fill(0)])) +
+          (under > 0 ? ` (${under} under 16 ms)` : ""),
+        ms(median(timings.map(({ wallMs }) => wallMs))),
+      ]);
+    }
+  }
+  printTable(title, rows);
 }

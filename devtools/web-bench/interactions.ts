@@ -28,7 +28,8 @@ const EVENT_PROBE = `(() => {
   window.__benchEvents = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
-      if (entry.interactionId) window.__benchEvents.push(entry.duration);
+      if (entry.interactionId)
+        window.__benchEvents.push([entry.startTime, entry.duration]);
   }).observe({ type: "event", durationThreshold: 16, buffered: false });
 })()`;
 
@@ -41,18 +42,25 @@ async function timed(
   shown: () => Promise<void>,
 ): Promise<InteractionTiming> {
   await page.evaluate(EVENT_PROBE);
-  await page.evaluate("window.__benchEvents.length = 0");
+  // Entries of an earlier interaction can still arrive (they are reported
+  // after a later paint): only those that started after this point count.
+  const since = (await page.evaluate("performance.now()")) as number;
   const start = performance.now();
   await act();
   await shown();
   const wallMs = performance.now() - start;
   const durations = await page
     .waitForFunction(
-      "window.__benchEvents.length > 0 && window.__benchEvents",
-      undefined,
-      {
-        timeout: ENTRY_GRACE_MS,
+      (after) => {
+        const mine = (
+          window as unknown as { __benchEvents: number[][] }
+        ).__benchEvents
+          .filter(([startTime]) => startTime! >= after)
+          .map(([, duration]) => duration!);
+        return mine.length > 0 && mine;
       },
+      since,
+      { timeout: ENTRY_GRACE_MS },
     )
     .then((found) => found.jsonValue() as Promise<number[]>)
     .catch(() => [] as number[]);

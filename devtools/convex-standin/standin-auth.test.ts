@@ -32,6 +32,9 @@ const emptyQuerySet = {
 
 /** Sends Authenticate on a fresh connection; returns the connection. */
 async function authenticateRaw(token: string) {
+  // Scheduled work left by an earlier test (the profile fetch) ends with a
+  // Transition to every session; it must not land before this one's own.
+  await stack.standin.scheduledWorkIdle();
   const session = await openRawSession(stack.standin);
   session.send({
     type: "Connect",

@@ -1,7 +1,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
-import { pinConnectSources } from "./vite/pinConnectSources.ts";
+import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
 import { refuseDevSettingsInProduction } from "./vite/refuseDevSettingsInProduction.ts";
 
 export default defineConfig(({ mode }) => {
@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => {
       refuseDevSettingsInProduction(env),
       react(),
       tailwindcss(),
-      pinConnectSources(env),
+      contentSecurityPolicy(env),
     ],
     // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.
     resolve: { tsconfigPaths: true },

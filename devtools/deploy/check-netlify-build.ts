@@ -39,7 +39,8 @@ report(
   "production context with a deploy key (Convex step stubbed) passes",
   withKey.exitCode === 0 &&
     withKey.convexDeployCommands.join() === "npm run build" &&
-    (withKey.indexHtml?.includes("stub-deployment-123.convex.cloud") ?? false),
+    (withKey.headersFile?.includes("stub-deployment-123.convex.cloud") ??
+      false),
   `exit ${withKey.exitCode} in ${withKey.seconds.toFixed(1)} s; convex deploy ran ` +
     `${JSON.stringify(withKey.convexDeployCommands)}; functions: ${JSON.stringify(withKey.functionRuntimes)}`,
 );

@@ -55,6 +55,8 @@ export interface NetlifyBuildOutcome {
   convexDeployCommands: string[];
   /** The site's dist/index.html, when the build wrote one. */
   indexHtml: string | null;
+  /** The site's dist/_headers (its Content-Security-Policy), when written. */
+  headersFile: string | null;
   /** Each bundled function's Node runtime, from .netlify/functions/manifest.json. */
   functionRuntimes: Record<string, string>;
   seconds: number;
@@ -113,6 +115,10 @@ export async function runNetlifyBuild(options: {
         .filter(Boolean),
       indexHtml: await readFile(
         join(siteDir, "dist", "index.html"),
+        "utf8",
+      ).catch(() => null),
+      headersFile: await readFile(
+        join(siteDir, "dist", "_headers"),
         "utf8",
       ).catch(() => null),
       functionRuntimes: await readFunctionRuntimes(siteDir),

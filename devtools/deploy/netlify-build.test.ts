@@ -40,8 +40,12 @@ it(
     });
     expect(outcome.exitCode, outcome.output.slice(-4000)).toBe(0);
     expect(outcome.convexDeployCommands).toEqual(["npm run build"]);
-    // Built against the deployment `convex deploy` handed it (pinned in the CSP meta).
-    expect(outcome.indexHtml).toContain(new URL(STUB_CONVEX_URL).host);
+    // Built against the deployment `convex deploy` handed it, which the
+    // build's Content-Security-Policy (dist/_headers) pins.
+    expect(outcome.indexHtml).not.toBeNull();
+    expect(outcome.headersFile).toContain(
+      `connect-src 'self' ${new URL(STUB_CONVEX_URL).origin}`,
+    );
     // Every function of netlify/functions is bundled.
     const functions = await readdir(FUNCTIONS_DIR);
     expect(Object.keys(outcome.functionRuntimes).sort()).toEqual(

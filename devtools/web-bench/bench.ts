@@ -37,6 +37,7 @@ import { addAndToggle } from "./interactions";
 import {
   printInteractions,
   printPaintTable,
+  printPhaseTable,
   printViewCosts,
   type PaintSamples,
 } from "./report";
@@ -167,6 +168,7 @@ async function main() {
     }
   }
   printPaintTable(samples);
+  printPhaseTable(samples);
 
   const interactions = [];
   for (const profile of PROFILES) {

@@ -3,6 +3,7 @@
  * and CPU profile set through the DevTools protocol.
  */
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { PhaseRecorder } from "./phases";
 import {
   OPEN_TODO_ITEM,
   paintProbeScript,
@@ -50,12 +51,14 @@ const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 120_000);
 export class BenchTab {
   /** Bytes on the wire (headers included) since the last reload began. */
   private transferred = 0;
+  private readonly phases: PhaseRecorder;
 
   private constructor(
     readonly page: Page,
     private readonly cdp: CDPSession,
     readonly url: string,
   ) {
+    this.phases = new PhaseRecorder(cdp);
     cdp.on("Network.loadingFinished", ({ encodedDataLength }) => {
       this.transferred += encodedDataLength;
     });
@@ -96,6 +99,7 @@ export class BenchTab {
   async timedReload(cache: CacheState): Promise<PaintReading> {
     if (cache === "cold") await this.cdp.send("Network.clearBrowserCache");
     this.transferred = 0;
+    this.phases.reset();
     await this.page.reload({ waitUntil: "commit" });
     return this.waitForPaint();
   }
@@ -147,6 +151,11 @@ export class BenchTab {
       })
       .then((found) => found.jsonValue() as Promise<number>)
       .catch(() => undefined);
-    return { framePainted, elementRendered, bytesUntilPaint };
+    return {
+      framePainted,
+      elementRendered,
+      bytesUntilPaint,
+      phases: this.phases.read(framePainted),
+    };
   }
 }

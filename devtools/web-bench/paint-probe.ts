@@ -13,6 +13,8 @@
  *   none.
  */
 
+import type { Phases } from "./phases";
+
 export const OPEN_TODO_ITEM = '[aria-label="Open todos"] li';
 
 export interface PaintReading {
@@ -20,6 +22,8 @@ export interface PaintReading {
   elementRendered: number | undefined;
   /** Received by the time the list painted (set by the bench, not the probe). */
   bytesUntilPaint: number;
+  /** Where the time went (set by the bench from network events). */
+  phases: Phases;
 }
 
 declare global {

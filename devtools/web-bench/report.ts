@@ -2,6 +2,7 @@
 import type { InteractionRun, InteractionTiming } from "./interactions";
 import type { ViewCost } from "./page-loads";
 import type { PaintReading } from "./paint-probe";
+import { PHASE_LABELS } from "./phases";
 
 export interface PaintSamples {
   profile: string;
@@ -78,6 +79,47 @@ export function printPaintTable(samples: PaintSamples[]) {
     "n counts the loads with a reading. Element timing is the text's own paint\n" +
       "time when Chromium reports one; for the app it often reports none, or late\n" +
       "(cause not yet known), so judge by frame painted.",
+  );
+}
+
+/**
+ * Where each page's time goes before its list paints: medians of each phase
+ * (ms since the document request), and the app's lead or lag on the floor.
+ */
+export function printPhaseTable(samples: PaintSamples[]) {
+  const rows: string[][] = [
+    ["profile", "cache", "phase", "app", "floor", "app − floor"],
+  ];
+  for (const sample of samples) {
+    const phases: [string, (reading: PaintReading) => number | undefined][] = [
+      ...PHASE_LABELS.map(
+        ([name, label]) =>
+          [label, (reading: PaintReading) => reading.phases[name]] as [
+            string,
+            (reading: PaintReading) => number | undefined,
+          ],
+      ),
+      ["list painted", (reading) => reading.framePainted],
+    ];
+    for (const [label, pick] of phases) {
+      const app = medianOf(sample.app, pick).median;
+      const floor = medianOf(sample.floor, pick).median;
+      const unit = label.startsWith("query-set") ? count : ms;
+      rows.push([
+        sample.profile,
+        sample.cache,
+        label,
+        unit(app),
+        unit(floor),
+        Number.isNaN(app) || Number.isNaN(floor)
+          ? "—"
+          : `${app >= floor ? "+" : ""}${unit(app - floor)}`,
+      ]);
+    }
+  }
+  printTable(
+    "\nWhere the time goes before the list paints (medians, ms since the document request)",
+    rows,
   );
 }
 

@@ -10,8 +10,12 @@
  * - `/api/*`: the Convex stand-in (HTTP and the sync WebSocket), so the
  *   build's Convex URL is the site's own origin, as in devtools/stack.
  *
- * Not reproduced: netlify.toml's security headers (CSP and the rest); they
- * change no timing worth measuring here.
+ * - the build's own `_headers` (its Content-Security-Policy, written by
+ *   vite/contentSecurityPolicy.ts) on each of its files, as Netlify applies
+ *   it: a policy header, unlike a <meta> one, lets the preload scanner run.
+ *
+ * Not reproduced: netlify.toml's other security headers; they change no
+ * timing worth measuring here.
  */
 import {
   createServer,
@@ -107,14 +111,38 @@ function fileIn(root: string, urlPath: string) {
   return path.startsWith(root) ? path : undefined;
 }
 
+/**
+ * The `/*` rules of a build's Netlify `_headers` file (the only path the
+ * build writes rules for), or none if it has no such file.
+ */
+async function headersFileOf(root: string): Promise<Record<string, string>> {
+  const text = await readFile(join(root, "_headers"), "utf8").catch(() => "");
+  const headers: Record<string, string> = {};
+  let inAllPaths = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line.trim() === "") continue;
+    if (!/^\s/.test(line)) {
+      inAllPaths = line.trim() === "/*";
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (inAllPaths && colon > 0) {
+      headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return headers;
+}
+
 function sendStatic(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
   file: StaticFile,
   cacheControl: string,
+  siteHeaders: Record<string, string>,
 ) {
   const headers: Record<string, string> = {
+    ...siteHeaders,
     "Content-Type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
     "Cache-Control": cacheControl,
     ETag: file.etag,
@@ -145,8 +173,14 @@ async function serveBuild(
   root: string,
   urlPath: string,
 ) {
+  const siteHeaders = await headersFileOf(root);
   const path = fileIn(root, urlPath);
-  const file = path && !urlPath.endsWith("/") && (await files.get(path));
+  // Netlify reads `_headers` and never serves it.
+  const file =
+    path &&
+    !urlPath.endsWith("/") &&
+    urlPath !== "/_headers" &&
+    (await files.get(path));
   if (path && file) {
     const immutable = urlPath.startsWith("/assets/");
     sendStatic(
@@ -155,6 +189,7 @@ async function serveBuild(
       path,
       file,
       immutable ? IMMUTABLE : REVALIDATE,
+      siteHeaders,
     );
     return;
   }
@@ -165,7 +200,7 @@ async function serveBuild(
   const indexPath = join(root, "index.html");
   const index = await files.get(indexPath);
   if (!index) throw new Error(`No index.html in ${root}`);
-  sendStatic(request, response, indexPath, index, REVALIDATE);
+  sendStatic(request, response, indexPath, index, REVALIDATE, siteHeaders);
 }
 
 async function callFunction(

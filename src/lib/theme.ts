@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from "react";
 
-/** The theme choice, remembered in localStorage (read by public/theme.js). */
+/** The theme choice, remembered in localStorage (read by the inline theme script in index.html). */
 export type Theme = "light" | "dark" | "system";
 
 export const THEME_STORAGE_KEY = "daybook-theme";
@@ -23,7 +23,7 @@ function systemPrefersDark(): boolean {
     : false;
 }
 
-/** Puts the theme on <html> exactly as public/theme.js does at load. */
+/** Puts the theme on <html> exactly as index.html's theme script does at load. */
 export function applyTheme(theme: Theme = readTheme()) {
   const dark = theme === "dark" || (theme === "system" && systemPrefersDark());
   const root = document.documentElement;

@@ -146,6 +146,7 @@ export function SessionProvider({
   client: ConvexReactClient;
   children: ReactNode;
 }) {
+  useConnectEarly(client);
   return (
     <MonitorContext.Provider value={monitor}>
       <SessionUpkeep monitor={monitor} />
@@ -154,6 +155,20 @@ export function SessionProvider({
       </ConvexProviderWithAuthKit>
     </MonitorContext.Provider>
   );
+}
+
+/**
+ * Opens Convex's WebSocket at start-up when a session is likely, so that it
+ * connects while AuthKit's start-up refresh is on its way rather than after
+ * it (ConvexReactClient connects on first use, which would otherwise be the
+ * token handed over after the refresh). Runs before AuthKitProvider's own
+ * effect, which starts the refresh: child effects run first.
+ */
+function useConnectEarly(client: ConvexReactClient) {
+  useEffect(() => {
+    // Reading the connection state is the client's first use.
+    if (mayHaveSession()) client.connectionState();
+  }, [client]);
 }
 
 /** Restores a session after a failed start-up, and keeps its token fresh. */

@@ -1,0 +1,122 @@
+/**
+ * Where a reload's time goes, read from the DevTools protocol's network
+ * events: when the entry script was requested, when the sign-in refresh
+ * answered, when the Convex WebSocket opened, when the first queries were
+ * sent and when their first results came back. All in ms since the page's
+ * own document request, the same origin as the paint probe's readings.
+ */
+import type { CDPSession } from "playwright-core";
+
+export interface Phases {
+  /** The first script under /assets/ requested: the parser reached it. */
+  entryScriptRequested?: number;
+  /** The start-up sign-in refresh (/user_management/authenticate) answered. */
+  signInAnswered?: number;
+  /** The Convex WebSocket's handshake answered. */
+  socketOpened?: number;
+  /** The Authenticate message sent on the socket. */
+  tokenSent?: number;
+  /** The first ModifyQuerySet (queries subscribed) sent. */
+  queriesSent?: number;
+  /** The first query result (a Transition with QueryUpdated) received. */
+  firstResult?: number;
+  /** How many ModifyQuerySet messages were sent before the list painted. */
+  querySetMessages?: number;
+}
+
+export const PHASE_LABELS: [keyof Phases, string][] = [
+  ["entryScriptRequested", "entry script requested"],
+  ["signInAnswered", "sign-in refresh answered"],
+  ["socketOpened", "WebSocket opened"],
+  ["tokenSent", "token sent on the socket"],
+  ["queriesSent", "first queries sent"],
+  ["firstResult", "first query result received"],
+  ["querySetMessages", "query-set messages until painted"],
+];
+
+/** Records the phases of the tab's latest reload. */
+export class PhaseRecorder {
+  /** CDP timestamps are seconds on a monotonic clock. */
+  private documentRequested: number | undefined;
+  private events: { name: keyof Phases; at: number }[] = [];
+  private authenticateRequests = new Set<string>();
+
+  constructor(cdp: CDPSession) {
+    cdp.on("Network.requestWillBeSent", (event) => {
+      if (event.type === "Document" && this.documentRequested === undefined) {
+        this.documentRequested = event.timestamp;
+      }
+      const path = new URL(event.request.url).pathname;
+      if (event.type === "Script" && path.startsWith("/assets/")) {
+        this.record("entryScriptRequested", event.timestamp);
+      }
+      if (path === "/user_management/authenticate") {
+        this.authenticateRequests.add(event.requestId);
+      }
+    });
+    cdp.on("Network.loadingFinished", (event) => {
+      if (this.authenticateRequests.has(event.requestId)) {
+        this.record("signInAnswered", event.timestamp);
+      }
+    });
+    cdp.on("Network.webSocketHandshakeResponseReceived", (event) => {
+      this.record("socketOpened", event.timestamp);
+    });
+    cdp.on("Network.webSocketFrameSent", (event) => {
+      const type = messageType(event.response.payloadData);
+      if (type === "Authenticate") this.record("tokenSent", event.timestamp);
+      if (type === "ModifyQuerySet") {
+        this.record("queriesSent", event.timestamp);
+        this.events.push({ name: "querySetMessages", at: event.timestamp });
+      }
+    });
+    cdp.on("Network.webSocketFrameReceived", (event) => {
+      const payload = event.response.payloadData;
+      if (
+        messageType(payload) === "Transition" &&
+        payload.includes('"QueryUpdated"')
+      ) {
+        this.record("firstResult", event.timestamp);
+      }
+    });
+  }
+
+  /** Forgets the last reload; call just before the next one. */
+  reset() {
+    this.documentRequested = undefined;
+    this.events = [];
+    this.authenticateRequests.clear();
+  }
+
+  /** The phases so far, and how many query sets were sent by `paintedMs`. */
+  read(paintedMs: number): Phases {
+    const start = this.documentRequested;
+    if (start === undefined) return {};
+    const phases: Phases = {};
+    let querySetMessages = 0;
+    for (const { name, at } of this.events) {
+      const ms = (at - start) * 1000;
+      if (name === "querySetMessages") {
+        if (ms <= paintedMs) querySetMessages += 1;
+      } else if (phases[name] === undefined) {
+        phases[name] = ms;
+      }
+    }
+    phases.querySetMessages = querySetMessages;
+    return phases;
+  }
+
+  private record(name: keyof Phases, timestamp: number) {
+    this.events.push({ name, at: timestamp });
+  }
+}
+
+/** A Convex sync message's `type`. */
+function messageType(payload: string): string | undefined {
+  try {
+    const message = JSON.parse(payload) as { type?: unknown };
+    return typeof message.type === "string" ? message.type : undefined;
+  } catch {
+    return undefined;
+  }
+}

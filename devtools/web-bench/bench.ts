@@ -53,6 +53,8 @@ function readOptions() {
     options: {
       runs: { type: "string", default: "10" },
       todos: { type: "string" },
+      // While working on one part: e.g. `--only loads`.
+      only: { type: "string" },
     },
   });
   const runs = Number(values.runs);
@@ -68,7 +70,16 @@ function readOptions() {
       `--todos must be a whole number from 1 to ${LIMITS.todosPerDay}.`,
     );
   }
-  return { runs, todos };
+  const only = values.only;
+  if (
+    only !== undefined &&
+    !["loads", "interactions", "views"].includes(only)
+  ) {
+    throw new Error("--only takes loads, interactions or views.");
+  }
+  const runsSection = (section: string) =>
+    only === undefined || only === section;
+  return { runs, todos, runsSection };
 }
 
 /** Last registered, first run; each runs even if another fails. */
@@ -82,7 +93,7 @@ async function runCleanups() {
 }
 
 async function main() {
-  const { runs, todos } = readOptions();
+  const { runs, todos, runsSection } = readOptions();
   const todayDescription =
     todos === undefined ? "the demo's sample todos" : `${todos} open todos`;
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
@@ -161,22 +172,34 @@ async function main() {
     floor: await BenchTab.open(context, `${site.origin}${FLOOR_BASE}`),
   };
 
-  const samples: PaintSamples[] = [];
-  for (const profile of PROFILES) {
-    for (const cache of ["cold", "warm"] as CacheState[]) {
-      samples.push(await measure(tabs, profile, cache, runs));
+  if (runsSection("loads")) {
+    const samples: PaintSamples[] = [];
+    for (const profile of PROFILES) {
+      for (const cache of ["cold", "warm"] as CacheState[]) {
+        samples.push(await measure(tabs, profile, cache, runs));
+      }
     }
+    printPaintTable(samples);
+    printPhaseTable(samples);
   }
-  printPaintTable(samples);
-  printPhaseTable(samples);
+  if (runsSection("interactions")) {
+    await timeInteractions(tabs.app, runs, todayDescription);
+  }
+  if (runsSection("views")) await printBothViewCosts(tabs, todayDescription);
+}
 
+async function timeInteractions(
+  app: BenchTab,
+  runs: number,
+  todayDescription: string,
+) {
   const interactions = [];
   for (const profile of PROFILES) {
-    await tabs.app.useProfile(profile);
+    await app.useProfile(profile);
     const timings = [];
     for (let run = 0; run < runs; run += 1) {
       progress(`${profile.name}: add and toggle, run ${run + 1} of ${runs}`);
-      timings.push(await addAndToggle(tabs.app.page));
+      timings.push(await addAndToggle(app.page));
     }
     interactions.push({ profile: profile.name, runs: timings });
   }
@@ -184,7 +207,12 @@ async function main() {
     `\nApp interactions (medians; a 0 ms median means most were under 16 ms); today began with ${todayDescription}`,
     interactions,
   );
+}
 
+async function printBothViewCosts(
+  tabs: { app: BenchTab; floor: BenchTab },
+  todayDescription: string,
+) {
   const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;
   await tabs.app.useProfile(unthrottled);
   await tabs.floor.useProfile(unthrottled);

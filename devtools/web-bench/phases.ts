@@ -8,7 +8,7 @@
 import type { CDPSession } from "playwright-core";
 
 export interface Phases {
-  /** The first script under /assets/ requested: the parser reached it. */
+  /** The first bundle script (under assets/) requested: the parser reached it. */
   entryScriptRequested?: number;
   /** The start-up sign-in refresh (/user_management/authenticate) answered. */
   signInAnswered?: number;
@@ -20,6 +20,10 @@ export interface Phases {
   queriesSent?: number;
   /** The first query result (a Transition with QueryUpdated) received. */
   firstResult?: number;
+  /** The day's todos (`todos:listForDay`) subscribed. */
+  todosRequested?: number;
+  /** The day's todos received. */
+  todosReceived?: number;
   /** How many ModifyQuerySet messages were sent before the list painted. */
   querySetMessages?: number;
 }
@@ -31,6 +35,8 @@ export const PHASE_LABELS: [keyof Phases, string][] = [
   ["tokenSent", "token sent on the socket"],
   ["queriesSent", "first queries sent"],
   ["firstResult", "first query result received"],
+  ["todosRequested", "today's todos requested"],
+  ["todosReceived", "today's todos received"],
   ["querySetMessages", "query-set messages until painted"],
 ];
 
@@ -40,6 +46,7 @@ export class PhaseRecorder {
   private documentRequested: number | undefined;
   private events: { name: keyof Phases; at: number }[] = [];
   private authenticateRequests = new Set<string>();
+  private todosQueryIds = new Set<number>();
 
   constructor(cdp: CDPSession) {
     cdp.on("Network.requestWillBeSent", (event) => {
@@ -47,7 +54,7 @@ export class PhaseRecorder {
         this.documentRequested = event.timestamp;
       }
       const path = new URL(event.request.url).pathname;
-      if (event.type === "Script" && path.startsWith("/assets/")) {
+      if (event.type === "Script" && path.includes("/assets/")) {
         this.record("entryScriptRequested", event.timestamp);
       }
       if (path === "/user_management/authenticate") {
@@ -63,20 +70,34 @@ export class PhaseRecorder {
       this.record("socketOpened", event.timestamp);
     });
     cdp.on("Network.webSocketFrameSent", (event) => {
-      const type = messageType(event.response.payloadData);
-      if (type === "Authenticate") this.record("tokenSent", event.timestamp);
-      if (type === "ModifyQuerySet") {
+      const message = parseMessage(event.response.payloadData);
+      if (message?.type === "Authenticate") {
+        this.record("tokenSent", event.timestamp);
+      }
+      if (message?.type === "ModifyQuerySet") {
+        const added = (message.modifications ?? []).filter(
+          (modification) => modification.type === "Add",
+        );
+        if (added.length === 0) return;
         this.record("queriesSent", event.timestamp);
         this.events.push({ name: "querySetMessages", at: event.timestamp });
+        for (const query of added) {
+          if (/^todos(\.js)?:listForDay$/.test(query.udfPath ?? "")) {
+            this.todosQueryIds.add(query.queryId!);
+            this.record("todosRequested", event.timestamp);
+          }
+        }
       }
     });
     cdp.on("Network.webSocketFrameReceived", (event) => {
-      const payload = event.response.payloadData;
-      if (
-        messageType(payload) === "Transition" &&
-        payload.includes('"QueryUpdated"')
-      ) {
-        this.record("firstResult", event.timestamp);
+      const message = parseMessage(event.response.payloadData);
+      if (message?.type !== "Transition") return;
+      const updated = (message.modifications ?? []).filter(
+        (modification) => modification.type === "QueryUpdated",
+      );
+      if (updated.length > 0) this.record("firstResult", event.timestamp);
+      if (updated.some((query) => this.todosQueryIds.has(query.queryId!))) {
+        this.record("todosReceived", event.timestamp);
       }
     });
   }
@@ -86,6 +107,7 @@ export class PhaseRecorder {
     this.documentRequested = undefined;
     this.events = [];
     this.authenticateRequests.clear();
+    this.todosQueryIds.clear();
   }
 
   /** The phases so far, and how many query sets were sent by `paintedMs`. */
@@ -111,11 +133,15 @@ export class PhaseRecorder {
   }
 }
 
-/** A Convex sync message's `type`. */
-function messageType(payload: string): string | undefined {
+/** What the phases read of a Convex sync protocol message. */
+interface SyncMessage {
+  type?: string;
+  modifications?: { type?: string; queryId?: number; udfPath?: string }[];
+}
+
+function parseMessage(payload: string): SyncMessage | undefined {
   try {
-    const message = JSON.parse(payload) as { type?: unknown };
-    return typeof message.type === "string" ? message.type : undefined;
+    return JSON.parse(payload) as SyncMessage;
   } catch {
     return undefined;
   }

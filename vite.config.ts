@@ -2,6 +2,7 @@ import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
 import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
+import { preloadSignedInApp } from "./vite/preloadSignedInApp.ts";
 import { refuseDevSettingsInProduction } from "./vite/refuseDevSettingsInProduction.ts";
 
 export default defineConfig(({ mode }) => {
@@ -15,6 +16,8 @@ export default defineConfig(({ mode }) => {
       refuseDevSettingsInProduction(env),
       react(),
       tailwindcss(),
+      preloadSignedInApp({ lazyEntry: "src/app/AppShell.tsx" }),
+      // Last: it hashes the inline scripts of the finished page.
       contentSecurityPolicy(env),
     ],
     // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.

@@ -208,7 +208,8 @@ describe(
       const other = await signIn(otherBrowser, newEmail("gray"));
       await other.addTodos("Gray's own todo");
       await other.closeTab();
-      await browser.addCookies(await otherBrowser.cookies(stack.origin));
+      // Every cookie, the session's under /user_management too.
+      await browser.addCookies(await otherBrowser.cookies());
 
       const sightings = new TextSightings(["Flynn's private todo"]);
       const app = await DaybookPage.open(browser, other.email);

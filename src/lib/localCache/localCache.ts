@@ -110,9 +110,9 @@ export class LocalCache {
       const cookieKey = this.readCookieKey();
       try {
         const stored = cookieKey ? await this.store.readOwner() : undefined;
-        if (!cookieKey || stored?.key !== cookieKey) {
+        if (!cookieKey || (stored && stored.key !== cookieKey)) {
           await this.wipe();
-        } else {
+        } else if (stored) {
           this.owner = stored;
           await Promise.all(["", ...days].map((day) => this.loadDay(day)));
         }
@@ -182,7 +182,11 @@ export class LocalCache {
     if (!this.owner) {
       this.owner = { key, userId };
       const generation = this.generation;
-      await this.store.writeOwner(this.owner).catch(() => {});
+      // Nothing without an owner may be shown as this user's.
+      await this.store
+        .clear()
+        .then(() => this.store.writeOwner({ key, userId }))
+        .catch(() => {});
       if (generation !== this.generation) return;
     }
     this.confirmedUserId = userId;

@@ -18,6 +18,8 @@ import {
 } from "./support/waiting";
 
 const SAVED_COPY_TEXT = "Showing your saved copy — connecting…";
+const SAVED_COPY_REFUSAL_TEXT =
+  "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
 const CACHE_KEY_COOKIE = "daybook-cache-key";
 const MAX_CACHED_DAYS = 14;
 
@@ -152,6 +154,12 @@ describe(
         .waitFor();
       expect(await app.todo("Added elsewhere").count()).toBe(0);
       const savedBox = await app.todo("Seen yesterday").boundingBox();
+      // Read-only meanwhile: a change is refused, and what was typed stays.
+      await app.addTodo("Typed while saved");
+      await app.page.getByText(SAVED_COPY_REFUSAL_TEXT).waitFor();
+      await eventually(() => app.addTodoField.inputValue()).toBe(
+        "Typed while saved",
+      );
 
       letSignInThrough();
       await app.todo("Added elsewhere").waitFor();
@@ -162,6 +170,9 @@ describe(
       await app.signedInIndicator.waitFor();
       // The saved row is the live row: it did not move.
       expect(await app.todo("Seen yesterday").boundingBox()).toEqual(savedBox);
+      // Live now: the kept text goes in.
+      await app.addTodoField.press("Enter");
+      await app.savedTodo("Typed while saved").waitFor();
       await app.page.unroute("**/user_management/authenticate");
     });
 

@@ -76,8 +76,9 @@ export function useSignedInPaginatedQuery<
     () => (shown === loaded ? result : { ...result, results: shown.page }),
     [shown, loaded, result],
   );
-  // The first page is kept in the local cache; until it loads, the saved
-  // one is shown as all there is (no "load more" that could not load).
+  // The pages loaded are kept in the local cache; until the first loads,
+  // the saved ones are shown as all there is (no "load more" button that
+  // could not load anything yet).
   const firstPage =
     result.status === "LoadingFirstPage" ? undefined : result.results;
   const page = useCachedResult(

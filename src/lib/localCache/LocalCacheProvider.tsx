@@ -6,8 +6,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import type { LocalCache } from "./localCache";
-import { isCachedQuery } from "./localCache";
+import { isCachedQuery, type LocalCache } from "./localCache";
 
 const LocalCacheContext = createContext<LocalCache | null>(null);
 

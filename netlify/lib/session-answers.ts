@@ -5,6 +5,7 @@ import { toBrowserAuthenticationResponse } from "./browser-authentication-respon
 import { jsonResponse, oauthErrorResponse } from "./responses";
 import {
   BROWSER_COOKIE_LIMIT_BYTES,
+  cacheKeyCookieUnlessSet,
   signedInCookies,
   signedOutCookies,
 } from "./session-cookies";
@@ -13,16 +14,22 @@ import { describeWorkosFailure } from "./workos-failure";
 /**
  * 200 with the session in the shape authkit-js expects. With
  * `newSealedSession` the cookies are set to it; without, the browser keeps
- * the ones it has.
+ * the ones it has (`request`'s), given the cache key cookie if it lacks it.
  */
 export function sessionAnswer(
   { config, siteUrl }: AuthRouteContext,
   session: SessionCookieData,
-  newSealedSession?: string,
+  update: { newSealedSession: string } | { request: Request },
 ) {
-  const cookies = newSealedSession
-    ? signedInCookies(siteUrl, newSealedSession, config.clientId)
-    : [];
+  const cookies =
+    "newSealedSession" in update
+      ? signedInCookies(
+          siteUrl,
+          update.newSealedSession,
+          config.clientId,
+          session.user.id,
+        )
+      : cacheKeyCookieUnlessSet(update.request, siteUrl, session.user.id);
   if (cookies.some((cookie) => cookie.length > BROWSER_COOKIE_LIMIT_BYTES)) {
     // Browsers drop such a cookie silently; say so instead of failing mysteriously.
     logAuthProblem(

@@ -1,9 +1,15 @@
+import { createHash } from "node:crypto";
 import { parseCookie, stringifySetCookie, type SetCookie } from "cookie";
 
 /** HttpOnly, sealed: holds the refresh token. */
 export const SESSION_COOKIE = "workos-session";
 /** Readable by authkit-js, which tries a silent refresh on start-up only when it is present. */
 export const SESSION_MARKER_COOKIE = "workos-has-session";
+/**
+ * Readable by the app: whose local cache this browser may show before the
+ * network answers (src/lib/localCache). An opaque key, not the user id.
+ */
+export const CACHE_KEY_COOKIE = "daybook-cache-key";
 
 // Only the sign-in functions ever need the session cookie.
 const SESSION_COOKIE_PATH = "/user_management";
@@ -31,11 +37,33 @@ function sessionCookieAttributes(siteUrl: URL, maxAge: number) {
   } satisfies Partial<SetCookie>;
 }
 
-/** The two Set-Cookie values for a signed-in browser; send each as its own header. */
+/**
+ * The local cache key of a user: base64url SHA-256 of the WorkOS user id
+ * with a prefix of its own, so the cookie does not carry the id itself.
+ * The app computes the same (src/lib/localCache/cacheKey.ts) to check the
+ * signed-in user against it.
+ */
+export function cacheKeyOf(userId: string): string {
+  return createHash("sha256")
+    .update(`daybook-cache:${userId}`)
+    .digest("base64url");
+}
+
+function cacheKeyCookie(siteUrl: URL, userId: string) {
+  return stringifySetCookie({
+    name: CACHE_KEY_COOKIE,
+    value: cacheKeyOf(userId),
+    path: "/",
+    ...sessionCookieAttributes(siteUrl, SESSION_MAX_AGE_SECONDS),
+  });
+}
+
+/** The Set-Cookie values for a signed-in browser; send each as its own header. */
 export function signedInCookies(
   siteUrl: URL,
   sealedSession: string,
   clientId: string,
+  userId: string,
 ): string[] {
   const attributes = sessionCookieAttributes(siteUrl, SESSION_MAX_AGE_SECONDS);
   return [
@@ -53,10 +81,27 @@ export function signedInCookies(
       path: "/",
       ...attributes,
     }),
+    cacheKeyCookie(siteUrl, userId),
   ];
 }
 
-/** Set-Cookie values that delete both cookies (same names, paths and flags). */
+/**
+ * The cache key cookie alone, when the browser's is not `userId`'s (a
+ * session from before the cookie existed): empty when it already is.
+ */
+export function cacheKeyCookieUnlessSet(
+  request: Request,
+  siteUrl: URL,
+  userId: string,
+): string[] {
+  const header = request.headers.get("cookie");
+  const current = header ? parseCookie(header)[CACHE_KEY_COOKIE] : undefined;
+  return current === cacheKeyOf(userId)
+    ? []
+    : [cacheKeyCookie(siteUrl, userId)];
+}
+
+/** Set-Cookie values that delete every sign-in cookie (same names, paths and flags). */
 export function signedOutCookies(siteUrl: URL): string[] {
   const attributes = sessionCookieAttributes(siteUrl, 0);
   const expires = new Date(0);
@@ -71,6 +116,13 @@ export function signedOutCookies(siteUrl: URL): string[] {
     }),
     stringifySetCookie({
       name: SESSION_MARKER_COOKIE,
+      value: "",
+      path: "/",
+      expires,
+      ...attributes,
+    }),
+    stringifySetCookie({
+      name: CACHE_KEY_COOKIE,
       value: "",
       path: "/",
       expires,

@@ -116,7 +116,7 @@ export async function refreshSession(
       secondsLeft !== undefined &&
       secondsLeft > MIN_ACCESS_TOKEN_SECONDS_LEFT
     ) {
-      return sessionAnswer(context, session);
+      return sessionAnswer(context, session, { request });
     }
   }
 
@@ -180,7 +180,9 @@ async function rotateWithWorkos(
     const sealedSession = sealedSessionOf(first.value);
     await claim.complete(sealedSession);
     dependencies.sweepSoon(sweep);
-    return sessionAnswer(context, first.value, sealedSession);
+    return sessionAnswer(context, first.value, {
+      newSealedSession: sealedSession,
+    });
   }
   if (describeWorkosFailure(first.error).error === "invalid_grant") {
     const rotated = await claim.rotatedMeanwhile(dependencies.answerDeadline);
@@ -204,5 +206,5 @@ async function answerWithKeptRotation(
     logAuthProblem("authenticate", "a kept rotation could not be unsealed");
     return sessionEndedAnswer(context.siteUrl, "Sign in again to continue.");
   }
-  return sessionAnswer(context, rotated, sealedSession);
+  return sessionAnswer(context, rotated, { newSealedSession: sealedSession });
 }

@@ -109,11 +109,11 @@ export function cookieHeaderAfter(response: Response) {
     .join("; ");
 }
 
-/** Both cookies are deleted: empty values that expire at once. */
-export function clearsBothCookies(response: Response) {
+/** Every sign-in cookie (session, marker, cache key) is deleted: empty values that expire at once. */
+export function clearsSignInCookies(response: Response) {
   const cookies = setCookiesOf(response);
   return (
-    cookies.length === 2 &&
+    cookies.length === 3 &&
     cookies.every((cookie) => cookie.value === "" && cookie.maxAge === 0)
   );
 }

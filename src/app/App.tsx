@@ -9,6 +9,7 @@ import {
   SessionNotices,
   useSession,
 } from "@/features/auth";
+import { useKeepLocalCachePrivate, useSavedCopyOwner } from "@/lib/localCache";
 import { useTheme } from "@/lib/theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 
@@ -30,16 +31,36 @@ function FullPageStatus({ label }: { label: string }) {
 const loadAppShell = () => import("./AppShell");
 const AppShell = lazy(loadAppShell);
 
+function SignedInApp() {
+  return (
+    <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
+      <AppShell />
+      <SessionNotices />
+    </Suspense>
+  );
+}
+
 /**
  * Signed out: the landing view. Signed in: the app. While AuthKit is still
  * checking the session, or finishing a sign-in at /callback, nothing that
- * needs the backend is mounted.
+ * needs the backend is mounted, except that the app is painted from the
+ * local cache when the sign-in cookies name the cache's owner (its queries
+ * wait for the sign-in, and it is read-only until then).
  */
 export function App() {
   const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
-  const mayBeSignedIn = isLoading || user !== null || status === "retrying";
+  useKeepLocalCachePrivate({
+    isLoading,
+    userId: user?.id,
+    ended: status === "ended",
+  });
+  const savedCopyOwner = useSavedCopyOwner();
+  const paintSavedCopy =
+    user === null && savedCopyOwner !== null && path !== paths.callback;
+  const mayBeSignedIn =
+    isLoading || user !== null || status === "retrying" || paintSavedCopy;
   useEffect(() => {
     if (mayBeSignedIn) void loadAppShell();
   }, [mayBeSignedIn]);
@@ -47,6 +68,10 @@ export function App() {
   let view;
   if (path === paths.callback && isLoading) {
     view = <FullPageStatus label="Signing you in…" />;
+  } else if (paintSavedCopy) {
+    // The same element as signed in below: the shell stays mounted when
+    // AuthKit answers, and live data replaces the saved copy in place.
+    view = <SignedInApp />;
   } else if (isLoading) {
     view = <FullPageStatus label="Checking your session…" />;
   } else if (!user) {
@@ -63,12 +88,7 @@ export function App() {
     // AuthKit done before its redirect callback): go to today.
     view = <Redirect to={paths.today} replace />;
   } else {
-    view = (
-      <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
-        <AppShell />
-        <SessionNotices />
-      </Suspense>
-    );
+    view = <SignedInApp />;
   }
 
   return (

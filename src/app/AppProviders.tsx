@@ -2,16 +2,30 @@ import { AuthKitProvider } from "@workos-inc/authkit-react";
 import { ConvexReactClient } from "convex/react";
 import { useState, type ReactNode } from "react";
 import type { AppConfig } from "@/config/env";
+import { dayOfPath } from "@/config/paths";
 import {
   safeReturnPath,
   SessionMonitor,
   SessionProvider,
 } from "@/features/auth";
+import { LocalCacheProvider, pageLocalCache } from "@/lib/localCache";
+
+/**
+ * The local cache, starting to read the day this address shows (and the
+ * sidebar's list) at once, so it can be painted before sign-in answers.
+ */
+function startLocalCache() {
+  const cache = pageLocalCache();
+  const day = dayOfPath(window.location.pathname);
+  void cache.start(day ? [day] : []);
+  return cache;
+}
 
 /**
  * AuthKit signs the user in; Convex gets its access token from AuthKit
  * through SessionProvider, which rides out transient sign-in faults and
- * tells every tab when a session has truly ended.
+ * tells every tab when a session has truly ended. The local cache holds
+ * the last days viewed, for this browser's signed-in user only.
  */
 export function AppProviders({
   config,
@@ -22,6 +36,7 @@ export function AppProviders({
 }) {
   const [convex] = useState(() => new ConvexReactClient(config.convexUrl));
   const [monitor] = useState(() => new SessionMonitor());
+  const [localCache] = useState(startLocalCache);
   return (
     <AuthKitProvider
       {...config.authKit}
@@ -35,7 +50,7 @@ export function AppProviders({
       onRefreshFailure={() => monitor.reportEnded()}
     >
       <SessionProvider monitor={monitor} client={convex}>
-        {children}
+        <LocalCacheProvider cache={localCache}>{children}</LocalCacheProvider>
       </SessionProvider>
     </AuthKitProvider>
   );

@@ -28,6 +28,7 @@ import { SearchDialog } from "@/features/search";
 import { SettingsDialog } from "@/features/settings";
 import { dayWithinRange, todayString } from "@/lib/dates";
 import { KeptDraftsProvider } from "@/lib/keptDrafts";
+import { SavedCopyIndicator, useSavedCopyOwner } from "@/lib/localCache";
 import { isMac } from "@/lib/keyboard";
 import { OutboxProvider } from "@/lib/outbox";
 import { useMediaQuery } from "@/lib/useMediaQuery";
@@ -69,8 +70,11 @@ function keepFocusInside(event: KeyboardEvent<HTMLElement>) {
  */
 export default function AppShell() {
   const { user } = useAuth();
-  // App mounts this only with a user; an empty id keeps nothing.
-  const userId = user?.id ?? "";
+  // Painted from the local cache, the user is its owner until AuthKit
+  // answers (the cache is wiped, and this changes, if it names someone
+  // else). An empty id keeps nothing.
+  const savedCopyOwner = useSavedCopyOwner();
+  const userId = user?.id ?? savedCopyOwner ?? "";
   return (
     <OutboxProvider userId={userId}>
       <KeptDraftsProvider userId={userId}>
@@ -177,6 +181,7 @@ function AppLayout() {
         />
         <span className="px-1 font-semibold">Daybook</span>
         <span className="flex-1" />
+        <SavedCopyIndicator />
         <UnsentChangesIndicator />
         <ConnectionIndicator />
         <Button

@@ -5,12 +5,14 @@ import {
   type PaginatedQueryArgs,
   type PaginatedQueryReference,
 } from "convex/react";
-import type {
-  FunctionArgs,
-  FunctionReference,
-  FunctionReturnType,
+import {
+  getFunctionName,
+  type FunctionArgs,
+  type FunctionReference,
+  type FunctionReturnType,
 } from "convex/server";
 import { useMemo } from "react";
+import { useCachedResult } from "./localCache";
 import { useWithHeldChanges } from "./outbox";
 
 /**
@@ -18,7 +20,8 @@ import { useWithHeldChanges } from "./outbox";
  * token (and again whenever it is refreshing it) they are skipped rather
  * than sent anonymously, which would fail with UNAUTHENTICATED.
  * Changes waiting out a rate limit are shown in the result, as if on their
- * way.
+ * way. A day view's queries show the local cache's saved copy until their
+ * live result arrives (src/lib/localCache).
  */
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
@@ -30,7 +33,13 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
     isAuthenticated ? args : "skip",
   ) as FunctionReturnType<Query> | undefined;
   // Changes held back by a rate limit stay on screen until they are resent.
-  return useWithHeldChanges(query, args, value);
+  const live = useWithHeldChanges(query, args, value);
+  return useCachedResult(
+    getFunctionName(query),
+    args as Record<string, unknown> | "skip",
+    live,
+    value,
+  );
 }
 
 /**
@@ -63,8 +72,26 @@ export function useSignedInPaginatedQuery<
       FunctionArgs<Query> | "skip",
     loaded as FunctionReturnType<Query>,
   ) as typeof loaded;
-  return useMemo(
+  const live = useMemo(
     () => (shown === loaded ? result : { ...result, results: shown.page }),
     [shown, loaded, result],
+  );
+  // The pages loaded are kept in the local cache; until the first loads,
+  // the saved ones are shown as all there is (no "load more" button that
+  // could not load anything yet).
+  const firstPage =
+    result.status === "LoadingFirstPage" ? undefined : result.results;
+  const page = useCachedResult(
+    getFunctionName(query),
+    args as Record<string, unknown> | "skip",
+    firstPage === undefined ? undefined : live.results,
+    firstPage,
+  );
+  return useMemo(
+    () =>
+      live.status === "LoadingFirstPage" && page !== undefined
+        ? { ...live, results: page, status: "Exhausted" as const }
+        : live,
+    [live, page],
   );
 }

@@ -7,6 +7,7 @@ import { memoryLocation } from "wouter/memory-location";
 import type { User } from "@workos-inc/authkit-react";
 import { App } from "@/app/App";
 import { SessionMonitor, SessionProvider } from "@/features/auth";
+import { LocalCacheProvider, type LocalCache } from "@/lib/localCache";
 import { createMemoryOutboxStore, OutboxStoreProvider } from "@/lib/outbox";
 
 type MemoryOutboxStore = ReturnType<typeof createMemoryOutboxStore>;
@@ -72,6 +73,7 @@ export async function renderApp({
   backend: existingBackend,
   outboxStore = createMemoryOutboxStore(),
   authUser,
+  localCache,
 }: {
   path?: string;
   signedIn?: boolean;
@@ -93,6 +95,8 @@ export async function renderApp({
   outboxStore?: MemoryOutboxStore;
   /** Signed in as this AuthKit user instead of the test user. */
   authUser?: User;
+  /** The page's local cache (none unless given). */
+  localCache?: LocalCache;
 } = {}) {
   resetAuth();
   if (!keepStorage) {
@@ -116,12 +120,19 @@ export async function renderApp({
   const location = memoryLocation({ path, record: true });
   const user = userEvent.setup();
   const monitor = new SessionMonitor();
+  const app = (
+    <OutboxStoreProvider store={outboxStore}>
+      <App />
+    </OutboxStoreProvider>
+  );
   const view = render(
     <Router hook={location.hook}>
       <SessionProvider monitor={monitor} client={client}>
-        <OutboxStoreProvider store={outboxStore}>
-          <App />
-        </OutboxStoreProvider>
+        {localCache ? (
+          <LocalCacheProvider cache={localCache}>{app}</LocalCacheProvider>
+        ) : (
+          app
+        )}
       </SessionProvider>
     </Router>,
   );

@@ -10,7 +10,7 @@ import {
 } from "../../testing/authenticate-test-bed";
 import {
   authenticateRequest,
-  clearsBothCookies,
+  clearsSignInCookies,
   COOKIE_PASSWORD,
   cookieHeaderAfter,
   obtainCode,
@@ -167,7 +167,7 @@ describe("the grace window after a rotation", () => {
     const late = await refresh(oldCookie);
     expect(late.status).toBe(400);
     expect(await late.json()).toMatchObject({ error: "invalid_grant" });
-    expect(clearsBothCookies(late)).toBe(true);
+    expect(clearsSignInCookies(late)).toBe(true);
     expect(workosRefreshes.count).toBe(2);
   });
 

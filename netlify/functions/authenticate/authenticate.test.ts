@@ -2,10 +2,11 @@ import { decodeJwt } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkosEmulator } from "../../../devtools/workos-emulator/emulator";
 import { GRACE_WINDOW_MS } from "../../lib/rotation-grace";
+import { cacheKeyOf } from "../../lib/session-cookies";
 import { authenticateTestBed } from "../../testing/authenticate-test-bed";
 import {
   authenticateRequest,
-  clearsBothCookies,
+  clearsSignInCookies,
   COOKIE_PASSWORD,
   cookieHeaderAfter,
   obtainCode,
@@ -77,7 +78,7 @@ async function refreshTokenIn(response: Response) {
 }
 
 describe("sign-in (authorization_code)", () => {
-  it("sets exactly the session and marker cookies and returns no refresh token", async () => {
+  it("sets exactly the session, marker and cache key cookies and returns no refresh token", async () => {
     const response = await signIn();
     expect(response.status).toBe(200);
 
@@ -85,8 +86,9 @@ describe("sign-in (authorization_code)", () => {
     expect(cookies.map((c) => c.name)).toEqual([
       "workos-session",
       "workos-has-session",
+      "daybook-cache-key",
     ]);
-    const [session, marker] = cookies;
+    const [session, marker, cacheKey] = cookies;
     expect(session).toMatchObject({
       path: "/user_management",
       httpOnly: true,
@@ -101,6 +103,16 @@ describe("sign-in (authorization_code)", () => {
       sameSite: "strict",
     });
     expect(marker?.httpOnly).toBeFalsy();
+    // Opaque: the user id is not in it (see session-cookies.test.ts).
+    const { user } = (await response.clone().json()) as {
+      user: { id: string };
+    };
+    expect(cacheKey).toMatchObject({
+      value: cacheKeyOf(user.id),
+      path: "/",
+      sameSite: "strict",
+    });
+    expect(cacheKey?.value).not.toContain(user.id);
 
     const text = await response.text();
     const body = JSON.parse(text) as Record<string, unknown>;
@@ -143,7 +155,7 @@ describe("sign-in (authorization_code)", () => {
     const replay = await authenticate(authenticateRequest(body));
     expect(replay.status).toBe(400);
     expect(await replay.json()).toMatchObject({ error: "invalid_grant" });
-    expect(clearsBothCookies(replay)).toBe(true);
+    expect(clearsSignInCookies(replay)).toBe(true);
   });
 
   it("refuses a wrong PKCE verifier", async () => {
@@ -194,7 +206,7 @@ describe("refresh (refresh_token)", () => {
     const stale = await refresh(firstCookie);
     expect(stale.status).toBe(400);
     expect(await stale.json()).toMatchObject({ error: "invalid_grant" });
-    expect(clearsBothCookies(stale)).toBe(true);
+    expect(clearsSignInCookies(stale)).toBe(true);
   });
 
   it("ignores a refresh token in the body: only the cookie counts", async () => {
@@ -218,7 +230,7 @@ describe("refresh (refresh_token)", () => {
       const response = await refresh(cookie);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid_grant" });
-      expect(clearsBothCookies(response)).toBe(true);
+      expect(clearsSignInCookies(response)).toBe(true);
     }
   });
 

@@ -59,7 +59,9 @@ async function exchangeCode(
   if (!result.sealedSession) {
     throw new Error("WorkOS SDK returned no sealed session");
   }
-  return sessionAnswer(context, result, result.sealedSession);
+  return sessionAnswer(context, result, {
+    newSealedSession: result.sealedSession,
+  });
 }
 
 /** What the refresh path needs from its surroundings; tests supply their own. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WorkosEmulator } from "../../../devtools/workos-emulator/emulator";
 import {
   authenticateRequest,
-  clearsBothCookies,
+  clearsSignInCookies,
   cookieHeaderAfter,
   obtainCode,
   ROTATING_TOKEN_TTL_SECONDS,
@@ -69,7 +69,7 @@ describe("GET /user_management/sessions/logout", () => {
       logoutRequest({ session_id: sid, return_to: `${SITE}/goodbye` }, cookie),
     );
     expect(response.status).toBe(302);
-    expect(clearsBothCookies(response)).toBe(true);
+    expect(clearsSignInCookies(response)).toBe(true);
     const location = new URL(response.headers.get("location") ?? "");
     expect(`${location.origin}${location.pathname}`).toBe(
       `${emulator.baseUrl}/user_management/sessions/logout`,
@@ -99,7 +99,7 @@ describe("GET /user_management/sessions/logout", () => {
     const stale = await refresh(cookie);
     expect(stale.status).toBe(400);
     expect(await stale.json()).toMatchObject({ error: "invalid_grant" });
-    expect(clearsBothCookies(stale)).toBe(true);
+    expect(clearsSignInCookies(stale)).toBe(true);
   });
 
   it("revokes the session at WorkOS: a copy of the cookie taken before logout no longer refreshes though the redirect to WorkOS is not followed", async () => {
@@ -114,7 +114,7 @@ describe("GET /user_management/sessions/logout", () => {
       logoutRequest({ session_id: sid, return_to: SITE }, cookie),
     );
     expect(response.status).toBe(302);
-    expect(clearsBothCookies(response)).toBe(true);
+    expect(clearsSignInCookies(response)).toBe(true);
     // The redirect to WorkOS is deliberately not followed.
 
     const stale = await refresh(copyTakenBeforeLogout);
@@ -143,7 +143,7 @@ describe("GET /user_management/sessions/logout", () => {
       logoutRequest({ session_id: sid, return_to: `${SITE}/bye` }, cookie),
     );
     expect(response.status).toBe(302);
-    expect(clearsBothCookies(response)).toBe(true);
+    expect(clearsSignInCookies(response)).toBe(true);
     const location = new URL(response.headers.get("location") ?? "");
     expect(location.pathname).toBe("/user_management/sessions/logout");
     expect(location.searchParams.get("return_to")).toBe(`${SITE}/bye`);
@@ -206,7 +206,7 @@ describe("GET /user_management/sessions/logout", () => {
     const response = await logout(logoutRequest({ return_to: `${SITE}/bye` }));
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`${SITE}/bye`);
-    expect(clearsBothCookies(response)).toBe(true);
+    expect(clearsSignInCookies(response)).toBe(true);
   });
 
   it.each(["POST", "PUT", "DELETE"])(

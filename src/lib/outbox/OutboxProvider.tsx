@@ -18,6 +18,7 @@ import {
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
+import { savedCopyRefusal, useLocalCache } from "../localCache";
 import { notifyError, notifyRateLimited } from "../notify";
 import { Outbox } from "./outbox";
 import {
@@ -125,6 +126,9 @@ export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
  * (it is reused for changes sent again after a reload).
  * `onReplayRefused` explains a refusal of such a change (default: the
  * server's message as a toast).
+ * While the page shows the local cache's saved copy before Convex has
+ * accepted the sign-in, changes are refused (`savedCopyRefusal`): they
+ * could not show on that copy, and none is queued out of sight.
  */
 export function useOutboxMutation<
   Mutation extends FunctionReference<"mutation">,
@@ -149,12 +153,15 @@ export function useOutboxMutation<
       name,
       options.onReplayRefused as (args: AnyArgs, error: unknown) => void,
     );
+  const cache = useLocalCache();
   return useCallback(
     (args) =>
-      outbox.submit(name, args as Record<string, unknown>) as Promise<
-        FunctionReturnType<Mutation>
-      >,
-    [outbox, name],
+      !outbox.isAuthenticated() && cache?.isShowingSavedCopy()
+        ? Promise.reject(savedCopyRefusal())
+        : (outbox.submit(name, args as Record<string, unknown>) as Promise<
+            FunctionReturnType<Mutation>
+          >),
+    [outbox, name, cache],
   );
 }
 

@@ -82,6 +82,9 @@ export class Outbox {
     this.schedule = options.schedule ?? scheduleWithTimer;
   }
 
+  /** Whether Convex has accepted the sign-in (changes go at once). */
+  readonly isAuthenticated = () => this.authenticated;
+
   /** How many changes the server has not confirmed yet. */
   readonly unsentCount = () => this.changes.size;
 

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { UserText } from "@/components/ui/UserText";
+import { clearLocalCache } from "@/lib/localCache";
 import { clearOutbox, useUnsentChangeCount } from "@/lib/outbox";
 import { displayName } from "../profile";
 
@@ -63,7 +64,7 @@ export function UserMenu() {
     }
     setSigningOut(true);
     // Nothing of this person's stays behind in this browser.
-    await clearOutbox(user.id);
+    await Promise.all([clearOutbox(user.id), clearLocalCache()]);
     try {
       signOut({ returnTo: window.location.origin });
     } catch {

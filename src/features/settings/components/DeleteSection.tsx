@@ -1,9 +1,10 @@
 import { useAuth } from "@workos-inc/authkit-react";
 import { Trash2 } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
+import { clearLocalCache } from "@/lib/localCache";
 import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
 import { useSignedInQuery } from "@/lib/signedInQueries";
@@ -83,8 +84,17 @@ export function DeleteSection() {
       () => deleteMyData({}).then(() => true),
       "delete your data",
     );
-    if (started) setStep("started");
+    if (started) {
+      setStep("started");
+      // Nothing of the deleted data stays in this browser.
+      await clearLocalCache();
+    }
   };
+  // Again once the last batch is gone: the day view saved some meanwhile.
+  const done = status?.status === "done";
+  useEffect(() => {
+    if (done && step === "started") void clearLocalCache();
+  }, [done, step]);
 
   return (
     <section

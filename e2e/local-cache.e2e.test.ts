@@ -1,0 +1,269 @@
+/**
+ * The local cache (src/lib/localCache): the last-seen day is painted from it
+ * before sign-in answers and then replaced by live data; it is private to
+ * one user; it keeps the last 14 days viewed. Every test signs in people of
+ * its own (new emails) and reads the browser's IndexedDB as it is.
+ */
+import { randomUUID } from "node:crypto";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ConsoleErrors } from "./support/console-errors";
+import { DaybookPage } from "./support/daybook-page";
+import { useSharedStack, type SharedStack } from "./support/shared-stack";
+import { TextSightings } from "./support/text-sightings";
+import {
+  eventually,
+  STEP_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+} from "./support/waiting";
+
+const SAVED_COPY_TEXT = "Showing your saved copy — connecting…";
+const SAVED_COPY_REFUSAL_TEXT =
+  "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
+const CACHE_KEY_COOKIE = "daybook-cache-key";
+const MAX_CACHED_DAYS = 14;
+
+type CacheContents = {
+  owners: { key: string; userId: string }[];
+  entries: { key: string; day: string; json: string }[];
+  views: { day: string; viewedAt: number }[];
+};
+
+/**
+ * The cache database as the page's origin holds it. Never creates it: an
+ * empty database made here would stop the app from creating its stores.
+ */
+function readCache(page: Page): Promise<CacheContents> {
+  return page.evaluate(async () => {
+    const empty = { owners: [], entries: [], views: [] };
+    const names = (await indexedDB.databases()).map(({ name }) => name);
+    if (!names.includes("daybook-local-cache")) return empty;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("daybook-local-cache");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    if (!db.objectStoreNames.contains("entries")) {
+      db.close();
+      return empty;
+    }
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db
+          .transaction(store)
+          .objectStore(store)
+          .getAll() as IDBRequest<T[]>;
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const contents = {
+      owners: await all<{ key: string; userId: string }>("owner"),
+      entries: (
+        await all<{ key: string; day: string; value: unknown }>("entries")
+      ).map(({ key, day, value }) => ({
+        key,
+        day,
+        json: JSON.stringify(value),
+      })),
+      views: await all<{ day: string; viewedAt: number }>("views"),
+    };
+    db.close();
+    return contents;
+  });
+}
+
+/** Whether any cached entry holds `text`. */
+async function cacheHolds(page: Page, text: string) {
+  return (await readCache(page)).entries.some((entry) =>
+    entry.json.includes(text),
+  );
+}
+
+describe(
+  "the local cache in production mode (netlify dev, WorkOS emulator, Chromium)",
+  { timeout: TEST_TIMEOUT_MS },
+  () => {
+    let stack: SharedStack;
+    let consoleErrors = new ConsoleErrors();
+    const contexts: BrowserContext[] = [];
+
+    /** A browser of its own for one person (cookies, IndexedDB). */
+    async function newBrowser() {
+      const context = consoleErrors.watch(await stack.browser.newContext());
+      contexts.push(context);
+      return context;
+    }
+
+    function newEmail(name: string) {
+      return `${name}.${randomUUID().slice(0, 8)}@example.com`;
+    }
+
+    /** Signs `email` in on a new tab of `context`. */
+    async function signIn(context: BrowserContext, email: string) {
+      const app = await DaybookPage.open(context, email);
+      await app.goto(stack.origin);
+      await app.signIn();
+      await eventually(() => app.dayTitle.textContent()).toBe("Today");
+      return app;
+    }
+
+    beforeAll(async () => {
+      stack = await useSharedStack();
+    }, STEP_TIMEOUT_MS);
+
+    afterEach(async () => {
+      const errors = [...consoleErrors.messages];
+      consoleErrors = new ConsoleErrors();
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      expect(errors, "console errors or warnings in this test").toEqual([]);
+    });
+
+    afterAll(async () => {
+      await stack?.stop();
+    });
+
+    it("paints the saved day before sign-in answers, read-only, then swaps in what changed elsewhere", async () => {
+      const email = newEmail("casey");
+      const browser = await newBrowser();
+      const first = await signIn(browser, email);
+      await first.addTodos("Seen yesterday");
+      await eventually(() => cacheHolds(first.page, "Seen yesterday")).toBe(
+        true,
+      );
+      await first.closeTab();
+
+      // The same person on another device adds a todo meanwhile.
+      const elsewhere = await signIn(await newBrowser(), email);
+      await elsewhere.addTodos("Added elsewhere");
+
+      // Back on the first browser, sign-in does not answer until let through.
+      const app = await DaybookPage.openUnguarded(browser, email);
+      let letSignInThrough = () => {};
+      const signInAnswers = new Promise<void>((resolve) => {
+        letSignInThrough = resolve;
+      });
+      await app.page.route("**/user_management/authenticate", async (route) => {
+        await signInAnswers;
+        await route.continue();
+      });
+      await app.goto(stack.origin);
+      await app.todo("Seen yesterday").waitFor();
+      await app.page
+        .getByRole("status")
+        .filter({ hasText: SAVED_COPY_TEXT })
+        .waitFor();
+      expect(await app.todo("Added elsewhere").count()).toBe(0);
+      const savedBox = await app.todo("Seen yesterday").boundingBox();
+      // Read-only meanwhile: a change is refused, and what was typed stays.
+      await app.addTodo("Typed while saved");
+      await app.page.getByText(SAVED_COPY_REFUSAL_TEXT).waitFor();
+      await eventually(() => app.addTodoField.inputValue()).toBe(
+        "Typed while saved",
+      );
+
+      letSignInThrough();
+      await app.todo("Added elsewhere").waitFor();
+      await app.page
+        .getByRole("status")
+        .filter({ hasText: SAVED_COPY_TEXT })
+        .waitFor({ state: "detached" });
+      await app.signedInIndicator.waitFor();
+      // The saved row is the live row: it did not move.
+      expect(await app.todo("Seen yesterday").boundingBox()).toEqual(savedBox);
+      // Live now: the kept text goes in.
+      await app.addTodoField.press("Enter");
+      await app.savedTodo("Typed while saved").waitFor();
+      await app.page.unroute("**/user_management/authenticate");
+    });
+
+    it("is emptied by signing out, and the next person never sees it", async () => {
+      const browser = await newBrowser();
+      const first = await signIn(browser, newEmail("dana"));
+      await first.addTodos("Dana's private todo");
+      await eventually(() =>
+        cacheHolds(first.page, "Dana's private todo"),
+      ).toBe(true);
+      await first.signOut();
+      await first.signInButton.waitFor();
+      expect(await readCache(first.page)).toEqual({
+        owners: [],
+        entries: [],
+        views: [],
+      });
+      expect(
+        (await browser.cookies(stack.origin)).map((cookie) => cookie.name),
+      ).not.toContain(CACHE_KEY_COOKIE);
+      await first.closeTab();
+
+      const sightings = new TextSightings(["Dana's private todo"]);
+      const next = await DaybookPage.open(browser, newEmail("eli"));
+      await sightings.watch(next.page);
+      await next.goto(stack.origin);
+      await next.signIn();
+      await next.emptyDayMessage.waitFor();
+      expect(sightings.phrasesSeen()).toEqual([]);
+    });
+
+    it("is wiped before anything shows when the browser's session turns out to be another user's", async () => {
+      const browser = await newBrowser();
+      const first = await signIn(browser, newEmail("flynn"));
+      await first.addTodos("Flynn's private todo");
+      await eventually(() =>
+        cacheHolds(first.page, "Flynn's private todo"),
+      ).toBe(true);
+      await first.closeTab();
+
+      // Another person's session lands in this browser without a sign-out
+      // (copied cookies stand for any way that can happen).
+      const otherBrowser = await newBrowser();
+      const other = await signIn(otherBrowser, newEmail("gray"));
+      await other.addTodos("Gray's own todo");
+      await other.closeTab();
+      // Every cookie, the session's under /user_management too.
+      await browser.addCookies(await otherBrowser.cookies());
+
+      const sightings = new TextSightings(["Flynn's private todo"]);
+      const app = await DaybookPage.open(browser, other.email);
+      await sightings.watch(app.page);
+      await app.goto(stack.origin);
+      await app.savedTodo("Gray's own todo").waitFor();
+      await app.signedInIndicator.waitFor();
+      expect(sightings.phrasesSeen()).toEqual([]);
+      await eventually(() => cacheHolds(app.page, "Gray's own todo")).toBe(
+        true,
+      );
+      expect(await cacheHolds(app.page, "Flynn's private todo")).toBe(false);
+    });
+
+    it(`keeps only the last ${MAX_CACHED_DAYS} days viewed`, async () => {
+      const app = await signIn(await newBrowser(), newEmail("harper"));
+      const viewed: string[] = [];
+      const viewedDays = async () =>
+        (await readCache(app.page)).views.map((view) => view.day).sort();
+      await eventually(async () => (await viewedDays()).length).toBe(1);
+      viewed.push(...(await viewedDays()));
+      // Today and 15 days before it: 16 days, viewed in that order.
+      for (let n = 1; n <= MAX_CACHED_DAYS + 1; n++) {
+        const before = app.page.url();
+        await app.goToPreviousDay();
+        await eventually(() => app.page.url()).not.toBe(before);
+        const day = /\/day\/(\d{4}-\d{2}-\d{2})$/.exec(app.page.url())?.[1];
+        expect(day).toBeDefined();
+        viewed.push(day!);
+        await eventually(async () =>
+          (await readCache(app.page)).entries.some(
+            (entry) => entry.key === `todos:listForDay:{"day":"${day}"}`,
+          ),
+        ).toBe(true);
+      }
+      const lastViewed = viewed.slice(-MAX_CACHED_DAYS).sort();
+      await eventually(viewedDays).toEqual(lastViewed);
+      const cachedDays = new Set(
+        (await readCache(app.page)).entries
+          .map((entry) => entry.day)
+          .filter(Boolean),
+      );
+      expect([...cachedDays].sort()).toEqual(lastViewed);
+    });
+  },
+);

@@ -1,0 +1,144 @@
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, expect, test } from "vitest";
+import { todayString } from "@/lib/dates";
+import {
+  cacheKeyOf,
+  createMemoryCacheStore,
+  LocalCache,
+  SAVED_COPY_REFUSAL_TEXT,
+  SAVED_COPY_TEXT,
+} from "@/lib/localCache";
+import { TEST_AUTH_USER } from "@/testing/fakeAuth";
+import { openMenu, renderApp, setAuthState } from "@/testing/renderApp";
+import { addTodos } from "@/testing/seed";
+
+type Store = ReturnType<typeof createMemoryCacheStore>;
+
+const caches: LocalCache[] = [];
+afterEach(() => {
+  for (const cache of caches.splice(0)) cache.close();
+});
+
+async function startedCache(store: Store, cookieKey: string | undefined) {
+  const cache = new LocalCache({ store, readCookieKey: () => cookieKey });
+  caches.push(cache);
+  await cache.start([todayString()]);
+  return cache;
+}
+
+const todosKey = () => `todos:listForDay:{"day":"${todayString()}"}`;
+
+/** A first visit, signed in: today's todos are saved in `store`. */
+async function visitOnce(store: Store) {
+  const key = await cacheKeyOf(TEST_AUTH_USER.id);
+  const cache = await startedCache(store, key);
+  const first = await renderApp({
+    seed: (backend) => addTodos(backend, ["Saved todo"]),
+    localCache: cache,
+  });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+  await waitFor(() => expect(store.keys).toContain(todosKey()));
+  cleanup();
+  cache.close();
+  return { backend: first.backend, key };
+}
+
+test("a reload paints the saved day before sign-in answers, read-only, then swaps in live data", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  // Changed elsewhere while this tab was closed.
+  await addTodos(backend, ["Added elsewhere"]);
+
+  const cache = await startedCache(store, key);
+  const { user } = await renderApp({
+    authLoading: true,
+    backend,
+    keepStorage: true,
+    localCache: cache,
+  });
+  expect(
+    await screen.findByRole("checkbox", { name: "Saved todo" }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(SAVED_COPY_TEXT)).toBeInTheDocument();
+  expect(screen.queryByText("Checking your session…")).not.toBeInTheDocument();
+  expect(
+    screen.queryByRole("checkbox", { name: "Added elsewhere" }),
+  ).not.toBeInTheDocument();
+
+  // A change is refused, said so, and what was typed stays in the field.
+  const field = screen.getByRole("textbox", { name: "Add a todo" });
+  await user.type(field, "Typed meanwhile{Enter}");
+  expect(await screen.findByText(SAVED_COPY_REFUSAL_TEXT)).toBeInTheDocument();
+  await waitFor(() => expect(field).toHaveValue("Typed meanwhile"));
+  expect(backend.mutations.map((m) => m.name)).not.toContain("todos:create");
+
+  act(() => setAuthState({ isLoading: false, user: TEST_AUTH_USER }));
+  expect(
+    await screen.findByRole("checkbox", { name: "Added elsewhere" }),
+  ).toBeInTheDocument();
+  // The same row, not a new one: live data went into the same components.
+  expect(screen.getAllByRole("checkbox", { name: "Saved todo" })).toHaveLength(
+    1,
+  );
+  await waitFor(() =>
+    expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument(),
+  );
+  // Live now: the kept text goes in.
+  await user.type(field, "{Enter}");
+  expect(
+    await screen.findByRole("checkbox", { name: "Typed meanwhile" }),
+  ).toBeInTheDocument();
+});
+
+test("another user's cookie: the cache is wiped before anything is shown", async () => {
+  const store = createMemoryCacheStore();
+  const { backend } = await visitOnce(store);
+  const cache = await startedCache(store, await cacheKeyOf("user_someone"));
+  await renderApp({ authLoading: true, backend, localCache: cache });
+  expect(screen.getByRole("status")).toHaveTextContent(
+    "Checking your session…",
+  );
+  expect(
+    screen.queryByRole("checkbox", { name: "Saved todo" }),
+  ).not.toBeInTheDocument();
+  expect(store.keys).toEqual([]);
+  expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument();
+});
+
+test("the session turning out signed out leaves the saved copy for the landing page and wipes it", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  let cookie: string | undefined = key;
+  const cache = new LocalCache({ store, readCookieKey: () => cookie });
+  caches.push(cache);
+  await cache.start([todayString()]);
+  await renderApp({ authLoading: true, backend, localCache: cache });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+
+  // The refused refresh clears the sign-in cookies.
+  cookie = undefined;
+  act(() => setAuthState({ isLoading: false, user: null }));
+  expect(
+    await screen.findByRole("button", { name: "Sign in" }),
+  ).toBeInTheDocument();
+  expect(
+    screen.queryByRole("checkbox", { name: "Saved todo" }),
+  ).not.toBeInTheDocument();
+  await waitFor(() => expect(store.keys).toEqual([]));
+});
+
+test("signing out empties the cache", async () => {
+  const store = createMemoryCacheStore();
+  const key = await cacheKeyOf(TEST_AUTH_USER.id);
+  const cache = await startedCache(store, key);
+  const { user } = await renderApp({
+    seed: (backend) => addTodos(backend, ["Saved todo"]),
+    localCache: cache,
+  });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+  await waitFor(() => expect(store.keys).toContain(todosKey()));
+  const menu = await openMenu(user, /Account menu/);
+  await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
+  await waitFor(() => expect(store.keys).toEqual([]));
+  expect(await store.readOwner()).toBeUndefined();
+});

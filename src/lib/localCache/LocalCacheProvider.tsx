@@ -1,0 +1,113 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
+import { isCachedQuery, type LocalCache } from "./localCache";
+
+const LocalCacheContext = createContext<LocalCache | null>(null);
+
+const noCache = () => () => {};
+
+/** The page's local cache (none in tests that do not give one). */
+export function LocalCacheProvider({
+  cache,
+  children,
+}: {
+  cache: LocalCache;
+  children: ReactNode;
+}) {
+  return (
+    <LocalCacheContext.Provider value={cache}>
+      {children}
+    </LocalCacheContext.Provider>
+  );
+}
+
+export function useLocalCache(): LocalCache | null {
+  return useContext(LocalCacheContext);
+}
+
+/**
+ * A query's result as the page shows it: `live` once it has arrived (and it
+ * is saved for next time), the saved copy while it has not. The same value
+ * goes to the same components, so the swap moves nothing that did not change.
+ */
+export function useCachedResult<Value>(
+  name: string,
+  args: Record<string, unknown> | "skip",
+  live: Value | undefined,
+  fromServer: unknown,
+): Value | undefined {
+  const cache = useLocalCache();
+  const cached = args !== "skip" && isCachedQuery(name);
+  // `args` is compared by value: callers build it on every render.
+  const argsKey = args === "skip" ? null : JSON.stringify(args);
+  const saved = useSyncExternalStore(
+    cache && cached ? cache.subscribe : noCache,
+    () =>
+      cache && cached && argsKey !== null
+        ? (cache.read(name, JSON.parse(argsKey)) as Value | undefined)
+        : undefined,
+  );
+  useEffect(() => {
+    if (!cache || !cached || argsKey === null) return;
+    const parsed = JSON.parse(argsKey) as Record<string, unknown>;
+    if (fromServer === undefined) {
+      if (typeof parsed.day === "string") cache.viewDay(parsed.day);
+    } else {
+      cache.save(name, parsed, fromServer);
+    }
+  }, [cache, cached, name, argsKey, fromServer]);
+
+  const showingSaved = live === undefined && saved !== undefined;
+  const [part] = useState(() => ({}));
+  useEffect(() => {
+    if (!cache || !showingSaved) return;
+    cache.setShowing(part, true);
+    return () => cache.setShowing(part, false);
+  }, [cache, showingSaved, part]);
+
+  return live === undefined ? saved : live;
+}
+
+/** Whether the page shows saved results (the day view is read-only then). */
+export function useShowingSavedCopy(): boolean {
+  const cache = useLocalCache();
+  return useSyncExternalStore(
+    cache?.subscribe ?? noCache,
+    () => cache?.isShowingSavedCopy() ?? false,
+  );
+}
+
+/** The user whose saved copy may be painted before AuthKit answers, or null. */
+export function useSavedCopyOwner(): string | null {
+  const cache = useLocalCache();
+  return useSyncExternalStore(
+    cache?.subscribe ?? noCache,
+    () => cache?.savedCopyOwner() ?? null,
+  );
+}
+
+/**
+ * Keeps the cache private as the session goes: it becomes the signed-in
+ * user's once AuthKit names them (wiped if it was another's), and it is
+ * wiped when the session ends or the sign-in cookies are gone.
+ */
+export function useKeepLocalCachePrivate(session: {
+  isLoading: boolean;
+  userId: string | undefined;
+  ended: boolean;
+}) {
+  const cache = useLocalCache();
+  const { isLoading, userId, ended } = session;
+  useEffect(() => {
+    if (!cache) return;
+    if (ended) void cache.wipe();
+    else if (userId) void cache.confirmUser(userId);
+    else if (!isLoading) cache.checkCookie();
+  }, [cache, isLoading, userId, ended]);
+}

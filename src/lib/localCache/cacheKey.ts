@@ -1,0 +1,35 @@
+/**
+ * Set by the site's sign-in functions next to the session cookie and
+ * cleared with it (netlify/lib/session-cookies.ts): whose local cache this
+ * browser may show, known before the network answers.
+ */
+export const CACHE_KEY_COOKIE = "daybook-cache-key";
+
+/** The cache key cookie's value, or undefined when there is none. */
+export function readCacheKeyCookie(
+  cookie: string = document.cookie,
+): string | undefined {
+  for (const part of cookie.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === CACHE_KEY_COOKIE) return value.join("=") || undefined;
+  }
+  return undefined;
+}
+
+function base64url(bytes: ArrayBuffer): string {
+  let binary = "";
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
+  return btoa(binary)
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** The key the sign-in functions give `userId` (the same hash, computed here). */
+export async function cacheKeyOf(userId: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(`daybook-cache:${userId}`),
+  );
+  return base64url(digest);
+}

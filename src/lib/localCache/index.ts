@@ -1,0 +1,26 @@
+export { CACHE_KEY_COOKIE, cacheKeyOf, readCacheKeyCookie } from "./cacheKey";
+export {
+  clearLocalCache,
+  isCachedQuery,
+  LocalCache,
+  MAX_CACHED_DAYS,
+  pageLocalCache,
+  SAVED_COPY_REFUSAL_TEXT,
+  savedCopyRefusal,
+} from "./localCache";
+export {
+  LocalCacheProvider,
+  useCachedResult,
+  useKeepLocalCachePrivate,
+  useLocalCache,
+  useSavedCopyOwner,
+  useShowingSavedCopy,
+} from "./LocalCacheProvider";
+export { SAVED_COPY_TEXT, SavedCopyIndicator } from "./SavedCopyIndicator";
+export {
+  browserCacheStore,
+  createMemoryCacheStore,
+  type CacheEntry,
+  type CacheOwner,
+  type LocalCacheStore,
+} from "./store";

@@ -1,0 +1,342 @@
+import { ConvexError } from "convex/values";
+import { cacheKeyOf, readCacheKeyCookie } from "./cacheKey";
+import {
+  browserCacheStore,
+  type CacheEntry,
+  type CacheOwner,
+  type LocalCacheStore,
+} from "./store";
+
+/** The cache keeps the days last viewed, up to this many. */
+export const MAX_CACHED_DAYS = 14;
+
+/**
+ * The queries a day view shows, by Convex function name: only these are
+ * kept (day-view data, never tokens or settings).
+ */
+const CACHED_QUERIES = new Set([
+  "todos:listForDay",
+  "notes:listForDay",
+  "days:get",
+  "days:list",
+]);
+
+export function isCachedQuery(name: string): boolean {
+  return CACHED_QUERIES.has(name);
+}
+
+/** Where a query's result is kept: its function and arguments. */
+export function cacheEntryKey(name: string, args: Record<string, unknown>) {
+  return `${name}:${JSON.stringify(args)}`;
+}
+
+/** The day a query belongs to ("" for the sidebar's list of days). */
+function dayOfArgs(args: Record<string, unknown>): string {
+  return typeof args.day === "string" ? args.day : "";
+}
+
+// Live results change with every edit: each is written once things settle.
+const SAVE_DELAY_MS = 300;
+
+const CHANNEL_NAME = "daybook-local-cache";
+
+/** Every cache of this page, so signing out can empty them all. */
+const liveCaches = new Set<LocalCache>();
+
+/**
+ * One browser's private cache of what the day view showed, so the last-seen
+ * day can be painted before the network answers, and with no network.
+ *
+ * It belongs to one user at a time. Whose it may show is decided without a
+ * server round trip, from the cache key cookie the sign-in functions set
+ * beside the session (an opaque hash of the user id): a cache is shown only
+ * when its owner's key equals the cookie's, and is wiped, before anything is
+ * read from it, when the cookie is absent (signed out, or `npm run dev`,
+ * which has no such cookie and so no cache) or names someone else. Once
+ * AuthKit knows the user, `confirmUser` checks again against the user id.
+ * It keeps the last MAX_CACHED_DAYS days viewed.
+ */
+export class LocalCache {
+  private readonly store: LocalCacheStore;
+  private readonly readCookieKey: () => string | undefined;
+  private readonly now: () => number;
+  /** What is shown from the cache, by entry key, with the day it belongs to. */
+  private readonly values = new Map<string, { day: string; value: unknown }>();
+  private readonly loadedDays = new Map<string, Promise<void>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly showing = new Set<object>();
+  private readonly pending = new Map<string, CacheEntry>();
+  private readonly channel: BroadcastChannel | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private owner: CacheOwner | null = null;
+  private confirmedUserId: string | null = null;
+  private ready = false;
+  private started: Promise<void> | null = null;
+  /** Bumped by every wipe: work begun for an earlier owner is dropped. */
+  private generation = 0;
+
+  constructor(
+    options: {
+      store?: LocalCacheStore;
+      readCookieKey?: () => string | undefined;
+      now?: () => number;
+    } = {},
+  ) {
+    this.store = options.store ?? browserCacheStore();
+    this.readCookieKey = options.readCookieKey ?? (() => readCacheKeyCookie());
+    this.now = options.now ?? Date.now;
+    this.channel =
+      typeof BroadcastChannel === "undefined"
+        ? undefined
+        : new BroadcastChannel(CHANNEL_NAME);
+    // Another tab wiped the cache (signed out, data deleted): drop ours too.
+    this.channel?.addEventListener("message", () => this.forget());
+    liveCaches.add(this);
+  }
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /**
+   * Checks whose cache this is and loads the sidebar's list and `days`
+   * (the day on screen). Safe to call again.
+   */
+  start(days: readonly string[]): Promise<void> {
+    this.started ??= (async () => {
+      const cookieKey = this.readCookieKey();
+      try {
+        const stored = cookieKey ? await this.store.readOwner() : undefined;
+        if (!cookieKey || (stored && stored.key !== cookieKey)) {
+          await this.wipe();
+        } else if (stored) {
+          this.owner = stored;
+          await Promise.all(["", ...days].map((day) => this.loadDay(day)));
+        }
+      } catch {
+        // An unreadable cache shows nothing; the live data still comes.
+      }
+      this.ready = true;
+      this.notify();
+    })();
+    return this.started;
+  }
+
+  /**
+   * The user whose saved copy may be shown now, before AuthKit has
+   * answered; null when there is none (or the cookie no longer names them).
+   */
+  readonly savedCopyOwner = (): string | null => {
+    if (!this.ready || !this.owner || this.values.size === 0) return null;
+    return this.readCookieKey() === this.owner.key ? this.owner.userId : null;
+  };
+
+  /** A query's saved result, if the cache holds one for its owner. */
+  read(name: string, args: Record<string, unknown>): unknown {
+    return this.owner
+      ? this.values.get(cacheEntryKey(name, args))?.value
+      : undefined;
+  }
+
+  /** Loads a day's saved results (once), and counts it as viewed. */
+  viewDay(day: string) {
+    if (!this.owner || this.loadedDays.has(day)) return;
+    void this.loadDay(day);
+    const generation = this.generation;
+    void this.store
+      .markViewed({ day, viewedAt: this.now() })
+      .then(async () => {
+        if (generation === this.generation) await this.evict();
+      })
+      .catch(() => {});
+  }
+
+  /** Keeps a live result; written shortly, for the confirmed user only. */
+  save(name: string, args: Record<string, unknown>, value: unknown) {
+    if (!isCachedQuery(name) || value === undefined) return;
+    const key = cacheEntryKey(name, args);
+    const entry = { key, day: dayOfArgs(args), value, savedAt: this.now() };
+    this.pending.set(key, entry);
+    if (this.confirmedUserId) this.values.set(key, entry);
+    this.scheduleSave();
+  }
+
+  /**
+   * AuthKit knows the user: the cache is theirs if the cookie names them and
+   * the cache was not someone else's; otherwise it is wiped (and whatever
+   * was shown from it goes).
+   */
+  async confirmUser(userId: string) {
+    await this.started;
+    const key = await cacheKeyOf(userId);
+    if (this.readCookieKey() !== key) {
+      // No cookie (signed out, or a development server) or another's.
+      if (this.owner || this.values.size > 0) await this.wipe();
+      this.confirmedUserId = null;
+      return;
+    }
+    if (this.owner && this.owner.userId !== userId) await this.wipe();
+    if (!this.owner) {
+      this.owner = { key, userId };
+      const generation = this.generation;
+      // Nothing without an owner may be shown as this user's.
+      await this.store
+        .clear()
+        .then(() => this.store.writeOwner({ key, userId }))
+        .catch(() => {});
+      if (generation !== this.generation) return;
+    }
+    this.confirmedUserId = userId;
+    for (const entry of this.pending.values())
+      this.values.set(entry.key, entry);
+    this.notify();
+    this.scheduleSave();
+  }
+
+  /** Wipes the cache if the cookie no longer names its owner (signed out). */
+  checkCookie() {
+    if (this.owner && this.readCookieKey() !== this.owner.key) void this.wipe();
+  }
+
+  /** Empties the cache, here and in every tab (signing out, data deleted). */
+  async wipe() {
+    this.forget();
+    this.channel?.postMessage({ type: "wiped" });
+    await this.store.clear().catch(() => {});
+  }
+
+  /** Whether some part of the page shows a saved result instead of live data. */
+  readonly isShowingSavedCopy = () => this.showing.size > 0;
+
+  /** `part` shows a saved result (true) or no longer does (false). */
+  setShowing(part: object, showing: boolean) {
+    const before = this.showing.size;
+    if (showing) this.showing.add(part);
+    else this.showing.delete(part);
+    if (this.showing.size !== before) this.notify();
+  }
+
+  close() {
+    clearTimeout(this.saveTimer);
+    this.channel?.close();
+    liveCaches.delete(this);
+  }
+
+  /** Drops everything held in memory (the store is cleared by `wipe`). */
+  private forget() {
+    this.generation += 1;
+    this.values.clear();
+    this.loadedDays.clear();
+    this.pending.clear();
+    this.owner = null;
+    this.confirmedUserId = null;
+    clearTimeout(this.saveTimer);
+    this.notify();
+  }
+
+  private loadDay(day: string): Promise<void> {
+    const generation = this.generation;
+    let loaded = this.loadedDays.get(day);
+    if (!loaded) {
+      loaded = this.store
+        .entriesOf(day)
+        .then((entries) => {
+          if (generation !== this.generation) return;
+          // A live result saved meanwhile is newer than the stored one.
+          for (const entry of entries)
+            if (!this.values.has(entry.key)) this.values.set(entry.key, entry);
+          if (entries.length > 0) this.notify();
+        })
+        .catch(() => {});
+      this.loadedDays.set(day, loaded);
+    }
+    return loaded;
+  }
+
+  private scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.writePending(), SAVE_DELAY_MS);
+  }
+
+  private async writePending() {
+    if (!this.confirmedUserId || !this.owner) return;
+    // Signed out in another tab meanwhile: nothing more is written.
+    if (this.readCookieKey() !== this.owner.key) {
+      await this.wipe();
+      return;
+    }
+    const generation = this.generation;
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    try {
+      for (const entry of entries) {
+        if (generation !== this.generation) return;
+        await this.store.putEntry(entry);
+      }
+      if (generation === this.generation) await this.evict();
+    } catch {
+      // Not kept this time; the next live result tries again.
+    }
+  }
+
+  /** Deletes all but the MAX_CACHED_DAYS most recently viewed days. */
+  private async evict() {
+    const generation = this.generation;
+    const views = await this.store.viewedDays();
+    const evicted = views
+      .sort((a, b) => b.viewedAt - a.viewedAt)
+      .slice(MAX_CACHED_DAYS)
+      .map((view) => view.day);
+    if (evicted.length === 0 || generation !== this.generation) return;
+    await this.store.deleteDays(evicted);
+    const gone = new Set(evicted);
+    for (const [key, entry] of [...this.values])
+      if (gone.has(entry.day)) this.values.delete(key);
+    for (const day of evicted) this.loadedDays.delete(day);
+  }
+
+  private notify() {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+let pageCache: LocalCache | null = null;
+
+/** The one cache of this page (the app's; tests make their own). */
+export function pageLocalCache(): LocalCache {
+  return (pageCache ??= new LocalCache());
+}
+
+/**
+ * Empties the local cache of this browser: every open cache of this page
+ * and the stored one (signing out, deleting one's data).
+ */
+export async function clearLocalCache(): Promise<void> {
+  const live = [...liveCaches];
+  if (live.length > 0) await Promise.all(live.map((cache) => cache.wipe()));
+  else
+    await browserCacheStore()
+      .clear()
+      .catch(() => {});
+}
+
+export const SAVED_COPY_REFUSAL_TEXT =
+  "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
+
+/**
+ * Why a change made while the saved copy is shown was not taken: it could
+ * not be shown on that copy, and nothing is kept out of sight. Callers put
+ * what was typed back (as for any refusal) and show the message.
+ */
+export function savedCopyRefusal(): ConvexError<{
+  code: "SAVED_COPY";
+  message: string;
+}> {
+  return new ConvexError({
+    code: "SAVED_COPY" as const,
+    message: SAVED_COPY_REFUSAL_TEXT,
+  });
+}

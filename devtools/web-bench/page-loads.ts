@@ -33,9 +33,6 @@ export const PROFILES: Profile[] = [
   { name: "unthrottled", cpuSlowdown: 1 },
 ];
 
-/** How long after the frame paint an Element Timing entry may still arrive. */
-const ELEMENT_TIMING_GRACE_MS = 3_000;
-
 export interface ViewCost {
   bytes: number;
   elements: number;
@@ -126,36 +123,27 @@ export class BenchTab {
       .waitForFunction(
         () => {
           const reading = window.__benchPaint;
-          return reading?.framePainted === undefined ? undefined : reading;
+          return reading?.livePainted === undefined ? undefined : reading;
         },
         undefined,
         { polling: 100, timeout: STEP_TIMEOUT_MS },
       )
       .catch(async (error: unknown) => {
         throw new Error(
-          `${this.url} never painted today's list; it shows: ` +
+          `${this.url} never painted today's list from live data; it shows: ` +
             JSON.stringify((await this.page.innerText("body")).slice(0, 300)),
           { cause: error },
         );
       });
-    const { framePainted } = (await handle.jsonValue()) as {
+    const { framePainted, livePainted } = (await handle.jsonValue()) as {
       framePainted: number;
+      livePainted: number;
     };
-    const bytesUntilPaint = this.transferred;
-    // Element Timing entries are delivered asynchronously, a little after
-    // the paint; give them a bounded while, and report none rather than wait on.
-    const elementRendered = await this.page
-      .waitForFunction(() => window.__benchPaint?.elementRendered, undefined, {
-        polling: 50,
-        timeout: ELEMENT_TIMING_GRACE_MS,
-      })
-      .then((found) => found.jsonValue() as Promise<number>)
-      .catch(() => undefined);
     return {
       framePainted,
-      elementRendered,
-      bytesUntilPaint,
-      phases: this.phases.read(framePainted),
+      livePainted,
+      bytesUntilPaint: this.transferred,
+      phases: this.phases.read(livePainted),
     };
   }
 }

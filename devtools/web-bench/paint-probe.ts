@@ -1,25 +1,27 @@
 /**
  * "Today's list painted", defined the same way for the app and the floor and
- * installed by the bench (an init script), so neither page can fake it:
- * the first frame that shows an item of the list named "Open todos".
- *
- * Two readings, both in ms since the navigation started:
- * - `framePainted`: a MutationObserver sees the first item; a
- *   requestAnimationFrame callback then runs before that frame's paint, and
- *   a message posted from it arrives after the paint;
- * - `elementRendered`: the Element Timing API's renderTime for the item's
- *   text (the probe marks the item's elements with `elementtiming` as they
- *   are inserted, before their first paint). Undefined if Chromium reported
- *   none.
+ * installed by the bench (an init script), so neither page can fake it. Two
+ * readings, both in ms since the navigation started:
+ * - `framePainted`, first content: the first frame that shows an item of the
+ *   list named "Open todos", whether live or the app's saved copy;
+ * - `livePainted`: the first frame that shows such an item with no
+ *   "saved copy" status on the page, i.e. live data (for the floor, the same
+ *   frame).
+ * Each is timed the same way: a MutationObserver sees the change; a
+ * requestAnimationFrame callback then runs before that frame's paint, and a
+ * message posted from it arrives after the paint.
  */
 
 import type { Phases } from "./phases";
 
 export const OPEN_TODO_ITEM = '[aria-label="Open todos"] li';
 
+/** What the app's status says while it shows its saved copy. */
+export const SAVED_COPY_STATUS = "Showing your saved copy";
+
 export interface PaintReading {
   framePainted: number;
-  elementRendered: number | undefined;
+  livePainted: number;
   /** Received by the time the list painted (set by the bench, not the probe). */
   bytesUntilPaint: number;
   /** Where the time went (set by the bench from network events). */
@@ -28,7 +30,7 @@ export interface PaintReading {
 
 declare global {
   interface Window {
-    __benchPaint?: { framePainted?: number; elementRendered?: number };
+    __benchPaint?: { framePainted?: number; livePainted?: number };
   }
 }
 
@@ -41,36 +43,36 @@ declare global {
 export function paintProbeScript(selector: string): string {
   return `(() => {
   const selector = ${JSON.stringify(selector)};
+  const savedCopy = ${JSON.stringify(SAVED_COPY_STATUS)};
   const reading = {};
   window.__benchPaint = reading;
-  let seen = false;
-  const observer = new MutationObserver(() => {
-    const items = document.querySelectorAll(selector);
-    if (items.length === 0) return;
-    for (const item of items) {
-      item.setAttribute("elementtiming", "bench-today-list");
-      for (const child of item.querySelectorAll("*"))
-        child.setAttribute("elementtiming", "bench-today-list");
-    }
-    if (seen) return;
-    seen = true;
+  const afterNextPaint = (name) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        reading.framePainted = performance.now();
+        reading[name] ??= performance.now();
       };
       channel.port2.postMessage(null);
     });
-  });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.identifier !== "bench-today-list") continue;
-      const time = entry.renderTime || entry.loadTime;
-      if (reading.elementRendered === undefined || time < reading.elementRendered)
-        reading.elementRendered = time;
+  let seen = false;
+  const showsSavedCopy = () =>
+    [...document.querySelectorAll('[role="status"]')].some((status) =>
+      status.textContent.includes(savedCopy),
+    );
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector) === null) return;
+    if (!seen) {
+      seen = true;
+      afterNextPaint("framePainted");
     }
-    if (reading.elementRendered !== undefined) observer.disconnect();
-  }).observe({ type: "element", buffered: true });
-  observer.observe(document, { childList: true, subtree: true });
+    if (showsSavedCopy()) return;
+    observer.disconnect();
+    afterNextPaint("livePainted");
+  });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
 })();`;
 }

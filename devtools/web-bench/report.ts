@@ -51,9 +51,13 @@ export function printPaintTable(samples: PaintSamples[]) {
       (reading: PaintReading) => number | undefined,
       Unit,
     ][] = [
-      ["frame painted", (reading) => reading.framePainted, ms],
-      ["element timing", (reading) => reading.elementRendered, ms],
-      ["bytes until painted", (reading) => reading.bytesUntilPaint, kB],
+      ["first content painted", (reading) => reading.framePainted, ms],
+      ["live list painted", (reading) => reading.livePainted, ms],
+      [
+        "bytes until live list painted",
+        (reading) => reading.bytesUntilPaint,
+        kB,
+      ],
     ];
     for (const [label, pick, unit] of readings) {
       const app = medianOf(sample.app, pick);
@@ -76,9 +80,10 @@ export function printPaintTable(samples: PaintSamples[]) {
     rows,
   );
   console.log(
-    "n counts the loads with a reading. Element timing is the text's own paint\n" +
-      "time when Chromium reports one; for the app it often reports none, or late\n" +
-      "(cause not yet known), so judge by frame painted.",
+    "First content: the first frame showing an item of today's list, live or the\n" +
+      "app's saved copy (its local cache; cold and warm here are the HTTP cache).\n" +
+      "Live list: the first frame showing it from live data. The floor has no saved\n" +
+      "copy, so both are the same frame there.",
   );
 }
 
@@ -99,7 +104,8 @@ export function printPhaseTable(samples: PaintSamples[]) {
             (reading: PaintReading) => number | undefined,
           ],
       ),
-      ["list painted", (reading) => reading.framePainted],
+      ["first content painted", (reading) => reading.framePainted],
+      ["live list painted", (reading) => reading.livePainted],
     ];
     for (const [label, pick] of phases) {
       const app = medianOf(sample.app, pick).median;

@@ -118,6 +118,8 @@ export class PhaseRecorder {
     let querySetMessages = 0;
     for (const { name, at } of this.events) {
       const ms = (at - start) * 1000;
+      // Late events of the page before the reload.
+      if (ms < 0) continue;
       if (name === "querySetMessages") {
         if (ms <= paintedMs) querySetMessages += 1;
       } else if (phases[name] === undefined) {

@@ -1,10 +1,11 @@
 import {
   createContext,
+  type ReactNode,
   useContext,
   useEffect,
+  useLayoutEffect,
   useState,
   useSyncExternalStore,
-  type ReactNode,
 } from "react";
 import { isCachedQuery, type LocalCache } from "./localCache";
 
@@ -65,7 +66,9 @@ export function useCachedResult<Value>(
 
   const showingSaved = live === undefined && saved !== undefined;
   const [part] = useState(() => ({}));
-  useEffect(() => {
+  // A layout effect: the status shows in the same frame as the saved rows,
+  // never a frame after them.
+  useLayoutEffect(() => {
     if (!cache || !showingSaved) return;
     cache.setShowing(part, true);
     return () => cache.setShowing(part, false);

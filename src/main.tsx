@@ -1,4 +1,5 @@
 import { createRoot } from "react-dom/client";
+import { startServiceWorkerWhenIdle } from "./app/pwa";
 import { Root } from "./app/Root";
 import { readAppConfig } from "./config/env";
 import "./index.css";
@@ -6,3 +7,4 @@ import "./index.css";
 createRoot(document.getElementById("root")!).render(
   <Root config={readAppConfig()} />,
 );
+startServiceWorkerWhenIdle();

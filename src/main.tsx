@@ -1,5 +1,4 @@
 import { createRoot } from "react-dom/client";
-import { startServiceWorkerWhenIdle } from "./app/pwa";
 import { Root } from "./app/Root";
 import { readAppConfig } from "./config/env";
 import "./index.css";
@@ -7,4 +6,12 @@ import "./index.css";
 createRoot(document.getElementById("root")!).render(
   <Root config={readAppConfig()} />,
 );
-startServiceWorkerWhenIdle();
+// Offline use (src/app/pwa): set up after the page has loaded, from a chunk
+// of its own, so it costs the first load nothing.
+if (import.meta.env.PROD) {
+  window.addEventListener(
+    "load",
+    () => void import("./app/pwa/serviceWorker").then((m) => m.startWhenIdle()),
+    { once: true },
+  );
+}

@@ -159,8 +159,12 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
 
         await context.setOffline(true);
         try {
-          // Offline, it fails as any network request would: the worker has
-          // no page for it…
+          // Offline, an address of the app itself opens from the cache…
+          const appRoute = await probe.goto(`${stack.origin}/day/2026-11-30`);
+          expect(appRoute?.fromServiceWorker()).toBe(true);
+          expect(appRoute?.status()).toBe(200);
+          // …while sign-in fails as any network request would: the worker
+          // has no page for it.
           const outcome = await probe
             .goto(`${stack.origin}/user_management/authorize`)
             .then(
@@ -168,10 +172,6 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
               (error: Error) => error.message,
             );
           expect(outcome).toMatch(/ERR_INTERNET_DISCONNECTED/);
-          // …while an address of the app itself opens from the cache.
-          const appRoute = await probe.goto(`${stack.origin}/day/2026-11-30`);
-          expect(appRoute?.fromServiceWorker()).toBe(true);
-          expect(appRoute?.status()).toBe(200);
         } finally {
           // Closed while still offline: the app it opened has reached no server.
           await probe.close();

@@ -1,8 +1,9 @@
 /**
  * Daybook opens offline (issue 11, goal 4), as one scenario in steps: one
- * person, one browser profile. After one signed-in visit the service worker
- * holds the app shell, so a reload with the network cut still opens the app;
- * a deploy is offered as "New version available" with a Reload button that
+ * person, one browser profile. The app is installable (a manifest, icons, a
+ * theme colour) and its worker is never cached as immutable. After one
+ * signed-in visit the service worker holds the app shell, so a reload with
+ * the network cut still opens the app; a deploy is offered as "New version available" with a Reload button that
  * loads the new version; and the sign-in functions' addresses always go to
  * the network, never to the cached page.
  *
@@ -95,6 +96,60 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
         response.url() === url,
     );
   }
+
+  step(
+    "the worker is never served stale, and the app is installable",
+    async () => {
+      // Not under the immutable /assets/ rule. (netlify.toml's no-cache for
+      // it is checked in netlify/build/static-headers.test.ts: netlify dev
+      // sends its static server's own Cache-Control instead.)
+      const worker = await fetch(`${stack.origin}/sw.js`);
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get("cache-control")).not.toMatch(/immutable/);
+      expect(worker.headers.get("content-type")).toMatch(/javascript/);
+
+      const manifestResponse = await fetch(
+        `${stack.origin}/manifest.webmanifest`,
+      );
+      expect(manifestResponse.headers.get("content-type")).toMatch(
+        /^application\/manifest\+json/,
+      );
+      const manifest = (await manifestResponse.json()) as {
+        name: string;
+        start_url: string;
+        display: string;
+        icons: { src: string; sizes: string; purpose: string }[];
+      };
+      expect(manifest).toMatchObject({
+        name: "Daybook",
+        start_url: "/",
+        display: "standalone",
+      });
+      expect(
+        manifest.icons.map(({ sizes, purpose }) => `${sizes} ${purpose}`),
+      ).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+      for (const icon of manifest.icons) {
+        const image = await fetch(new URL(icon.src, stack.origin));
+        expect(image.headers.get("content-type")).toBe("image/png");
+      }
+
+      // The page names the manifest, and a theme colour per colour scheme.
+      await app.goto(stack.origin);
+      expect(
+        await app.page.locator('link[rel="manifest"]').getAttribute("href"),
+      ).toBe("/manifest.webmanifest");
+      expect(
+        await app.page
+          .locator('meta[name="theme-color"]')
+          .evaluateAll((metas) =>
+            metas.map((meta) => meta.getAttribute("media")),
+          ),
+      ).toEqual([
+        "(prefers-color-scheme: light)",
+        "(prefers-color-scheme: dark)",
+      ]);
+    },
+  );
 
   step(
     "after one signed-in visit, the service worker serves the page",

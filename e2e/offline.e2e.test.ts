@@ -98,7 +98,7 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
   }
 
   step(
-    "the worker is never served stale, and the app is installable",
+    "the app is installable, and its worker is not cached as immutable",
     async () => {
       // Not under the immutable /assets/ rule. (netlify.toml's no-cache for
       // it is checked in netlify/build/static-headers.test.ts: netlify dev

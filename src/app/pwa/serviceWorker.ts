@@ -25,9 +25,10 @@ export function startServiceWorker() {
     onRegisteredSW: (_url, registration) => {
       if (registration) watchForUpdates(registration);
     },
-    onRegisterError: (error: unknown) => {
-      // The app works on without it; only opening offline is lost.
-      console.warn("Daybook could not set up offline use:", error);
-    },
+    // Nothing to tell the person: the app works on without it, and only
+    // opening offline is lost. Browsers may refuse service workers (private
+    // windows, policies, automation); a Trusted Types refusal of the URL is
+    // reported by the CSP itself (report-uri).
+    onRegisterError: () => undefined,
   });
 }

@@ -1,9 +1,65 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
+import { VitePWA, type VitePWAOptions } from "vite-plugin-pwa";
 import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
 import { preloadSignedInApp } from "./vite/preloadSignedInApp.ts";
 import { refuseDevSettingsInProduction } from "./vite/refuseDevSettingsInProduction.ts";
+
+/**
+ * The service worker that opens Daybook with no network (issue 11): it
+ * precaches the app shell (index.html with its inline start-up scripts,
+ * every hashed /assets/ file, icons and the manifest) and answers SPA
+ * navigations with the cached index.html. Nothing else: no runtime caching, so Convex
+ * (its WebSocket and HTTP API), the sign-in functions and anything with a
+ * person's data always go to the network. Days kept for offline reading
+ * are the local cache's job (src/lib/localCache), never this one's.
+ *
+ * generateSW, not injectManifest: Workbox's precache and navigation route
+ * are all it needs. A deploy changes the precache manifest, so sw.js
+ * changes; the new worker installs the new version beside the old one and
+ * waits ("prompt"): the open tab keeps its matching index.html and chunks
+ * until the person chooses Reload (src/app/pwa). Then it takes over and
+ * deletes the old version's files, so no index.html is ever served with
+ * chunks that are gone.
+ *
+ * Registered by the app itself after the first render (src/app/pwa), never
+ * by an injected script; no manifest generated (public/manifest.webmanifest,
+ * linked from index.html, serves the dev server too). Off in dev.
+ */
+const offlineAppShell: Partial<VitePWAOptions> = {
+  strategies: "generateSW",
+  registerType: "prompt",
+  injectRegister: false,
+  manifest: false,
+  filename: "sw.js",
+  workbox: {
+    globPatterns: ["**/*.{html,js,css,svg,png,webmanifest}"],
+    navigateFallback: "index.html",
+    // Routes served by functions or proxies, never the SPA: sign-in
+    // (/user_management/*), CSP reports, Convex's API path (the e2e stack
+    // proxies it on the site's origin) and a missing hashed bundle (a 404,
+    // see netlify.toml). A navigation there must reach the network.
+    navigateFallbackDenylist: [
+      /^\/user_management(\/|$)/,
+      /^\/csp-report(\/|$)/,
+      /^\/api\//,
+      /^\/assets\//,
+    ],
+    // One file: the page's CSP (require-trusted-types-for) also governs the
+    // worker, where importScripts of a separate workbox-*.js is a sink.
+    inlineWorkboxRuntime: true,
+    cleanupOutdatedCaches: true,
+    // The first visit's tab is served by the worker as soon as it is ready,
+    // so its lazy chunks still load if the network drops. An update waits
+    // for Reload (skipWaiting only on the app's message).
+    clientsClaim: true,
+    skipWaiting: false,
+    // Hashed names are their own revision.
+    dontCacheBustURLsMatching: /^assets\//,
+  },
+  devOptions: { enabled: false },
+};
 
 export default defineConfig(({ mode }) => {
   // What the SPA will see: .env files, overridden by the process environment.
@@ -16,6 +72,7 @@ export default defineConfig(({ mode }) => {
       refuseDevSettingsInProduction(env),
       react(),
       tailwindcss(),
+      VitePWA(offlineAppShell),
       preloadSignedInApp({ lazyEntry: "src/app/AppShell.tsx" }),
       // Last: it hashes the inline scripts of the finished page.
       contentSecurityPolicy(env),

@@ -195,6 +195,12 @@ describe(
       // would have nothing to open with.
       let holding = false;
       const held: Route[] = [];
+      // Past the service worker, whose cache would answer the scripts
+      // without a request the route could hold back (Playwright routes only
+      // the page's own network requests).
+      const devtools = await tab.context().newCDPSession(tab);
+      await devtools.send("Network.enable");
+      await devtools.send("Network.setBypassServiceWorker", { bypass: true });
       await tab.route("**/assets/*.js", (route) =>
         holding ? held.push(route) : route.continue(),
       );

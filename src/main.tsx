@@ -6,3 +6,12 @@ import "./index.css";
 createRoot(document.getElementById("root")!).render(
   <Root config={readAppConfig()} />,
 );
+// Offline use (src/app/pwa): set up after the page has loaded, from a chunk
+// of its own, so it costs the first load nothing.
+if (import.meta.env.PROD) {
+  window.addEventListener(
+    "load",
+    () => void import("./app/pwa/serviceWorker").then((m) => m.startWhenIdle()),
+    { once: true },
+  );
+}

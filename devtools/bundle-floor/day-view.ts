@@ -31,7 +31,7 @@ export type Phase = "window" | "menu";
 export interface DayViewFetches {
   /** `/assets/*.js|css` paths, first-fetch order, with the phase they came in. */
   assets: { path: string; phase: Phase }[];
-  /** JS or CSS fetched from elsewhere (theme.js): listed, never counted. */
+  /** JS or CSS fetched from elsewhere (none today): listed, never counted. */
   outsideAssets: string[];
   /** Whether the open todos had drag handles when the window closed. */
   dragHandlesShown: boolean;

@@ -45,7 +45,7 @@ function attribute(tag: string, name: string): string | undefined {
 /**
  * The JS and CSS a first visit loads, as the built index.html names them:
  * the module entry, its modulepreloads and the stylesheets. Classic scripts
- * outside assets/ (theme.js) are not part of the bundle and are left out.
+ * outside assets/ (none today) are not part of the bundle and are left out.
  */
 export function firstLoadPaths(outDir: string): string[] {
   const html = readFileSync(join(outDir, "index.html"), "utf8");

@@ -58,6 +58,12 @@ export interface DaybookStack {
   emulator: WorkosEmulator;
   standin: ConvexStandin;
   site: NetlifyDevServer;
+  /**
+   * The folder netlify dev serves (the stack's own production build). What
+   * is written there is served at once: the offline tests deploy a new
+   * version by changing it.
+   */
+  publishDir: string;
   /** Stops everything started, last first; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -125,7 +131,9 @@ export async function startDaybookStack(
       workosAddress = { hostname: front.hostname, port: front.port };
     }
 
+    const publishDir = join(runDir, "publish");
     const site = await startSite({
+      publishDir,
       runDir,
       port: options.port,
       portHint,
@@ -136,7 +144,7 @@ export async function startDaybookStack(
     });
     cleanups.push(() => site.stop());
 
-    return { origin: site.origin, emulator, standin, site, stop };
+    return { origin: site.origin, emulator, standin, site, publishDir, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -150,6 +158,7 @@ export async function startDaybookStack(
  */
 async function startSite(options: {
   runDir: string;
+  publishDir: string;
   port: number | undefined;
   portHint: string;
   standinUrl: string;
@@ -158,8 +167,7 @@ async function startSite(options: {
   workosAddress: { hostname: string; port: number };
   log: (line: string) => void;
 }): Promise<NetlifyDevServer> {
-  const { runDir, emulator, log } = options;
-  const publishDir = join(runDir, "publish");
+  const { runDir, publishDir, emulator, log } = options;
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port || (await freePort());
     // Its static server's port is written into it: a fresh one each attempt.

@@ -14,11 +14,17 @@ export function loadSonner(): Promise<Sonner> {
 export type ToastOptions = {
   /** An action button, e.g. Undo after a delete. */
   action?: { label: string; onClick: () => void };
+  /** A later toast with the same id replaces this one. */
+  id?: string;
+  /** Stays until acted on or closed, instead of going after a few seconds. */
+  persistent?: boolean;
 };
 
 export const toast = {
-  message(text: string, options: ToastOptions = {}) {
-    void loadSonner().then(({ toast: show }) => show(text, options));
+  message(text: string, { persistent, ...options }: ToastOptions = {}) {
+    void loadSonner().then(({ toast: show }) =>
+      show(text, persistent ? { ...options, duration: Infinity } : options),
+    );
   },
   success(text: string) {
     void loadSonner().then(({ toast: show }) => show.success(text));

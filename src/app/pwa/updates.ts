@@ -1,0 +1,52 @@
+import { toast } from "@/lib/toast";
+
+export const NEW_VERSION_TEXT = "New version available";
+export const RELOAD_LABEL = "Reload";
+
+/** How often an open tab asks for a new deploy, besides on coming back. */
+export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * "New version available — Reload", until the person chooses. One toast,
+ * however often it is offered (the id replaces it), and it stays: the new
+ * version waits for them, never reloads under their typing.
+ */
+export function offerNewVersion(reload: () => void) {
+  toast.message(NEW_VERSION_TEXT, {
+    id: "new-version",
+    persistent: true,
+    action: { label: RELOAD_LABEL, onClick: reload },
+  });
+}
+
+/** The part of a ServiceWorkerRegistration this needs. */
+interface Updatable {
+  readonly installing: ServiceWorker | null;
+  update(): Promise<unknown>;
+}
+
+/**
+ * Asks the server for a new sw.js (a deploy) every hour and whenever the
+ * tab comes back to the front, so a tab left open for days still learns of
+ * one. Not while offline, and not while a new version is installing.
+ * Returns a function that stops watching.
+ */
+export function watchForUpdates(
+  registration: Updatable,
+  intervalMs = UPDATE_CHECK_INTERVAL_MS,
+) {
+  const check = () => {
+    if (!navigator.onLine || registration.installing) return;
+    // A failed check (the network dropped meanwhile) is retried next time.
+    registration.update().catch(() => undefined);
+  };
+  const onVisibilityChange = () => {
+    if (document.visibilityState === "visible") check();
+  };
+  const timer = window.setInterval(check, intervalMs);
+  document.addEventListener("visibilitychange", onVisibilityChange);
+  return () => {
+    window.clearInterval(timer);
+    document.removeEventListener("visibilitychange", onVisibilityChange);
+  };
+}

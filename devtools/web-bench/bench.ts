@@ -169,7 +169,9 @@ async function main() {
 
   const tabs = {
     app: await BenchTab.open(context, `${site.origin}/`),
-    floor: await BenchTab.open(context, `${site.origin}${FLOOR_BASE}`),
+    floor: await BenchTab.open(context, `${site.origin}${FLOOR_BASE}`, {
+      bypassServiceWorker: true,
+    }),
   };
 
   if (runsSection("loads")) {

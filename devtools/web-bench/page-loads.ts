@@ -64,12 +64,23 @@ export class BenchTab {
     });
   }
 
-  static async open(context: BrowserContext, url: string) {
+  /**
+   * `bypassServiceWorker` for the floor: it shares the app's origin, whose
+   * service worker would otherwise answer /floor/ with the app's page.
+   */
+  static async open(
+    context: BrowserContext,
+    url: string,
+    options: { bypassServiceWorker?: boolean } = {},
+  ) {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.addInitScript({ content: paintProbeScript(OPEN_TODO_ITEM) });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
+    if (options.bypassServiceWorker) {
+      await cdp.send("Network.setBypassServiceWorker", { bypass: true });
+    }
     const tab = new BenchTab(page, cdp, url);
     await page.goto(url);
     await tab.waitForPaint();
@@ -89,12 +100,21 @@ export class BenchTab {
   }
 
   /**
-   * Reloads and waits for today's list to paint. Cold: the HTTP cache is
-   * emptied first (the session cookie stays, so the user is still signed
-   * in); warm: whatever the previous load left cached.
+   * Reloads and waits for today's list to paint. Cold: everything cached is
+   * emptied first, the HTTP cache, the service worker with its precache and
+   * the app's saved copy in IndexedDB (the session cookie stays, so the user
+   * is still signed in); warm: whatever the previous load left.
    */
   async timedReload(cache: CacheState): Promise<PaintReading> {
-    if (cache === "cold") await this.cdp.send("Network.clearBrowserCache");
+    if (cache === "cold") {
+      await this.cdp.send("Network.clearBrowserCache");
+      // A first visit on this device: no service worker or its precache,
+      // no saved copy of the day (the session cookie stays).
+      await this.cdp.send("Storage.clearDataForOrigin", {
+        origin: new URL(this.url).origin,
+        storageTypes: "service_workers,cache_storage,indexeddb",
+      });
+    }
     this.transferred = 0;
     this.phases.reset();
     await this.page.reload({ waitUntil: "commit" });

@@ -46,28 +46,30 @@ export function paintProbeScript(selector: string): string {
   const savedCopy = ${JSON.stringify(SAVED_COPY_STATUS)};
   const reading = {};
   window.__benchPaint = reading;
-  const afterNextPaint = (name) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        reading[name] ??= performance.now();
-      };
-      channel.port2.postMessage(null);
-    });
-  let seen = false;
   const showsSavedCopy = () =>
     [...document.querySelectorAll('[role="status"]')].some((status) =>
       status.textContent.includes(savedCopy),
     );
-  const observer = new MutationObserver(() => {
+  // Judged just before a frame paints (a mutation callback may see the DOM
+  // half-way through an update), then timed just after that paint.
+  let checkScheduled = false;
+  const checkFrame = () => {
+    checkScheduled = false;
     if (document.querySelector(selector) === null) return;
-    if (!seen) {
-      seen = true;
-      afterNextPaint("framePainted");
-    }
-    if (showsSavedCopy()) return;
-    observer.disconnect();
-    afterNextPaint("livePainted");
+    const live = !showsSavedCopy();
+    if (live) observer.disconnect();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      reading.framePainted ??= now;
+      if (live) reading.livePainted ??= now;
+    };
+    channel.port2.postMessage(null);
+  };
+  const observer = new MutationObserver(() => {
+    if (checkScheduled) return;
+    checkScheduled = true;
+    requestAnimationFrame(checkFrame);
   });
   observer.observe(document, {
     childList: true,

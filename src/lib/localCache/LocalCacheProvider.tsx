@@ -1,3 +1,4 @@
+import { useConvexAuth } from "convex/react";
 import {
   createContext,
   type ReactNode,
@@ -80,10 +81,17 @@ export function useCachedResult<Value>(
 /** Whether the page shows saved results (the day view is read-only then). */
 export function useShowingSavedCopy(): boolean {
   const cache = useLocalCache();
-  return useSyncExternalStore(
+  const showingSavedResult = useSyncExternalStore(
     cache?.subscribe ?? noCache,
     () => cache?.isShowingSavedCopy() ?? false,
   );
+  // Until Convex has accepted the sign-in, every query is skipped, so what
+  // the page shows is the saved copy. Known while rendering, so the status
+  // appears in the same frame as the saved rows (a query's own report comes
+  // from its effect, after the frame).
+  const { isAuthenticated } = useConvexAuth();
+  const painting = useSavedCopyOwner() !== null && !isAuthenticated;
+  return showingSavedResult || painting;
 }
 
 /** The user whose saved copy may be painted before AuthKit answers, or null. */

@@ -5,10 +5,11 @@
  * its own (new emails) and reads the browser's IndexedDB as it is.
  */
 import { randomUUID } from "node:crypto";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleErrors } from "./support/console-errors";
 import { DaybookPage } from "./support/daybook-page";
+import { cacheHolds, readCache, SAVED_COPY_TEXT } from "./support/local-cache";
 import { useSharedStack, type SharedStack } from "./support/shared-stack";
 import { TextSightings } from "./support/text-sightings";
 import {
@@ -17,67 +18,10 @@ import {
   TEST_TIMEOUT_MS,
 } from "./support/waiting";
 
-const SAVED_COPY_TEXT = "Showing your saved copy — connecting…";
 const SAVED_COPY_REFUSAL_TEXT =
   "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
 const CACHE_KEY_COOKIE = "daybook-cache-key";
 const MAX_CACHED_DAYS = 14;
-
-type CacheContents = {
-  owners: { key: string; userId: string }[];
-  entries: { key: string; day: string; json: string }[];
-  views: { day: string; viewedAt: number }[];
-};
-
-/**
- * The cache database as the page's origin holds it. Never creates it: an
- * empty database made here would stop the app from creating its stores.
- */
-function readCache(page: Page): Promise<CacheContents> {
-  return page.evaluate(async () => {
-    const empty = { owners: [], entries: [], views: [] };
-    const names = (await indexedDB.databases()).map(({ name }) => name);
-    if (!names.includes("daybook-local-cache")) return empty;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open("daybook-local-cache");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    if (!db.objectStoreNames.contains("entries")) {
-      db.close();
-      return empty;
-    }
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db
-          .transaction(store)
-          .objectStore(store)
-          .getAll() as IDBRequest<T[]>;
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const contents = {
-      owners: await all<{ key: string; userId: string }>("owner"),
-      entries: (
-        await all<{ key: string; day: string; value: unknown }>("entries")
-      ).map(({ key, day, value }) => ({
-        key,
-        day,
-        json: JSON.stringify(value),
-      })),
-      views: await all<{ day: string; viewedAt: number }>("views"),
-    };
-    db.close();
-    return contents;
-  });
-}
-
-/** Whether any cached entry holds `text`. */
-async function cacheHolds(page: Page, text: string) {
-  return (await readCache(page)).entries.some((entry) =>
-    entry.json.includes(text),
-  );
-}
 
 describe(
   "the local cache in production mode (netlify dev, WorkOS emulator, Chromium)",

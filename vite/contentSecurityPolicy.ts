@@ -117,6 +117,6 @@ function connectSources(env: Record<string, string>) {
 }
 
 /** Netlify's `_headers` format: a path, then indented `Name: value` lines. */
-function headersFile(policy: string) {
+export function headersFile(policy: string) {
   return `# Written by vite/contentSecurityPolicy.ts at build time.\n/*\n  Content-Security-Policy: ${policy}\n`;
 }

@@ -18,8 +18,6 @@ import {
   TEST_TIMEOUT_MS,
 } from "./support/waiting";
 
-const SAVED_COPY_REFUSAL_TEXT =
-  "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
 const CACHE_KEY_COOKIE = "daybook-cache-key";
 const MAX_CACHED_DAYS = 14;
 
@@ -66,7 +64,7 @@ describe(
       await stack?.stop();
     });
 
-    it("paints the saved day before sign-in answers, read-only, then swaps in what changed elsewhere", async () => {
+    it("paints the saved day before sign-in answers, then swaps in what changed elsewhere; a todo added meanwhile shows at once and is stored once", async () => {
       const email = newEmail("casey");
       const browser = await newBrowser();
       const first = await signIn(browser, email);
@@ -98,12 +96,9 @@ describe(
         .waitFor();
       expect(await app.todo("Added elsewhere").count()).toBe(0);
       const savedBox = await app.todo("Seen yesterday").boundingBox();
-      // Read-only meanwhile: a change is refused, and what was typed stays.
+      // A change made meanwhile shows at once, held until the sign-in.
       await app.addTodo("Typed while saved");
-      await app.page.getByText(SAVED_COPY_REFUSAL_TEXT).waitFor();
-      await eventually(() => app.addTodoField.inputValue()).toBe(
-        "Typed while saved",
-      );
+      await app.todo("Typed while saved").waitFor();
 
       letSignInThrough();
       await app.todo("Added elsewhere").waitFor();
@@ -114,9 +109,9 @@ describe(
       await app.signedInIndicator.waitFor();
       // The saved row is the live row: it did not move.
       expect(await app.todo("Seen yesterday").boundingBox()).toEqual(savedBox);
-      // Live now: the kept text goes in.
-      await app.addTodoField.press("Enter");
+      // Signed in: the held change is stored, once.
       await app.savedTodo("Typed while saved").waitFor();
+      expect(await app.todo("Typed while saved").count()).toBe(1);
       await app.page.unroute("**/user_management/authenticate");
     });
 

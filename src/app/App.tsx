@@ -45,7 +45,7 @@ function SignedInApp() {
  * checking the session, or finishing a sign-in at /callback, nothing that
  * needs the backend is mounted, except that the app is painted from the
  * local cache when the sign-in cookies name the cache's owner (its queries
- * wait for the sign-in, and it is read-only until then).
+ * wait for the sign-in, and changes made meanwhile are held until then).
  */
 export function App() {
   const { isLoading, user, status } = useSession();

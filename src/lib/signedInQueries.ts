@@ -19,9 +19,10 @@ import { useWithHeldChanges } from "./outbox";
  * Queries that need a signed-in user. Until Convex has accepted the access
  * token (and again whenever it is refreshing it) they are skipped rather
  * than sent anonymously, which would fail with UNAUTHENTICATED.
- * Changes waiting out a rate limit are shown in the result, as if on their
- * way. A day view's queries show the local cache's saved copy until their
- * live result arrives (src/lib/localCache).
+ * A day view's queries show the local cache's saved copy until their live
+ * result arrives (src/lib/localCache). Changes held back (waiting out a
+ * rate limit, or for the sign-in) are shown in the result, as if on their
+ * way.
  */
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
@@ -32,14 +33,15 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
     query as FunctionReference<"query">,
     isAuthenticated ? args : "skip",
   ) as FunctionReturnType<Query> | undefined;
-  // Changes held back by a rate limit stay on screen until they are resent.
-  const live = useWithHeldChanges(query, args, value);
-  return useCachedResult(
+  const shown = useCachedResult(
     getFunctionName(query),
     args as Record<string, unknown> | "skip",
-    live,
+    value,
     value,
   );
+  // Changes held back (by a rate limit, or until the sign-in while the
+  // saved copy is shown) stay on screen until they are sent.
+  return useWithHeldChanges(query, args, shown);
 }
 
 /**

@@ -78,7 +78,7 @@ export function useCachedResult<Value>(
   return live === undefined ? saved : live;
 }
 
-/** Whether the page shows saved results (the day view is read-only then). */
+/** Whether the page shows saved results (changes are held until signed in). */
 export function useShowingSavedCopy(): boolean {
   const cache = useLocalCache();
   const showingSavedResult = useSyncExternalStore(

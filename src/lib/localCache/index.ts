@@ -5,8 +5,6 @@ export {
   LocalCache,
   MAX_CACHED_DAYS,
   pageLocalCache,
-  SAVED_COPY_REFUSAL_TEXT,
-  savedCopyRefusal,
 } from "./localCache";
 export {
   LocalCacheProvider,

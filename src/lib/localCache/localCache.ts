@@ -1,4 +1,3 @@
-import { ConvexError } from "convex/values";
 import { cacheKeyOf, readCacheKeyCookie } from "./cacheKey";
 import {
   browserCacheStore,
@@ -321,22 +320,4 @@ export async function clearLocalCache(): Promise<void> {
     await browserCacheStore()
       .clear()
       .catch(() => {});
-}
-
-export const SAVED_COPY_REFUSAL_TEXT =
-  "This is your saved copy, so it can't be changed yet. Try again once Daybook has connected.";
-
-/**
- * Why a change made while the saved copy is shown was not taken: it could
- * not be shown on that copy, and nothing is kept out of sight. Callers put
- * what was typed back (as for any refusal) and show the message.
- */
-export function savedCopyRefusal(): ConvexError<{
-  code: "SAVED_COPY";
-  message: string;
-}> {
-  return new ConvexError({
-    code: "SAVED_COPY" as const,
-    message: SAVED_COPY_REFUSAL_TEXT,
-  });
 }

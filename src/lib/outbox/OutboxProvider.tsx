@@ -18,7 +18,7 @@ import {
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
-import { savedCopyRefusal, useLocalCache } from "../localCache";
+import { useLocalCache } from "../localCache";
 import { notifyError, notifyRateLimited } from "../notify";
 import { Outbox } from "./outbox";
 import {
@@ -127,8 +127,8 @@ export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
  * `onReplayRefused` explains a refusal of such a change (default: the
  * server's message as a toast).
  * While the page shows the local cache's saved copy before Convex has
- * accepted the sign-in, changes are refused (`savedCopyRefusal`): they
- * could not show on that copy, and none is queued out of sight.
+ * accepted the sign-in, a change is held: shown over the saved copy, and
+ * sent once Convex has accepted the sign-in.
  */
 export function useOutboxMutation<
   Mutation extends FunctionReference<"mutation">,
@@ -156,11 +156,9 @@ export function useOutboxMutation<
   const cache = useLocalCache();
   return useCallback(
     (args) =>
-      !outbox.isAuthenticated() && cache?.isShowingSavedCopy()
-        ? Promise.reject(savedCopyRefusal())
-        : (outbox.submit(name, args as Record<string, unknown>) as Promise<
-            FunctionReturnType<Mutation>
-          >),
+      outbox.submit(name, args as Record<string, unknown>, {
+        holdUntilSignedIn: cache?.isShowingSavedCopy() ?? false,
+      }) as Promise<FunctionReturnType<Mutation>>,
     [outbox, name, cache],
   );
 }
@@ -170,7 +168,7 @@ const nothingHeld: readonly OutboxEntry[] = [];
 
 /**
  * `value`, the result of one query, with the optimistic updates of the
- * changes held by a RATE_LIMITED pause applied over it (on a store that
+ * changes held (by a RATE_LIMITED pause, or until the sign-in) applied over it (on a store that
  * holds just this query), so what someone just did stays on screen while
  * it waits to be sent again.
  */

@@ -9,8 +9,9 @@ type Change = {
   /** "waiting": not on its way (loaded at start, or refused as signed out). */
   state: "sending" | "waiting";
   /**
-   * Waiting out a RATE_LIMITED pause. Convex dropped (or never applied) its
-   * optimistic update, so the app shows it from `heldChanges()` meanwhile.
+   * Waiting out a RATE_LIMITED pause, or for the sign-in while the page
+   * shows its saved copy. Convex dropped (or never applied) its optimistic
+   * update, so the app shows it from `heldChanges()` meanwhile.
    */
   held?: boolean;
   /** The caller's promise, for changes made in this page (not replayed). */
@@ -155,8 +156,18 @@ export class Outbox {
     if (signedInNow && this.started) this.sendWaiting();
   }
 
-  /** Keeps and sends a change; resolves with the server's result. */
-  submit(name: string, args: Record<string, unknown>): Promise<unknown> {
+  /**
+   * Keeps and sends a change; resolves with the server's result.
+   * `holdUntilSignedIn`: while Convex has not accepted the sign-in, the
+   * change is held (shown from `heldChanges()`, since Convex's optimistic
+   * update cannot apply to queries not yet subscribed) and sent, in order,
+   * once it has.
+   */
+  submit(
+    name: string,
+    args: Record<string, unknown>,
+    options: { holdUntilSignedIn?: boolean } = {},
+  ): Promise<unknown> {
     const entry: OutboxEntry = {
       changeId: newChangeId(),
       userId: this.userId,
@@ -177,6 +188,10 @@ export class Outbox {
       };
       this.changes.set(entry.changeId, change);
       this.notify();
+      if (options.holdUntilSignedIn && !this.authenticated) {
+        this.setHeld(change, true);
+        return;
+      }
       this.dispatch(change);
     });
   }

@@ -26,7 +26,8 @@ import { startConvexStandin } from "../convex-standin/standin";
 import { startWorkosEmulator } from "../workos-emulator/emulator";
 import { LIMITS } from "../../convex/lib/limits";
 import { buildBoth, FLOOR_BASE } from "./builds";
-import { seedTodayWith } from "./seed-day";
+import { seedDays, seedTodayWith } from "./seed-day";
+import { BIG_DAY_SEED, runBigDays } from "./big-days";
 import {
   BenchTab,
   PROFILES,
@@ -35,6 +36,7 @@ import {
 } from "./page-loads";
 import { addAndToggle } from "./interactions";
 import {
+  printBigDays,
   printInteractions,
   printPaintTable,
   printViewCosts,
@@ -52,8 +54,14 @@ function readOptions() {
     options: {
       runs: { type: "string", default: "10" },
       todos: { type: "string" },
+      // "all", or "big-days" for only the big-day section (issue #11 goal 2).
+      only: { type: "string", default: "all" },
     },
   });
+  const only = values.only;
+  if (only !== "all" && only !== "big-days") {
+    throw new Error('--only must be "all" or "big-days".');
+  }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 200) {
     throw new Error("--runs must be a whole number from 1 to 200.");
@@ -67,7 +75,7 @@ function readOptions() {
       `--todos must be a whole number from 1 to ${LIMITS.todosPerDay}.`,
     );
   }
-  return { runs, todos };
+  return { runs, todos, only };
 }
 
 /** Last registered, first run; each runs even if another fails. */
@@ -81,7 +89,7 @@ async function runCleanups() {
 }
 
 async function main() {
-  const { runs, todos } = readOptions();
+  const { runs, todos, only } = readOptions();
   const todayDescription =
     todos === undefined ? "the demo's sample todos" : `${todos} open todos`;
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
@@ -95,7 +103,13 @@ async function main() {
     workosApiKey: emulator.apiKey,
     // Today gets N todos, or the demo's sample ones: either way both pages
     // have a list to paint.
-    seed: todos === undefined ? seedSampleAccount : seedTodayWith(todos),
+    // The big-day section's days lie weeks back, out of the others' way.
+    seed: async (user) => {
+      await (todos === undefined ? seedSampleAccount : seedTodayWith(todos))(
+        user,
+      );
+      await seedDays(BIG_DAY_SEED)(user);
+    },
   });
   cleanups.push(() => standin.close());
 
@@ -155,6 +169,13 @@ async function main() {
   ).signIn();
   await signIn.close();
 
+  if (only === "big-days") {
+    printBigDays(
+      await runBigDays({ context, origin: site.origin, runs, progress }),
+    );
+    return;
+  }
+
   const tabs = {
     app: await BenchTab.open(context, `${site.origin}/`),
     floor: await BenchTab.open(context, `${site.origin}${FLOOR_BASE}`),
@@ -181,6 +202,10 @@ async function main() {
   printInteractions(
     `\nApp interactions (medians; a 0 ms median means most were under 16 ms); today began with ${todayDescription}`,
     interactions,
+  );
+
+  printBigDays(
+    await runBigDays({ context, origin: site.origin, runs, progress }),
   );
 
   const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;

@@ -85,14 +85,23 @@ async function useProfile(cdp: CDPSession, profile: Profile) {
 }
 
 /** Opens a day and waits until its last seeded todo is in the document. */
-async function openDay(page: Page, origin: string, day: string, count: number) {
+async function openDay(
+  page: Page,
+  origin: string,
+  day: string,
+  count: number,
+  timeout = STEP_TIMEOUT_MS,
+) {
   await page.goto(`${origin}/day/${day}`);
   if (count === 0) {
-    await page.getByText("Nothing planned for this day").waitFor();
+    await page.getByText("Nothing planned for this day").waitFor({ timeout });
   } else {
-    await page.locator(lastRow(count)).waitFor({ state: "attached" });
+    await page.locator(lastRow(count)).waitFor({ state: "attached", timeout });
   }
 }
+
+/** Seeding thousands of todos waits on the creation rate limit (minutes). */
+const SEEDING_TIMEOUT_MS = 600_000;
 
 async function dayCost(
   tab: { page: Page; cdp: CDPSession },
@@ -183,6 +192,14 @@ export async function runBigDays(options: {
     twoTabs: [],
   };
 
+  progress("Big days: waiting for the seeded days…");
+  await openDay(
+    tab.page,
+    origin,
+    BIG_DAYS[TWO_TABS_SIZE],
+    TWO_TABS_SIZE,
+    SEEDING_TIMEOUT_MS,
+  );
   for (const todos of [0, ...INTERACTION_SIZES]) {
     progress(`Big days: elements and heap with ${todos} todos…`);
     const day = todos === 0 ? BIG_DAYS.empty : BIG_DAYS[todos as 300 | 1000];

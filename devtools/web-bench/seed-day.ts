@@ -27,9 +27,17 @@ async function fillDay(user: SeedUser, day: string, count: number) {
     const last = Math.min(count, first + LIMITS.listItems - 1);
     const lines = [];
     for (let n = first; n <= last; n += 1) lines.push(benchTodoText(n));
-    const outcome = await user.mutation("todos:createMany", { day, lines });
-    if (!outcome.success) {
-      throw new Error(`Seeding ${day} failed: ${outcome.errorMessage}`);
+    for (;;) {
+      const outcome = await user.mutation("todos:createMany", { day, lines });
+      if (outcome.success) break;
+      // Thousands of todos outrun the per-user creation bucket: wait as told.
+      const retryAfter = /"retryAfterMs":(\d+)/.exec(outcome.errorMessage);
+      if (!retryAfter) {
+        throw new Error(`Seeding ${day} failed: ${outcome.errorMessage}`);
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, Number(retryAfter[1]) + 100),
+      );
     }
   }
 }

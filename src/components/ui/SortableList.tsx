@@ -18,11 +18,21 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { GripVertical } from "lucide-react";
-import type { CSSProperties, ReactNode, Ref } from "react";
+import {
+  memo,
+  useMemo,
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+} from "react";
 import type { Neighbours } from "@/lib/dayItems";
+import "./icons.css";
 
-/** What a row needs to be draggable: spread these onto the row and handle. */
+/**
+ * What a row needs to be draggable: spread these onto the row and handle.
+ * Every field keeps its identity while the row's drag state is unchanged,
+ * so a memoised row given it re-renders only when it moves or is dragged.
+ */
 export type SortableRowProps = {
   attachRow: Ref<HTMLLIElement>;
   attachHandle: (element: HTMLElement | null) => void;
@@ -32,7 +42,7 @@ export type SortableRowProps = {
 };
 
 type SortableListProps<Item extends { _id: string }> = {
-  items: Item[];
+  items: readonly Item[];
   /** The list's accessible name. */
   label: string;
   className?: string;
@@ -42,10 +52,25 @@ type SortableListProps<Item extends { _id: string }> = {
   noun: string;
   /** A drop, as the item's new VISIBLE neighbours. */
   onMove: (id: Item["_id"], neighbours: Neighbours<Item["_id"]>) => void;
+  /**
+   * Renders one row. Keep it stable (useCallback) and the row memoised:
+   * then a change to one item re-renders only that item's row.
+   */
   renderItem: (item: Item, sortable: SortableRowProps) => ReactNode;
+  /** The React key of an item's row (default: its id). */
+  keyOf?: (id: Item["_id"]) => string;
 };
 
-function SortableRow<Item extends { _id: string }>({
+/** The list's ids, the same array while they and their order are the same. */
+function useIds<Id extends string>(items: readonly { _id: Id }[]): Id[] {
+  const joined = items.map((item) => item._id).join("\n");
+  return useMemo(
+    () => (joined === "" ? [] : (joined.split("\n") as Id[])),
+    [joined],
+  );
+}
+
+const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
   item,
   renderItem,
 }: Pick<SortableListProps<Item>, "renderItem"> & { item: Item }) {
@@ -58,14 +83,29 @@ function SortableRow<Item extends { _id: string }>({
     transition,
     isDragging,
   } = useSortable({ id: item._id });
-  return renderItem(item, {
-    attachRow: setNodeRef,
-    attachHandle: setActivatorNodeRef,
-    dragHandle: { ...attributes, ...listeners },
-    style: { transform: CSS.Translate.toString(transform), transition },
-    isDragging,
-  });
-}
+  const dragHandle = useMemo(
+    () => ({ ...attributes, ...listeners }),
+    [attributes, listeners],
+  );
+  const translate = CSS.Translate.toString(transform);
+  const style = useMemo(
+    () => ({ transform: translate, transition }),
+    [translate, transition],
+  );
+  const sortable = useMemo(
+    () => ({
+      attachRow: setNodeRef,
+      attachHandle: setActivatorNodeRef,
+      dragHandle,
+      style,
+      isDragging,
+    }),
+    [setNodeRef, setActivatorNodeRef, dragHandle, style, isDragging],
+  );
+  return renderItem(item, sortable);
+}) as <Item extends { _id: string }>(
+  props: Pick<SortableListProps<Item>, "renderItem"> & { item: Item },
+) => ReactNode;
 
 /**
  * The handle that picks a row up (pointer, touch or Space), the one control
@@ -85,10 +125,9 @@ export function DragHandle({
       ref={attachHandle}
       {...dragHandle}
       aria-label={label}
-      className="flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
-    >
-      <GripVertical aria-hidden className="size-4" />
-    </button>
+      // The grip is drawn by CSS (icons.css): no SVG elements in every row.
+      className="icon icon-grip flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
+    />
   );
 }
 
@@ -107,6 +146,7 @@ export function SortableList<Item extends { _id: string }>({
   noun,
   onMove,
   renderItem,
+  keyOf = (id) => id,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -117,6 +157,9 @@ export function SortableList<Item extends { _id: string }>({
       coordinateGetter: sortableKeyboardCoordinates,
     }),
   );
+  // A new array only when the ids or their order change: dnd-kit re-renders
+  // every row's useSortable when it gets a new one.
+  const ids = useIds(items);
   const find = (id: UniqueIdentifier | undefined) =>
     items.find((item) => item._id === id);
   const name = (id: UniqueIdentifier | undefined) => nameOf(find(id));
@@ -138,7 +181,6 @@ export function SortableList<Item extends { _id: string }>({
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    const ids = items.map((item) => item._id);
     const from = ids.indexOf(active.id as Item["_id"]);
     const to = ids.indexOf(over.id as Item["_id"]);
     if (from < 0 || to < 0) return;
@@ -161,13 +203,14 @@ export function SortableList<Item extends { _id: string }>({
         },
       }}
     >
-      <SortableContext
-        items={items.map((item) => item._id)}
-        strategy={verticalListSortingStrategy}
-      >
+      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ul aria-label={label} className={className}>
           {items.map((item) => (
-            <SortableRow key={item._id} item={item} renderItem={renderItem} />
+            <SortableRow
+              key={keyOf(item._id)}
+              item={item}
+              renderItem={renderItem}
+            />
           ))}
         </ul>
       </SortableContext>

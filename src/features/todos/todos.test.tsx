@@ -341,6 +341,53 @@ test("an added todo shows before the server answers (optimistic update)", async 
   expect(screen.getByRole("checkbox", { name: "Instant" })).toBeEnabled();
 });
 
+test("the row of an added todo stays the same element when the server's copy replaces the optimistic one", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Already here"]),
+  });
+  await ready();
+  await screen.findByRole("checkbox", { name: "Already here" });
+  const held = holdMutations(backend);
+  await user.type(addField(), "Keep my row{Enter}");
+  const optimisticRow = (
+    await screen.findByRole("checkbox", { name: "Keep my row" })
+  ).closest("li");
+  expect(optimisticRow).not.toBeNull();
+  await act(async () => held.release());
+  await waitFor(async () => expect(await todosOf(backend)).toHaveLength(2));
+  await waitFor(() =>
+    expect(screen.getByRole("checkbox", { name: "Keep my row" })).toBeEnabled(),
+  );
+  // Same DOM node: React kept the row (focus or an open menu would survive).
+  expect(
+    screen.getByRole("checkbox", { name: "Keep my row" }).closest("li"),
+  ).toBe(optimisticRow);
+  expect(optimisticRow!.isConnected).toBe(true);
+});
+
+test("a todo row is at most 8 elements (big days stay small)", async () => {
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Open one", "Done one"]);
+      const [, done] = await todosOf(b);
+      await b.asUser.mutation(api.todos.setDone, { id: done!._id, done: true });
+      await b.asUser.mutation(api.todos.setPinned, {
+        id: done!._id,
+        pinned: true,
+      });
+    },
+  });
+  await ready();
+  const rows = [
+    (await screen.findByRole("checkbox", { name: "Open one" })).closest("li")!,
+    screen.getByRole("checkbox", { name: "Done one" }).closest("li")!,
+  ];
+  for (const row of rows) {
+    // The row itself and everything in it.
+    expect(row.querySelectorAll("*").length + 1).toBeLessThanOrEqual(8);
+  }
+});
+
 test("a failed mutation shows the backend's message in a toast and rolls back", async () => {
   const { user } = await renderApp();
   await ready();

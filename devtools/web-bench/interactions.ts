@@ -83,6 +83,18 @@ export async function timed(
   act: () => Promise<void>,
   shownExpression: string,
 ): Promise<InteractionTiming> {
+  try {
+    return await timedOnce(page, act, shownExpression);
+  } catch (error) {
+    throw new Error(`Never shown: ${shownExpression}`, { cause: error });
+  }
+}
+
+async function timedOnce(
+  page: Page,
+  act: () => Promise<void>,
+  shownExpression: string,
+): Promise<InteractionTiming> {
   await page.evaluate(EVENT_PROBE);
   await page.evaluate(wallProbe(shownExpression));
   // Entries of an earlier interaction can still arrive (they are reported
@@ -180,7 +192,8 @@ export async function bigDayRun(
   const editor = `textarea[aria-label=${attr(`Edit ${target}`)}]`;
   run["edit: open"] = await timed(
     page,
-    () => page.getByRole("button", { name: `Edit ${target}` }).click(),
+    () =>
+      page.getByRole("button", { name: `Edit ${target}`, exact: true }).click(),
     present(editor),
   );
   await page.locator(editor).press("End");
@@ -198,7 +211,9 @@ export async function bigDayRun(
   await daybook.savedTodo(edited).waitFor();
 
   // Keyboard reorder, one place down.
-  await page.getByRole("button", { name: `Reorder ${edited}` }).focus();
+  await page
+    .getByRole("button", { name: `Reorder ${edited}`, exact: true })
+    .focus();
   // dnd-kit announces the pick-up, then the lifted item "moved" over itself.
   run["reorder: Space (lift)"] = await timed(
     page,
@@ -225,7 +240,12 @@ export async function bigDayRun(
   run["open a todo menu"] = await timed(
     page,
     () =>
-      page.getByRole("button", { name: `More actions for ${edited}` }).click(),
+      page
+        .getByRole("button", {
+          name: `More actions for ${edited}`,
+          exact: true,
+        })
+        .click(),
     `document.querySelector('[role="menu"]')?.style.visibility === "visible"`,
   );
   await page.keyboard.press("Escape");

@@ -70,6 +70,8 @@ function useIds<Id extends string>(items: readonly { _id: Id }[]): Id[] {
   );
 }
 
+const NO_RESIZE_OBSERVER = { disabled: true };
+
 const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
   item,
   renderItem,
@@ -82,7 +84,12 @@ const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
     transform,
     transition,
     isDragging,
-  } = useSortable({ id: item._id });
+  } = useSortable({
+    id: item._id,
+    // Otherwise every row starts its own ResizeObserver when a drag starts
+    // (a thousand at once on a big day); rows do not resize mid-drag.
+    resizeObserverConfig: NO_RESIZE_OBSERVER,
+  });
   const dragHandle = useMemo(
     () => ({ ...attributes, ...listeners }),
     [attributes, listeners],

@@ -153,9 +153,12 @@ export const TodoItem = memo(function TodoItem({
         "group relative flex items-start gap-1 rounded-md px-1",
         // Rows off screen are laid out at their last size (or 40 px) and
         // not rendered: big days stay cheap, and the row is still in the
-        // page for find-in-page, assistive tech and Tab. Not while dragged.
+        // page for find-in-page, assistive tech and Tab. Its paint
+        // containment would clip focus rings (outline 2 + offset 2 px)
+        // without the clip margin; and it would hold the open menu
+        // (position: fixed) and the lifted row's shadow, so not then.
         !sortable?.isDragging &&
-          "[contain-intrinsic-size:auto_40px] [content-visibility:auto]",
+          "[contain-intrinsic-size:auto_40px] [overflow-clip-margin:4px] [content-visibility:auto] has-[[role=menu]]:[content-visibility:visible]",
         // No handle (a list that does not reorder): the same indent.
         !sortable && "pl-12 sm:pl-10",
         heading && "mt-3",

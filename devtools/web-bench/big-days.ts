@@ -136,17 +136,23 @@ const OPEN_PROBE = (count: number) => `new Promise((resolve) => {
   requestAnimationFrame(check);
 })`;
 
-/** Scrolls down a page a screen-quarter per frame; the frames' intervals. */
+/**
+ * Scrolls the list's scrolling box (the app scrolls its main column, not
+ * the window) down a quarter of its height per frame; the frames' intervals.
+ */
 const SCROLL_PROBE = `new Promise((resolve) => {
-  window.scrollTo(0, 0);
+  let box = document.querySelector('[aria-label="Open todos"]');
+  while (box && box !== document.body && !(box.scrollHeight > box.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  if (!box || box === document.body) box = document.scrollingElement;
+  box.scrollTop = 0;
   const deltas = [];
   let previous;
   const step = (now) => {
     if (previous !== undefined) deltas.push(now - previous);
     previous = now;
-    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    const atEnd = box.scrollTop + box.clientHeight >= box.scrollHeight - 2;
     if (atEnd || deltas.length >= 300) return resolve(deltas);
-    window.scrollBy(0, Math.round(window.innerHeight / 4));
+    box.scrollTop += Math.round(box.clientHeight / 4);
     requestAnimationFrame(step);
   };
   requestAnimationFrame(step);

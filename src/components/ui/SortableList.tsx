@@ -20,8 +20,8 @@ import {
 import { CSS } from "@dnd-kit/utilities";
 import {
   memo,
+  useLayoutEffect,
   useMemo,
-  type CSSProperties,
   type ReactNode,
   type Ref,
 } from "react";
@@ -29,15 +29,16 @@ import type { Neighbours } from "@/lib/dayItems";
 import "./icons.css";
 
 /**
- * What a row needs to be draggable: spread these onto the row and handle.
- * Every field keeps its identity while the row's drag state is unchanged,
- * so a memoised row given it re-renders only when it moves or is dragged.
+ * What a row needs to be draggable: attach the row and the handle, spread
+ * `dragHandle` onto the handle. Every field keeps its identity while the
+ * row is not picked up, so a memoised row given it re-renders only when it
+ * changes or is lifted/dropped; the drag's transform is set on the row
+ * element directly.
  */
 export type SortableRowProps = {
   attachRow: Ref<HTMLLIElement>;
   attachHandle: (element: HTMLElement | null) => void;
   dragHandle: Record<string, unknown>;
-  style: CSSProperties;
   isDragging: boolean;
 };
 
@@ -72,6 +73,17 @@ function useIds<Id extends string>(items: readonly { _id: Id }[]): Id[] {
 
 const NO_RESIZE_OBSERVER = { disabled: true };
 
+/** Where dnd-kit has moved a row (and how it animates there), on the row itself. */
+function showMotion(
+  row: HTMLElement | null,
+  translate: string,
+  transition: string | undefined,
+) {
+  if (!row) return;
+  row.style.transform = translate;
+  row.style.transition = transition ?? "";
+}
+
 const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
   item,
   renderItem,
@@ -84,6 +96,7 @@ const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
     transform,
     transition,
     isDragging,
+    node,
   } = useSortable({
     id: item._id,
     // Otherwise every row starts its own ResizeObserver when a drag starts
@@ -94,20 +107,22 @@ const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
     () => ({ ...attributes, ...listeners }),
     [attributes, listeners],
   );
-  const translate = CSS.Translate.toString(transform);
-  const style = useMemo(
-    () => ({ transform: translate, transition }),
-    [translate, transition],
+  // The drag's motion is written to the row's style here, not passed down:
+  // dnd-kit changes every row's transition when a drag starts, ends or the
+  // list changes, and as a prop that would re-render every row each time.
+  const translate = CSS.Translate.toString(transform) ?? "";
+  useLayoutEffect(
+    () => showMotion(node.current, translate, transition),
+    [node, translate, transition],
   );
   const sortable = useMemo(
     () => ({
       attachRow: setNodeRef,
       attachHandle: setActivatorNodeRef,
       dragHandle,
-      style,
       isDragging,
     }),
-    [setNodeRef, setActivatorNodeRef, dragHandle, style, isDragging],
+    [setNodeRef, setActivatorNodeRef, dragHandle, isDragging],
   );
   return renderItem(item, sortable);
 }) as <Item extends { _id: string }>(

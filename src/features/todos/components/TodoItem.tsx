@@ -147,7 +147,6 @@ export const TodoItem = memo(function TodoItem({
   return (
     <li
       ref={sortable?.attachRow}
-      style={sortable?.style}
       data-todo-id={todo._id}
       className={cn(
         "group relative flex items-start gap-1 rounded-md px-1",

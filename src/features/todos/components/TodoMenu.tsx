@@ -7,6 +7,7 @@ import {
   PinOff,
   Trash2,
 } from "lucide-react";
+import { memo } from "react";
 import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
@@ -17,8 +18,12 @@ import type { TodoActions } from "../useTodoActions";
 import type { NeighboursOf } from "./TodoItem";
 import { isolate } from "@/components/ui/UserText";
 
-/** Pin, move and delete for one item (also used by the Pinned view). */
-export function TodoMenu({
+/**
+ * Pin, move and delete for one item (also used by the Pinned view).
+ * Memoised (stable props): a row's own re-render, e.g. opening its editor,
+ * does not rebuild its menu.
+ */
+export const TodoMenu = memo(function TodoMenu({
   todo,
   actions,
   neighbours,
@@ -116,4 +121,4 @@ export function TodoMenu({
       ]}
     />
   );
-}
+});

@@ -20,9 +20,17 @@ import {
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import {
+  createContext,
   memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
   type ReactNode,
   type Ref,
 } from "react";
@@ -112,10 +120,134 @@ function showMotion(
   row.style.transition = transition ?? "";
 }
 
-const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
-  item,
-  renderItem,
-}: Pick<SortableListProps<Item>, "renderItem"> & { item: Item }) {
+/**
+ * Which rows are bound to dnd-kit. A bound row runs useSortable, and dnd-kit
+ * re-renders every bound row whenever the list or a drag changes, so on a
+ * day of a thousand items only the rows on or near the screen (and the one
+ * holding focus) are bound: nothing else can be picked up, by pointer,
+ * touch or keyboard, and a row coming into view binds as it comes. The
+ * others show the same handle (same role and description), at rest.
+ */
+type Binder = {
+  /** `null`: every row is bound (no IntersectionObserver, e.g. jsdom). */
+  bound: ReadonlySet<string> | null;
+  observe: (row: Element | null, id: string) => void;
+  /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
+  restingHandle: Record<string, unknown>;
+};
+
+const BinderContext = createContext<Binder | null>(null);
+
+/** The rows within a screen's height of the visible part of the list. */
+const NEAR_MARGIN = "100% 0px";
+
+function useBinder(describedBy: string): {
+  binder: Binder;
+  onFocus: (event: FocusEvent) => void;
+  onDragging: (dragging: boolean) => void;
+} {
+  const supported = typeof IntersectionObserver !== "undefined";
+  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const [focused, setFocused] = useState<string | null>(null);
+  const rows = useRef(new Map<Element, string>());
+  // Mid-drag, rows stay bound once bound: the drag's rows must not vanish.
+  const dragging = useRef(false);
+  const [observer] = useState(() =>
+    supported
+      ? new IntersectionObserver(
+          (entries) =>
+            setNear((before) => {
+              const after = new Set(before);
+              for (const entry of entries) {
+                const id = rows.current.get(entry.target);
+                if (id === undefined) continue;
+                if (entry.isIntersecting) after.add(id);
+                else if (!dragging.current) after.delete(id);
+              }
+              return after;
+            }),
+          { rootMargin: NEAR_MARGIN },
+        )
+      : null,
+  );
+  useEffect(() => () => observer?.disconnect(), [observer]);
+  const observe = useCallback(
+    (row: Element | null, id: string) => {
+      if (!observer) return;
+      for (const [element, rowId] of rows.current) {
+        if (rowId === id && element !== row) {
+          observer.unobserve(element);
+          rows.current.delete(element);
+        }
+      }
+      if (row && !rows.current.has(row)) {
+        rows.current.set(row, id);
+        observer.observe(row);
+      }
+    },
+    [observer],
+  );
+  const bound = useMemo(() => {
+    if (!supported) return null;
+    if (focused === null || near.has(focused)) return near;
+    return new Set(near).add(focused);
+  }, [supported, near, focused]);
+  const restingHandle = useMemo(
+    () => ({
+      role: "button",
+      tabIndex: 0,
+      "aria-disabled": false,
+      "aria-roledescription": "sortable",
+      "aria-describedby": describedBy,
+    }),
+    [describedBy],
+  );
+  const binder = useMemo(
+    () => ({ bound, observe, restingHandle }),
+    [bound, observe, restingHandle],
+  );
+  // Focus binds its row at once (Tab then Space must work before the row
+  // is seen scrolling in).
+  const onFocus = (event: FocusEvent) => {
+    for (
+      let node: Element | null = event.target;
+      node;
+      node = node.parentElement
+    ) {
+      const id = rows.current.get(node);
+      if (id !== undefined) return setFocused(id);
+    }
+  };
+  const onDragging = (now: boolean) => {
+    dragging.current = now;
+  };
+  return { binder, onFocus, onDragging };
+}
+
+/** A row's element and its handle's, as React attaches them. */
+class RowElements {
+  row: HTMLElement | null = null;
+  handle: HTMLElement | null = null;
+  setRow = (element: HTMLElement | null) => {
+    this.row = element;
+  };
+  setHandle = (element: HTMLElement | null) => {
+    this.handle = element;
+  };
+}
+
+/** One row's useSortable, mounted while the row is bound. */
+function RowBinding({
+  id,
+  elements,
+  onBind,
+}: {
+  id: string;
+  elements: RowElements;
+  onBind: (
+    binding: Pick<SortableRowProps, "dragHandle" | "isDragging"> | null,
+  ) => void;
+}) {
   const {
     attributes,
     listeners,
@@ -126,16 +258,29 @@ const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
     isDragging,
     node,
   } = useSortable({
-    id: item._id,
-    // Otherwise every row starts its own ResizeObserver when a drag starts
-    // (a thousand at once on a big day); rows do not resize mid-drag.
+    id,
+    // Otherwise every row starts its own ResizeObserver when a drag starts;
+    // rows do not resize mid-drag.
     resizeObserverConfig: NO_RESIZE_OBSERVER,
     getNewIndex: newIndexOf,
   });
+  useLayoutEffect(() => {
+    setNodeRef(elements.row);
+    setActivatorNodeRef(elements.handle);
+    return () => {
+      setNodeRef(null);
+      setActivatorNodeRef(null);
+    };
+  }, [setNodeRef, setActivatorNodeRef, elements]);
   const dragHandle = useMemo(
     () => ({ ...attributes, ...listeners }),
     [attributes, listeners],
   );
+  useLayoutEffect(
+    () => onBind({ dragHandle, isDragging }),
+    [onBind, dragHandle, isDragging],
+  );
+  useLayoutEffect(() => () => onBind(null), [onBind]);
   // The drag's motion is written to the row's style here, not passed down:
   // dnd-kit changes every row's transition when a drag starts, ends or the
   // list changes, and as a prop that would re-render every row each time.
@@ -144,16 +289,54 @@ const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
     () => showMotion(node.current, translate, transition),
     [node, translate, transition],
   );
+  // Unbound, the row rests where the list puts it.
+  useLayoutEffect(
+    () => () => showMotion(elements.row, "", undefined),
+    [elements],
+  );
+  return null;
+}
+
+const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
+  item,
+  renderItem,
+}: Pick<SortableListProps<Item>, "renderItem"> & { item: Item }) {
+  const binder = useContext(BinderContext)!;
+  const id = item._id;
+  const bound = binder.bound === null || binder.bound.has(id);
+  const [binding, setBinding] = useState<Pick<
+    SortableRowProps,
+    "dragHandle" | "isDragging"
+  > | null>(null);
+  // The row's elements, for its binding to attach when it mounts (kept in
+  // a plain holder: they are never rendered from).
+  const [elements] = useState(() => new RowElements());
+  const { observe } = binder;
+  const attachRow = useCallback(
+    (element: HTMLLIElement | null) => {
+      elements.setRow(element);
+      observe(element, id);
+    },
+    [elements, observe, id],
+  );
+  const shown = bound ? binding : null;
   const sortable = useMemo(
     () => ({
-      attachRow: setNodeRef,
-      attachHandle: setActivatorNodeRef,
-      dragHandle,
-      isDragging,
+      attachRow,
+      attachHandle: elements.setHandle,
+      dragHandle: shown?.dragHandle ?? binder.restingHandle,
+      isDragging: shown?.isDragging ?? false,
     }),
-    [setNodeRef, setActivatorNodeRef, dragHandle, isDragging],
+    [attachRow, elements, shown, binder.restingHandle],
   );
-  return renderItem(item, sortable);
+  return (
+    <>
+      {renderItem(item, sortable)}
+      {bound ? (
+        <RowBinding id={id} elements={elements} onBind={setBinding} />
+      ) : null}
+    </>
+  );
 }) as <Item extends { _id: string }>(
   props: Pick<SortableListProps<Item>, "renderItem"> & { item: Item },
 ) => ReactNode;
@@ -211,6 +394,10 @@ export function SortableList<Item extends { _id: string }>({
   // A new array only when the ids or their order change: dnd-kit re-renders
   // every row's useSortable when it gets a new one.
   const ids = useIds(items);
+  // dnd-kit names its instructions element by the context's id: resting
+  // handles point at it too.
+  const dndId = `${useId()}-dnd`;
+  const { binder, onFocus, onDragging } = useBinder(dndId);
   const find = (id: UniqueIdentifier | undefined) =>
     items.find((item) => item._id === id);
   const name = (id: UniqueIdentifier | undefined) => nameOf(find(id));
@@ -231,6 +418,7 @@ export function SortableList<Item extends { _id: string }>({
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    onDragging(false);
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(active.id as Item["_id"]);
     const to = ids.indexOf(over.id as Item["_id"]);
@@ -244,8 +432,11 @@ export function SortableList<Item extends { _id: string }>({
 
   return (
     <DndContext
+      id={dndId}
       sensors={sensors}
       collisionDetection={closestCenter}
+      onDragStart={() => onDragging(true)}
+      onDragCancel={() => onDragging(false)}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements,
@@ -255,15 +446,17 @@ export function SortableList<Item extends { _id: string }>({
       }}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <ul aria-label={label} className={className}>
-          {items.map((item) => (
-            <SortableRow
-              key={keyOf(item._id)}
-              item={item}
-              renderItem={renderItem}
-            />
-          ))}
-        </ul>
+        <BinderContext.Provider value={binder}>
+          <ul aria-label={label} className={className} onFocus={onFocus}>
+            {items.map((item) => (
+              <SortableRow
+                key={keyOf(item._id)}
+                item={item}
+                renderItem={renderItem}
+              />
+            ))}
+          </ul>
+        </BinderContext.Provider>
       </SortableContext>
     </DndContext>
   );

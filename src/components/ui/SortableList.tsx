@@ -171,17 +171,20 @@ function useBinder(describedBy: string): {
       : null,
   );
   useEffect(() => () => observer?.disconnect(), [observer]);
+  const elementOf = useRef(new Map<string, Element>());
   const observe = useCallback(
     (row: Element | null, id: string) => {
       if (!observer) return;
-      for (const [element, rowId] of rows.current) {
-        if (rowId === id && element !== row) {
-          observer.unobserve(element);
-          rows.current.delete(element);
-        }
+      const before = elementOf.current.get(id);
+      if (before === row) return;
+      if (before) {
+        observer.unobserve(before);
+        rows.current.delete(before);
+        elementOf.current.delete(id);
       }
-      if (row && !rows.current.has(row)) {
+      if (row) {
         rows.current.set(row, id);
+        elementOf.current.set(id, row);
         observer.observe(row);
       }
     },

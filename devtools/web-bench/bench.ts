@@ -26,7 +26,8 @@ import { startConvexStandin } from "../convex-standin/standin";
 import { startWorkosEmulator } from "../workos-emulator/emulator";
 import { LIMITS } from "../../convex/lib/limits";
 import { buildBoth, FLOOR_BASE } from "./builds";
-import { seedTodayWith } from "./seed-day";
+import { seedDays, seedTodayWith } from "./seed-day";
+import { BIG_DAY_SEED, runBigDays } from "./big-days";
 import {
   BenchTab,
   PROFILES,
@@ -35,6 +36,7 @@ import {
 } from "./page-loads";
 import { addAndToggle } from "./interactions";
 import {
+  printBigDays,
   printInteractions,
   printPaintTable,
   printPhaseTable,
@@ -48,12 +50,14 @@ const VIEW_WINDOW_MS = 5_000;
 
 const progress = (line: string) => console.error(`· ${line}`);
 
+const SECTIONS = ["loads", "interactions", "views", "big-days"];
+
 function readOptions() {
   const { values } = parseArgs({
     options: {
       runs: { type: "string", default: "10" },
       todos: { type: "string" },
-      // While working on one part: e.g. `--only loads`.
+      // One section only, e.g. `--only big-days` (issue #11 goal 2).
       only: { type: "string" },
     },
   });
@@ -71,13 +75,10 @@ function readOptions() {
     );
   }
   const only = values.only;
-  if (
-    only !== undefined &&
-    !["loads", "interactions", "views"].includes(only)
-  ) {
-    throw new Error("--only takes loads, interactions or views.");
+  if (only !== undefined && !SECTIONS.includes(only)) {
+    throw new Error(`--only takes one of: ${SECTIONS.join(", ")}.`);
   }
-  const runsSection = (section: string) =>
+  const runsSection = (section: (typeof SECTIONS)[number]) =>
     only === undefined || only === section;
   return { runs, todos, runsSection };
 }
@@ -107,7 +108,13 @@ async function main() {
     workosApiKey: emulator.apiKey,
     // Today gets N todos, or the demo's sample ones: either way both pages
     // have a list to paint.
-    seed: todos === undefined ? seedSampleAccount : seedTodayWith(todos),
+    // The big-day section's days lie weeks back, out of the others' way.
+    seed: async (user) => {
+      await (todos === undefined ? seedSampleAccount : seedTodayWith(todos))(
+        user,
+      );
+      await seedDays(BIG_DAY_SEED)(user);
+    },
   });
   cleanups.push(() => standin.close());
 
@@ -188,6 +195,14 @@ async function main() {
     await timeInteractions(tabs.app, runs, todayDescription);
   }
   if (runsSection("views")) await printBothViewCosts(tabs, todayDescription);
+  // On their own: the big-day section opens tabs of its own.
+  await tabs.app.page.close();
+  await tabs.floor.page.close();
+  if (runsSection("big-days")) {
+    printBigDays(
+      await runBigDays({ context, origin: site.origin, runs, progress }),
+    );
+  }
 }
 
 async function timeInteractions(

@@ -1,5 +1,10 @@
 /** The table `npm run bench:web` prints. */
-import type { InteractionRun, InteractionTiming } from "./interactions";
+import type { BigDayReport } from "./big-days";
+import {
+  BIG_DAY_INTERACTIONS,
+  type InteractionRun,
+  type InteractionTiming,
+} from "./interactions";
 import type { ViewCost } from "./page-loads";
 import type { PaintReading } from "./paint-probe";
 import { PHASE_LABELS } from "./phases";
@@ -185,4 +190,113 @@ export function printInteractions(
     }
   }
   printTable(title, rows);
+}
+
+function interactionCells(timings: InteractionTiming[]) {
+  const events = timings
+    .map(({ eventMs }) => eventMs)
+    .filter((value): value is number => value !== undefined);
+  const under = timings.length - events.length;
+  return [
+    String(timings.length),
+    // Unreported entries were under 16 ms (or missed): counted as 0 in the median.
+    ms(median([...events, ...Array<number>(under).fill(0)])) +
+      (under > 0 ? ` (${under} none)` : ""),
+    ms(median(timings.map(({ wallMs }) => wallMs))),
+    ms(Math.max(...timings.map(({ wallMs }) => wallMs))),
+  ];
+}
+
+export function printBigDays(report: BigDayReport) {
+  const rows: string[][] = [
+    ["todos", "profile", "interaction", "n", "event", "wall", "worst wall"],
+  ];
+  for (const { todos, profile, runs } of report.interactions) {
+    for (const kind of BIG_DAY_INTERACTIONS) {
+      rows.push([
+        String(todos),
+        profile,
+        kind,
+        ...interactionCells(runs.map((run) => run[kind])),
+      ]);
+    }
+  }
+  printTable(
+    "\nBig days: input → next frame (medians). event: the longest Event Timing entry of\n" +
+      'the interaction; "none" = no entry (under 16 ms, or Event Timing missed it).\n' +
+      "wall: the input event's timestamp → the frame that shows the change, painted.",
+    rows,
+  );
+
+  const costRows: string[][] = [
+    ["todos", "elements", "JS heap after GC", "per todo (vs empty day)"],
+  ];
+  const empty = report.costs.find(({ todos }) => todos === 0);
+  for (const cost of report.costs) {
+    costRows.push([
+      String(cost.todos),
+      String(cost.elements),
+      kB(cost.heapBytes),
+      empty && cost.todos > 0
+        ? `${((cost.elements - empty.elements) / cost.todos).toFixed(1)} elements, ` +
+          kB((cost.heapBytes - empty.heapBytes) / cost.todos)
+        : "",
+    ]);
+  }
+  const [small, large] = report.costs.filter(({ todos }) => todos > 0);
+  if (small && large) {
+    const added = large.todos - small.todos;
+    costRows.push([
+      `${small.todos}→${large.todos}`,
+      "",
+      "",
+      `${((large.elements - small.elements) / added).toFixed(1)} elements, ` +
+        kB((large.heapBytes - small.heapBytes) / added),
+    ]);
+  }
+  printTable(
+    "\nBig days: a day's page after 2 s (unthrottled), elements and JS heap",
+    costRows,
+  );
+
+  printTable("\nBig days: opening a 5,000-todo day (unthrottled, reload)", [
+    [
+      "n",
+      "first row",
+      "all rows",
+      "scroll frames",
+      "median frame",
+      "p95 frame",
+      "frames > 50 ms",
+    ],
+    [
+      String(report.open.length),
+      ms(median(report.open.map(({ firstRowMs }) => firstRowMs))),
+      ms(median(report.open.map(({ allRowsMs }) => allRowsMs))),
+      String(median(report.scroll.map(({ frames }) => frames))),
+      ms(median(report.scroll.map(({ medianFrameMs }) => medianFrameMs))),
+      ms(median(report.scroll.map(({ p95FrameMs }) => p95FrameMs))),
+      String(median(report.scroll.map(({ longFrames }) => longFrames))),
+    ],
+  ]);
+
+  const tabRows: string[][] = [
+    ["tabs", "interaction", "n", "event", "wall", "worst wall"],
+  ];
+  for (const { tabs, runs } of report.twoTabs) {
+    for (const kind of [
+      ...BIG_DAY_INTERACTIONS,
+      "open the day menu",
+    ] as const) {
+      tabRows.push([
+        String(tabs),
+        kind,
+        ...interactionCells(runs.map((run) => run[kind])),
+      ]);
+    }
+  }
+  printTable(
+    "\nBig days: a 1,206-todo day open in one tab, then in two (unthrottled; timed in the first)",
+    tabRows,
+  );
 }

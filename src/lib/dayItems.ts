@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
 import { errorCode } from "./errors";
 import { attempt } from "./notify";
 import { shorten } from "./text";
@@ -67,11 +67,108 @@ export function neighboursOf<Id extends string>(
   };
 }
 
-/** `neighboursOf` for the day's current list (undefined while loading). */
+/**
+ * `neighboursOf` for the day's current list (empty while loading). The
+ * function never changes, so rows that take it stay memoised; it reads the
+ * list as of the last render when called.
+ */
 export function useNeighbours<Id extends string>(
   list: readonly Item<Id>[] | undefined,
 ) {
-  return useCallback((id: Id) => neighboursOf(list ?? [], id), [list]);
+  const latest = useRef(list);
+  useLayoutEffect(() => {
+    latest.current = list;
+  }, [list]);
+  return useCallback((id: Id) => neighboursOf(latest.current ?? [], id), []);
+}
+
+/** Whether two items have the same fields with the same (primitive) values. */
+function sameFields(a: object, b: object): boolean {
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every(
+    (key) =>
+      Object.is(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+      ) && Object.hasOwn(b, key),
+  );
+}
+
+/** What pairs an optimistic item with the stored item that replaces it. */
+type Likeness<T> = (pending: T, stored: T) => boolean;
+
+type StableList<Id extends string, T> = {
+  /** The list as the server (or an optimistic update) gave it. */
+  source: readonly T[] | undefined;
+  items: readonly T[] | undefined;
+  byId: Map<Id, T>;
+  keys: Map<Id, string>;
+};
+
+function stabilise<Id extends string, T extends { _id: Id }>(
+  list: readonly T[] | undefined,
+  last: StableList<Id, T>,
+  alike: Likeness<T>,
+): StableList<Id, T> {
+  if (list === undefined) return { ...last, source: list, items: undefined };
+  const byId = new Map<Id, T>();
+  const keys = new Map<Id, string>();
+  const ids = new Set(list.map((item) => item._id));
+  // Optimistic items gone in this answer, oldest first: their stored
+  // copies arrive in the order the server created them.
+  const departed = [...last.byId.values()].filter(
+    (item) => isPending(item) && !ids.has(item._id),
+  );
+  const items = list.map((item) => {
+    let key = last.keys.get(item._id);
+    if (key === undefined && !isPending(item)) {
+      const index = departed.findIndex((gone) => alike(gone, item));
+      if (index >= 0) key = last.keys.get(departed.splice(index, 1)[0]!._id);
+    }
+    const before = last.byId.get(item._id);
+    const kept = before && sameFields(before, item) ? before : item;
+    byId.set(item._id, kept);
+    keys.set(item._id, key ?? item._id);
+    return kept;
+  });
+  const unchanged =
+    last.items !== undefined &&
+    last.items.length === items.length &&
+    items.every((item, index) => item === last.items![index]);
+  return { source: list, items: unchanged ? last.items : items, byId, keys };
+}
+
+/**
+ * A day's list as it arrives from the server, made cheap to render:
+ * - an item whose fields are all unchanged keeps its previous object (and
+ *   an unchanged list its previous array), so memoised rows skip it: every
+ *   query answer is a fresh copy of the whole list;
+ * - `keyOf(id)` is a render key that survives the swap of an optimistic
+ *   item for the stored one (a pending item that left, and a new stored
+ *   item `alike` to it, in the same answer), so the row's DOM and focus
+ *   stay.
+ */
+export function useStableItems<Id extends string, T extends { _id: Id }>(
+  list: readonly T[] | undefined,
+  alike: Likeness<T>,
+): { items: readonly T[] | undefined; keyOf: (id: Id) => string } {
+  const [memory, setMemory] = useState<StableList<Id, T>>(() =>
+    stabilise(
+      list,
+      { source: undefined, items: undefined, byId: new Map(), keys: new Map() },
+      alike,
+    ),
+  );
+  let current = memory;
+  if (memory.source !== list) {
+    // Derived from the previous render's result (React's "adjusting state
+    // while rendering"): this component renders again before its children.
+    current = stabilise(list, memory, alike);
+    setMemory(current);
+  }
+  const { items, keys } = current;
+  return { items, keyOf: (id) => keys.get(id) ?? id };
 }
 
 /**

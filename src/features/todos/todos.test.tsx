@@ -6,7 +6,7 @@ import {
   within,
 } from "@testing-library/react";
 import { ConvexError } from "convex/values";
-import { expect, test } from "vitest";
+import { afterEach, expect, test, vi } from "vitest";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { shiftDay, todayString } from "@/lib/dates";
@@ -339,6 +339,150 @@ test("an added todo shows before the server answers (optimistic update)", async 
   await act(async () => held.release());
   await waitFor(async () => expect(await todosOf(backend)).toHaveLength(1));
   expect(screen.getByRole("checkbox", { name: "Instant" })).toBeEnabled();
+});
+
+test("the row of an added todo stays the same element when the server's copy replaces the optimistic one", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Already here"]),
+  });
+  await ready();
+  await screen.findByRole("checkbox", { name: "Already here" });
+  const held = holdMutations(backend);
+  await user.type(addField(), "Keep my row{Enter}");
+  const optimisticRow = (
+    await screen.findByRole("checkbox", { name: "Keep my row" })
+  ).closest("li");
+  expect(optimisticRow).not.toBeNull();
+  await act(async () => held.release());
+  await waitFor(async () => expect(await todosOf(backend)).toHaveLength(2));
+  await waitFor(() =>
+    expect(screen.getByRole("checkbox", { name: "Keep my row" })).toBeEnabled(),
+  );
+  // Same DOM node: React kept the row (focus or an open menu would survive).
+  expect(
+    screen.getByRole("checkbox", { name: "Keep my row" }).closest("li"),
+  ).toBe(optimisticRow);
+  expect(optimisticRow!.isConnected).toBe(true);
+});
+
+test("a todo row is at most 8 elements (big days stay small)", async () => {
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Open one", "Done one"]);
+      const [, done] = await todosOf(b);
+      await b.asUser.mutation(api.todos.setDone, { id: done!._id, done: true });
+      await b.asUser.mutation(api.todos.setPinned, {
+        id: done!._id,
+        pinned: true,
+      });
+    },
+  });
+  await ready();
+  const rows = [
+    (await screen.findByRole("checkbox", { name: "Open one" })).closest("li")!,
+    screen.getByRole("checkbox", { name: "Done one" }).closest("li")!,
+  ];
+  for (const row of rows) {
+    // The row itself and everything in it.
+    expect(row.querySelectorAll("*").length + 1).toBeLessThanOrEqual(8);
+  }
+});
+
+/**
+ * An IntersectionObserver the test drives: rows are on screen only when
+ * the test says so (jsdom has none, and no layout).
+ */
+function fakeIntersections() {
+  const observers: {
+    callback: IntersectionObserverCallback;
+    rows: Set<Element>;
+  }[] = [];
+  vi.stubGlobal(
+    "IntersectionObserver",
+    class {
+      private entry: (typeof observers)[number];
+      constructor(callback: IntersectionObserverCallback) {
+        this.entry = { callback, rows: new Set() };
+        observers.push(this.entry);
+      }
+      observe(row: Element) {
+        this.entry.rows.add(row);
+      }
+      unobserve(row: Element) {
+        this.entry.rows.delete(row);
+      }
+      disconnect() {
+        this.entry.rows.clear();
+      }
+    },
+  );
+  return {
+    /** Reports these rows as on screen. */
+    show(rows: Element[]) {
+      for (const { callback, rows: watched } of observers) {
+        const entries = rows
+          .filter((row) => watched.has(row))
+          .map((target) => ({ target, isIntersecting: true }));
+        if (entries.length > 0) {
+          act(() =>
+            callback(
+              entries as unknown as IntersectionObserverEntry[],
+              {} as IntersectionObserver,
+            ),
+          );
+        }
+      }
+    },
+  };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test("on a big day only rows on screen can be picked up, and a row focused off screen too: keyboard reorder still works", async () => {
+  const intersections = fakeIntersections();
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["A", "B", "C"]),
+  });
+  await screen.findByRole("checkbox", { name: "C" });
+  const rows = () => [...openList().querySelectorAll("li")];
+  for (const row of rows()) {
+    row.getBoundingClientRect = () => {
+      const index = rows().indexOf(row);
+      return {
+        x: 0,
+        y: index * 40,
+        top: index * 40,
+        left: 0,
+        bottom: index * 40 + 40,
+        right: 300,
+        width: 300,
+        height: 40,
+        toJSON() {},
+      } as DOMRect;
+    };
+  }
+  // A resting handle says what it is, as a bound one does.
+  const handleC = screen.getByRole("button", { name: "Reorder C" });
+  expect(handleC).toHaveAttribute("aria-roledescription", "sortable");
+  expect(
+    document.getElementById(handleC.getAttribute("aria-describedby")!),
+  ).toHaveTextContent(/press Space or Enter to pick the item up/);
+
+  // A and B are on screen; C is reached by Tab (focus binds it).
+  intersections.show(rows().slice(0, 2));
+  handleC.focus();
+  await user.keyboard(" ");
+  await user.keyboard("{ArrowUp}");
+  await user.keyboard(" ");
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "A",
+      "C",
+      "B",
+    ]),
+  );
 });
 
 test("a failed mutation shows the backend's message in a toast and rolls back", async () => {

@@ -52,7 +52,7 @@ export function NoteCard({
   note,
   actions,
   neighbours,
-  sortable: { attachRow, attachHandle, dragHandle, style, isDragging },
+  sortable: { attachRow, attachHandle, dragHandle, isDragging },
 }: NoteCardProps) {
   const id = useId();
   const pending = isPending(note);
@@ -112,7 +112,6 @@ export function NoteCard({
   return (
     <li
       ref={attachRow}
-      style={style}
       data-note-id={note._id}
       className={cn(
         "rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950",

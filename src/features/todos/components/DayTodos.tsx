@@ -3,17 +3,26 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
-import { useNeighbours } from "@/lib/dayItems";
+import { useNeighbours, useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
 import { AddTodo } from "./AddTodo";
 import { BulkActions } from "./BulkActions";
 import { DoneSection } from "./DoneSection";
 import { TodoList } from "./TodoList";
+import type { Todo } from "../optimistic";
+
+/** An optimistic add and the stored todo the server answers with. */
+const sameNewTodo = (pending: Todo, stored: Todo) =>
+  pending.text === stored.text &&
+  pending.kind === stored.kind &&
+  pending.day === stored.day;
 
 /** A day's todos: the add field, the open list and the Done section. */
 export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
-  const todos = useSignedInQuery(api.todos.listForDay, { day });
+  const answer = useSignedInQuery(api.todos.listForDay, { day });
+  // Unchanged todos keep their objects, so only changed rows re-render.
+  const { items: todos, keyOf } = useStableItems(answer, sameNewTodo);
   const actions = useTodoActions();
 
   const { open, done } = useMemo(() => {
@@ -61,13 +70,23 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
       ) : (
         <>
           {open.length > 0 ? (
-            <TodoList todos={open} actions={actions} neighbours={neighbours} />
+            <TodoList
+              todos={open}
+              actions={actions}
+              neighbours={neighbours}
+              keyOf={keyOf}
+            />
           ) : (
             <p className="px-2 text-sm text-slate-600 dark:text-slate-400">
               All done for this day.
             </p>
           )}
-          <DoneSection todos={done} actions={actions} neighbours={neighbours} />
+          <DoneSection
+            todos={done}
+            actions={actions}
+            neighbours={neighbours}
+            keyOf={keyOf}
+          />
         </>
       )}
     </section>

@@ -4,7 +4,12 @@ import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
 /** The day's completed items, collapsible, with their count. */
-export function DoneSection({ todos, actions, neighbours }: TodoListProps) {
+export function DoneSection({
+  todos,
+  actions,
+  neighbours,
+  keyOf,
+}: TodoListProps) {
   const [open, setOpen] = useState(true);
   if (todos.length === 0) return null;
   return (
@@ -28,10 +33,10 @@ export function DoneSection({ todos, actions, neighbours }: TodoListProps) {
         <ul aria-label="Done todos" className="flex flex-col">
           {todos.map((todo) => (
             <TodoItem
-              key={todo._id}
+              key={keyOf(todo._id)}
               todo={todo}
               actions={actions}
-              neighbours={() => neighbours(todo._id)}
+              neighbours={neighbours}
             />
           ))}
         </ul>

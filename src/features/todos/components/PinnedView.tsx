@@ -14,6 +14,9 @@ import { TodoItem } from "./TodoItem";
 
 const PAGE_SIZE = 50;
 
+/** Pinned items come from many days: Undo puts one back at its day's end. */
+const NO_NEIGHBOURS = () => ({ afterId: null, beforeId: null });
+
 /** Pinned items across all days, grouped by day (oldest day first). */
 export default function PinnedView() {
   const { results, status, loadMore } = useSignedInPaginatedQuery(
@@ -72,7 +75,7 @@ export default function PinnedView() {
                   todo={todo}
                   actions={actions}
                   // Undo puts it back at the end of its day.
-                  neighbours={() => ({ afterId: null, beforeId: null })}
+                  neighbours={NO_NEIGHBOURS}
                 />
               ))}
             </ul>

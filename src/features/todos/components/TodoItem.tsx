@@ -1,5 +1,5 @@
-import { Pin } from "lucide-react";
-import { useRef, useState, type ReactNode } from "react";
+import { memo, useRef, useState, type ReactNode } from "react";
+import type { Id } from "@convex/_generated/dataModel";
 import { LIMITS } from "@convex/lib/limits";
 import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import {
@@ -19,6 +19,7 @@ import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
 import { TodoMenu } from "./TodoMenu";
+import "@/components/ui/icons.css";
 import { UserText } from "@/components/ui/UserText";
 import { isBlankText } from "@/lib/text";
 
@@ -29,12 +30,22 @@ const HEADING_STYLES = {
   h3: "text-base font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300",
 } as const;
 
+/** Where each item sits in its day; one function for the whole list. */
+export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
+
 /**
  * One item: a checkbox named by its text (or a heading), click the text to
  * edit it, and its menu. Emptying the text deletes the item. In a sortable
  * list it also has a reorder handle.
+ *
+ * Memoised, and every prop is stable (the todo object is kept while its
+ * fields are unchanged, see useStableItems), so a change to one item
+ * re-renders one row whatever the size of the day. The row is kept to a
+ * few elements (icons drawn by CSS, no wrappers), and rows off screen skip
+ * rendering work (`content-visibility: auto`) yet stay in the page for
+ * find-in-page, screen readers and Tab.
  */
-export function TodoItem({
+export const TodoItem = memo(function TodoItem({
   todo,
   actions,
   neighbours,
@@ -43,7 +54,7 @@ export function TodoItem({
 }: {
   todo: Todo;
   actions: TodoActions;
-  neighbours: () => TodoNeighbours;
+  neighbours: NeighboursOf;
   sortable?: SortableRowProps;
   showDay?: ReactNode;
 }) {
@@ -56,7 +67,9 @@ export function TodoItem({
   // The text the edit started from, kept with it: the server refuses the
   // edit if the todo has changed since, and the person chooses.
   const [baseText, setBaseText] = useState(
-    () => (owner ? readDraft<string>(owner, baseName) : undefined) ?? todo.text,
+    () =>
+      (owner && hadDraft ? readDraft<string>(owner, baseName) : undefined) ??
+      todo.text,
   );
   const startEdit = () => {
     setBaseText(todo.text);
@@ -76,7 +89,7 @@ export function TodoItem({
   const save = (text: string, end: EditEnd) => {
     endEdit(end);
     if (isBlankText(text)) {
-      void actions.remove(todo, neighbours());
+      void actions.remove(todo, neighbours(todo._id));
     } else if (text.trim() !== editableText(todo).trim()) {
       void actions.editText(todo, text, baseText);
     }
@@ -94,7 +107,9 @@ export function TodoItem({
       onClick={startEdit}
       aria-label={`Edit ${todo.text}`}
       className={cn(
-        "min-h-10 w-full cursor-text rounded-sm py-2 text-left break-words whitespace-pre-wrap sm:min-h-8 sm:py-1",
+        "min-h-10 w-full min-w-0 cursor-text rounded-sm py-2 text-left break-words whitespace-pre-wrap sm:min-h-8 sm:py-1",
+        // Alone in the row (no wrapper): it takes the row's free width.
+        !heading && !showDay && "flex-1",
         todo.done && "text-slate-600 line-through dark:text-slate-400",
       )}
     >
@@ -106,13 +121,45 @@ export function TodoItem({
     ? HEADING_TAGS[todo.kind as keyof typeof HEADING_TAGS]
     : null;
 
+  const text = editing ? (
+    <InlineEditor
+      multiline
+      initial={editableText(todo)}
+      label={`Edit ${todo.text}`}
+      maxLength={LIMITS.todoText}
+      keepAs={draftName}
+      onSave={save}
+      onCancel={() => endEdit("key")}
+    />
+  ) : HeadingTag ? (
+    <HeadingTag
+      className={cn(
+        "min-w-0 flex-1",
+        HEADING_STYLES[todo.kind as keyof typeof HEADING_STYLES],
+      )}
+    >
+      {textButton}
+    </HeadingTag>
+  ) : (
+    textButton
+  );
+
   return (
     <li
       ref={sortable?.attachRow}
-      style={sortable?.style}
       data-todo-id={todo._id}
       className={cn(
         "group relative flex items-start gap-1 rounded-md px-1",
+        // Rows off screen are laid out at their last size (or 40 px) and
+        // not rendered: big days stay cheap, and the row is still in the
+        // page for find-in-page, assistive tech and Tab. Its paint
+        // containment would clip focus rings (outline 2 + offset 2 px)
+        // without the clip margin; and it would hold the open menu
+        // (position: fixed) and the lifted row's shadow, so not then.
+        !sortable?.isDragging &&
+          "[contain-intrinsic-size:auto_40px] [overflow-clip-margin:4px] [content-visibility:auto] has-[[role=menu]]:[content-visibility:visible]",
+        // No handle (a list that does not reorder): the same indent.
+        !sortable && "pl-12 sm:pl-10",
         heading && "mt-3",
         sortable?.isDragging && "z-10 bg-slate-100 shadow-md dark:bg-slate-800",
         pending && "opacity-70",
@@ -124,60 +171,38 @@ export function TodoItem({
           attachHandle={sortable.attachHandle}
           dragHandle={sortable.dragHandle}
         />
-      ) : (
-        <span aria-hidden className="size-10 shrink-0 sm:size-8" />
-      )}
+      ) : null}
       {heading ? null : (
-        <span className="flex size-10 shrink-0 items-center justify-center sm:size-8">
-          <input
-            type="checkbox"
-            // Named by the text itself, which the editor replaces while open.
-            aria-label={todo.text}
-            checked={todo.done}
-            disabled={pending}
-            onChange={(event) =>
-              void actions.setDone(todo, event.target.checked)
-            }
-            className="size-5 accent-indigo-700 dark:accent-indigo-400"
-          />
-        </span>
+        <input
+          type="checkbox"
+          // Named by the text itself, which the editor replaces while open.
+          aria-label={todo.text}
+          checked={todo.done}
+          disabled={pending}
+          onChange={(event) => void actions.setDone(todo, event.target.checked)}
+          // Centred in a 40 (32) px square, as the other controls are.
+          className="m-2.5 size-5 shrink-0 accent-indigo-700 sm:m-1.5 dark:accent-indigo-400"
+        />
       )}
-      <div className="min-w-0 flex-1">
-        {editing ? (
-          <InlineEditor
-            multiline
-            initial={editableText(todo)}
-            label={`Edit ${todo.text}`}
-            maxLength={LIMITS.todoText}
-            keepAs={draftName}
-            onSave={save}
-            onCancel={() => endEdit("key")}
-          />
-        ) : HeadingTag ? (
-          <HeadingTag
-            className={HEADING_STYLES[todo.kind as keyof typeof HEADING_STYLES]}
-          >
-            {textButton}
-          </HeadingTag>
-        ) : (
-          textButton
-        )}
-        {showDay}
-      </div>
+      {editing || showDay ? (
+        <div className="min-w-0 flex-1">
+          {text}
+          {showDay}
+        </div>
+      ) : (
+        text
+      )}
       {todo.pinned ? (
-        <span className="flex h-10 items-center text-indigo-700 sm:h-8 dark:text-indigo-400">
-          <Pin aria-hidden className="size-4" />
+        <span className="icon icon-pin flex h-10 items-center text-indigo-700 sm:h-8 dark:text-indigo-400">
           <span className="sr-only">Pinned</span>
         </span>
       ) : null}
-      <span className="flex h-10 items-center sm:h-8">
-        <TodoMenu
-          todo={todo}
-          actions={actions}
-          neighbours={neighbours}
-          disabled={pending}
-        />
-      </span>
+      <TodoMenu
+        todo={todo}
+        actions={actions}
+        neighbours={neighbours}
+        disabled={pending}
+      />
     </li>
   );
-}
+});

@@ -1,35 +1,47 @@
+import { useCallback } from "react";
 import type { Id } from "@convex/_generated/dataModel";
-import { SortableList } from "@/components/ui/SortableList";
+import {
+  SortableList,
+  type SortableRowProps,
+} from "@/components/ui/SortableList";
 import type { Todo } from "../optimistic";
-import type { TodoActions, TodoNeighbours } from "../useTodoActions";
-import { TodoItem } from "./TodoItem";
+import type { TodoActions } from "../useTodoActions";
+import { TodoItem, type NeighboursOf } from "./TodoItem";
 
-/** A list of a day's items and what its items need. */
+/** A list of a day's items and what its items need (all stable). */
 export type TodoListProps = {
-  todos: Todo[];
+  todos: readonly Todo[];
   actions: TodoActions;
-  neighbours: (id: Id<"todos">) => TodoNeighbours;
+  neighbours: NeighboursOf;
+  /** A row's React key, kept when an optimistic item becomes the stored one. */
+  keyOf: (id: Id<"todos">) => string;
 };
 
+const nameOf = (todo: Todo | undefined) => todo?.text ?? "item";
+
 /** A day's open items, reorderable by each item's handle. */
-export function TodoList({ todos, actions, neighbours }: TodoListProps) {
+export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
+  const renderItem = useCallback(
+    (todo: Todo, sortable: SortableRowProps) => (
+      <TodoItem
+        todo={todo}
+        actions={actions}
+        neighbours={neighbours}
+        sortable={sortable}
+      />
+    ),
+    [actions, neighbours],
+  );
   return (
     <SortableList
       items={todos}
       label="Open todos"
       className="flex flex-col"
       noun="item"
-      nameOf={(todo) => todo?.text ?? "item"}
+      nameOf={nameOf}
       onMove={(id, where) => void actions.reorder(id, where)}
-      renderItem={(todo, sortable) => (
-        <TodoItem
-          key={todo._id}
-          todo={todo}
-          actions={actions}
-          neighbours={() => neighbours(todo._id)}
-          sortable={sortable}
-        />
-      )}
+      renderItem={renderItem}
+      keyOf={keyOf}
     />
   );
 }

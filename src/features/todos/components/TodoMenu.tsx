@@ -3,22 +3,27 @@ import {
   ArrowRight,
   CalendarClock,
   CalendarDays,
-  MoreHorizontal,
   Pin,
   PinOff,
   Trash2,
 } from "lucide-react";
+import { memo } from "react";
 import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
 import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
-import type { TodoActions, TodoNeighbours } from "../useTodoActions";
+import type { TodoActions } from "../useTodoActions";
+import type { NeighboursOf } from "./TodoItem";
 import { isolate } from "@/components/ui/UserText";
 
-/** Pin, move and delete for one item (also used by the Pinned view). */
-export function TodoMenu({
+/**
+ * Pin, move and delete for one item (also used by the Pinned view).
+ * Memoised (stable props): a row's own re-render, e.g. opening its editor,
+ * does not rebuild its menu.
+ */
+export const TodoMenu = memo(function TodoMenu({
   todo,
   actions,
   neighbours,
@@ -27,7 +32,7 @@ export function TodoMenu({
   todo: Todo;
   actions: TodoActions;
   /** Where the item sits in its day, for Undo after a delete. */
-  neighbours: () => TodoNeighbours;
+  neighbours: NeighboursOf;
   disabled?: boolean;
 }) {
   const confirm = useConfirm();
@@ -46,7 +51,9 @@ export function TodoMenu({
           label={`More actions for ${todo.text}`}
           size="sm"
           disabled={disabled}
-          icon={<MoreHorizontal aria-hidden className="size-4" />}
+          // Drawn by CSS (icons.css): no SVG elements in every row.
+          className="icon icon-more"
+          icon={null}
         />
       )}
       entries={[
@@ -101,7 +108,7 @@ export function TodoMenu({
           destructive: true,
           icon: <Trash2 className="size-4" />,
           onSelect: async () => {
-            const where = neighbours();
+            const where = neighbours(todo._id);
             const ok = await confirm({
               title: "Delete this todo?",
               description: `“${isolate(todo.text)}” will be deleted. You can undo this right after.`,
@@ -114,4 +121,4 @@ export function TodoMenu({
       ]}
     />
   );
-}
+});

@@ -613,8 +613,15 @@ describe(
         .map((update) => update.ts)
         .reduce((earliest, ts) => (ts < earliest ? ts : earliest));
 
-      // Written at or after "done": may stay. Anything else still there
-      // was there when "done" was said.
+      const checker = await person.openTab();
+      await checker.signedInIndicator.waitFor();
+      const download = await checker.exportData();
+      const exported = JSON.parse(
+        await readFile(await download.path(), "utf8"),
+      ) as { todos: { text: string }[]; notes: { _id: string }[] };
+      // Written at or after "done" (by any tab, the checker's included, up
+      // to this export): may stay. Anything else still there was there
+      // when "done" was said.
       const writtenAfterDone = stack.gate
         .outcomes()
         .filter((outcome) => outcome.success && outcome.ts! >= doneAt);
@@ -629,20 +636,27 @@ describe(
           .map((outcome) => outcome.result),
       );
 
-      const checker = await person.openTab();
-      await checker.signedInIndicator.waitFor();
-      const download = await checker.exportData();
-      const exported = JSON.parse(
-        await readFile(await download.path(), "utf8"),
-      ) as { todos: { text: string }[]; notes: { _id: string }[] };
-      expect({
-        todos: exported.todos
-          .map((todo) => todo.text)
-          .filter((text) => !todosAfterDone.has(text)),
-        notes: exported.notes
-          .map((note) => note._id)
-          .filter((id) => !notesAfterDone.has(id)),
-      }).toEqual({ todos: [], notes: [] });
+      // Said on failure: every note write around the deletion.
+      const noteWrites = stack.gate
+        .outcomes()
+        .filter((outcome) => outcome.udfPath.startsWith("notes:"))
+        .map(({ udfPath, success, ts, result }) => ({
+          udfPath,
+          success,
+          afterDone: ts !== undefined && ts >= doneAt,
+          result,
+        }));
+      expect(
+        {
+          todos: exported.todos
+            .map((todo) => todo.text)
+            .filter((text) => !todosAfterDone.has(text)),
+          notes: exported.notes
+            .map((note) => note._id)
+            .filter((id) => !notesAfterDone.has(id)),
+        },
+        JSON.stringify(noteWrites),
+      ).toEqual({ todos: [], notes: [] });
     });
 
     // ── Offline ───────────────────────────────────────────────────────────

@@ -250,12 +250,22 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
       await deployChangedIndexHtml(stack.publishDir);
 
       // The tab comes back to the front, as after a person switches back:
-      // the app asks the server for a new version.
-      await app.page.evaluate(() => {
-        document.dispatchEvent(new Event("visibilitychange"));
-      });
+      // the app asks the server for a new version. It listens only once its
+      // worker is registered (after load, when idle), which on a busy
+      // machine can come after a first switch: so switch back until the
+      // new version is offered.
       const reload = app.page.getByRole("button", { name: "Reload" });
-      await reload.waitFor();
+      await expect
+        .poll(
+          async () => {
+            await app.page.evaluate(() => {
+              document.dispatchEvent(new Event("visibilitychange"));
+            });
+            return reload.isVisible();
+          },
+          { timeout: STEP_TIMEOUT_MS, interval: 1_000 },
+        )
+        .toBe(true);
       await expect
         .poll(() => app.page.getByText("New version available").isVisible())
         .toBe(true);

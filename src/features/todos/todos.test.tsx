@@ -217,19 +217,13 @@ test("Esc in the delete confirmation cancels", async () => {
   expect(await todosOf(backend)).toHaveLength(1);
 });
 
-test("keyboard reorder places the item between its VISIBLE neighbours, whatever done items hide between them", async () => {
-  const { user, backend } = await renderApp({
-    seed: async (b) => {
-      const [, hidden] = await addTodos(b, ["A", "hidden done", "B", "C"]);
-      await b.asUser.mutation(api.todos.setDone, { id: hidden!, done: true });
-    },
-  });
-  await screen.findByRole("checkbox", { name: "C" });
-  // jsdom has no layout: give each row a place, 40px apart.
-  const rows = () => [...openList().querySelectorAll("li")];
-  for (const row of rows()) {
+const openRows = () => [...openList().querySelectorAll("li")];
+
+/** jsdom has no layout: gives each open row a place, 40px apart. */
+function placeRowsFortyPixelsApart() {
+  for (const row of openRows()) {
     row.getBoundingClientRect = () => {
-      const index = rows().indexOf(row);
+      const index = openRows().indexOf(row);
       return {
         x: 0,
         y: index * 40,
@@ -243,6 +237,17 @@ test("keyboard reorder places the item between its VISIBLE neighbours, whatever 
       } as DOMRect;
     };
   }
+}
+
+test("keyboard reorder places the item between its VISIBLE neighbours, whatever done items hide between them", async () => {
+  const { user, backend } = await renderApp({
+    seed: async (b) => {
+      const [, hidden] = await addTodos(b, ["A", "hidden done", "B", "C"]);
+      await b.asUser.mutation(api.todos.setDone, { id: hidden!, done: true });
+    },
+  });
+  await screen.findByRole("checkbox", { name: "C" });
+  placeRowsFortyPixelsApart();
   const handle = await screen.findByRole("button", { name: "Reorder C" });
   handle.focus();
   await user.keyboard(" ");
@@ -446,23 +451,7 @@ test("on a big day only rows on screen can be picked up, and a row focused off s
     seed: (b) => addTodos(b, ["A", "B", "C"]),
   });
   await screen.findByRole("checkbox", { name: "C" });
-  const rows = () => [...openList().querySelectorAll("li")];
-  for (const row of rows()) {
-    row.getBoundingClientRect = () => {
-      const index = rows().indexOf(row);
-      return {
-        x: 0,
-        y: index * 40,
-        top: index * 40,
-        left: 0,
-        bottom: index * 40 + 40,
-        right: 300,
-        width: 300,
-        height: 40,
-        toJSON() {},
-      } as DOMRect;
-    };
-  }
+  placeRowsFortyPixelsApart();
   // A resting handle says what it is, as a bound one does.
   const handleC = screen.getByRole("button", { name: "Reorder C" });
   expect(handleC).toHaveAttribute("aria-roledescription", "sortable");
@@ -471,7 +460,7 @@ test("on a big day only rows on screen can be picked up, and a row focused off s
   ).toHaveTextContent(/press Space or Enter to pick the item up/);
 
   // A and B are on screen; C is reached by Tab (focus binds it).
-  intersections.show(rows().slice(0, 2));
+  intersections.show(openRows().slice(0, 2));
   handleC.focus();
   await user.keyboard(" ");
   await user.keyboard("{ArrowUp}");

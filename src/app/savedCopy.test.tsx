@@ -9,6 +9,7 @@ import {
 } from "@/lib/localCache";
 import { TEST_AUTH_USER } from "@/testing/fakeAuth";
 import { openMenu, renderApp, setAuthState } from "@/testing/renderApp";
+import { holdQueries } from "@/testing/fakeConvex";
 import { addTodos } from "@/testing/seed";
 
 type Store = ReturnType<typeof createMemoryCacheStore>;
@@ -86,6 +87,44 @@ test("a reload paints the saved day before sign-in answers, then swaps in live d
     expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument(),
   );
   // Signed in: the held change was sent, once, and is on the live list.
+  await waitFor(() =>
+    expect(
+      reloaded.mutations.filter((m) => m.name === "todos:create"),
+    ).toHaveLength(1),
+  );
+  expect(
+    screen.getAllByRole("checkbox", { name: "Typed meanwhile" }),
+  ).toHaveLength(1);
+});
+
+test("a change made over the saved copy stays on screen once Convex accepts the sign-in, until the day's live list has come, and is sent then", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  const cache = await startedCache(store, key);
+  const { user, backend: reloaded } = await renderApp({
+    authLoading: true,
+    backend,
+    keepStorage: true,
+    localCache: cache,
+  });
+  const field = await screen.findByRole("textbox", { name: "Add a todo" });
+  await user.type(field, "Typed meanwhile{Enter}");
+  await screen.findByRole("checkbox", { name: "Typed meanwhile" });
+
+  const todaysList = holdQueries(reloaded, "todos:listForDay");
+  act(() => setAuthState({ isLoading: false, user: TEST_AUTH_USER }));
+  // Signed in to Convex, which was asked for today's list: it has not come.
+  await waitFor(() => expect(todaysList.pending).toBeGreaterThan(0));
+  await act(async () => {});
+  expect(
+    screen.getByRole("checkbox", { name: "Typed meanwhile" }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(SAVED_COPY_TEXT)).toBeInTheDocument();
+
+  todaysList.release();
+  await waitFor(() =>
+    expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument(),
+  );
   await waitFor(() =>
     expect(
       reloaded.mutations.filter((m) => m.name === "todos:create"),

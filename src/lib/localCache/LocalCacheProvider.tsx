@@ -78,12 +78,16 @@ export function useCachedResult<Value>(
   return live === undefined ? saved : live;
 }
 
-/** Whether the page shows saved results (changes are held until signed in). */
+/**
+ * Whether the page shows the saved copy rather than live data: the one
+ * answer for its status (SavedCopyIndicator) and for the outbox, which
+ * holds changes meanwhile (OutboxProvider).
+ */
 export function useShowingSavedCopy(): boolean {
   const cache = useLocalCache();
   const showingSavedResult = useSyncExternalStore(
     cache?.subscribe ?? noCache,
-    () => cache?.isShowingSavedCopy() ?? false,
+    () => cache?.isShowingSavedResult() ?? false,
   );
   // Until Convex has accepted the sign-in, every query is skipped, so what
   // the page shows is the saved copy. Known while rendering, so the status

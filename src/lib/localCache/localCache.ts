@@ -229,7 +229,7 @@ export class LocalCache {
   }
 
   /** Whether some part of the page shows a saved result instead of live data. */
-  readonly isShowingSavedCopy = () => this.showing.size > 0;
+  readonly isShowingSavedResult = () => this.showing.size > 0;
 
   /** `part` shows a saved result (true) or no longer does (false). */
   setShowing(part: object, showing: boolean) {

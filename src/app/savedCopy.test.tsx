@@ -17,7 +17,18 @@ type Store = ReturnType<typeof createMemoryCacheStore>;
 const caches: LocalCache[] = [];
 afterEach(() => {
   for (const cache of caches.splice(0)) cache.close();
+  setSessionMarker(false);
 });
+
+/**
+ * The session marker cookie the sign-in functions set beside the session:
+ * authkit-js restores a session on start-up only while it is present.
+ */
+function setSessionMarker(present: boolean) {
+  document.cookie = present
+    ? "workos-has-session=client_test; path=/"
+    : "workos-has-session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+}
 
 async function startedCache(store: Store, cookieKey: string | undefined) {
   const cache = new LocalCache({ store, readCookieKey: () => cookieKey });
@@ -48,6 +59,7 @@ test("a reload paints the saved day before sign-in answers, then swaps in live d
   const { backend, key } = await visitOnce(store);
   // Changed elsewhere while this tab was closed.
   await addTodos(backend, ["Added elsewhere"]);
+  setSessionMarker(true);
 
   const cache = await startedCache(store, key);
   // The page after the reload, and what it sends.
@@ -100,6 +112,7 @@ test("a reload paints the saved day before sign-in answers, then swaps in live d
 test("a change made over the saved copy stays on screen once Convex accepts the sign-in, until the day's live list has come, and is sent then", async () => {
   const store = createMemoryCacheStore();
   const { backend, key } = await visitOnce(store);
+  setSessionMarker(true);
   const cache = await startedCache(store, key);
   const { user, backend: reloaded } = await renderApp({
     authLoading: true,
@@ -154,6 +167,7 @@ test("the session turning out signed out leaves the saved copy for the landing p
   const store = createMemoryCacheStore();
   const { backend, key } = await visitOnce(store);
   let cookie: string | undefined = key;
+  setSessionMarker(true);
   const cache = new LocalCache({ store, readCookieKey: () => cookie });
   caches.push(cache);
   await cache.start([todayString()]);
@@ -162,10 +176,26 @@ test("the session turning out signed out leaves the saved copy for the landing p
 
   // The refused refresh clears the sign-in cookies.
   cookie = undefined;
+  setSessionMarker(false);
   act(() => setAuthState({ isLoading: false, user: null }));
   expect(
     await screen.findByRole("button", { name: "Sign in" }),
   ).toBeInTheDocument();
+  expect(
+    screen.queryByRole("checkbox", { name: "Saved todo" }),
+  ).not.toBeInTheDocument();
+  await waitFor(() => expect(store.keys).toEqual([]));
+});
+
+test("no sign-in under way (the cache key cookie without the session marker): the landing page, not the saved copy, and the cache is wiped", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  const cache = await startedCache(store, key);
+  await renderApp({ signedIn: false, backend, localCache: cache });
+  expect(
+    await screen.findByRole("button", { name: "Sign in" }),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument();
   expect(
     screen.queryByRole("checkbox", { name: "Saved todo" }),
   ).not.toBeInTheDocument();

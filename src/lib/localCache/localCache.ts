@@ -221,6 +221,15 @@ export class LocalCache {
     if (this.owner && this.readCookieKey() !== this.owner.key) void this.wipe();
   }
 
+  /**
+   * Nobody is signed in and no sign-in is under way: whatever the cache
+   * holds goes (once started, so what it is loading goes too).
+   */
+  async signedOut() {
+    await this.started;
+    if (this.owner || this.values.size > 0) await this.wipe();
+  }
+
   /** Empties the cache, here and in every tab (signing out, data deleted). */
   async wipe() {
     this.forget();

@@ -74,7 +74,7 @@ export default defineConfig(({ mode }) => {
       tailwindcss(),
       VitePWA(offlineAppShell),
       preloadSignedInApp({ lazyEntry: "src/app/AppShell.tsx" }),
-      // Last: it hashes the inline scripts of the finished page.
+      // Hashes the inline scripts of index.html as emitted.
       contentSecurityPolicy(env),
     ],
     // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.

@@ -176,7 +176,12 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
       try {
         const pageLoad = nextDocument(app.page, app.page.url());
         await app.reload();
-        expect((await pageLoad).fromServiceWorker()).toBe(true);
+        const served = await pageLoad;
+        expect(served.fromServiceWorker()).toBe(true);
+        // The worker's cached page keeps the policy it was served with.
+        const policy = await served.headerValue("content-security-policy");
+        expect(policy).toContain("script-src 'self' 'sha256-");
+        expect(policy).toContain("require-trusted-types-for 'script'");
         // The app's own frame, not Chromium's offline page: the person's
         // day from the saved copy, said to be one, while the session waits
         // for sign-in to be reachable.

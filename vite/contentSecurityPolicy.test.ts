@@ -1,7 +1,17 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, type Plugin } from "vite";
 import { expect, test } from "vitest";
-import { inlineScriptsOf, policyFor } from "./contentSecurityPolicy";
+import {
+  contentSecurityPolicy,
+  inlineScriptsOf,
+  policyFor,
+} from "./contentSecurityPolicy";
+
+const sha256 = (text: string) =>
+  `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 function directive(policy: string, name: string) {
   return policy
@@ -77,4 +87,47 @@ test("the policy keeps every fixed directive", () => {
       "report-to csp",
     ]),
   );
+});
+
+/** Stands for any later change to the page: a plugin reshaping the emitted index.html. */
+const reshapeEmittedPage: Plugin = {
+  name: "test:reshape-emitted-page",
+  apply: "build",
+  generateBundle: {
+    // After Vite's own, which emits the page.
+    order: "post",
+    handler(_options, bundle) {
+      const page = bundle["index.html"];
+      if (page?.type === "asset" && typeof page.source === "string")
+        page.source = page.source.replace(/<script>\s+/g, "<script>");
+    },
+  },
+};
+
+test("the policy hashes the inline scripts of index.html as emitted, whatever changed the page after Vite's transforms", async () => {
+  const root = await mkdtemp(join(tmpdir(), "daybook-csp-"));
+  try {
+    await writeFile(
+      join(root, "index.html"),
+      `<!doctype html><html><head><script>\n  document.title = "x";\n</script></head>` +
+        `<body><script type="module" src="/main.js"></script></body></html>`,
+    );
+    await writeFile(join(root, "main.js"), "console.log('main');\n");
+    await build({
+      root,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [contentSecurityPolicy({}), reshapeEmittedPage],
+      build: { outDir: join(root, "dist") },
+    });
+    const page = await readFile(join(root, "dist", "index.html"), "utf8");
+    const headers = await readFile(join(root, "dist", "_headers"), "utf8");
+    const scripts = inlineScriptsOf(page);
+    expect(scripts).toEqual(['document.title = "x";\n']);
+    // Every script element without a src is one the policy can hash.
+    expect(page.match(/<script(?![^>]*\ssrc=)[^>]*>/g)).toEqual(["<script>"]);
+    expect(headers).toContain(`script-src 'self' ${sha256(scripts[0]!)};`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

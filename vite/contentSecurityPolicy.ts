@@ -38,22 +38,21 @@ import type { Plugin } from "vite";
  *   API (its endpoint is named in netlify.toml), report-uri for the rest.
  */
 export function contentSecurityPolicy(env: Record<string, string>): Plugin {
-  let policy = "";
   return {
     name: "daybook:content-security-policy",
     apply: "build",
-    transformIndexHtml: {
-      // After every other plugin, so the hashes are of the page as served.
-      order: "post",
-      handler(html) {
-        policy = policyFor(env, inlineScriptsOf(html));
-      },
-    },
-    // Written after the bundle: Vite transforms index.html while it writes
-    // the bundle, so the page's final form is known only then.
-    async writeBundle(output) {
-      if (!policy)
+    // The page as written: Vite (and any plugin) may still change index.html
+    // after the HTML transforms, until the bundle is generated, so its
+    // scripts are hashed only from the emitted file.
+    async writeBundle(output, bundle) {
+      const page = bundle["index.html"];
+      if (page?.type !== "asset")
         throw new Error("index.html was not built: no CSP to write.");
+      const html =
+        typeof page.source === "string"
+          ? page.source
+          : new TextDecoder().decode(page.source);
+      const policy = policyFor(env, inlineScriptsOf(html));
       await writeFile(join(output.dir!, "_headers"), headersFile(policy));
     },
   };

@@ -21,8 +21,8 @@ export function preloadSignedInApp(options: { lazyEntry: string }): Plugin {
     name: "daybook:preload-signed-in-app",
     apply: "build",
     transformIndexHtml: {
-      // After Vite has added the entry's own tags; before the CSP plugin
-      // hashes the page's inline scripts (plugins run in array order).
+      // After Vite has added the entry's own tags (the CSP plugin hashes
+      // this script in the emitted page).
       order: "post",
       handler(_html, context) {
         if (!context.bundle) return;

@@ -5,7 +5,7 @@ import { toBrowserAuthenticationResponse } from "./browser-authentication-respon
 import { jsonResponse, oauthErrorResponse } from "./responses";
 import {
   BROWSER_COOKIE_LIMIT_BYTES,
-  cacheKeyCookieUnlessSet,
+  cookiesUnlessCacheKeySet,
   signedInCookies,
   signedOutCookies,
 } from "./session-cookies";
@@ -14,7 +14,7 @@ import { describeWorkosFailure } from "./workos-failure";
 /**
  * 200 with the session in the shape authkit-js expects. With
  * `newSealedSession` the cookies are set to it; without, the browser keeps
- * the ones it has (`request`'s), given the cache key cookie if it lacks it.
+ * the ones it has (`request`'s), all set again if it lacks the cache key.
  */
 export function sessionAnswer(
   { config, siteUrl }: AuthRouteContext,
@@ -29,7 +29,12 @@ export function sessionAnswer(
           config.clientId,
           session.user.id,
         )
-      : cacheKeyCookieUnlessSet(update.request, siteUrl, session.user.id);
+      : cookiesUnlessCacheKeySet(
+          update.request,
+          siteUrl,
+          config.clientId,
+          session.user.id,
+        );
   if (cookies.some((cookie) => cookie.length > BROWSER_COOKIE_LIMIT_BYTES)) {
     // Browsers drop such a cookie silently; say so instead of failing mysteriously.
     logAuthProblem(

@@ -3,8 +3,9 @@ import { parseSetCookie } from "cookie";
 import { describe, expect, it } from "vitest";
 import {
   CACHE_KEY_COOKIE,
-  cacheKeyCookieUnlessSet,
   cacheKeyOf,
+  cookiesUnlessCacheKeySet,
+  SESSION_COOKIE,
   SESSION_MARKER_COOKIE,
   signedInCookies,
   signedOutCookies,
@@ -55,23 +56,36 @@ describe("the local cache key cookie", () => {
     expect(cacheKey).toMatchObject({ value: "", path: "/", maxAge: 0 });
   });
 
-  it("is added to an unrotated answer only when the browser lacks this user's key", () => {
+  it("is added to an unrotated answer only when the browser lacks this user's key, and never outlives the session and marker cookies", () => {
+    const session = `${SESSION_COOKIE}=sealed-session`;
     const request = (cookie?: string) =>
       new Request(`${SITE.origin}/user_management/authenticate`, {
-        headers: cookie ? { cookie } : {},
+        headers: { cookie: cookie ? `${session}; ${cookie}` : session },
       });
     expect(
-      cacheKeyCookieUnlessSet(
+      cookiesUnlessCacheKeySet(
         request(`${CACHE_KEY_COOKIE}=${cacheKeyOf(USER_ID)}`),
         SITE,
+        "client_1",
         USER_ID,
       ),
     ).toEqual([]);
     for (const stale of [undefined, `${CACHE_KEY_COOKIE}=someone-else`]) {
       const set = byName(
-        cacheKeyCookieUnlessSet(request(stale), SITE, USER_ID),
+        cookiesUnlessCacheKeySet(request(stale), SITE, "client_1", USER_ID),
       );
-      expect(set.get(CACHE_KEY_COOKIE)?.value).toBe(cacheKeyOf(USER_ID));
+      const cacheKey = set.get(CACHE_KEY_COOKIE);
+      expect(cacheKey?.value).toBe(cacheKeyOf(USER_ID));
+      // Set again beside it, with the same lifetime from now, so the key
+      // cannot be left behind when they expire.
+      expect(set.get(SESSION_COOKIE)).toMatchObject({
+        value: "sealed-session",
+        maxAge: cacheKey?.maxAge,
+      });
+      expect(set.get(SESSION_MARKER_COOKIE)).toMatchObject({
+        value: "client_1",
+        maxAge: cacheKey?.maxAge,
+      });
     }
   });
 });

@@ -86,19 +86,24 @@ export function signedInCookies(
 }
 
 /**
- * The cache key cookie alone, when the browser's is not `userId`'s (a
- * session from before the cookie existed): empty when it already is.
+ * When the browser's cache key cookie is not `userId`'s (a session from
+ * before the cookie existed): the cache key cookie, with the session
+ * (`request`'s, unchanged) and marker cookies set again beside it, so all
+ * three end together and the key never outlives the session. Empty when
+ * the key is already set (or there is no session cookie to keep it with).
  */
-export function cacheKeyCookieUnlessSet(
+export function cookiesUnlessCacheKeySet(
   request: Request,
   siteUrl: URL,
+  clientId: string,
   userId: string,
 ): string[] {
   const header = request.headers.get("cookie");
   const current = header ? parseCookie(header)[CACHE_KEY_COOKIE] : undefined;
-  return current === cacheKeyOf(userId)
+  const sealedSession = readSessionCookie(request);
+  return current === cacheKeyOf(userId) || !sealedSession
     ? []
-    : [cacheKeyCookie(siteUrl, userId)];
+    : signedInCookies(siteUrl, sealedSession, clientId, userId);
 }
 
 /** Set-Cookie values that delete every sign-in cookie (same names, paths and flags). */

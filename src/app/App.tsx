@@ -5,6 +5,7 @@ import { Toaster } from "@/components/ui/Toaster";
 import { paths } from "@/config/paths";
 import {
   LandingPage,
+  mayHaveSession,
   RETRYING_TEXT,
   SessionNotices,
   useSession,
@@ -44,21 +45,30 @@ function SignedInApp() {
  * Signed out: the landing view. Signed in: the app. While AuthKit is still
  * checking the session, or finishing a sign-in at /callback, nothing that
  * needs the backend is mounted, except that the app is painted from the
- * local cache when the sign-in cookies name the cache's owner (its queries
- * wait for the sign-in, and changes made meanwhile are held until then).
+ * local cache while a session is being restored (loading, or retrying) and
+ * the sign-in cookies name the cache's owner (its queries wait for the
+ * sign-in, and changes made meanwhile are held until then).
  */
 export function App() {
   const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
+  // Without the session marker authkit-js restores nothing: a cache key
+  // cookie left alone must not hold the saved copy up ("connecting…"
+  // forever). It is wiped instead, once AuthKit has answered.
+  const signInUnderWay = status !== "ended" && mayHaveSession();
   useKeepLocalCachePrivate({
     isLoading,
     userId: user?.id,
     ended: status === "ended",
+    signInUnderWay,
   });
   const savedCopyOwner = useSavedCopyOwner();
   const paintSavedCopy =
-    user === null && savedCopyOwner !== null && path !== paths.callback;
+    user === null &&
+    signInUnderWay &&
+    savedCopyOwner !== null &&
+    path !== paths.callback;
   const mayBeSignedIn =
     isLoading || user !== null || status === "retrying" || paintSavedCopy;
   useEffect(() => {

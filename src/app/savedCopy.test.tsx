@@ -9,6 +9,7 @@ import {
 } from "@/lib/localCache";
 import { TEST_AUTH_USER } from "@/testing/fakeAuth";
 import { openMenu, renderApp, setAuthState } from "@/testing/renderApp";
+import { holdQueries } from "@/testing/fakeConvex";
 import { addTodos } from "@/testing/seed";
 
 type Store = ReturnType<typeof createMemoryCacheStore>;
@@ -16,7 +17,18 @@ type Store = ReturnType<typeof createMemoryCacheStore>;
 const caches: LocalCache[] = [];
 afterEach(() => {
   for (const cache of caches.splice(0)) cache.close();
+  setSessionMarker(false);
 });
+
+/**
+ * The session marker cookie the sign-in functions set beside the session:
+ * authkit-js restores a session on start-up only while it is present.
+ */
+function setSessionMarker(present: boolean) {
+  document.cookie = present
+    ? "workos-has-session=client_test; path=/"
+    : "workos-has-session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+}
 
 async function startedCache(store: Store, cookieKey: string | undefined) {
   const cache = new LocalCache({ store, readCookieKey: () => cookieKey });
@@ -47,6 +59,7 @@ test("a reload paints the saved day before sign-in answers, then swaps in live d
   const { backend, key } = await visitOnce(store);
   // Changed elsewhere while this tab was closed.
   await addTodos(backend, ["Added elsewhere"]);
+  setSessionMarker(true);
 
   const cache = await startedCache(store, key);
   // The page after the reload, and what it sends.
@@ -96,6 +109,45 @@ test("a reload paints the saved day before sign-in answers, then swaps in live d
   ).toHaveLength(1);
 });
 
+test("a change made over the saved copy stays on screen once Convex accepts the sign-in, until the day's live list has come, and is sent then", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  setSessionMarker(true);
+  const cache = await startedCache(store, key);
+  const { user, backend: reloaded } = await renderApp({
+    authLoading: true,
+    backend,
+    keepStorage: true,
+    localCache: cache,
+  });
+  const field = await screen.findByRole("textbox", { name: "Add a todo" });
+  await user.type(field, "Typed meanwhile{Enter}");
+  await screen.findByRole("checkbox", { name: "Typed meanwhile" });
+
+  const todaysList = holdQueries(reloaded, "todos:listForDay");
+  act(() => setAuthState({ isLoading: false, user: TEST_AUTH_USER }));
+  // Signed in to Convex, which was asked for today's list: it has not come.
+  await waitFor(() => expect(todaysList.pending).toBeGreaterThan(0));
+  await act(async () => {});
+  expect(
+    screen.getByRole("checkbox", { name: "Typed meanwhile" }),
+  ).toBeInTheDocument();
+  expect(screen.getByText(SAVED_COPY_TEXT)).toBeInTheDocument();
+
+  todaysList.release();
+  await waitFor(() =>
+    expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument(),
+  );
+  await waitFor(() =>
+    expect(
+      reloaded.mutations.filter((m) => m.name === "todos:create"),
+    ).toHaveLength(1),
+  );
+  expect(
+    screen.getAllByRole("checkbox", { name: "Typed meanwhile" }),
+  ).toHaveLength(1);
+});
+
 test("another user's cookie: the cache is wiped before anything is shown", async () => {
   const store = createMemoryCacheStore();
   const { backend } = await visitOnce(store);
@@ -115,6 +167,7 @@ test("the session turning out signed out leaves the saved copy for the landing p
   const store = createMemoryCacheStore();
   const { backend, key } = await visitOnce(store);
   let cookie: string | undefined = key;
+  setSessionMarker(true);
   const cache = new LocalCache({ store, readCookieKey: () => cookie });
   caches.push(cache);
   await cache.start([todayString()]);
@@ -123,10 +176,26 @@ test("the session turning out signed out leaves the saved copy for the landing p
 
   // The refused refresh clears the sign-in cookies.
   cookie = undefined;
+  setSessionMarker(false);
   act(() => setAuthState({ isLoading: false, user: null }));
   expect(
     await screen.findByRole("button", { name: "Sign in" }),
   ).toBeInTheDocument();
+  expect(
+    screen.queryByRole("checkbox", { name: "Saved todo" }),
+  ).not.toBeInTheDocument();
+  await waitFor(() => expect(store.keys).toEqual([]));
+});
+
+test("no sign-in under way (the cache key cookie without the session marker): the landing page, not the saved copy, and the cache is wiped", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  const cache = await startedCache(store, key);
+  await renderApp({ signedIn: false, backend, localCache: cache });
+  expect(
+    await screen.findByRole("button", { name: "Sign in" }),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(SAVED_COPY_TEXT)).not.toBeInTheDocument();
   expect(
     screen.queryByRole("checkbox", { name: "Saved todo" }),
   ).not.toBeInTheDocument();

@@ -108,6 +108,10 @@ export class FakeConvexBackend {
   /** Set by tests to hold a mutation until they release it. */
   gate: ((name: string, args: Record<string, Value>) => Promise<void>) | null =
     null;
+  /** Set by tests to hold a query's result until they release it. */
+  queryGate:
+    ((name: string, args: Record<string, Value>) => Promise<void>) | null =
+    null;
   /** Every mutation sent, for assertions. */
   readonly mutations: { name: string; args: Record<string, Value> }[] = [];
   /** Every action called, for assertions. */
@@ -308,6 +312,7 @@ export class FakeConvexBackend {
     const sub = this.subscriptions.get(token);
     if (!sub) return;
     let result: Result;
+    if (this.queryGate) await this.queryGate(sub.name, sub.args);
     try {
       const value = await this.serial(() =>
         this.caller().query(makeFunctionReference<"query">(sub.name), sub.args),
@@ -404,6 +409,24 @@ export function holdMutations(backend: FakeConvexBackend) {
     },
     release() {
       backend.gate = null;
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+  };
+}
+
+/** Holds the results of the queries named `name` until `release()`. */
+export function holdQueries(backend: FakeConvexBackend, name: string) {
+  const waiting: (() => void)[] = [];
+  backend.queryGate = (queryName) =>
+    queryName === name
+      ? new Promise<void>((resolve) => waiting.push(resolve))
+      : Promise.resolve();
+  return {
+    get pending() {
+      return waiting.length;
+    },
+    release() {
+      backend.queryGate = null;
       for (const resolve of waiting.splice(0)) resolve();
     },
   };

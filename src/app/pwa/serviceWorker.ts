@@ -1,5 +1,5 @@
 import { registerSW } from "virtual:pwa-register";
-import { offerNewVersion, watchForUpdates } from "./updates";
+import { promptForNewVersion, watchForUpdates } from "./updates";
 
 /**
  * Starts the offline service worker (vite.config.ts) as background work,
@@ -15,13 +15,16 @@ export function startWhenIdle() {
 /**
  * Registers /sw.js (the precached app shell) and wires the update flow: a
  * deploy installs a new worker that waits; the person is offered Reload,
- * which lets it take over and reloads the page (vite-plugin-pwa's "prompt").
+ * which lets it take over and reloads this tab only (see
+ * `promptForNewVersion`).
  */
 export function startServiceWorker() {
   const activateWaitingVersion = registerSW({
     // Already after the load event (see main.tsx).
     immediate: true,
-    onNeedRefresh: () => offerNewVersion(() => activateWaitingVersion(true)),
+    ...promptForNewVersion({
+      activateWaitingVersion: () => void activateWaitingVersion(),
+    }),
     onRegisteredSW: (_url, registration) => {
       if (registration) watchForUpdates(registration);
     },

@@ -2,7 +2,12 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import { Toaster } from "@/components/ui/Toaster";
-import { offerNewVersion, watchForUpdates } from "./updates";
+import type { RegisterSWOptions } from "virtual:pwa-register";
+import {
+  offerNewVersion,
+  promptForNewVersion,
+  watchForUpdates,
+} from "./updates";
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -69,4 +74,50 @@ test("a long-open tab checks again every interval, and a failed check is not an 
   } finally {
     vi.useRealTimers();
   }
+});
+
+/**
+ * One tab's prompt flow, with vite-plugin-pwa's part played by hand: on
+ * "controlling" (the new worker took over) its register.js calls
+ * onNeedReload if given, else reloads the page itself.
+ */
+function openTab(reloads: string[], name: string) {
+  const activateWaitingVersion = vi.fn();
+  let chooseReload = () => {};
+  const options: Pick<RegisterSWOptions, "onNeedRefresh" | "onNeedReload"> =
+    promptForNewVersion({
+      activateWaitingVersion,
+      offer: (reload) => (chooseReload = reload),
+      reload: () => reloads.push(name),
+    });
+  return {
+    activateWaitingVersion,
+    newVersionWaits: () => options.onNeedRefresh?.(),
+    /** The person clicks this tab's Reload. */
+    chooseReload: () => chooseReload(),
+    newVersionControls() {
+      if (options.onNeedReload) options.onNeedReload();
+      else reloads.push(name);
+    },
+  };
+}
+
+test("Reload in one tab reloads that tab only; the others reload when their own Reload is chosen", () => {
+  const reloads: string[] = [];
+  const clicked = openTab(reloads, "clicked");
+  const other = openTab(reloads, "other");
+  clicked.newVersionWaits();
+  other.newVersionWaits();
+  clicked.chooseReload();
+  expect(clicked.activateWaitingVersion).toHaveBeenCalledTimes(1);
+
+  // The new worker takes over every open tab of the site.
+  clicked.newVersionControls();
+  other.newVersionControls();
+  expect(reloads).toEqual(["clicked"]);
+
+  // Nothing waits any more: the other tab's Reload reloads it at once.
+  other.chooseReload();
+  expect(reloads).toEqual(["clicked", "other"]);
+  expect(other.activateWaitingVersion).not.toHaveBeenCalled();
 });

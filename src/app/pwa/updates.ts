@@ -1,3 +1,4 @@
+import type { RegisterSWOptions } from "virtual:pwa-register";
 import { toast } from "@/lib/toast";
 
 export const NEW_VERSION_TEXT = "New version available";
@@ -17,6 +18,42 @@ export function offerNewVersion(reload: () => void) {
     persistent: true,
     action: { label: RELOAD_LABEL, onClick: reload },
   });
+}
+
+/**
+ * vite-plugin-pwa's prompt flow for this tab (its registerSW options): a
+ * waiting new version is offered; Reload lets it take over
+ * (`activateWaitingVersion`) and reloads this tab once it has.
+ *
+ * The new worker then controls every open tab of the site, and the plugin
+ * would reload them all, under whatever someone was typing. Only the tab
+ * whose Reload was chosen reloads; the others keep their page and their
+ * offer, whose Reload now just reloads (nothing waits any more).
+ */
+export function promptForNewVersion({
+  activateWaitingVersion,
+  offer = offerNewVersion,
+  reload = () => window.location.reload(),
+}: {
+  activateWaitingVersion: () => void;
+  /** Shows the offer; its argument is what Reload does. */
+  offer?: (reload: () => void) => void;
+  reload?: () => void;
+}): Pick<RegisterSWOptions, "onNeedRefresh" | "onNeedReload"> {
+  let reloadChosen = false;
+  let newVersionControls = false;
+  return {
+    onNeedRefresh: () =>
+      offer(() => {
+        reloadChosen = true;
+        if (newVersionControls) reload();
+        else activateWaitingVersion();
+      }),
+    onNeedReload: () => {
+      newVersionControls = true;
+      if (reloadChosen) reload();
+    },
+  };
 }
 
 /** The part of a ServiceWorkerRegistration this needs. */

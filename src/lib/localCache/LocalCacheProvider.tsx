@@ -78,12 +78,16 @@ export function useCachedResult<Value>(
   return live === undefined ? saved : live;
 }
 
-/** Whether the page shows saved results (changes are held until signed in). */
+/**
+ * Whether the page shows the saved copy rather than live data: the one
+ * answer for its status (SavedCopyIndicator) and for the outbox, which
+ * holds changes meanwhile (OutboxProvider).
+ */
 export function useShowingSavedCopy(): boolean {
   const cache = useLocalCache();
   const showingSavedResult = useSyncExternalStore(
     cache?.subscribe ?? noCache,
-    () => cache?.isShowingSavedCopy() ?? false,
+    () => cache?.isShowingSavedResult() ?? false,
   );
   // Until Convex has accepted the sign-in, every query is skipped, so what
   // the page shows is the saved copy. Known while rendering, so the status
@@ -106,19 +110,24 @@ export function useSavedCopyOwner(): string | null {
 /**
  * Keeps the cache private as the session goes: it becomes the signed-in
  * user's once AuthKit names them (wiped if it was another's), and it is
- * wiped when the session ends or the sign-in cookies are gone.
+ * wiped when the session ends, the sign-in cookies are gone, or AuthKit
+ * has answered with nobody and no sign-in is under way (`signInUnderWay`:
+ * a session may still be restored, see App.tsx).
  */
 export function useKeepLocalCachePrivate(session: {
   isLoading: boolean;
   userId: string | undefined;
   ended: boolean;
+  signInUnderWay: boolean;
 }) {
   const cache = useLocalCache();
-  const { isLoading, userId, ended } = session;
+  const { isLoading, userId, ended, signInUnderWay } = session;
   useEffect(() => {
     if (!cache) return;
     if (ended) void cache.wipe();
     else if (userId) void cache.confirmUser(userId);
-    else if (!isLoading) cache.checkCookie();
-  }, [cache, isLoading, userId, ended]);
+    else if (isLoading) return;
+    else if (signInUnderWay) cache.checkCookie();
+    else void cache.signedOut();
+  }, [cache, isLoading, userId, ended, signInUnderWay]);
 }

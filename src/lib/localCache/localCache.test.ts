@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { cacheKeyOf, readCacheKeyCookie } from "./cacheKey";
-import { LocalCache, MAX_CACHED_DAYS } from "./localCache";
+import { CACHE_FORMAT, LocalCache, MAX_CACHED_DAYS } from "./localCache";
 import { createMemoryCacheStore } from "./store";
 
 const ADA = "user_ada";
@@ -132,6 +132,77 @@ describe("whose cache is shown", () => {
   });
 });
 
+describe("never another's, whatever the timing", () => {
+  test("nothing is read while the cookie names someone else, even before AuthKit answers", async () => {
+    const { store, key } = await adasStore();
+    let cookie: string | undefined = key;
+    const cache = cacheOver(store, () => cookie);
+    await cache.start([TODAY]);
+    expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toBeDefined();
+    // Bob signed in through /callback in another tab: the cookie is his now.
+    cookie = await cacheKeyOf(BOB);
+    expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toBeUndefined();
+    expect(cache.read("days:list", { archived: false })).toBeUndefined();
+    // Nor is another day of Ada's loaded for him.
+    const loads = vi.spyOn(store, "entriesOf");
+    cache.viewDay("2026-11-29");
+    expect(loads).not.toHaveBeenCalled();
+  });
+
+  test("a wipe from another tab while the cache starts is not undone", async () => {
+    const { store, key } = await adasStore();
+    let releaseOwner = () => {};
+    const ownerRead = new Promise<void>((resolve) => (releaseOwner = resolve));
+    const readOwner = store.readOwner.bind(store);
+    const slowStore = Object.assign(Object.create(store) as typeof store, {
+      async readOwner() {
+        const owner = await readOwner();
+        await ownerRead;
+        return owner;
+      },
+    });
+    const cache = cacheOver(slowStore, () => key);
+    const changed = vi.fn();
+    cache.subscribe(changed);
+    const starting = cache.start([TODAY]);
+    // Another tab signs out while the owner is being read.
+    const otherTab = cacheOver(createMemoryCacheStore(), () => key);
+    await otherTab.wipe();
+    await vi.waitFor(() => expect(changed).toHaveBeenCalled());
+    releaseOwner();
+    await starting;
+    expect(cache.savedCopyOwner()).toBeNull();
+    expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toBeUndefined();
+  });
+
+  test("a write that lands after another tab's sign-out cleared the store is refused", async () => {
+    const store = createMemoryCacheStore();
+    const key = await cacheKeyOf(ADA);
+    const cache = cacheOver(store, () => key);
+    await cache.start([TODAY]);
+    await cache.confirmUser(ADA);
+    cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "late" }]);
+    // The other tab's clear, before its message (or the cookie's removal)
+    // reaches this one.
+    await store.clear();
+    await vi.waitFor(() =>
+      expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toBeUndefined(),
+    );
+    expect(store.keys).toEqual([]);
+  });
+
+  test("a cache saved in an older format is wiped, not shown", async () => {
+    const { store, key } = await adasStore();
+    const owner = await store.readOwner();
+    await store.writeOwner({ ...owner!, format: 0 });
+    const cache = cacheOver(store, () => key);
+    await cache.start([TODAY]);
+    expect(cache.savedCopyOwner()).toBeNull();
+    expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toBeUndefined();
+    expect(store.keys).toEqual([]);
+  });
+});
+
 describe("what is kept", () => {
   test("only the day view's queries, and only once the user is confirmed", async () => {
     const store = createMemoryCacheStore();
@@ -146,7 +217,11 @@ describe("what is kept", () => {
     await vi.waitFor(() =>
       expect(store.keys).toEqual([`todos:listForDay:{"day":"${TODAY}"}`]),
     );
-    expect(await store.readOwner()).toEqual({ key, userId: ADA });
+    expect(await store.readOwner()).toEqual({
+      key,
+      userId: ADA,
+      format: CACHE_FORMAT,
+    });
   });
 
   test(`the ${MAX_CACHED_DAYS} days viewed last: the least recently viewed go first`, async () => {

@@ -10,6 +10,14 @@ import {
 export const MAX_CACHED_DAYS = 14;
 
 /**
+ * The shape of what is saved. A cache saved in another format is wiped at
+ * start, never shown: bump this whenever a cached query's result changes
+ * shape (or what an entry holds), so a deploy cannot paint a saved value
+ * the new code cannot read.
+ */
+export const CACHE_FORMAT = 1;
+
+/**
  * The queries a day view shows, by Convex function name: only these are
  * kept (day-view data, never tokens or settings).
  */
@@ -106,10 +114,20 @@ export class LocalCache {
    */
   start(days: readonly string[]): Promise<void> {
     this.started ??= (async () => {
-      const cookieKey = this.readCookieKey();
+      const generation = this.generation;
       try {
-        const stored = cookieKey ? await this.store.readOwner() : undefined;
-        if (!cookieKey || (stored && stored.key !== cookieKey)) {
+        const stored = this.readCookieKey()
+          ? await this.store.readOwner()
+          : undefined;
+        // Wiped by another tab meanwhile: what was read is gone.
+        if (generation !== this.generation) return;
+        // Read again: another tab may have signed someone in meanwhile.
+        const cookieKey = this.readCookieKey();
+        if (
+          !cookieKey ||
+          (stored &&
+            (stored.key !== cookieKey || stored.format !== CACHE_FORMAT))
+        ) {
           await this.wipe();
         } else if (stored) {
           this.owner = stored;
@@ -117,9 +135,10 @@ export class LocalCache {
         }
       } catch {
         // An unreadable cache shows nothing; the live data still comes.
+      } finally {
+        this.ready = true;
+        this.notify();
       }
-      this.ready = true;
-      this.notify();
     })();
     return this.started;
   }
@@ -129,24 +148,25 @@ export class LocalCache {
    * answered; null when there is none (or the cookie no longer names them).
    */
   readonly savedCopyOwner = (): string | null => {
-    if (!this.ready || !this.owner || this.values.size === 0) return null;
-    return this.readCookieKey() === this.owner.key ? this.owner.userId : null;
+    if (!this.ready || this.values.size === 0) return null;
+    return this.ownerShown()?.userId ?? null;
   };
 
   /** A query's saved result, if the cache holds one for its owner. */
   read(name: string, args: Record<string, unknown>): unknown {
-    return this.owner
+    return this.ownerShown()
       ? this.values.get(cacheEntryKey(name, args))?.value
       : undefined;
   }
 
   /** Loads a day's saved results (once), and counts it as viewed. */
   viewDay(day: string) {
-    if (!this.owner || this.loadedDays.has(day)) return;
+    const owner = this.ownerShown();
+    if (!owner || this.loadedDays.has(day)) return;
     void this.loadDay(day);
     const generation = this.generation;
     void this.store
-      .markViewed({ day, viewedAt: this.now() })
+      .markViewed(owner.key, { day, viewedAt: this.now() })
       .then(async () => {
         if (generation === this.generation) await this.evict();
       })
@@ -179,12 +199,13 @@ export class LocalCache {
     }
     if (this.owner && this.owner.userId !== userId) await this.wipe();
     if (!this.owner) {
-      this.owner = { key, userId };
+      const owner = { key, userId, format: CACHE_FORMAT };
+      this.owner = owner;
       const generation = this.generation;
       // Nothing without an owner may be shown as this user's.
       await this.store
         .clear()
-        .then(() => this.store.writeOwner({ key, userId }))
+        .then(() => this.store.writeOwner(owner))
         .catch(() => {});
       if (generation !== this.generation) return;
     }
@@ -200,6 +221,15 @@ export class LocalCache {
     if (this.owner && this.readCookieKey() !== this.owner.key) void this.wipe();
   }
 
+  /**
+   * Nobody is signed in and no sign-in is under way: whatever the cache
+   * holds goes (once started, so what it is loading goes too).
+   */
+  async signedOut() {
+    await this.started;
+    if (this.owner || this.values.size > 0) await this.wipe();
+  }
+
   /** Empties the cache, here and in every tab (signing out, data deleted). */
   async wipe() {
     this.forget();
@@ -208,7 +238,7 @@ export class LocalCache {
   }
 
   /** Whether some part of the page shows a saved result instead of live data. */
-  readonly isShowingSavedCopy = () => this.showing.size > 0;
+  readonly isShowingSavedResult = () => this.showing.size > 0;
 
   /** `part` shows a saved result (true) or no longer does (false). */
   setShowing(part: object, showing: boolean) {
@@ -222,6 +252,19 @@ export class LocalCache {
     clearTimeout(this.saveTimer);
     this.channel?.close();
     liveCaches.delete(this);
+  }
+
+  /**
+   * The owner, while the cookie still names them (and AuthKit, once it
+   * has answered, named them too): the cookie can change under the page (a
+   * sign-in in another tab) before anything here hears of it.
+   */
+  private ownerShown(): CacheOwner | null {
+    const owner = this.owner;
+    if (!owner || this.readCookieKey() !== owner.key) return null;
+    if (this.confirmedUserId && this.confirmedUserId !== owner.userId)
+      return null;
+    return owner;
   }
 
   /** Drops everything held in memory (the store is cleared by `wipe`). */
@@ -271,11 +314,12 @@ export class LocalCache {
     const entries = [...this.pending.values()];
     this.pending.clear();
     try {
-      for (const entry of entries) {
-        if (generation !== this.generation) return;
-        await this.store.putEntry(entry);
-      }
-      if (generation === this.generation) await this.evict();
+      // Written only while the stored owner is still ours, checked in the
+      // same transaction: another tab's sign-out may have cleared it.
+      const written = await this.store.putEntries(this.owner.key, entries);
+      if (generation !== this.generation) return;
+      if (!written) this.forget();
+      else await this.evict();
     } catch {
       // Not kept this time; the next live result tries again.
     }

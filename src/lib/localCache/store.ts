@@ -1,7 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 
-/** Whose cache this is: the cookie's opaque key and the WorkOS user id. */
-export type CacheOwner = { key: string; userId: string };
+/**
+ * Whose cache this is: the cookie's opaque key and the WorkOS user id, and
+ * the format its entries were saved in (localCache.ts's CACHE_FORMAT).
+ */
+export type CacheOwner = { key: string; userId: string; format: number };
 
 /** One query's last live result. `day` is "" for what belongs to no day. */
 export type CacheEntry = {
@@ -23,9 +26,14 @@ export interface LocalCacheStore {
   writeOwner(owner: CacheOwner): Promise<void>;
   /** The entries of `day` ("" for those of no day). */
   entriesOf(day: string): Promise<CacheEntry[]>;
-  /** Writes the entry and marks its day (if any) as viewed at `savedAt`. */
-  putEntry(entry: CacheEntry): Promise<void>;
-  markViewed(view: DayView): Promise<void>;
+  /**
+   * Writes the entries, each marking its day (if any) as viewed at
+   * `savedAt`, if and only if the stored owner's key is `ownerKey` (checked
+   * in the same transaction). Resolves with whether they were written.
+   */
+  putEntries(ownerKey: string, entries: CacheEntry[]): Promise<boolean>;
+  /** Marks a day as viewed, on the same condition as `putEntries`. */
+  markViewed(ownerKey: string, view: DayView): Promise<void>;
   viewedDays(): Promise<DayView[]>;
   /** Deletes these days' entries and views. */
   deleteDays(days: string[]): Promise<void>;
@@ -55,13 +63,17 @@ export function createMemoryCacheStore(): LocalCacheStore & {
     async entriesOf(day) {
       return [...entries.values()].filter((e) => e.day === day).map(copy);
     },
-    async putEntry(entry) {
-      entries.set(entry.key, copy(entry));
-      if (entry.day)
-        views.set(entry.day, { day: entry.day, viewedAt: entry.savedAt });
+    async putEntries(ownerKey, written) {
+      if (owner?.key !== ownerKey) return false;
+      for (const entry of written) {
+        entries.set(entry.key, copy(entry));
+        if (entry.day)
+          views.set(entry.day, { day: entry.day, viewedAt: entry.savedAt });
+      }
+      return true;
     },
-    async markViewed(view) {
-      views.set(view.day, copy(view));
+    async markViewed(ownerKey, view) {
+      if (owner?.key === ownerKey) views.set(view.day, copy(view));
     },
     async viewedDays() {
       return [...views.values()].map(copy);
@@ -107,20 +119,28 @@ function indexedDbStore(db: IDBPDatabase<CacheSchema>): LocalCacheStore {
       await db.put("owner", owner, OWNER_KEY);
     },
     entriesOf: (day) => db.getAllFromIndex("entries", "byDay", day),
-    async putEntry(entry) {
-      const tx = db.transaction(["entries", "views"], "readwrite");
-      await Promise.all([
-        tx.objectStore("entries").put(entry),
-        entry.day
-          ? tx
-              .objectStore("views")
-              .put({ day: entry.day, viewedAt: entry.savedAt })
-          : undefined,
-        tx.done,
-      ]);
+    async putEntries(ownerKey, entries) {
+      const tx = db.transaction(["owner", "entries", "views"], "readwrite");
+      const owner = await tx.objectStore("owner").get(OWNER_KEY);
+      if (owner?.key !== ownerKey) {
+        await tx.done;
+        return false;
+      }
+      for (const entry of entries) {
+        await tx.objectStore("entries").put(entry);
+        if (entry.day)
+          await tx
+            .objectStore("views")
+            .put({ day: entry.day, viewedAt: entry.savedAt });
+      }
+      await tx.done;
+      return true;
     },
-    async markViewed(view) {
-      await db.put("views", view);
+    async markViewed(ownerKey, view) {
+      const tx = db.transaction(["owner", "views"], "readwrite");
+      const owner = await tx.objectStore("owner").get(OWNER_KEY);
+      if (owner?.key === ownerKey) await tx.objectStore("views").put(view);
+      await tx.done;
     },
     viewedDays: () => db.getAll("views"),
     async deleteDays(days) {
@@ -165,8 +185,10 @@ export function createIndexedDbCacheStore(): LocalCacheStore {
     readOwner: async () => (await store()).readOwner(),
     writeOwner: async (owner) => (await store()).writeOwner(owner),
     entriesOf: async (day) => (await store()).entriesOf(day),
-    putEntry: async (entry) => (await store()).putEntry(entry),
-    markViewed: async (view) => (await store()).markViewed(view),
+    putEntries: async (ownerKey, entries) =>
+      (await store()).putEntries(ownerKey, entries),
+    markViewed: async (ownerKey, view) =>
+      (await store()).markViewed(ownerKey, view),
     viewedDays: async () => (await store()).viewedDays(),
     deleteDays: async (days) => (await store()).deleteDays(days),
     clear: async () => (await store()).clear(),

@@ -13,12 +13,13 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useSyncExternalStore,
   type ReactNode,
 } from "react";
 import { clearKeptDrafts } from "../keptDrafts";
-import { useLocalCache } from "../localCache";
+import { useShowingSavedCopy } from "../localCache";
 import { notifyError, notifyRateLimited } from "../notify";
 import { Outbox } from "./outbox";
 import {
@@ -108,6 +109,12 @@ export function OutboxProvider({
   useEffect(() => {
     outbox.setAuthenticated(isAuthenticated);
   }, [outbox, isAuthenticated]);
+  const showingSavedCopy = useShowingSavedCopy();
+  // A layout effect: known to the outbox before anyone can type into what
+  // was just painted.
+  useLayoutEffect(() => {
+    outbox.setShowingSavedCopy(showingSavedCopy);
+  }, [outbox, showingSavedCopy]);
   return (
     <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>
   );
@@ -126,9 +133,9 @@ export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
  * (it is reused for changes sent again after a reload).
  * `onReplayRefused` explains a refusal of such a change (default: the
  * server's message as a toast).
- * While the page shows the local cache's saved copy before Convex has
- * accepted the sign-in, a change is held: shown over the saved copy, and
- * sent once Convex has accepted the sign-in.
+ * While the page shows the local cache's saved copy, a change is held:
+ * shown over the saved copy, and sent once Convex has accepted the sign-in
+ * and the page shows live data.
  */
 export function useOutboxMutation<
   Mutation extends FunctionReference<"mutation">,
@@ -153,13 +160,12 @@ export function useOutboxMutation<
       name,
       options.onReplayRefused as (args: AnyArgs, error: unknown) => void,
     );
-  const cache = useLocalCache();
   return useCallback(
     (args) =>
-      outbox.submit(name, args as Record<string, unknown>, {
-        holdUntilSignedIn: cache?.isShowingSavedCopy() ?? false,
-      }) as Promise<FunctionReturnType<Mutation>>,
-    [outbox, name, cache],
+      outbox.submit(name, args as Record<string, unknown>) as Promise<
+        FunctionReturnType<Mutation>
+      >,
+    [outbox, name],
   );
 }
 
@@ -168,9 +174,9 @@ const nothingHeld: readonly OutboxEntry[] = [];
 
 /**
  * `value`, the result of one query, with the optimistic updates of the
- * changes held (by a RATE_LIMITED pause, or until the sign-in) applied over it (on a store that
- * holds just this query), so what someone just did stays on screen while
- * it waits to be sent again.
+ * changes held (by a RATE_LIMITED pause, or for the sign-in and live data)
+ * applied over it (on a store that holds just this query), so what someone
+ * just did stays on screen while it waits to be sent.
  */
 function withHeldChanges(
   name: string,
@@ -207,8 +213,9 @@ function withHeldChanges(
 }
 
 /**
- * A query's result as the page should show it: with the changes a
- * RATE_LIMITED pause holds back applied (see `withHeldChanges`).
+ * A query's result as the page should show it (live, or the saved copy):
+ * with the changes held back applied, those a RATE_LIMITED pause holds and
+ * those held for the sign-in (see `withHeldChanges`).
  */
 export function useWithHeldChanges<Query extends FunctionReference<"query">>(
   query: Query,

@@ -6,12 +6,16 @@ export type SendChange = (entry: OutboxEntry) => Promise<unknown>;
 
 type Change = {
   entry: OutboxEntry;
-  /** "waiting": not on its way (loaded at start, or refused as signed out). */
+  /**
+   * "waiting": not on its way (loaded at start, held for the sign-in, or
+   * refused as signed out).
+   */
   state: "sending" | "waiting";
   /**
-   * Waiting out a RATE_LIMITED pause, or for the sign-in while the page
-   * shows its saved copy. Convex dropped (or never applied) its optimistic
-   * update, so the app shows it from `heldChanges()` meanwhile.
+   * Waiting out a RATE_LIMITED pause, or held for the sign-in: until Convex
+   * has accepted it and the page shows live data, not the local cache's
+   * saved copy (loaded at start, too). Convex dropped (or could not apply)
+   * its optimistic update, so the app shows it from `heldChanges()`.
    */
   held?: boolean;
   /** The caller's promise, for changes made in this page (not replayed). */
@@ -44,6 +48,10 @@ export function newChangeId(): string {
  * passed, then every waiting change goes again, oldest first.
  * Changes left by an earlier page (a reload, a closed tab) are sent again
  * once each, with the same change id, so the server runs each only once.
+ * While the page shows the local cache's saved copy, nothing is sent: a
+ * change is held, and shown over the saved copy, until Convex has accepted
+ * the sign-in and the page shows live data, so Convex's optimistic update
+ * has a loaded query to apply to when it is sent.
  */
 export class Outbox {
   readonly userId: string;
@@ -61,6 +69,7 @@ export class Outbox {
   private readonly listeners = new Set<() => void>();
   private heldSnapshot: readonly OutboxEntry[] = [];
   private authenticated = false;
+  private showingSavedCopy = false;
   private started: Promise<void> | null = null;
   private closed = false;
 
@@ -83,15 +92,13 @@ export class Outbox {
     this.schedule = options.schedule ?? scheduleWithTimer;
   }
 
-  /** Whether Convex has accepted the sign-in (changes go at once). */
-  readonly isAuthenticated = () => this.authenticated;
-
   /** How many changes the server has not confirmed yet. */
   readonly unsentCount = () => this.changes.size;
 
   /**
-   * The changes held by a RATE_LIMITED pause, oldest first (the same array
-   * until that changes), for showing them as if they were on their way.
+   * The changes held (by a RATE_LIMITED pause, or for the sign-in and live
+   * data), oldest first (the same array until that changes), for showing
+   * them as if they were on their way.
    */
   readonly heldChanges = (): readonly OutboxEntry[] => {
     const held = [...this.changes.values()]
@@ -114,8 +121,8 @@ export class Outbox {
   };
 
   /**
-   * Discards other users' changes and loads this user's, which are sent
-   * once Convex has accepted the sign-in. Safe to call again.
+   * Discards other users' changes and loads this user's, held (shown) until
+   * they are sent, once Convex has accepted the sign-in. Safe to call again.
    */
   start(): Promise<void> {
     this.closed = false;
@@ -130,6 +137,7 @@ export class Outbox {
           this.changes.set(entry.changeId, {
             entry,
             state: "waiting",
+            held: true,
             written: Promise.resolve(),
           });
         }
@@ -157,17 +165,23 @@ export class Outbox {
   }
 
   /**
-   * Keeps and sends a change; resolves with the server's result.
-   * `holdUntilSignedIn`: while Convex has not accepted the sign-in, the
-   * change is held (shown from `heldChanges()`, since Convex's optimistic
-   * update cannot apply to queries not yet subscribed) and sent, in order,
-   * once it has.
+   * Whether some part of the page shows the local cache's saved copy
+   * (LocalCacheProvider's `useShowingSavedCopy`): changes are held until it
+   * does not, then sent if Convex has accepted the sign-in.
    */
-  submit(
-    name: string,
-    args: Record<string, unknown>,
-    options: { holdUntilSignedIn?: boolean } = {},
-  ): Promise<unknown> {
+  setShowingSavedCopy(showing: boolean) {
+    const liveNow = !showing && this.showingSavedCopy;
+    this.showingSavedCopy = showing;
+    if (liveNow && this.authenticated && this.started) this.sendWaiting();
+  }
+
+  /**
+   * Keeps and sends a change; resolves with the server's result. While the
+   * page shows the saved copy the change is held (shown from
+   * `heldChanges()`: Convex's optimistic update has no loaded query to
+   * apply to) and sent, in order, once live data shows.
+   */
+  submit(name: string, args: Record<string, unknown>): Promise<unknown> {
     const entry: OutboxEntry = {
       changeId: newChangeId(),
       userId: this.userId,
@@ -188,7 +202,7 @@ export class Outbox {
       };
       this.changes.set(entry.changeId, change);
       this.notify();
-      if (options.holdUntilSignedIn && !this.authenticated) {
+      if (this.showingSavedCopy) {
         this.setHeld(change, true);
         return;
       }
@@ -212,6 +226,8 @@ export class Outbox {
   }
 
   private sendWaiting() {
+    // Sent once live data shows (setShowingSavedCopy).
+    if (this.showingSavedCopy) return;
     for (const change of [...this.changes.values()]) {
       if (change.state === "waiting") this.dispatch(change);
     }

@@ -30,7 +30,7 @@ function useSessionStatus(monitor: SessionMonitor) {
  * once a refresh was refused, so while either is present a missing user
  * means the start-up refresh failed on its way, not that nobody is signed in.
  */
-function mayHaveSession() {
+export function mayHaveSession() {
   return (
     /(?:^|;\s*)workos-has-session=/.test(document.cookie) ||
     Object.keys(localStorage).some((key) =>

@@ -1,3 +1,3 @@
 export { SessionMonitor, type SessionStatus } from "./sessionMonitor";
-export { SessionProvider, useSession } from "./SessionProvider";
+export { mayHaveSession, SessionProvider, useSession } from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";

@@ -130,7 +130,11 @@ function AppLayout() {
   useGlobalShortcuts({
     search: () => setOverlay("search"),
     shortcuts: () => setOverlay("shortcuts"),
-    today: () => navigate(paths.today),
+    // Already on Today: a second entry for the same page would make Back
+    // seem to do nothing.
+    today: () => {
+      if (path !== paths.today) navigate(paths.today);
+    },
     previousDay: () => goToDay(-1),
     nextDay: () => goToDay(1),
   });

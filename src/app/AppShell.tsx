@@ -37,6 +37,7 @@ import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
 import { AppRoutes } from "./routes";
 import { SidebarResizer } from "./SidebarResizer";
 import { useSidebarWidth } from "./sidebarWidth";
+import { useDocumentTitle } from "./useDocumentTitle";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
 const ShortcutsDialog = lazy(() => import("./ShortcutsDialog"));
@@ -138,6 +139,8 @@ function AppLayout() {
     previousDay: () => goToDay(-1),
     nextDay: () => goToDay(1),
   });
+
+  useDocumentTitle(path, overlay);
 
   const closeOverlay = (open: boolean) => {
     if (!open) setOverlay(null);

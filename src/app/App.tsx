@@ -51,14 +51,18 @@ export function App() {
   const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
+  const signedOutElsewhere = status === "signed-out";
   useKeepLocalCachePrivate({
     isLoading,
     userId: user?.id,
-    ended: status === "ended",
+    ended: status === "ended" || signedOutElsewhere,
   });
   const savedCopyOwner = useSavedCopyOwner();
   const paintSavedCopy =
-    user === null && savedCopyOwner !== null && path !== paths.callback;
+    user === null &&
+    savedCopyOwner !== null &&
+    path !== paths.callback &&
+    !signedOutElsewhere;
   const mayBeSignedIn =
     isLoading || user !== null || status === "retrying" || paintSavedCopy;
   useEffect(() => {

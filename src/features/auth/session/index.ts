@@ -1,3 +1,7 @@
 export { SessionMonitor, type SessionStatus } from "./sessionMonitor";
-export { SessionProvider, useSession } from "./SessionProvider";
+export {
+  SessionProvider,
+  useAnnounceSignOut,
+  useSession,
+} from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";

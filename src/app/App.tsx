@@ -7,7 +7,9 @@ import {
   LandingPage,
   RETRYING_TEXT,
   SessionNotices,
+  SignInFailedPage,
   useSession,
+  useSignInFailure,
 } from "@/features/auth";
 import { useKeepLocalCachePrivate, useSavedCopyOwner } from "@/lib/localCache";
 import { useTheme } from "@/lib/theme";
@@ -51,6 +53,7 @@ export function App() {
   const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
+  const signInFailure = useSignInFailure();
   const signedOutElsewhere = status === "signed-out";
   useKeepLocalCachePrivate({
     isLoading,
@@ -84,6 +87,9 @@ export function App() {
     view =
       status === "retrying" ? (
         <FullPageStatus label={RETRYING_TEXT} />
+      ) : path === paths.callback && signInFailure ? (
+        // A sign-in that came back and failed says why, not just the landing.
+        <SignInFailedPage failure={signInFailure} />
       ) : (
         <LandingPage />
       );

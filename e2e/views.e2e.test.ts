@@ -165,8 +165,7 @@ async function wrappedHeightOf(field: Locator, line: string) {
 
 describe("notes on any screen", { timeout: TEST_TIMEOUT_MS }, () => {
   const step = scenarioSteps("e2e/views.e2e.test.ts");
-  const TITLE =
-    "Quarterly planning meeting with the whole team, agenda and follow-ups";
+  const TITLE = "Planning";
   const FIRST_LINE =
     "This first line is long prose that never breaks by itself, written the way people write notes, one sentence after another, until it is far wider than any screen this app is used on.";
   let context: BrowserContext;
@@ -204,14 +203,17 @@ describe("notes on any screen", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(three).toBe(0);
   }
 
-  step("a note with a long line and a long title, at 1280×900", async () => {
-    await app.goto(stack.origin);
-    await app.signIn();
-    await app.addNote();
-    await app.writeNote(TITLE, `${FIRST_LINE}\nSecond line.`);
-    await app.note(TITLE).getByRole("status").getByText("Saved").waitFor();
-    await expectWrappedWithLogicalNumbers();
-  });
+  step(
+    "a note with a long first line wraps, numbered by line, at 1280×900",
+    async () => {
+      await app.goto(stack.origin);
+      await app.signIn();
+      await app.addNote();
+      await app.writeNote(TITLE, `${FIRST_LINE}\nSecond line.`);
+      await app.note(TITLE).getByRole("status").getByText("Saved").waitFor();
+      await expectWrappedWithLogicalNumbers();
+    },
+  );
 
   step("at 390×844 the body still wraps, numbered by line", async () => {
     await page.setViewportSize(PHONE);

@@ -470,8 +470,7 @@ test("a remote image in the preview loads only after a click on “Show image fr
 });
 
 test("a link to another day in the preview opens that day inside the app; other paths and other sites' protocol-relative links stay text", async () => {
-  const body =
-    "[see](/day/2025-03-01), [pinned](/pinned), [nowhere](/nowhere) and [sneaky](//evil.example/day/2025-03-01)";
+  const body = `[see](/day/2025-03-01), [pinned](/pinned), [copied](${window.location.origin}/day/2025-03-02), [nowhere](/nowhere) and [sneaky](//evil.example/day/2025-03-01)`;
   const { user, location } = await renderApp({
     seed: (b) => addNotes(b, [{ title: "Links", body }]),
   });
@@ -485,6 +484,10 @@ test("a link to another day in the preview opens that day inside the app; other 
     "href",
     "/pinned",
   );
+  // Copied from the address bar: the same page, opened in place.
+  const copied = within(panel).getByRole("link", { name: "copied" });
+  expect(copied).toHaveAttribute("href", "/day/2025-03-02");
+  expect(copied).not.toHaveAttribute("target");
   expect(
     within(panel).queryByRole("link", { name: "nowhere" }),
   ).not.toBeInTheDocument();

@@ -7,8 +7,11 @@ import {
   LandingPage,
   mayHaveSession,
   RETRYING_TEXT,
+  sessionIsOver,
   SessionNotices,
+  SignInFailedPage,
   useSession,
+  useSignInFailure,
 } from "@/features/auth";
 import { useKeepLocalCachePrivate, useSavedCopyOwner } from "@/lib/localCache";
 import { useTheme } from "@/lib/theme";
@@ -53,14 +56,15 @@ export function App() {
   const { isLoading, user, status } = useSession();
   const [path] = useLocation();
   const { theme } = useTheme();
+  const signInFailure = useSignInFailure();
   // Without the session marker authkit-js restores nothing: a cache key
   // cookie left alone must not hold the saved copy up ("connecting…"
   // forever). It is wiped instead, once AuthKit has answered.
-  const signInUnderWay = status !== "ended" && mayHaveSession();
+  const signInUnderWay = !sessionIsOver(status) && mayHaveSession();
   useKeepLocalCachePrivate({
     isLoading,
     userId: user?.id,
-    ended: status === "ended",
+    ended: sessionIsOver(status),
     signInUnderWay,
   });
   const savedCopyOwner = useSavedCopyOwner();
@@ -90,6 +94,9 @@ export function App() {
     view =
       status === "retrying" ? (
         <FullPageStatus label={RETRYING_TEXT} />
+      ) : path === paths.callback && signInFailure ? (
+        // A sign-in that came back and failed says why, not just the landing.
+        <SignInFailedPage failure={signInFailure} />
       ) : (
         <LandingPage />
       );

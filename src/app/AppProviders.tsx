@@ -7,6 +7,7 @@ import {
   safeReturnPath,
   SessionMonitor,
   SessionProvider,
+  watchSignInCallback,
 } from "@/features/auth";
 import { LocalCacheProvider, pageLocalCache } from "@/lib/localCache";
 
@@ -37,6 +38,9 @@ export function AppProviders({
   const [convex] = useState(() => new ConvexReactClient(config.convexUrl));
   const [monitor] = useState(() => new SessionMonitor());
   const [localCache] = useState(startLocalCache);
+  // Before AuthKit's client starts (in an effect) and takes the code from
+  // the address: a failed sign-in can then say why.
+  useState(() => watchSignInCallback());
   return (
     <AuthKitProvider
       {...config.authKit}

@@ -37,6 +37,7 @@ import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
 import { AppRoutes } from "./routes";
 import { SidebarResizer } from "./SidebarResizer";
 import { useSidebarWidth } from "./sidebarWidth";
+import { useDocumentTitle } from "./useDocumentTitle";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
 const ShortcutsDialog = lazy(() => import("./ShortcutsDialog"));
@@ -130,10 +131,16 @@ function AppLayout() {
   useGlobalShortcuts({
     search: () => setOverlay("search"),
     shortcuts: () => setOverlay("shortcuts"),
-    today: () => navigate(paths.today),
+    // Already on Today: a second entry for the same page would make Back
+    // seem to do nothing.
+    today: () => {
+      if (path !== paths.today) navigate(paths.today);
+    },
     previousDay: () => goToDay(-1),
     nextDay: () => goToDay(1),
   });
+
+  useDocumentTitle(path, overlay);
 
   const closeOverlay = (open: boolean) => {
     if (!open) setOverlay(null);

@@ -29,3 +29,27 @@ export function dayOfPath(
   const match = /^\/day\/([^/]+)$/.exec(path);
   return match && isDayString(match[1]!) ? match[1]! : null;
 }
+
+/**
+ * The app page a link in user text points to, as a path, when it is one of
+ * this site's own pages (today, a day, pinned): `/day/2026-11-28`, or the
+ * same with this origin in front. Anything else is null: other sites,
+ * protocol-relative `//host` links, queries and fragments, and paths the
+ * app does not serve.
+ */
+export function appPathOf(
+  href: string,
+  origin: string = window.location.origin,
+): string | null {
+  const relative = /^\/(?![/\\])/.test(href);
+  if (!relative && !href.startsWith(`${origin}/`)) return null;
+  let url: URL;
+  try {
+    url = new URL(href, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin || url.search || url.hash) return null;
+  const path = url.pathname;
+  return path === paths.pinned || dayOfPath(path) !== null ? path : null;
+}

@@ -1,18 +1,21 @@
 import { lazy } from "react";
 
 export { LandingPage } from "./components/LandingPage";
+export { SignInFailedPage } from "./components/SignInFailedPage";
 export { UserMenu } from "./components/UserMenu";
 export { safeReturnPath } from "./returnTo";
 export {
   mayHaveSession,
   RETRYING_TEXT,
   SessionMonitor,
+  sessionIsOver,
   SessionNotices,
   SessionProvider,
   useSession,
   type SessionStatus,
 } from "./session";
 export { useProfileSync } from "./useProfileSync";
+export { useSignInFailure, watchSignInCallback } from "./signInCallback";
 
 /** Only a build missing its configuration shows this. */
 export const SetupPage = lazy(() =>

@@ -388,3 +388,82 @@ test("a label held back by a rate limit stays in the sidebar while it waits, as 
     ),
   );
 });
+
+test("t on Today adds no history entry, so Back leaves Today at once", async () => {
+  const { user, location } = await renderApp({ path: "/" });
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+  await user.keyboard("t");
+  await user.keyboard("t");
+  expect(location.history).toEqual(["/"]);
+});
+
+test("the sidebar reads as one timeline: future days above Today (latest first), then past days, newest first", async () => {
+  const today = todayString();
+  const inFiveDays = shiftDay(today, 5);
+  const tomorrow = shiftDay(today, 1);
+  const yesterday = shiftDay(today, -1);
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["later"], inFiveDays);
+      await addTodos(b, ["soon"], tomorrow);
+      await addTodos(b, ["now"], today);
+      await addTodos(b, ["before"], yesterday);
+    },
+  });
+  const nav = await findDays();
+  await within(nav).findByRole("link", { name: /^Tomorrow/ });
+  const hrefs = within(nav)
+    .getAllByRole("link")
+    .map((link) => link.getAttribute("href"))
+    .filter((href) => href !== "/pinned");
+  expect(hrefs).toEqual([
+    `/day/${inFiveDays}`,
+    `/day/${tomorrow}`,
+    "/",
+    `/day/${yesterday}`,
+  ]);
+});
+
+test("a day that holds only notes shows that it has notes", async () => {
+  const notesOnly = "2025-02-10";
+  const todosOnly = "2025-01-05";
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["a"], todosOnly);
+      await b.asUser.mutation(api.notes.create, {
+        day: notesOnly,
+        title: "Idea",
+      });
+    },
+  });
+  const nav = await findDays();
+  const notesDay = await within(nav).findByRole("link", {
+    name: /^Mon, Feb 10/,
+  });
+  expect(notesDay).toHaveAccessibleName(/has notes/);
+  expect(within(notesDay).getByTestId("has-notes-mark")).toBeInTheDocument();
+  expect(
+    within(nav).getByRole("link", { name: /^Sun, Jan 5/ }),
+  ).not.toHaveAccessibleName(/has notes/);
+});
+
+test("the Pinned view names each day by its label, with the date beside it", async () => {
+  const day = "2025-03-01";
+  await renderApp({
+    path: "/pinned",
+    seed: async (b) => {
+      const [id] = await addTodos(b, ["Pinned thing"], day);
+      await b.asUser.mutation(api.todos.setPinned, { id: id!, pinned: true });
+      await b.asUser.mutation(api.days.setLabel, { day, label: "Errands" });
+    },
+  });
+  const heading = await screen.findByRole("heading", {
+    level: 2,
+    name: new RegExp(`^Errands`),
+  });
+  expect(heading).toHaveTextContent(`Errands · ${longDate(day)}`);
+  expect(within(heading).getByRole("link")).toHaveAttribute(
+    "href",
+    `/day/${day}`,
+  );
+});

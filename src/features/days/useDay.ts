@@ -3,9 +3,12 @@ import { longDate, relativeDayName } from "@/lib/dates";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { isBlankText } from "@/lib/text";
 
-/** A day's summary row (label, archive mark, counts); null when empty. */
-export function useDay(day: string) {
-  return useSignedInQuery(api.days.get, { day });
+/**
+ * A day's summary row (label, archive mark, counts); null when empty.
+ * No day (a view that is not one) asks for nothing.
+ */
+export function useDay(day: string | null) {
+  return useSignedInQuery(api.days.get, day ? { day } : "skip");
 }
 
 /** What a person calls a day: its label, "Today", or the long date. */

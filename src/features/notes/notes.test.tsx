@@ -468,3 +468,41 @@ test("a remote image in the preview loads only after a click on “Show image fr
     within(panel).queryByRole("button", { name: /Show image/ }),
   ).not.toBeInTheDocument();
 });
+
+test("a link to another day in the preview opens that day inside the app; other paths and other sites' protocol-relative links stay text", async () => {
+  const body = `[see](/day/2025-03-01), [pinned](/pinned), [copied](${window.location.origin}/day/2025-03-02), [nowhere](/nowhere) and [sneaky](//evil.example/day/2025-03-01)`;
+  const { user, location } = await renderApp({
+    seed: (b) => addNotes(b, [{ title: "Links", body }]),
+  });
+  const card = await note("Links");
+  await user.click(within(card).getByRole("tab", { name: "Preview" }));
+  const panel = within(card).getByRole("tabpanel");
+  const see = await within(panel).findByRole("link", { name: "see" });
+  expect(see).toHaveAttribute("href", "/day/2025-03-01");
+  expect(see).not.toHaveAttribute("target");
+  expect(within(panel).getByRole("link", { name: "pinned" })).toHaveAttribute(
+    "href",
+    "/pinned",
+  );
+  // Copied from the address bar: the same page, opened in place.
+  const copied = within(panel).getByRole("link", { name: "copied" });
+  expect(copied).toHaveAttribute("href", "/day/2025-03-02");
+  expect(copied).not.toHaveAttribute("target");
+  expect(
+    within(panel).queryByRole("link", { name: "nowhere" }),
+  ).not.toBeInTheDocument();
+  expect(
+    within(panel).queryByRole("link", { name: "sneaky" }),
+  ).not.toBeInTheDocument();
+
+  const pageLoads = location.history?.length ?? 0;
+  await user.click(see);
+  expect(location.history?.at(-1)).toBe("/day/2025-03-01");
+  expect(location.history).toHaveLength(pageLoads + 1);
+  expect(
+    await screen.findByRole("heading", {
+      level: 1,
+      name: "Saturday, March 1, 2025",
+    }),
+  ).toBeInTheDocument();
+});

@@ -7,6 +7,7 @@ import { UserText } from "@/components/ui/UserText";
 import { clearLocalCache } from "@/lib/localCache";
 import { clearOutbox, useUnsentChangeCount } from "@/lib/outbox";
 import { displayName } from "../profile";
+import { useAnnounceSignOut } from "../session";
 
 export function Avatar({ name, url }: { name: string; url?: string | null }) {
   const [failed, setFailed] = useState(false);
@@ -48,6 +49,7 @@ export function UserMenu() {
   const [signingOut, setSigningOut] = useState(false);
   const unsent = useUnsentChangeCount();
   const confirm = useConfirm();
+  const announceSignOut = useAnnounceSignOut();
   if (!user) return null;
   const name = displayName(user);
 
@@ -63,8 +65,10 @@ export function UserMenu() {
       if (!ok) return;
     }
     setSigningOut(true);
-    // Nothing of this person's stays behind in this browser.
+    // Nothing of this person's stays behind in this browser, and none of
+    // their other tabs stays signed in.
     await Promise.all([clearOutbox(user.id), clearLocalCache()]);
+    announceSignOut();
     try {
       signOut({ returnTo: window.location.origin });
     } catch {

@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from "react";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
-import type { SessionMonitor } from "./sessionMonitor";
+import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
 
 const MonitorContext = createContext<SessionMonitor | null>(null);
 
@@ -41,30 +41,38 @@ export function mayHaveSession() {
 
 /**
  * The session as the app sees it: AuthKit's user and loading flag, plus
- * whether sign-in is reachable (`retrying`) or the session is over (`ended`).
+ * whether sign-in is reachable (`retrying`) or the session is over (`ended`,
+ * or `signed-out` in another tab, which shows no user here either).
  * With no user and `retrying`, a session is being restored.
  */
 export function useSession() {
   const { isLoading, user } = useAuth();
   const status = useSessionStatus(useSessionMonitor());
+  if (status === "signed-out") return { isLoading: false, user: null, status };
   return { isLoading, user, status };
+}
+
+/** Tells this person's other tabs that they are signing out (see UserMenu). */
+export function useAnnounceSignOut() {
+  const monitor = useSessionMonitor();
+  return useCallback(() => monitor.announceSignedOut(), [monitor]);
 }
 
 /**
  * What ConvexProviderWithAuthKit asks for: AuthKit's state with a token
  * fetch that waits out transient failures (fetchTokenPatiently). An ended
- * session reads as signed out, so Convex drops the token at once rather than
+ * session (or one signed out in another tab) reads as signed out, so Convex drops the token at once rather than
  * at its expiry.
  */
 function useAuthForConvex() {
   const { isLoading, user, getAccessToken } = useAuth();
   const monitor = useSessionMonitor();
-  const ended = useSessionStatus(monitor) === "ended";
+  const over = sessionIsOver(useSessionStatus(monitor));
   const getToken = useTokenFetch(getAccessToken, monitor);
   // AuthKit sets its user from the first refresh a moment before its client
   // is ready (until then getAccessToken says "log in"): Convex must not ask
   // before AuthKit has finished loading.
-  const signedIn = !isLoading && !ended;
+  const signedIn = !isLoading && !over;
   return {
     isLoading,
     user: signedIn ? user : null,

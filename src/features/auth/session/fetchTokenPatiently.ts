@@ -1,5 +1,5 @@
 import { getClaims, LoginRequiredError } from "@workos-inc/authkit-react";
-import type { SessionMonitor } from "./sessionMonitor";
+import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
 
 const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 15_000;
@@ -62,7 +62,7 @@ export async function fetchTokenPatiently(
 ): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     signal?.throwIfAborted();
-    if (monitor.getStatus() === "ended") throw new LoginRequiredError();
+    if (sessionIsOver(monitor.getStatus())) throw new LoginRequiredError();
     try {
       const token = await currentToken(getAccessToken);
       monitor.reportReachable();

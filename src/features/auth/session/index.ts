@@ -1,3 +1,12 @@
-export { SessionMonitor, type SessionStatus } from "./sessionMonitor";
-export { mayHaveSession, SessionProvider, useSession } from "./SessionProvider";
+export {
+  SessionMonitor,
+  sessionIsOver,
+  type SessionStatus,
+} from "./sessionMonitor";
+export {
+  mayHaveSession,
+  SessionProvider,
+  useAnnounceSignOut,
+  useSession,
+} from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";

@@ -1,6 +1,11 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, expect, test } from "vitest";
-import { authCalls, renderApp, setAuthState } from "@/testing/renderApp";
+import {
+  authCalls,
+  openMenu,
+  renderApp,
+  setAuthState,
+} from "@/testing/renderApp";
 import { fetchTokenPatiently, retryDelayMs } from "./fetchTokenPatiently";
 import { SessionMonitor } from "./sessionMonitor";
 import { LoginRequiredError, TEST_AUTH_USER } from "@/testing/fakeAuth";
@@ -157,4 +162,37 @@ test("Convex asks for a token only once AuthKit has finished loading, so its use
   ).toBeInTheDocument();
   expect(monitor.getStatus()).toBe("active");
   expect(screen.queryByText("Your session ended")).toBeNull();
+});
+
+test("signing out in another tab takes this tab out of the signed-in view at once, to the landing page", async () => {
+  const { monitor } = await renderApp();
+  monitors.push(monitor);
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+  const otherTab = newMonitor();
+  const someoneElsesTab = newMonitor("user_other");
+
+  otherTab.announceSignedOut();
+  expect(
+    await screen.findByRole("button", { name: "Sign in" }),
+  ).toBeInTheDocument();
+  expect(
+    screen.queryByRole("button", { name: /^Account menu for/ }),
+  ).not.toBeInTheDocument();
+  expect(screen.queryByRole("heading", { name: "Today", level: 1 })).toBeNull();
+  expect(screen.queryByText("Your session ended")).toBeNull();
+  // Only this person's tabs leave.
+  expect(someoneElsesTab.getStatus()).toBe("active");
+});
+
+test("Sign out in the account menu tells this person's other tabs; a sign-in fault does not", async () => {
+  const { user, monitor } = await renderApp();
+  monitors.push(monitor);
+  const otherTab = newMonitor();
+  monitor.reportUnreachable();
+  monitor.reportReachable();
+  const menu = await openMenu(user, "Account menu for Ada Lovelace");
+  expect(otherTab.getStatus()).toBe("active");
+  await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
+  await waitFor(() => expect(otherTab.getStatus()).toBe("signed-out"));
+  expect(authCalls.signOut).toHaveBeenCalled();
 });

@@ -8,20 +8,34 @@
  *   in; token requests wait and retry.
  * - `ended`: the session is definitely over (the refresh was refused). Every
  *   tab of the same person learns it at once through a BroadcastChannel.
+ * - `signed-out`: the person signed out in another tab; this one leaves the
+ *   signed-in view at once, through the same channel.
+ *
+ * A transient fault (`retrying`) stays in its tab: only a refused refresh
+ * or a real sign-out ever reaches other tabs.
  */
-export type SessionStatus = "active" | "retrying" | "ended";
+export type SessionStatus = "active" | "retrying" | "ended" | "signed-out";
 
 const CHANNEL_NAME = "daybook-session";
 
-type SessionMessage = { type: "session-ended"; userId: string };
+type SessionMessage = {
+  type: "session-ended" | "signed-out";
+  userId: string;
+};
 
 function isSessionMessage(data: unknown): data is SessionMessage {
+  const message = data as SessionMessage | null;
   return (
     typeof data === "object" &&
-    data !== null &&
-    (data as SessionMessage).type === "session-ended" &&
-    typeof (data as SessionMessage).userId === "string"
+    message !== null &&
+    (message.type === "session-ended" || message.type === "signed-out") &&
+    typeof message.userId === "string"
   );
+}
+
+/** Whether a tab in `status` is done with its session (no more tokens). */
+export function sessionIsOver(status: SessionStatus): boolean {
+  return status === "ended" || status === "signed-out";
 }
 
 export class SessionMonitor {
@@ -39,7 +53,12 @@ export class SessionMonitor {
         : new BroadcastChannel(CHANNEL_NAME);
     this.channel?.addEventListener("message", (event: MessageEvent) => {
       // Another tab's session ending is ours too: they share the cookie.
-      if (isSessionMessage(event.data) && event.data.userId === this.userId) {
+      if (!isSessionMessage(event.data) || event.data.userId !== this.userId)
+        return;
+      if (event.data.type === "signed-out") {
+        this.setStatus("signed-out");
+        this.wakeWaiters();
+      } else if (this.status !== "signed-out") {
         this.setStatus("ended");
       }
     });
@@ -83,16 +102,26 @@ export class SessionMonitor {
 
   /** The refresh was refused: tell this tab and every other tab of this person. */
   reportEnded() {
-    if (this.status === "ended") return;
+    // Signed out elsewhere, the refused refresh is expected: nothing to tell.
+    if (sessionIsOver(this.status)) return;
     this.setStatus("ended");
-    if (this.userId) {
-      const message: SessionMessage = {
-        type: "session-ended",
-        userId: this.userId,
-      };
-      this.channel?.postMessage(message);
-    }
+    this.tellOtherTabs("session-ended");
     this.wakeWaiters();
+  }
+
+  /**
+   * This tab is signing out: this person's other tabs leave the signed-in
+   * view now, without waiting for their next refresh to be refused. This
+   * tab is left as it is; it is about to hand over to sign-out.
+   */
+  announceSignedOut() {
+    this.tellOtherTabs("signed-out");
+  }
+
+  private tellOtherTabs(type: SessionMessage["type"]) {
+    if (!this.userId) return;
+    const message: SessionMessage = { type, userId: this.userId };
+    this.channel?.postMessage(message);
   }
 
   /**

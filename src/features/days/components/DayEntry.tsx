@@ -1,3 +1,4 @@
+import { NotebookText } from "lucide-react";
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { LIMITS } from "@convex/lib/limits";
@@ -16,9 +17,10 @@ export type DaySummary = {
   label?: string;
   archived: boolean;
   openCount: number;
+  noteCount?: number;
 };
 
-/** One day in the sidebar: its label (or date), open count and menu. */
+/** One day in the sidebar: its label (or date), open count, notes mark and menu. */
 export function DayEntry({
   summary,
   current,
@@ -95,6 +97,17 @@ export function DayEntry({
               </span>
             ) : null}
           </span>
+          {(summary.noteCount ?? 0) > 0 ? (
+            // Drawn for every day with notes, so a day of notes alone does
+            // not look empty.
+            <span
+              data-testid="has-notes-mark"
+              className="flex items-center text-slate-600 dark:text-slate-400"
+            >
+              <NotebookText aria-hidden className="size-3.5" />
+              <span className="sr-only">, has notes</span>
+            </span>
+          ) : null}
           {summary.openCount > 0 ? (
             <span className="rounded-full bg-slate-200 px-2 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
               {summary.openCount}

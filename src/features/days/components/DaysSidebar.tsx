@@ -63,8 +63,8 @@ function LoadMore({
 }
 
 /**
- * The sidebar: Today and Pinned, then every day with content, a label or an
- * archive mark (newest first, labels instead of dates), and the archived
+ * The sidebar: Pinned, then Today and every day with content, a label or an
+ * archive mark (latest first, labels instead of dates), and the archived
  * days in a collapsed section.
  */
 export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
@@ -76,14 +76,18 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
   const today = todayString();
   const selected = dayOfPath(path, today);
 
+  // One timeline, latest first: future days above Today (Tomorrow just
+  // above it), past days below (Yesterday just below). Today is always there.
   const days = useMemo<DaySummary[]>(() => {
     const rows = active.results;
-    const todayRow = rows.find((row) => row.day === today);
-    const others = rows.filter((row) => row.day !== today);
-    return [
-      todayRow ?? { day: today, archived: false, openCount: 0 },
-      ...others,
-    ];
+    const todayRow = rows.find((row) => row.day === today) ?? {
+      day: today,
+      archived: false,
+      openCount: 0,
+    };
+    const future = rows.filter((row) => row.day > today);
+    const past = rows.filter((row) => row.day < today);
+    return [...future, todayRow, ...past];
   }, [active.results, today]);
 
   return (

@@ -2,19 +2,23 @@ import { Image as ImageIcon } from "lucide-react";
 import { useRef, useState, type ComponentProps } from "react";
 import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { Link as RouterLink } from "wouter";
 import { UserText } from "@/components/ui/UserText";
+import { appPathOf } from "@/config/paths";
 import { isBlankText } from "@/lib/text";
 
 const LINK_PROTOCOLS = /^(https?:|mailto:)/i;
 
 /**
- * Only http(s) and mailto links; everything else (javascript:, data:,
- * relative paths) loses its address. react-markdown's own transform runs
- * first, so its protections stay.
+ * Only http(s) and mailto links, and links to the app's own pages (a day,
+ * Pinned); everything else (javascript:, data:, `//host`, other paths)
+ * loses its address. react-markdown's own transform runs first, so its
+ * protections stay.
  */
 export function safeUrl(url: string, key: string): string {
   const safe = defaultUrlTransform(url);
   if (key === "src") return /^https:/i.test(safe) ? safe : "";
+  if (appPathOf(safe)) return safe;
   return LINK_PROTOCOLS.test(safe) ? safe : "";
 }
 
@@ -25,6 +29,15 @@ function Link({
   ...rest
 }: ComponentProps<"a"> & { node?: unknown }) {
   if (!href) return <span>{children}</span>;
+  // The app's own pages open in place, through the router: no page load.
+  const appPath = appPathOf(href);
+  if (appPath) {
+    return (
+      <RouterLink {...rest} href={appPath}>
+        {children}
+      </RouterLink>
+    );
+  }
   const external = /^https?:/i.test(href);
   return (
     <a
@@ -102,7 +115,8 @@ const COMPONENTS: Components = { a: Link, img: Image };
 /**
  * A note's markdown as HTML, safely: raw HTML in the text stays text (no
  * rehype-raw), so no script or event handler can run; links are limited to
- * http(s) and mailto and open in a new tab; images only over https, and
+ * http(s) and mailto, which open in a new tab, and the app's own pages,
+ * which open in place; images only over https, and
  * only after a click.
  * Loaded on demand, the first time a note's Preview is opened.
  */

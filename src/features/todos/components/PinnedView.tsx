@@ -5,9 +5,12 @@ import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
+import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
+import { useDay } from "@/features/days";
 import { longDate, relativeDayName } from "@/lib/dates";
 import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
+import { isBlankText } from "@/lib/text";
 import type { Todo } from "../optimistic";
 import { useTodoActions } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
@@ -16,6 +19,27 @@ const PAGE_SIZE = 50;
 
 /** Pinned items come from many days: Undo puts one back at its day's end. */
 const NO_NEIGHBOURS = () => ({ afterId: null, beforeId: null });
+
+/** A group's day as the sidebar names it: its label, then when it is. */
+function PinnedDayHeading({ id, day }: { id: string; day: string }) {
+  const label = useDay(day)?.label;
+  const when = [relativeDayName(day), longDate(day)].filter(Boolean);
+  return (
+    <h2
+      id={id}
+      className="text-sm font-semibold text-slate-700 dark:text-slate-300"
+    >
+      <Link href={paths.day(day)} className="rounded-sm hover:underline">
+        {label && !isBlankText(label) ? (
+          <>
+            <UserText>{label}</UserText> ·{" "}
+          </>
+        ) : null}
+        {when.join(" · ")}
+      </Link>
+    </h2>
+  );
+}
 
 /** Pinned items across all days, grouped by day (oldest day first). */
 export default function PinnedView() {
@@ -53,18 +77,7 @@ export default function PinnedView() {
             aria-labelledby={`pinned-${day}`}
             className="flex flex-col gap-1"
           >
-            <h2
-              id={`pinned-${day}`}
-              className="text-sm font-semibold text-slate-700 dark:text-slate-300"
-            >
-              <Link
-                href={paths.day(day)}
-                className="rounded-sm hover:underline"
-              >
-                {relativeDayName(day) ? `${relativeDayName(day)} · ` : ""}
-                {longDate(day)}
-              </Link>
-            </h2>
+            <PinnedDayHeading id={`pinned-${day}`} day={day} />
             <ul
               aria-label={`Pinned on ${longDate(day)}`}
               className="flex flex-col"

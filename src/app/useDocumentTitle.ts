@@ -1,0 +1,64 @@
+import { useEffect } from "react";
+import { dayOfPath, paths } from "@/config/paths";
+import { useDay } from "@/features/days";
+import { relativeDayName, shortDate } from "@/lib/dates";
+import { isBlankText } from "@/lib/text";
+
+const APP_NAME = "Daybook";
+
+/** What the tab shows: a day, a view, or a dialog open over them. */
+export type TitledView =
+  | { view: "day"; day: string; label?: string | null }
+  | { view: "pinned" | "not-found" | "search" | "settings" | "shortcuts" };
+
+const VIEW_NAMES = {
+  pinned: "Pinned",
+  "not-found": "Page not found",
+  search: "Search",
+  settings: "Settings",
+  shortcuts: "Keyboard shortcuts",
+} as const;
+
+/**
+ * The tab's title, e.g. "Errands · Sat, Nov 28 — Daybook": a day by its
+ * label (or Today / Yesterday / Tomorrow) and short date, a view by its name.
+ */
+export function documentTitle(
+  titled: TitledView,
+  now: Date = new Date(),
+): string {
+  if (titled.view !== "day") return `${VIEW_NAMES[titled.view]} — ${APP_NAME}`;
+  const { day, label } = titled;
+  const name = label && !isBlankText(label) ? label : relativeDayName(day);
+  const date = shortDate(day, now);
+  return `${name ? `${name} · ${date}` : date} — ${APP_NAME}`;
+}
+
+/**
+ * Keeps document.title in step with the signed-in app: the routed view at
+ * `path` (through the paths table), or the dialog open over it. Leaving the
+ * signed-in app puts back the plain name.
+ */
+export function useDocumentTitle(
+  path: string,
+  overlay: "search" | "settings" | "shortcuts" | null,
+) {
+  const day = dayOfPath(path);
+  const label = useDay(day)?.label;
+  const title = documentTitle(
+    overlay
+      ? { view: overlay }
+      : day
+        ? { view: "day", day, label }
+        : { view: path === paths.pinned ? "pinned" : "not-found" },
+  );
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  useEffect(
+    () => () => {
+      document.title = APP_NAME;
+    },
+    [],
+  );
+}

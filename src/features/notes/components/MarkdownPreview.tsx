@@ -4,6 +4,7 @@ import Markdown, { defaultUrlTransform, type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { UserText } from "@/components/ui/UserText";
 import { isBlankText } from "@/lib/text";
+import { labelTaskCheckboxes } from "../labelTaskCheckboxes";
 
 const LINK_PROTOCOLS = /^(https?:|mailto:)/i;
 
@@ -119,6 +120,7 @@ export default function MarkdownPreview({ text }: { text: string }) {
       ) : (
         <Markdown
           remarkPlugins={[remarkGfm]}
+          rehypePlugins={[labelTaskCheckboxes]}
           urlTransform={safeUrl}
           components={COMPONENTS}
         >

@@ -14,11 +14,13 @@ export interface AxeFinding {
 }
 
 /**
- * Runs axe-core in the page and returns its serious and critical findings.
- * The script is evaluated over the DevTools protocol, which the page's CSP
- * (script-src 'self') does not govern, so the policy under test stays on.
+ * Runs axe-core in the page and returns every violation it finds, of any
+ * impact (critical, serious, moderate and minor), with every rule axe runs
+ * by default. The script is evaluated over the DevTools protocol, which the
+ * page's CSP (script-src 'self') does not govern, so the policy under test
+ * stays on.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   axeSource ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
   const source = await axeSource;
   await page.evaluate(source);
@@ -37,17 +39,23 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
       }
     ).axe;
     const { violations } = await axe.run(document);
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((node) => ({
-          target: node.target.join(" "),
-          html: node.html,
-          summary: node.failureSummary ?? "",
-        })),
-      }));
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((node) => ({
+        target: node.target.join(" "),
+        html: node.html,
+        summary: node.failureSummary ?? "",
+      })),
+    }));
   });
+}
+
+/** As axeViolations, only the serious and critical ones. */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  const violations = await axeViolations(page);
+  return violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
 }

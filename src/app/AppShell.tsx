@@ -36,7 +36,7 @@ import { ConnectionIndicator } from "./ConnectionIndicator";
 import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
 import { AppRoutes } from "./routes";
 import { SidebarResizer } from "./SidebarResizer";
-import { useSidebarWidth } from "./sidebarWidth";
+import { useSidebarWidth, type SidebarState } from "./sidebarWidth";
 import { useDocumentTitle } from "./useDocumentTitle";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
@@ -103,6 +103,18 @@ function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const sidebar = useSidebarWidth();
   const drawerButton = useRef<HTMLButtonElement>(null);
+  const collapseButton = useRef<HTMLButtonElement>(null);
+  const sidebarElement = useRef<HTMLDivElement>(null);
+  const updateSidebar = (change: Partial<SidebarState>) => {
+    const hidesFocus =
+      change.collapsed === true &&
+      sidebarElement.current?.contains(document.activeElement);
+    if (!hidesFocus) return sidebar.update(change);
+    // Collapsed from the resize handle: the handle goes with the sidebar,
+    // so focus goes to the button that brings it back.
+    flushSync(() => sidebar.update(change));
+    collapseButton.current?.focus();
+  };
 
   // Growing past the breakpoint turns the drawer back into the column.
   if (wide && drawerOpen) setDrawerOpen(false);
@@ -164,6 +176,7 @@ function AppLayout() {
         className="flex items-center gap-1 border-b border-slate-200 px-2 py-1.5 dark:border-slate-800"
       >
         <IconButton
+          ref={collapseButton}
           label={sidebar.collapsed ? "Expand sidebar" : "Collapse sidebar"}
           aria-expanded={!sidebar.collapsed}
           aria-controls={SIDEBAR_ID}
@@ -175,7 +188,7 @@ function AppLayout() {
               <PanelLeftClose aria-hidden className="size-5" />
             )
           }
-          onClick={() => sidebar.update({ collapsed: !sidebar.collapsed })}
+          onClick={() => updateSidebar({ collapsed: !sidebar.collapsed })}
         />
         <IconButton
           ref={drawerButton}
@@ -229,8 +242,10 @@ function AppLayout() {
               className="fixed inset-0 z-40 bg-slate-950/50"
             />
           ) : null}
-          <aside
+          {/* A div, not an <aside>: the drawer's role (dialog) is not allowed on <aside>. */}
+          <div
             id={SIDEBAR_ID}
+            ref={sidebarElement}
             hidden={wide ? sidebar.collapsed : !drawer}
             {...(drawer
               ? {
@@ -238,10 +253,10 @@ function AppLayout() {
                   "aria-modal": true,
                   "aria-label": "Daybook",
                 }
-              : {})}
+              : { role: "complementary" })}
             onKeyDown={onDrawerKeyDown}
             style={{ "--sidebar-width": `${sidebar.width}px` } as CSSProperties}
-            className="flex flex-col bg-slate-50 md:w-(--sidebar-width) md:max-w-[calc(100vw-20rem)] md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
+            className="flex flex-col bg-slate-50 md:relative md:w-(--sidebar-width) md:max-w-[calc(100vw-20rem)] md:shrink-0 md:border-r md:border-slate-200 max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-[85vw] max-md:max-w-80 max-md:shadow-xl dark:bg-slate-900 md:dark:border-slate-800"
           >
             {drawer ? (
               <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-800">
@@ -257,14 +272,15 @@ function AppLayout() {
             <div className="min-h-0 flex-1">
               <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
             </div>
-          </aside>
-          {wide ? (
-            <SidebarResizer
-              sidebarId={SIDEBAR_ID}
-              state={sidebar}
-              onChange={sidebar.update}
-            />
-          ) : null}
+            {/* Inside the sidebar's landmark, and hidden with it when collapsed. */}
+            {wide ? (
+              <SidebarResizer
+                sidebarId={SIDEBAR_ID}
+                state={sidebar}
+                onChange={updateSidebar}
+              />
+            ) : null}
+          </div>
           <div {...behindDrawer} className="min-w-0 flex-1 overflow-y-auto">
             <main
               id="main"

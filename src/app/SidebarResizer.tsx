@@ -74,7 +74,7 @@ export function SidebarResizer({
       }
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
-      className="w-1 shrink-0 cursor-col-resize touch-none bg-transparent transition-colors outline-none hover:bg-indigo-300 focus-visible:bg-indigo-500 max-md:hidden dark:hover:bg-indigo-700"
+      className="absolute inset-y-0 -right-1 z-10 w-1 cursor-col-resize touch-none bg-transparent transition-colors outline-none hover:bg-indigo-300 focus-visible:bg-indigo-500 max-md:hidden dark:hover:bg-indigo-700"
     />
   );
 }

@@ -67,6 +67,24 @@ test("the sidebar width chosen earlier comes back after a reload", async () => {
   expect(separator).toHaveAttribute("aria-valuenow", "360");
 });
 
+test("a sidebar collapsed earlier comes back collapsed after a reload, with neither it nor its resize handle reachable", async () => {
+  await renderApp({
+    storage: {
+      [SIDEBAR_STORAGE_KEY]: JSON.stringify({ width: 360, collapsed: true }),
+    },
+  });
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+  expect(
+    screen.getByRole("button", { name: "Expand sidebar" }),
+  ).toHaveAttribute("aria-expanded", "false");
+  expect(
+    screen.queryByRole("navigation", { name: "Days" }),
+  ).not.toBeInTheDocument();
+  expect(
+    screen.queryByRole("separator", { name: "Resize sidebar" }),
+  ).not.toBeInTheDocument();
+});
+
 test("the sidebar resizes from the keyboard, collapses with Enter, and is remembered", async () => {
   const { user } = await renderApp();
   const separator = await screen.findByRole("separator", {
@@ -84,13 +102,16 @@ test("the sidebar resizes from the keyboard, collapses with Enter, and is rememb
   expect(separator).toHaveAttribute("aria-valuenow", "200");
 
   await user.keyboard("{Enter}");
-  expect(separator).toHaveAttribute("aria-valuenow", "0");
+  // The handle goes with the sidebar; focus goes to what brings it back.
   expect(
     screen.queryByRole("navigation", { name: "Days" }),
   ).not.toBeInTheDocument();
   expect(
-    screen.getByRole("button", { name: "Expand sidebar" }),
-  ).toHaveAttribute("aria-expanded", "false");
+    screen.queryByRole("separator", { name: "Resize sidebar" }),
+  ).not.toBeInTheDocument();
+  const expand = screen.getByRole("button", { name: "Expand sidebar" });
+  expect(expand).toHaveAttribute("aria-expanded", "false");
+  expect(expand).toHaveFocus();
   expect(JSON.parse(localStorage.getItem(SIDEBAR_STORAGE_KEY)!)).toEqual({
     width: 200,
     collapsed: true,

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import DatePickerDialog from "./DatePickerDialog";
@@ -36,4 +36,27 @@ test("a start outside the range opens at its nearest end, and the calendar goes 
   ).toHaveAttribute("aria-disabled", "true");
   await user.click(within(dialog).getByRole("button", { name: "Move here" }));
   expect(onDone).toHaveBeenCalledWith("1970-01-01");
+});
+
+test("Enter on a day chooses it, as the confirm button would", async () => {
+  const user = userEvent.setup();
+  const { dialog, onDone } = renderPicker("2026-11-15");
+  const selected = within(dialog).getByRole("button", { name: /November 15/ });
+  await waitFor(() => expect(selected).toHaveFocus());
+  await user.keyboard("{ArrowRight}");
+  expect(
+    within(dialog).getByRole("button", { name: /November 16/ }),
+  ).toHaveFocus();
+  await user.keyboard("{Enter}");
+  expect(onDone).toHaveBeenCalledWith("2026-11-16");
+});
+
+test("each day's accessible name contains the number it shows (label-content-name-mismatch)", () => {
+  const { dialog } = renderPicker("2026-11-15");
+  const days = within(within(dialog).getByRole("grid")).getAllByRole("button");
+  expect(days).toHaveLength(30);
+  for (const day of days) {
+    const words = (day.getAttribute("aria-label") ?? "").split(/[\s,]+/);
+    expect(words).toContain(day.textContent);
+  }
 });

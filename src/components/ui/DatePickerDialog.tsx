@@ -1,7 +1,7 @@
 import { lightFormat } from "date-fns";
 import { FIRST_DAY, LAST_DAY, parseDay } from "@/lib/dates";
 import { useState } from "react";
-import { DayPicker } from "react-day-picker";
+import { DayPicker, DateLib, type Modifiers } from "react-day-picker";
 import "react-day-picker/style.css";
 import { Button } from "./Button";
 import { Dialog } from "./Dialog";
@@ -18,6 +18,21 @@ const DAY = "yyyy-MM-dd";
 const FIRST_DATE = parseDay(FIRST_DAY)!;
 const LAST_DATE = parseDay(LAST_DAY)!;
 
+/**
+ * A day button's name, e.g. "Today, Monday, November 30, 2026, selected":
+ * the plain number it shows ("30", not "30th") is a word of its name, so a
+ * person using speech input can say what they see.
+ */
+function labelDayButton(
+  date: Date,
+  modifiers: Modifiers,
+  _options?: unknown,
+  dateLib?: DateLib,
+) {
+  const name = (dateLib ?? new DateLib()).format(date, "EEEE, MMMM d, yyyy");
+  return `${modifiers.today ? "Today, " : ""}${name}${modifiers.selected ? ", selected" : ""}`;
+}
+
 /** A calendar in a dialog (loaded on demand: react-day-picker is large). */
 export default function DatePickerDialog({
   options,
@@ -33,6 +48,7 @@ export default function DatePickerDialog({
     if (initial < FIRST_DATE) return FIRST_DATE;
     return initial > LAST_DATE ? LAST_DATE : initial;
   });
+  const choose = (day: Date) => onDone(lightFormat(day, DAY));
   return (
     <Dialog
       open
@@ -54,6 +70,13 @@ export default function DatePickerDialog({
           startMonth={FIRST_DATE}
           endMonth={LAST_DATE}
           disabled={[{ before: FIRST_DATE }, { after: LAST_DATE }]}
+          labels={{ labelDayButton }}
+          // Enter chooses the day (Space, or a click, only selects it).
+          onDayKeyDown={(day, modifiers, event) => {
+            if (event.key !== "Enter" || modifiers.disabled) return;
+            event.preventDefault();
+            choose(day);
+          }}
         />
       </div>
       <div className="flex justify-end gap-2">
@@ -61,7 +84,7 @@ export default function DatePickerDialog({
         <Button
           variant="primary"
           disabled={!selected}
-          onClick={() => selected && onDone(lightFormat(selected, DAY))}
+          onClick={() => selected && choose(selected)}
         >
           {options.confirmLabel}
         </Button>

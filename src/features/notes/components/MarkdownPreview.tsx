@@ -6,6 +6,7 @@ import { Link as RouterLink } from "wouter";
 import { UserText } from "@/components/ui/UserText";
 import { appPathOf } from "@/config/paths";
 import { isBlankText } from "@/lib/text";
+import { labelTaskCheckboxes } from "../labelTaskCheckboxes";
 
 const LINK_PROTOCOLS = /^(https?:|mailto:)/i;
 
@@ -133,6 +134,7 @@ export default function MarkdownPreview({ text }: { text: string }) {
       ) : (
         <Markdown
           remarkPlugins={[remarkGfm]}
+          rehypePlugins={[labelTaskCheckboxes]}
           urlTransform={safeUrl}
           components={COMPONENTS}
         >

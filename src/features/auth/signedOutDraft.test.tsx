@@ -1,6 +1,7 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { renderApp } from "@/testing/renderApp";
+import { todosOf } from "@/testing/seed";
 
 test("text typed in the add field before signing in is in the add field after signing in", async () => {
   const visitor = await renderApp({ signedIn: false });
@@ -10,9 +11,11 @@ test("text typed in the add field before signing in is in the add field after si
     { timeout: 10_000 },
   );
   await visitor.user.type(preview, "Buy milk{Enter}");
-  const dialog = await screen.findByRole("dialog", {
-    name: "Sign in required",
-  });
+  const dialog = await screen.findByRole(
+    "dialog",
+    { name: "Sign in required" },
+    { timeout: 10_000 },
+  );
   expect(within(dialog).getByRole("button", { name: "Sign in" })).toBeVisible();
   // Signing in leaves the page for the sign-in page and comes back to a
   // new one in the same tab.
@@ -35,9 +38,13 @@ test("text typed in the add field before signing in is in the add field after si
     screen.getByRole("textbox", { name: "Add a todo" }),
     "{Enter}",
   );
-  expect(
-    await screen.findByRole("checkbox", { name: "Buy milk" }),
-  ).toBeInTheDocument();
+  await waitFor(
+    async () =>
+      expect((await todosOf(signedIn.backend)).map((t) => t.text)).toEqual([
+        "Buy milk",
+      ]),
+    { timeout: 10_000 },
+  );
   signedIn.unmount();
   await renderApp({ backend: signedIn.backend, keepStorage: true });
   await screen.findByRole(

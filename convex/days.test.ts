@@ -389,3 +389,29 @@ describe("days.remove", () => {
     expect(jobs).toEqual([]);
   });
 });
+
+describe("blank notes", () => {
+  test("a day holding only an untitled, empty note is not listed in the sidebar", async () => {
+    await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.todos.create, { day: OTHER_DAY, text: "real" });
+    expect((await listAll()).map((row) => row.day)).toEqual([OTHER_DAY]);
+  });
+
+  test("the day is listed once the note has text, and leaves the list when the text goes", async () => {
+    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.notes.update, {
+      id,
+      baseVersion: 0,
+      body: "Ideas",
+    });
+    expect((await listAll()).map((row) => row.day)).toEqual([DAY]);
+    await alice.mutation(api.notes.update, { id, baseVersion: 1, body: "" });
+    expect(await listAll()).toEqual([]);
+  });
+
+  test("a labelled day with only a blank note is still listed (the label is content)", async () => {
+    await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.days.setLabel, { day: DAY, label: "Trip" });
+    expect((await listAll()).map((row) => row.day)).toEqual([DAY]);
+  });
+});

@@ -12,7 +12,8 @@ import { requireDay, requireText } from "./lib/validate";
 
 /**
  * The sidebar: days with content, a label or an archive mark, newest first,
- * one summary row per day (never a todo or note).
+ * one summary row per day (never a todo or note). Notes count as content
+ * once they hold a character (a day of blank notes only is left out).
  *
  * Only days inside the app's range (lib/dayRange), bounded in the index
  * range itself. A day stored before the range existed cannot be opened or
@@ -34,6 +35,19 @@ export const list = userQuery({
           .lte("day", LAST_DAY),
       )
       .order("desc")
+      // Blank notes (untitled and empty, so no bytes) are not content: a
+      // note added and left empty does not make its day a permanent entry.
+      // The index bounds the read; the rows this drops are rare (days of
+      // blank notes only), so a page reads few more rows than it returns.
+      // eslint-disable-next-line @convex-dev/no-filter-in-query
+      .filter((q) =>
+        q.or(
+          q.gt(q.field("todoCount"), 0),
+          q.gt(q.field("noteBytes"), 0),
+          q.neq(q.field("label"), undefined),
+          q.eq(q.field("archived"), true),
+        ),
+      )
       .paginate(clampPageSize(args.paginationOpts));
   },
 });

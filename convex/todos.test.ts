@@ -846,3 +846,74 @@ describe("the per-day limit", () => {
     expect((await dayRow())!.todoCount).toBe(LIMITS.todosPerDay);
   });
 });
+
+describe("copying open todos to another day", () => {
+  async function finishCopies() {
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+  }
+
+  test("with nothing open, nothing is copied and it says so (0 copied)", async () => {
+    const [done] = await createAll(["finished"]);
+    await alice.mutation(api.todos.setDone, { id: done!, done: true });
+    expect(
+      await alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: DAY,
+        toDay: OTHER_DAY,
+      }),
+    ).toEqual({ copied: 0, skipped: 0 });
+    expect(await textsOf(OTHER_DAY)).toEqual([]);
+  });
+
+  test("copying twice adds nothing the second time: items already on that day are skipped and counted", async () => {
+    await createAll(["# Errands", "Buy milk", "Call Sam"]);
+    await createAll(["Call Sam"], OTHER_DAY);
+    expect(
+      await alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: DAY,
+        toDay: OTHER_DAY,
+      }),
+    ).toEqual({ copied: 2, skipped: 1 });
+    await finishCopies();
+    expect(await textsOf(OTHER_DAY)).toEqual([
+      "Call Sam",
+      "Errands",
+      "Buy milk",
+    ]);
+    // Done there still counts as already copied.
+    const copiedMilk = (await listDay(OTHER_DAY))[2]!;
+    await alice.mutation(api.todos.setDone, { id: copiedMilk._id, done: true });
+
+    expect(
+      await alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: DAY,
+        toDay: OTHER_DAY,
+      }),
+    ).toEqual({ copied: 0, skipped: 3 });
+    await finishCopies();
+    expect(await textsOf(OTHER_DAY)).toEqual([
+      "Call Sam",
+      "Errands",
+      "Buy milk",
+    ]);
+  });
+
+  test("skipping works across batches: a second copy of a day larger than one batch adds none", async () => {
+    const open = lines(BATCH_SIZE + 20, "open");
+    await alice.mutation(api.todos.createMany, { day: DAY, lines: open });
+    expect(
+      await alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: DAY,
+        toDay: OTHER_DAY,
+      }),
+    ).toEqual({ copied: open.length, skipped: 0 });
+    await finishCopies();
+    expect(
+      await alice.mutation(api.todos.copyOpenToDay, {
+        fromDay: DAY,
+        toDay: OTHER_DAY,
+      }),
+    ).toEqual({ copied: 0, skipped: open.length });
+    await finishCopies();
+    expect(await textsOf(OTHER_DAY)).toEqual(open);
+  });
+});

@@ -318,7 +318,26 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
   }
 }
 
-/** Appends fresh, open, unpinned copies; stops quietly when the day is full. */
+/** Copies are told apart by kind and text: `# Errands` and `Errands` differ. */
+const copyKey = (todo: Pick<Doc<"todos">, "kind" | "text">) =>
+  `${todo.kind}\n${todo.text}`;
+
+/** The kind and text of every item a day holds (open or done). */
+async function itemKeysOfDay(ctx: MutationCtx, userId: string, day: string) {
+  const todos = await ctx.db
+    .query("todos")
+    .withIndex("by_user_day_order", (q) =>
+      q.eq("userId", userId).eq("day", day),
+    )
+    .take(LIMITS.todosPerDay);
+  return new Set(todos.map(copyKey));
+}
+
+/**
+ * Appends fresh, open, unpinned copies of the items not already on the
+ * target day (so copying twice adds nothing); stops quietly when the day is
+ * full (copyOpenToDay checked the room before).
+ */
 async function copyBatch(
   ctx: MutationCtx,
   userId: string,
@@ -330,6 +349,7 @@ async function copyBatch(
   // The user's quotas (lib/usage) bound it the same way.
   const target = await getDay(ctx, userId, toDay);
   const usage = await getUsage(ctx.db, userId);
+  const there = await itemKeysOfDay(ctx, userId, toDay);
   const room = {
     count: Math.min(
       LIMITS.todosPerDay - (target?.todoCount ?? 0),
@@ -342,8 +362,11 @@ async function copyBatch(
   };
   const copies: Doc<"todos">[] = [];
   for (const todo of todos) {
+    const key = copyKey(todo);
+    if (there.has(key)) continue;
     const bytes = textBytes(todo.text);
     if (copies.length >= room.count || bytes > room.bytes) break;
+    there.add(key);
     room.bytes -= bytes;
     copies.push(todo);
   }
@@ -397,7 +420,12 @@ export const completeAllOpen = wholeDayAction("completeOpen");
 export const deleteAllOpen = wholeDayAction("deleteOpen");
 export const deleteAllDone = wholeDayAction("deleteDone");
 
-/** Copies a day's open items (headings included) to the end of another day. */
+/**
+ * Copies a day's open items (headings included) to the end of another day,
+ * skipping those already there (same kind and text, open or done), so
+ * copying twice adds nothing. Returns how many it copies and skips, counted
+ * now: the first batch runs at once, the rest are scheduled.
+ */
 export const copyOpenToDay = userMutation({
   args: { fromDay: v.string(), toDay: v.string() },
   handler: async (ctx, args) => {
@@ -406,30 +434,40 @@ export const copyOpenToDay = userMutation({
     if (fromDay === toDay) {
       throw invalidArgument("Choose a different day to copy to.");
     }
-    const source = await getDay(ctx, ctx.userId, fromDay);
+    const openItems = await ctx.db
+      .query("todos")
+      .withIndex("by_user_day_done_order", (q) =>
+        q.eq("userId", ctx.userId).eq("day", fromDay).eq("done", false),
+      )
+      .take(LIMITS.todosPerDay);
+    const there = await itemKeysOfDay(ctx, ctx.userId, toDay);
+    let copied = 0;
+    let copiedBytes = 0;
+    for (const todo of openItems) {
+      const key = copyKey(todo);
+      if (there.has(key)) continue;
+      there.add(key);
+      copied++;
+      copiedBytes += textBytes(todo.text);
+    }
+    const result = { copied, skipped: openItems.length - copied };
+    if (copied === 0) return result;
     const target = await getDay(ctx, ctx.userId, toDay);
-    const openItems = source ? source.todoCount - source.doneCount : 0;
-    ensureRoom(target, { todoCount: openItems });
+    ensureRoom(target, { todoCount: copied, todoBytes: copiedBytes });
     // The scheduled batches write outside any rate limit or up-front quota
     // check, so the whole copy is charged and checked here, refused whole
-    // (RATE_LIMITED, LIMIT_REACHED) rather than stopped part-way. Day rows
-    // hold no bytes of open todos alone: all the source's todo bytes bound
-    // them, as does the room left in the target day (copyBatch stops there).
-    const copiedBytes = Math.min(
-      source?.todoBytes ?? 0,
-      LIMITS.todoBytesPerDay - (target?.todoBytes ?? 0),
-    );
+    // (RATE_LIMITED, LIMIT_REACHED) rather than stopped part-way.
     const usage = await getUsage(ctx.db, ctx.userId);
     if (usage) {
       ensureQuota(usage, {
-        todoCount: openItems,
+        todoCount: copied,
         noteCount: 0,
-        dayCount: target || openItems === 0 ? 0 : 1,
+        dayCount: target ? 0 : 1,
         textBytes: copiedBytes,
       });
     }
     await ctx.chargeUpFront({
-      createdItems: openItems,
+      createdItems: copied,
       writtenBytes: copiedBytes,
     });
     const cutoff = await newestItemCreationTime(
@@ -438,7 +476,7 @@ export const copyOpenToDay = userMutation({
       ctx.userId,
       fromDay,
     );
-    if (cutoff === null) return;
+    if (cutoff === null) return result;
     await runDayBatch(ctx, {
       userId: ctx.userId,
       day: fromDay,
@@ -447,5 +485,6 @@ export const copyOpenToDay = userMutation({
       afterOrder: null,
       cutoff,
     });
+    return result;
   },
 });

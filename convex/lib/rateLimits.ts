@@ -4,6 +4,7 @@ import {
 } from "convex-helpers/server/rateLimit";
 import type { DatabaseWriter } from "../_generated/server";
 import { rateLimited } from "./errors";
+import { LIMITS } from "./limits";
 
 /*
  * Per-user token buckets, from convex-helpers' `server/rateLimit` (its
@@ -36,15 +37,17 @@ export const RATE_LIMITS = {
     capacity: 300,
   },
   /**
-   * Todos and notes created: a paste of 500 lines takes 500. Eight pastes
-   * in a row pass, then one every 15 s; the measured flood (about 1,900
-   * todos a second) is refused within three seconds.
+   * Todos and notes created: a paste takes one per line. A paste that
+   * fills an empty day (LIMITS.todosPerDay lines, which the add field sends
+   * as batches of 500) passes at once, then one batch every 15 s; the
+   * measured flood (about 1,900 todos a second) is refused within three
+   * seconds.
    */
   createdItems: {
     kind: "token bucket",
     rate: 2_000,
     period: MINUTE,
-    capacity: 4_000,
+    capacity: LIMITS.todosPerDay,
   },
   /**
    * UTF-8 bytes of text written (new or changed todos and notes). The

@@ -1,9 +1,12 @@
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
+import { LengthCounter, showsLengthCounter } from "./LengthCounter";
 import { useKeptText } from "@/lib/keptDrafts";
 
 /** How an edit ended: by a key (focus then belongs back on the item) or by leaving the field. */
 export type EditEnd = "key" | "blur";
+
+const count = new Intl.NumberFormat("en-US");
 
 /**
  * True while an input method is composing (Japanese, Chinese, Korean…): the
@@ -20,6 +23,8 @@ function composing(event: KeyboardEvent) {
  * It opens focused with the caret at the end (or the text selected).
  * With `keepAs`, what is typed is kept locally (per user) until the edit
  * ends, and an editor opened again under that name starts from it.
+ * Text is never cut at `maxLength`: near it a counter shows, and past it
+ * saving is refused with a message (the edit stays open, text as typed).
  */
 export function InlineEditor({
   initial,
@@ -51,6 +56,9 @@ export function InlineEditor({
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   // Enter or Esc, then the blur that follows, must end the edit only once.
   const finished = useRef(false);
+  const id = useId();
+  const [refused, setRefused] = useState<string | null>(null);
+  const tooLong = value.length > maxLength;
 
   useEffect(() => {
     const field = ref.current;
@@ -71,19 +79,35 @@ export function InlineEditor({
 
   const finish = (save: boolean, end: EditEnd) => {
     if (finished.current) return;
+    if (save && tooLong) {
+      setRefused(
+        `Not saved: this holds at most ${count.format(maxLength)} characters and this text has ${count.format(value.length)}. Shorten it, then press Enter.`,
+      );
+      return;
+    }
     finished.current = true;
     kept.forget();
     if (save) onSave(value, end);
     else onCancel();
   };
 
+  const describedBy =
+    [
+      showsLengthCounter(value.length, maxLength) && `${id}-count`,
+      refused && `${id}-refused`,
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const props = {
     "aria-label": label,
+    "aria-invalid": tooLong || undefined,
+    "aria-describedby": describedBy,
     value,
-    maxLength,
     placeholder,
-    onChange: (event: { target: { value: string } }) =>
-      setValue(event.target.value),
+    onChange: (event: { target: { value: string } }) => {
+      setRefused(null);
+      setValue(event.target.value);
+    },
     onBlur: () => finish(true, "blur"),
     onKeyDown: (event: KeyboardEvent) => {
       if (composing(event)) return;
@@ -102,9 +126,31 @@ export function InlineEditor({
     multiline && "resize-none py-1 leading-6",
     className,
   );
-  return multiline ? (
+  const field = multiline ? (
     <textarea ref={ref} rows={1} dir="auto" {...props} className={look} />
   ) : (
     <input ref={ref} dir="auto" {...props} className={look} />
+  );
+  // Always wrapped, so the field is never remounted (losing focus) when
+  // the counter or the message appears.
+  return (
+    <div className="flex w-full min-w-0 flex-col gap-1">
+      {field}
+      <LengthCounter
+        id={`${id}-count`}
+        length={value.length}
+        max={maxLength}
+        className="self-end"
+      />
+      {refused ? (
+        <p
+          id={`${id}-refused`}
+          role="alert"
+          className="text-sm text-red-700 dark:text-red-400"
+        >
+          {refused}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -35,6 +35,29 @@ function updateDayRow(
   }
 }
 
+const openTodos = (n: number) =>
+  `${n.toLocaleString("en-US")} open todo${n === 1 ? "" : "s"}`;
+
+/**
+ * What a copy did, in words: "Nothing to copy" when nothing was open, and
+ * how many were copied and skipped (already on that day) otherwise.
+ */
+export function copyOutcome(
+  { copied, skipped }: { copied: number; skipped: number },
+  toDay: string,
+): string {
+  if (copied === 0 && skipped === 0)
+    return "Nothing to copy: this day has no open todos";
+  if (copied === 0) {
+    return skipped === 1
+      ? `Nothing to copy: the open todo is already on ${toDay}`
+      : `Nothing to copy: all ${openTodos(skipped)} are already on ${toDay}`;
+  }
+  const copiedPart = `Copied ${openTodos(copied)} to ${toDay}`;
+  if (skipped === 0) return copiedPart;
+  return `${copiedPart}; ${skipped.toLocaleString("en-US")} already there ${skipped === 1 ? "was" : "were"} skipped`;
+}
+
 /** Label, archive, copy and delete for whole days. */
 export function useDayActions() {
   const setLabel = useOutboxMutation(api.days.setLabel, {
@@ -75,11 +98,14 @@ export function useDayActions() {
           );
       },
       copyOpenTo: async (fromDay: string, toDay: string) => {
-        const done = await attempt(
-          () => copyOpen({ fromDay, toDay }).then(() => true),
+        const result = await attempt(
+          () => copyOpen({ fromDay, toDay }),
           "copy the todos",
         );
-        if (done) toast.success(`Copied open todos to ${shortDate(toDay)}`);
+        if (!result) return;
+        const words = copyOutcome(result, shortDate(toDay));
+        if (result.copied > 0) toast.success(words);
+        else toast.message(words);
       },
       remove: async (day: string) => {
         const done = await attempt(

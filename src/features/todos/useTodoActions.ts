@@ -10,7 +10,7 @@ import {
   type Neighbours,
 } from "@/lib/dayItems";
 import { useConfirm } from "@/components/ui/confirm";
-import { conflictCurrent } from "@/lib/errors";
+import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
 import { shorten } from "@/lib/text";
@@ -137,11 +137,19 @@ export function useTodoActions() {
           () => create({ day, text }).then(() => true),
           "add the todo",
         )) ?? false,
-      addMany: async (day: string, lines: string[]) =>
-        (await attempt(
-          () => createMany({ day, lines }).then(() => true),
-          "add the todos",
-        )) ?? false,
+      /**
+       * Adds pasted lines (at most `LIMITS.listItems`). Resolves null once
+       * stored, or the refusal's words, which the add field shows beside
+       * the lines it keeps (no toast).
+       */
+      addMany: async (day: string, lines: string[]): Promise<string | null> => {
+        try {
+          await createMany({ day, lines });
+          return null;
+        } catch (error) {
+          return errorMessage(error, "add the todos");
+        }
+      },
       /**
        * Saves an edit made from `baseText` (the text when editing began).
        * If the todo changed elsewhere meanwhile, the person chooses.

@@ -2,6 +2,8 @@ import { useAuth } from "@workos-inc/authkit-react";
 import { LogIn, NotebookPen, Plus, Search } from "lucide-react";
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { Button, IconButton } from "@/components/ui/Button";
+import { todayString } from "@/lib/dates";
+import { keepSignedOutDraft, readSignedOutDraft } from "@/lib/keptDrafts";
 import { isMac } from "@/lib/keyboard";
 import { currentPath } from "../returnTo";
 
@@ -22,6 +24,10 @@ const FEATURES = [
 export function LandingPage() {
   const { signIn } = useAuth();
   const [blocked, setBlocked] = useState<string | null>(null);
+  // What is typed here is kept and shows in today's add field once signed
+  // in (lib/keptDrafts), never lost to the sign-in round trip.
+  const [draftName] = useState(() => `add-todo:${todayString()}`);
+  const [draft, setDraft] = useState(() => readSignedOutDraft(draftName));
   const startSignIn = () => {
     void signIn({ state: { returnTo: currentPath() } });
   };
@@ -87,6 +93,11 @@ export function LandingPage() {
             <input
               aria-label="Add a todo"
               placeholder="Add a todo…"
+              value={draft}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                keepSignedOutDraft(draftName, event.target.value);
+              }}
               className="min-h-10 flex-1 rounded-md border border-slate-300 bg-transparent px-3 dark:border-slate-700"
             />
             <IconButton

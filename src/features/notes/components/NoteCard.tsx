@@ -63,6 +63,8 @@ export function NoteCard({
   const [tab, setTab] = useState<NoteTab>("edit");
   const confirm = useConfirm();
   const titleRef = useRef<HTMLInputElement>(null);
+  /** The title when the field took focus: what Esc puts back. */
+  const titleBeforeEdit = useRef(draft.title);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const name = noteName(draft.title);
@@ -150,10 +152,23 @@ export function NoteCard({
             disabled={pending}
             maxLength={LIMITS.noteTitle}
             onChange={(event) => edit("title", event.target.value)}
+            onFocus={() => {
+              titleBeforeEdit.current = draft.title;
+            }}
             onBlur={flush}
             onKeyDown={(event) => {
-              if (event.key !== "Enter" || event.nativeEvent.isComposing)
+              if (event.nativeEvent.isComposing) return;
+              if (event.key === "Escape") {
+                // Esc cancels the edit, as for todos and labels: the title
+                // it had (saved again if an autosave already sent the edit).
+                if (draft.title === titleBeforeEdit.current) return;
+                event.preventDefault();
+                event.stopPropagation();
+                edit("title", titleBeforeEdit.current);
+                flush();
                 return;
+              }
+              if (event.key !== "Enter") return;
               event.preventDefault();
               flush();
               if (!expanded) return;

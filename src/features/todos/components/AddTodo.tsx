@@ -1,41 +1,51 @@
 import { Plus } from "lucide-react";
-import { useEffect, useRef, type ClipboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
+import {
+  LengthCounter,
+  showsLengthCounter,
+  tooLongMessage,
+} from "@/components/ui/LengthCounter";
 import { readDraft, useDraftOwner, useKeptText } from "@/lib/keptDrafts";
 import { cleanForSending, isBlankText } from "@/lib/text";
+import { pastedLines, pasteOutcome, planPaste } from "../pasteLines";
 
-/** Splits pasted text into the non-blank lines that become todos. */
-export function pastedLines(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => !isBlankText(line))
-    .slice(0, LIMITS.listItems);
-}
+export const ADD_TODO_HINT =
+  "Enter adds · Shift+Enter new line · # heading · Paste lines: one todo each";
 
 /**
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
  * `##`, `###` make a heading, and pasting several lines adds one todo per
- * line. The "+" button is for touch screens. Esc leaves the field and keeps
- * the draft: a long draft is never thrown away by one key. The draft is
- * kept locally (per user and day) until it is sent, and comes back if the
- * server refuses it.
+ * line (all of them, in batches). The "+" button is for touch screens. Esc
+ * leaves the field and keeps the draft: a long draft is never thrown away by
+ * one key. The draft is kept locally (per user and day) until it is sent,
+ * and comes back if the server refuses it. Nothing is ever cut: text over
+ * the length limit stays in the field with a counter and a message, and
+ * pasted lines that cannot be added stay in the field with the reason.
  */
 export function AddTodo({
   day,
+  todosInDay,
   onAdd,
   onAddMany,
 }: {
   day: string;
+  /** Items the day holds now (bounds how many pasted lines fit). */
+  todosInDay: number;
   /** Resolves true once the server has the todo, false when it refused it. */
   onAdd: (text: string) => Promise<boolean>;
-  onAddMany: (lines: string[]) => Promise<boolean>;
+  /** Resolves null once the server has the lines, else why it refused them. */
+  onAddMany: (lines: string[]) => Promise<string | null>;
 }) {
   const draftName = `add-todo:${day}`;
   const owner = useDraftOwner();
   const kept = useKeptText(draftName);
   const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement>(null);
+  const [focused, setFocused] = useState(false);
+  /** Why text in the field was not added; cleared by the next edit. */
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const field = ref.current;
@@ -63,19 +73,43 @@ export function AddTodo({
   // draft goes too: from here the outbox keeps the change across a reload,
   // and a draft kept as well would come back in the field after a reload
   // while the outbox sends the same todo, inviting a second one.
-  const send = (text: string, lines?: string[]) => {
-    void (lines ? onAddMany(lines) : onAdd(text)).then(
-      (added) => added || putBack(text),
-    );
-  };
-
   const submit = () => {
     const text = cleanForSending(value);
     if (isBlankText(text)) return;
+    if (text.length > LIMITS.todoText) {
+      setNotice(tooLongMessage("a todo", text.length, LIMITS.todoText));
+      ref.current?.focus();
+      return;
+    }
+    setNotice(null);
     setValue("");
     kept.forget();
-    send(text);
+    void onAdd(text).then((added) => added || putBack(text));
     ref.current?.focus();
+  };
+
+  /**
+   * Sends every line that can be added (batches of `LIMITS.listItems`, sent
+   * together; the outbox keeps their order); lines that cannot (too long,
+   * past the day's room, or refused by the server) go back to the field in
+   * their pasted order, with a message saying how many were added and why
+   * the rest were not.
+   */
+  const addLines = async (lines: string[]) => {
+    const { batches, kept: keptLines } = planPaste(lines, todosInDay);
+    const refusals = await Promise.all(
+      batches.map((batch) => onAddMany(batch.map((index) => lines[index]!))),
+    );
+    for (const [i, reason] of refusals.entries()) {
+      if (reason === null) continue;
+      for (const index of batches[i]!) keptLines.set(index, reason);
+    }
+    if (keptLines.size === 0) return;
+    const order = [...keptLines.keys()].sort((a, b) => a - b);
+    putBack(order.map((index) => lines[index]!).join("\n"));
+    setNotice(
+      pasteOutcome(lines.length, keptLines.size, [...keptLines.values()]),
+    );
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -83,8 +117,19 @@ export function AddTodo({
     const lines = pastedLines(text);
     if (lines.length < 2) return;
     event.preventDefault();
-    send(lines.join("\n"), lines);
+    setNotice(null);
+    void addLines(lines);
   };
+
+  const length = cleanForSending(value).length;
+  const tooLong = length > LIMITS.todoText;
+  const describedBy = [
+    "add-todo-hint",
+    showsLengthCounter(length, LIMITS.todoText) && "add-todo-count",
+    notice && "add-todo-notice",
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
     <form
@@ -94,38 +139,71 @@ export function AddTodo({
         submit();
       }}
     >
-      <textarea
-        ref={ref}
-        id="add-todo"
-        aria-label="Add a todo"
-        dir="auto"
-        aria-describedby="add-todo-hint"
-        placeholder="Add a todo…"
-        rows={1}
-        value={value}
-        maxLength={LIMITS.todoText}
-        onChange={(event) => setValue(event.target.value)}
-        onPaste={onPaste}
-        onKeyDown={(event) => {
-          if (
-            event.key === "Enter" &&
-            !event.shiftKey &&
-            !event.nativeEvent.isComposing
-          ) {
-            event.preventDefault();
-            submit();
-          } else if (event.key === "Escape" && value !== "") {
-            event.stopPropagation();
-            event.currentTarget.blur();
-          }
-        }}
-        className="min-h-10 flex-1 resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
-      />
-      <span id="add-todo-hint" className="sr-only">
-        Enter adds, Shift+Enter starts a new line. Start with # for a heading.
-        Paste several lines to add one todo per line. Esc leaves the field and
-        keeps what you typed.
-      </span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <textarea
+          ref={ref}
+          id="add-todo"
+          aria-label="Add a todo"
+          dir="auto"
+          aria-describedby={describedBy}
+          aria-invalid={tooLong || undefined}
+          placeholder="Add a todo…"
+          rows={1}
+          value={value}
+          onChange={(event) => {
+            setNotice(null);
+            setValue(event.target.value);
+          }}
+          onPaste={onPaste}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
+          onKeyDown={(event) => {
+            if (
+              event.key === "Enter" &&
+              !event.shiftKey &&
+              !event.nativeEvent.isComposing
+            ) {
+              event.preventDefault();
+              submit();
+            } else if (event.key === "Escape" && value !== "") {
+              event.stopPropagation();
+              event.currentTarget.blur();
+            }
+          }}
+          className="min-h-10 w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:aria-invalid:border-red-400"
+        />
+        <span id="add-todo-hint" className="sr-only">
+          Enter adds, Shift+Enter starts a new line. Start with # for a heading.
+          Paste several lines to add one todo per line. Esc leaves the field and
+          keeps what you typed.
+        </span>
+        {notice ? (
+          <p
+            id="add-todo-notice"
+            role="alert"
+            className="text-sm text-red-700 dark:text-red-400"
+          >
+            {notice}
+          </p>
+        ) : null}
+        {focused || showsLengthCounter(length, LIMITS.todoText) ? (
+          <div className="flex items-start justify-between gap-2 px-1">
+            {/* The same words as the description above, shown while typing. */}
+            <p
+              aria-hidden
+              className="text-xs text-slate-600 dark:text-slate-400"
+            >
+              {focused ? ADD_TODO_HINT : null}
+            </p>
+            <LengthCounter
+              id="add-todo-count"
+              length={length}
+              max={LIMITS.todoText}
+              className="shrink-0"
+            />
+          </div>
+        ) : null}
+      </div>
       <IconButton
         type="submit"
         label="Add todo"

@@ -44,6 +44,7 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
         <div className="flex-1">
           <AddTodo
             day={day}
+            todosInDay={todos?.length ?? 0}
             onAdd={(text) => actions.add(day, text)}
             onAddMany={(lines) => actions.addMany(day, lines)}
           />
@@ -65,7 +66,8 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
           icon={<ListTodo className="size-6" />}
           title="Nothing planned for this day"
         >
-          Type above and press Enter to add your first todo.
+          Type above and press Enter to add your first todo. Start with # for a
+          heading; paste several lines to add one todo per line.
         </EmptyState>
       ) : (
         <>

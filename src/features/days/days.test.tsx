@@ -447,6 +447,20 @@ test("a day that holds only notes shows that it has notes", async () => {
   ).not.toHaveAccessibleName(/has notes/);
 });
 
+test("a blank note (untitled, empty) gives its day no notes mark", async () => {
+  const day = "2025-01-05";
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["a"], day);
+      await b.asUser.mutation(api.notes.create, { day, title: "" });
+    },
+  });
+  const nav = await findDays();
+  const entry = await within(nav).findByRole("link", { name: /^Sun, Jan 5/ });
+  expect(entry).not.toHaveAccessibleName(/has notes/);
+  expect(within(entry).queryByTestId("has-notes-mark")).toBeNull();
+});
+
 test("the Pinned view names each day by its label, with the date beside it", async () => {
   const day = "2025-03-01";
   await renderApp({

@@ -17,7 +17,8 @@ export type DaySummary = {
   label?: string;
   archived: boolean;
   openCount: number;
-  noteCount?: number;
+  /** Bytes of note text: blank notes have none and mark nothing. */
+  noteBytes?: number;
 };
 
 /** One day in the sidebar: its label (or date), open count, notes mark and menu. */
@@ -97,9 +98,10 @@ export function DayEntry({
               </span>
             ) : null}
           </span>
-          {(summary.noteCount ?? 0) > 0 ? (
-            // Drawn for every day with notes, so a day of notes alone does
-            // not look empty.
+          {(summary.noteBytes ?? 0) > 0 ? (
+            // Drawn for every day with written notes, so a day of notes alone
+            // does not look empty; blank notes count for nothing, as in the
+            // day list itself.
             <span
               data-testid="has-notes-mark"
               className="flex items-center text-slate-600 dark:text-slate-400"

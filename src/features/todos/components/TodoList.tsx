@@ -36,7 +36,9 @@ export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
     <SortableList
       items={todos}
       label="Open todos"
-      className="flex flex-col"
+      // Block, not a flex column: a row coming into view then relays out
+      // only itself, where a flex column runs over every row of the day.
+      rowsSkippedOffscreen
       noun="item"
       nameOf={nameOf}
       onMove={(id, where) => void actions.reorder(id, where)}

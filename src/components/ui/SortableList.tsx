@@ -30,10 +30,12 @@ import {
   useMemo,
   useState,
   useSyncExternalStore,
+  type FocusEvent,
   type ReactNode,
   type Ref,
 } from "react";
 import type { Neighbours } from "@/lib/dayItems";
+import { ChunkedList } from "./ChunkedList";
 import { RowBindings } from "./rowBindings";
 import "./icons.css";
 
@@ -70,10 +72,10 @@ type SortableListProps<Item extends { _id: string }> = {
   /** The React key of an item's row (default: its id). */
   keyOf?: (id: Item["_id"]) => string;
   /**
-   * The rows carry `content-visibility: auto`: the browser's own record of
-   * which it renders says which are near the screen (see RowBindings).
+   * For long lists: rows in runs rendered only near the screen
+   * (ChunkedList). Each row must then say `role="listitem"`.
    */
-  rowsSkippedOffscreen?: boolean;
+  chunked?: boolean;
 };
 
 /** The list's ids, the same array while they and their order are the same. */
@@ -296,7 +298,7 @@ export function SortableList<Item extends { _id: string }>({
   onMove,
   renderItem,
   keyOf = (id) => id,
-  rowsSkippedOffscreen = false,
+  chunked = false,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -313,7 +315,11 @@ export function SortableList<Item extends { _id: string }>({
   // dnd-kit names its instructions element by the context's id: resting
   // handles point at it too.
   const dndId = `${useId()}-dnd`;
-  const rows = useRowBindings(dndId, rowsSkippedOffscreen);
+  const rows = useRowBindings(dndId, chunked);
+  const onFocus = (event: FocusEvent) => rows.focusWithin(event.target);
+  const row = (item: Item) => (
+    <SortableRow key={keyOf(item._id)} item={item} renderItem={renderItem} />
+  );
   const watchList = useCallback(
     (list: HTMLUListElement | null) => rows.watchList(list),
     [rows],
@@ -355,20 +361,26 @@ export function SortableList<Item extends { _id: string }>({
   return (
     <>
       <RowsContext.Provider value={rows}>
-        <ul
-          ref={watchList}
-          aria-label={label}
-          className={className}
-          onFocus={(event) => rows.focusWithin(event.target)}
-        >
-          {items.map((item) => (
-            <SortableRow
-              key={keyOf(item._id)}
-              item={item}
-              renderItem={renderItem}
-            />
-          ))}
-        </ul>
+        {chunked ? (
+          <ChunkedList
+            ref={watchList}
+            aria-label={label}
+            className={className}
+            onFocus={onFocus}
+            items={items}
+            keyOf={(item) => keyOf(item._id)}
+            renderItem={row}
+          />
+        ) : (
+          <ul
+            ref={watchList}
+            aria-label={label}
+            className={className}
+            onFocus={onFocus}
+          >
+            {items.map(row)}
+          </ul>
+        )}
       </RowsContext.Provider>
       <DndContext
         id={dndId}

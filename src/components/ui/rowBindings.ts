@@ -57,7 +57,10 @@ export class RowBindings {
   constructor(
     /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
     readonly restingHandle: Record<string, unknown>,
-    /** The rows carry `content-visibility: auto` (see `watchList`). */
+    /**
+     * The rows, or runs of them (ChunkedList), carry `content-visibility:
+     * auto` (see `watchList`).
+     */
     rowsSkippedOffscreen: boolean,
   ) {
     const skippedStates =
@@ -74,9 +77,9 @@ export class RowBindings {
   }
 
   /**
-   * Rows with `content-visibility: auto` are near the screen exactly when
-   * the browser renders them (it also renders a row holding focus): its
-   * state-change event says so, at no cost of ours. An IntersectionObserver
+   * Rows with `content-visibility: auto` (or in a run with it) are near
+   * the screen exactly when the browser renders them (it also renders what
+   * holds focus): its state-change event says so, at no cost of ours. An IntersectionObserver
    * over every row instead recomputes every row on every frame of a scroll,
    * most of a frame on a day of thousands. The event bubbles to the list.
    */
@@ -89,11 +92,38 @@ export class RowBindings {
 
   private list: HTMLElement | null = null;
 
+  /** Runs of rows (ChunkedList) the browser renders now. */
+  private readonly renderedRuns = new WeakSet<Element>();
+
   private onSkippedState = (event: Event) => {
     const { target, skipped } = event as ContentVisibilityAutoStateChangeEvent;
-    const id = this.idOf.get(target as Element);
-    if (id !== undefined) this.nearChanged([[id, !skipped]]);
+    if (!(target instanceof HTMLElement)) return;
+    const id = this.idOf.get(target);
+    if (id !== undefined) return this.nearChanged([[id, !skipped]]);
+    // A run of rows: all its rows at once. Mid-drag, a rendered run stops
+    // clipping (ChunkedList's `data-near`).
+    target.toggleAttribute("data-near", !skipped);
+    if (skipped) this.renderedRuns.delete(target);
+    else this.renderedRuns.add(target);
+    const changes: [string, boolean][] = [];
+    for (const row of target.querySelectorAll("li")) {
+      const rowId = this.idOf.get(row);
+      if (rowId !== undefined) changes.push([rowId, !skipped]);
+    }
+    this.nearChanged(changes);
   };
+
+  /** Whether a row just attached sits in a run the browser renders. */
+  private inRenderedRun(row: Element): boolean {
+    for (
+      let node = row.parentElement;
+      node && node !== this.list;
+      node = node.parentElement
+    ) {
+      if (this.renderedRuns.has(node)) return true;
+    }
+    return false;
+  }
 
   isBound = (id: string): boolean =>
     this.everyRow ||
@@ -152,6 +182,11 @@ export class RowBindings {
     if (row) {
       this.idOf.set(row, id);
       this.observer?.observe(row);
+      // A row added to (or moved into) a run already on screen: that run
+      // reports nothing new.
+      if (!this.observer && this.inRenderedRun(row)) {
+        this.nearChanged([[id, true]]);
+      }
     }
   }
 
@@ -215,6 +250,7 @@ export class RowBindings {
   };
 
   setDragging = (dragging: boolean) => {
+    this.list?.toggleAttribute("data-dragging", dragging);
     if (dragging) {
       this.held = new Set(this.near);
       if (this.focused !== null) this.held.add(this.focused);

@@ -36,9 +36,7 @@ export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
     <SortableList
       items={todos}
       label="Open todos"
-      // Block, not a flex column: a row coming into view then relays out
-      // only itself, where a flex column runs over every row of the day.
-      rowsSkippedOffscreen
+      chunked
       noun="item"
       nameOf={nameOf}
       onMove={(id, where) => void actions.reorder(id, where)}

@@ -187,6 +187,43 @@ describe(
       ]);
     });
 
+    it("reorders todos by dragging a handle with the pointer (down, move, up), and the order stays after a reload", async () => {
+      const { tab, app } = await signedInPerson("dragger");
+      await app.addTodos(
+        "Buy oat milk",
+        "Call the plumber",
+        "Write the report",
+      );
+      // A todo still pending has no working drag handle yet.
+      await app.savedTodo("Write the report").waitFor();
+      const centre = async (text: string) => {
+        const box = await tab
+          .getByRole("button", { name: `Reorder ${text}`, exact: true })
+          .boundingBox();
+        if (!box) throw new Error(`No handle on screen for ${text}`);
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      };
+      const from = await centre("Write the report");
+      const to = await centre("Buy oat milk");
+      await tab.mouse.move(from.x, from.y);
+      await tab.mouse.down();
+      // Past the 4 px that starts a drag, then onto the first row, in
+      // steps as a hand moves.
+      await tab.mouse.move(from.x, from.y - 8, { steps: 4 });
+      await tab.mouse.move(to.x, to.y - 4, { steps: 12 });
+      await tab
+        .getByRole("status")
+        .filter({ hasText: "Write the report moved to position 1 of" })
+        .waitFor({ state: "attached" });
+      await tab.mouse.up();
+      const moved = ["Write the report", "Buy oat milk", "Call the plumber"];
+      await eventually(() => app.openTodoTexts()).toEqual(moved);
+
+      await app.reload();
+      await app.savedTodo("Call the plumber").waitFor();
+      await eventually(() => app.openTodoTexts()).toEqual(moved);
+    });
+
     it("opens every menu on its first click, with every script the page asks for after the day appears held back", async () => {
       const { tab, app } = await signedInPerson("menus");
       await app.addTodos("Water the plants");

@@ -47,6 +47,11 @@ export interface ScrollReading {
   medianFrameMs: number;
   p95FrameMs: number;
   longFrames: number;
+  /** Refreshes (at 60 Hz) that passed with no new frame. */
+  droppedFrames: number;
+  /** Long animation frames (LoAF, over 50 ms) and their total blocking time. */
+  longAnimationFrames: number;
+  blockingMs: number;
 }
 
 export interface BigDayReport {
@@ -138,27 +143,46 @@ const OPEN_PROBE = (count: number) => `new Promise((resolve) => {
 
 /**
  * Scrolls the list's scrolling box (the app scrolls its main column, not
- * the window) down a quarter of its height per frame; the frames' intervals.
+ * the window) down a quarter of its height per frame, top to bottom or 300
+ * frames: the frames' intervals, and the long animation frames (over 50 ms,
+ * with their blocking time) the page reported meanwhile.
  */
 const SCROLL_PROBE = `new Promise((resolve) => {
   let box = document.querySelector('[aria-label="Open todos"]');
   while (box && box !== document.body && !(box.scrollHeight > box.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
   if (!box || box === document.body) box = document.scrollingElement;
   box.scrollTop = 0;
+  const long = [];
+  const observer = typeof PerformanceObserver !== "undefined" && PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")
+    ? new PerformanceObserver((list) => { for (const entry of list.getEntries()) long.push([entry.duration, entry.blockingDuration]); })
+    : null;
+  observer?.observe({ type: "long-animation-frame" });
   const deltas = [];
   let previous;
   const step = (now) => {
     if (previous !== undefined) deltas.push(now - previous);
     previous = now;
     const atEnd = box.scrollTop + box.clientHeight >= box.scrollHeight - 2;
-    if (atEnd || deltas.length >= 300) return resolve(deltas);
+    if (atEnd || deltas.length >= 300) {
+      // Entries of the last frames arrive after them.
+      return setTimeout(() => { observer?.disconnect(); resolve({ deltas, long }); }, 200);
+    }
     box.scrollTop += Math.round(box.clientHeight / 4);
     requestAnimationFrame(step);
   };
   requestAnimationFrame(step);
 })`;
 
-function scrollReading(deltas: number[]): ScrollReading {
+/** One display refresh at 60 Hz: a frame interval of n of these dropped n - 1. */
+const REFRESH_MS = 1000 / 60;
+
+function scrollReading({
+  deltas,
+  long,
+}: {
+  deltas: number[];
+  long: [duration: number, blocking: number][];
+}): ScrollReading {
   const sorted = [...deltas].sort((a, b) => a - b);
   const at = (q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -167,6 +191,12 @@ function scrollReading(deltas: number[]): ScrollReading {
     medianFrameMs: at(0.5),
     p95FrameMs: at(0.95),
     longFrames: deltas.filter((delta) => delta > 50).length,
+    droppedFrames: deltas.reduce(
+      (sum, delta) => sum + Math.max(0, Math.round(delta / REFRESH_MS) - 1),
+      0,
+    ),
+    longAnimationFrames: long.length,
+    blockingMs: long.reduce((sum, [, blocking]) => sum + blocking, 0),
   };
 }
 
@@ -247,7 +277,11 @@ export async function runBigDays(options: {
       },
     );
     report.scroll.push(
-      scrollReading((await tab.page.evaluate(SCROLL_PROBE)) as number[]),
+      scrollReading(
+        (await tab.page.evaluate(SCROLL_PROBE)) as Parameters<
+          typeof scrollReading
+        >[0],
+      ),
     );
   }
 

@@ -101,9 +101,20 @@ async function timedOnce(
   // after a later paint): only those that started after this point count.
   const since = (await page.evaluate("performance.now()")) as number;
   await act();
-  const wall = await page.waitForFunction(
-    "window.__benchWall.painted !== undefined && window.__benchWall.painted - window.__benchWall.input",
-  );
+  // A function, not a string: Playwright polls a string with eval in the
+  // page, which the app's CSP refuses once the first check is false.
+  const wall = await page.waitForFunction(() => {
+    const probe = (
+      window as unknown as {
+        __benchWall: { input?: number; painted?: number };
+      }
+    ).__benchWall;
+    return (
+      probe.painted !== undefined &&
+      probe.input !== undefined &&
+      probe.painted - probe.input
+    );
+  });
   const wallMs = (await wall.jsonValue()) as number;
   const durations = await page
     .waitForFunction(

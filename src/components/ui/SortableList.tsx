@@ -28,13 +28,15 @@ import {
   useId,
   useLayoutEffect,
   useMemo,
-  useRef,
   useState,
+  useSyncExternalStore,
   type FocusEvent,
   type ReactNode,
   type Ref,
 } from "react";
 import type { Neighbours } from "@/lib/dayItems";
+import { ChunkedList } from "./ChunkedList";
+import { RowBindings } from "./rowBindings";
 import "./icons.css";
 
 /**
@@ -69,6 +71,11 @@ type SortableListProps<Item extends { _id: string }> = {
   renderItem: (item: Item, sortable: SortableRowProps) => ReactNode;
   /** The React key of an item's row (default: its id). */
   keyOf?: (id: Item["_id"]) => string;
+  /**
+   * For long lists: rows in runs rendered only near the screen
+   * (ChunkedList). Each row must then say `role="listitem"`.
+   */
+  chunked?: boolean;
 };
 
 /** The list's ids, the same array while they and their order are the same. */
@@ -120,137 +127,32 @@ function showMotion(
   row.style.transition = transition ?? "";
 }
 
-/**
- * Which rows are bound to dnd-kit. A bound row runs useSortable, and dnd-kit
- * re-renders every bound row whenever the list or a drag changes, so on a
- * day of a thousand items only the rows on or near the screen (and the one
- * holding focus) are bound: nothing else can be picked up, by pointer,
- * touch or keyboard, and a row coming into view binds as it comes. The
- * others show the same handle (same role and description), at rest.
- */
-type Binder = {
-  /** `null`: every row is bound (no IntersectionObserver, e.g. jsdom). */
-  bound: ReadonlySet<string> | null;
-  observe: (row: Element | null, id: string) => void;
-  /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
-  restingHandle: Record<string, unknown>;
-};
+const RowsContext = createContext<RowBindings | null>(null);
 
-const BinderContext = createContext<Binder | null>(null);
-
-/** The rows within a screen's height of the visible part of the list. */
-const NEAR_MARGIN = "100% 0px";
-
-function useBinder(describedBy: string): {
-  binder: Binder;
-  onFocus: (event: FocusEvent) => void;
-  onDragging: (dragging: boolean) => void;
-} {
-  const supported = typeof IntersectionObserver !== "undefined";
-  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
-  const [focused, setFocused] = useState<string | null>(null);
-  const rows = useRef(new Map<Element, string>());
-  // Mid-drag, rows stay bound once bound: the drag's rows must not vanish.
-  const dragging = useRef(false);
-  const [observer] = useState(() =>
-    supported
-      ? new IntersectionObserver(
-          (entries) =>
-            setNear((before) => {
-              const after = new Set(before);
-              for (const entry of entries) {
-                const id = rows.current.get(entry.target);
-                if (id === undefined) continue;
-                if (entry.isIntersecting) after.add(id);
-                else if (!dragging.current) after.delete(id);
-              }
-              return after;
-            }),
-          { rootMargin: NEAR_MARGIN },
-        )
-      : null,
+/** The list's row bindings, made once and kept for the list's life. */
+function useRowBindings(
+  describedBy: string,
+  rowsSkippedOffscreen: boolean,
+): RowBindings {
+  const [rows] = useState(
+    () =>
+      new RowBindings(
+        {
+          role: "button",
+          tabIndex: 0,
+          "aria-disabled": false,
+          "aria-roledescription": "sortable",
+          "aria-describedby": describedBy,
+        },
+        rowsSkippedOffscreen,
+      ),
   );
-  useEffect(() => () => observer?.disconnect(), [observer]);
-  const elementOf = useRef(new Map<string, Element>());
-  const observe = useCallback(
-    (row: Element | null, id: string) => {
-      if (!observer) return;
-      const before = elementOf.current.get(id);
-      if (before === row) return;
-      if (before) {
-        observer.unobserve(before);
-        rows.current.delete(before);
-        elementOf.current.delete(id);
-      }
-      if (row) {
-        rows.current.set(row, id);
-        elementOf.current.set(id, row);
-        observer.observe(row);
-      }
-    },
-    [observer],
-  );
-  const bound = useMemo(() => {
-    if (!supported) return null;
-    if (focused === null || near.has(focused)) return near;
-    return new Set(near).add(focused);
-  }, [supported, near, focused]);
-  const restingHandle = useMemo(
-    () => ({
-      role: "button",
-      tabIndex: 0,
-      "aria-disabled": false,
-      "aria-roledescription": "sortable",
-      "aria-describedby": describedBy,
-    }),
-    [describedBy],
-  );
-  const binder = useMemo(
-    () => ({ bound, observe, restingHandle }),
-    [bound, observe, restingHandle],
-  );
-  // Focus binds its row at once (Tab then Space must work before the row
-  // is seen scrolling in).
-  const onFocus = (event: FocusEvent) => {
-    for (
-      let node: Element | null = event.target;
-      node;
-      node = node.parentElement
-    ) {
-      const id = rows.current.get(node);
-      if (id !== undefined) return setFocused(id);
-    }
-  };
-  const onDragging = (now: boolean) => {
-    dragging.current = now;
-  };
-  return { binder, onFocus, onDragging };
-}
-
-/** A row's element and its handle's, as React attaches them. */
-class RowElements {
-  row: HTMLElement | null = null;
-  handle: HTMLElement | null = null;
-  setRow = (element: HTMLElement | null) => {
-    this.row = element;
-  };
-  setHandle = (element: HTMLElement | null) => {
-    this.handle = element;
-  };
+  useEffect(() => () => rows.disconnect(), [rows]);
+  return rows;
 }
 
 /** One row's useSortable, mounted while the row is bound. */
-function RowBinding({
-  id,
-  elements,
-  onBind,
-}: {
-  id: string;
-  elements: RowElements;
-  onBind: (
-    binding: Pick<SortableRowProps, "dragHandle" | "isDragging"> | null,
-  ) => void;
-}) {
+function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
   const {
     attributes,
     listeners,
@@ -267,6 +169,7 @@ function RowBinding({
     resizeObserverConfig: NO_RESIZE_OBSERVER,
     getNewIndex: newIndexOf,
   });
+  const elements = rows.elementsOf(id);
   useLayoutEffect(() => {
     setNodeRef(elements.row);
     setActivatorNodeRef(elements.handle);
@@ -280,10 +183,10 @@ function RowBinding({
     [attributes, listeners],
   );
   useLayoutEffect(
-    () => onBind({ dragHandle, isDragging }),
-    [onBind, dragHandle, isDragging],
+    () => rows.setBinding(id, { dragHandle, isDragging }),
+    [rows, id, dragHandle, isDragging],
   );
-  useLayoutEffect(() => () => onBind(null), [onBind]);
+  useLayoutEffect(() => () => rows.setBinding(id, null), [rows, id]);
   // The drag's motion is written to the row's style here, not passed down:
   // dnd-kit changes every row's transition when a drag starts, ends or the
   // list changes, and as a prop that would re-render every row each time.
@@ -300,46 +203,57 @@ function RowBinding({
   return null;
 }
 
+/**
+ * The bound rows' useSortable, apart from the rows themselves: dnd-kit's
+ * providers change with every list change and every step of a drag, and
+ * React then walks everything under them. Under them are only these few
+ * (the bound rows), not the whole day's rows.
+ */
+function BoundRows({
+  ids,
+  rows,
+}: {
+  ids: readonly string[];
+  rows: RowBindings;
+}) {
+  useSyncExternalStore(rows.subscribeBound, rows.boundSnapshot);
+  return ids
+    .filter(rows.isBound)
+    .map((id) => <BoundRow key={id} id={id} rows={rows} />);
+}
+
+/** Whether this row is bound and what it carries; re-renders this row only. */
+function useRowBinding(rows: RowBindings, id: string) {
+  const subscribe = useCallback(
+    (listener: () => void) => rows.subscribeRow(id, listener),
+    [rows, id],
+  );
+  return useSyncExternalStore(subscribe, () => rows.bindingOf(id));
+}
+
 const SortableRow = memo(function SortableRow<Item extends { _id: string }>({
   item,
   renderItem,
 }: Pick<SortableListProps<Item>, "renderItem"> & { item: Item }) {
-  const binder = useContext(BinderContext)!;
+  const rows = useContext(RowsContext)!;
   const id = item._id;
-  const bound = binder.bound === null || binder.bound.has(id);
-  const [binding, setBinding] = useState<Pick<
-    SortableRowProps,
-    "dragHandle" | "isDragging"
-  > | null>(null);
-  // The row's elements, for its binding to attach when it mounts (kept in
-  // a plain holder: they are never rendered from).
-  const [elements] = useState(() => new RowElements());
-  const { observe } = binder;
+  const binding = useRowBinding(rows, id);
+  const elements = rows.elementsOf(id);
+  useEffect(() => () => rows.forget(id), [rows, id]);
   const attachRow = useCallback(
-    (element: HTMLLIElement | null) => {
-      elements.setRow(element);
-      observe(element, id);
-    },
-    [elements, observe, id],
+    (element: HTMLLIElement | null) => rows.attachRow(id, element),
+    [rows, id],
   );
-  const shown = bound ? binding : null;
   const sortable = useMemo(
     () => ({
       attachRow,
       attachHandle: elements.setHandle,
-      dragHandle: shown?.dragHandle ?? binder.restingHandle,
-      isDragging: shown?.isDragging ?? false,
+      dragHandle: binding?.dragHandle ?? rows.restingHandle,
+      isDragging: binding?.isDragging ?? false,
     }),
-    [attachRow, elements, shown, binder.restingHandle],
+    [attachRow, elements, binding, rows],
   );
-  return (
-    <>
-      {renderItem(item, sortable)}
-      {bound ? (
-        <RowBinding id={id} elements={elements} onBind={setBinding} />
-      ) : null}
-    </>
-  );
+  return renderItem(item, sortable);
 }) as <Item extends { _id: string }>(
   props: Pick<SortableListProps<Item>, "renderItem"> & { item: Item },
 ) => ReactNode;
@@ -384,6 +298,7 @@ export function SortableList<Item extends { _id: string }>({
   onMove,
   renderItem,
   keyOf = (id) => id,
+  chunked = false,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -400,7 +315,15 @@ export function SortableList<Item extends { _id: string }>({
   // dnd-kit names its instructions element by the context's id: resting
   // handles point at it too.
   const dndId = `${useId()}-dnd`;
-  const { binder, onFocus, onDragging } = useBinder(dndId);
+  const rows = useRowBindings(dndId, chunked);
+  const onFocus = (event: FocusEvent) => rows.focusWithin(event.target);
+  const row = (item: Item) => (
+    <SortableRow key={keyOf(item._id)} item={item} renderItem={renderItem} />
+  );
+  const watchList = useCallback(
+    (list: HTMLUListElement | null) => rows.watchList(list),
+    [rows],
+  );
   const find = (id: UniqueIdentifier | undefined) =>
     items.find((item) => item._id === id);
   const name = (id: UniqueIdentifier | undefined) => nameOf(find(id));
@@ -421,7 +344,7 @@ export function SortableList<Item extends { _id: string }>({
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    onDragging(false);
+    rows.setDragging(false);
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(active.id as Item["_id"]);
     const to = ids.indexOf(over.id as Item["_id"]);
@@ -433,34 +356,50 @@ export function SortableList<Item extends { _id: string }>({
     });
   };
 
+  // The rows come first: their elements are attached before the bound
+  // rows' useSortable looks for them (both in the same commit).
   return (
-    <DndContext
-      id={dndId}
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragStart={() => onDragging(true)}
-      onDragCancel={() => onDragging(false)}
-      onDragEnd={onDragEnd}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: {
-          draggable: `To reorder, press Space or Enter to pick the ${noun} up, use the arrow keys to move it, and press Space or Enter again to drop it. Press Escape to cancel.`,
-        },
-      }}
-    >
-      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <BinderContext.Provider value={binder}>
-          <ul aria-label={label} className={className} onFocus={onFocus}>
-            {items.map((item) => (
-              <SortableRow
-                key={keyOf(item._id)}
-                item={item}
-                renderItem={renderItem}
-              />
-            ))}
+    <>
+      <RowsContext.Provider value={rows}>
+        {chunked ? (
+          <ChunkedList
+            ref={watchList}
+            aria-label={label}
+            className={className}
+            onFocus={onFocus}
+            items={items}
+            keyOf={(item) => keyOf(item._id)}
+            renderItem={row}
+          />
+        ) : (
+          <ul
+            ref={watchList}
+            aria-label={label}
+            className={className}
+            onFocus={onFocus}
+          >
+            {items.map(row)}
           </ul>
-        </BinderContext.Provider>
-      </SortableContext>
-    </DndContext>
+        )}
+      </RowsContext.Provider>
+      <DndContext
+        id={dndId}
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragStart={() => rows.setDragging(true)}
+        onDragCancel={() => rows.setDragging(false)}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable: `To reorder, press Space or Enter to pick the ${noun} up, use the arrow keys to move it, and press Space or Enter again to drop it. Press Escape to cancel.`,
+          },
+        }}
+      >
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          <BoundRows ids={ids} rows={rows} />
+        </SortableContext>
+      </DndContext>
+    </>
   );
 }

@@ -211,7 +211,10 @@ test("Esc in the delete confirmation cancels", async () => {
   expect(await todosOf(backend)).toHaveLength(1);
 });
 
-const openRows = () => [...openList().querySelectorAll("li")];
+/** The open list's rows (not the runs that group them). */
+const openRows = () => [
+  ...openList().querySelectorAll<HTMLElement>('li[role="listitem"]'),
+];
 
 /** jsdom has no layout: gives each open row a place, 40px apart. */
 function placeRowsFortyPixelsApart() {

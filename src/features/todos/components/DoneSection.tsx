@@ -1,5 +1,6 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
+import { ChunkedList } from "@/components/ui/ChunkedList";
 import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
@@ -30,16 +31,19 @@ export function DoneSection({
         </button>
       </h2>
       {open ? (
-        <ul aria-label="Done todos" className="flex flex-col">
-          {todos.map((todo) => (
+        <ChunkedList
+          aria-label="Done todos"
+          items={todos}
+          keyOf={(todo) => keyOf(todo._id)}
+          renderItem={(todo) => (
             <TodoItem
               key={keyOf(todo._id)}
               todo={todo}
               actions={actions}
               neighbours={neighbours}
             />
-          ))}
-        </ul>
+          )}
+        />
       ) : null}
     </section>
   );

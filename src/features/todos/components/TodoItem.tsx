@@ -41,9 +41,9 @@ export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
  * Memoised, and every prop is stable (the todo object is kept while its
  * fields are unchanged, see useStableItems), so a change to one item
  * re-renders one row whatever the size of the day. The row is kept to a
- * few elements (icons drawn by CSS, no wrappers), and rows off screen skip
- * rendering work (`content-visibility: auto`) yet stay in the page for
- * find-in-page, screen readers and Tab.
+ * few elements (icons drawn by CSS, no wrappers); its lists render rows in
+ * runs that skip rendering work off screen (ChunkedList) yet stay in the
+ * page for find-in-page, screen readers and Tab.
  */
 export const TodoItem = memo(function TodoItem({
   todo,
@@ -147,17 +147,11 @@ export const TodoItem = memo(function TodoItem({
   return (
     <li
       ref={sortable?.attachRow}
+      // Said outright: in a ChunkedList the row's `ul` has no role.
+      role="listitem"
       data-todo-id={todo._id}
       className={cn(
         "group relative flex items-start gap-1 rounded-md px-1",
-        // Rows off screen are laid out at their last size (or 40 px) and
-        // not rendered: big days stay cheap, and the row is still in the
-        // page for find-in-page, assistive tech and Tab. Its paint
-        // containment would clip focus rings (outline 2 + offset 2 px)
-        // without the clip margin; and it would hold the open menu
-        // (position: fixed) and the lifted row's shadow, so not then.
-        !sortable?.isDragging &&
-          "[contain-intrinsic-size:auto_40px] [overflow-clip-margin:4px] [content-visibility:auto] has-[[role=menu]]:[content-visibility:visible]",
         // No handle (a list that does not reorder): the same indent.
         !sortable && "pl-12 sm:pl-10",
         heading && "mt-3",

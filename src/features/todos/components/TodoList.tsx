@@ -36,7 +36,7 @@ export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
     <SortableList
       items={todos}
       label="Open todos"
-      className="flex flex-col"
+      chunked
       noun="item"
       nameOf={nameOf}
       onMove={(id, where) => void actions.reorder(id, where)}

@@ -1,0 +1,267 @@
+/**
+ * Which rows of a SortableList are bound to dnd-kit, and what each bound
+ * row's handle carries. A bound row runs useSortable, and dnd-kit
+ * re-renders every bound row whenever the list or a drag changes, so on a
+ * day of thousands of items only the rows on or near the screen (and the
+ * one holding focus) are bound: nothing else can be picked up, by pointer,
+ * touch or keyboard, and a row coming into view binds as it comes. The
+ * others show the same handle (same role and description), at rest.
+ *
+ * An external store, not React state or context: each row subscribes to its
+ * own id (useSyncExternalStore), so when the IntersectionObserver reports
+ * (every few frames while scrolling) or a binding changes, only the rows
+ * concerned re-render, never every row of the day.
+ */
+
+/** What a bound row's handle carries from its useSortable. */
+export type RowBinding = {
+  dragHandle: Record<string, unknown>;
+  isDragging: boolean;
+};
+
+/** A row's element and its handle's, as React attaches them. */
+export class RowElements {
+  row: HTMLElement | null = null;
+  handle: HTMLElement | null = null;
+  setHandle = (element: HTMLElement | null) => {
+    this.handle = element;
+  };
+}
+
+/** The rows within a screen's height of the visible part of the list. */
+const NEAR_MARGIN = "100% 0px";
+
+const SKIPPED_STATE = "contentvisibilityautostatechange";
+
+export class RowBindings {
+  /** Rows on or near the screen. */
+  private readonly near = new Set<string>();
+  private focused: string | null = null;
+  /**
+   * Mid-drag (non-null), rows stay bound once bound: the drag's rows must
+   * not vanish. Those that left meanwhile unbind at the drop.
+   */
+  private held: Set<string> | null = null;
+  private readonly bindings = new Map<string, RowBinding>();
+  private readonly elements = new Map<string, RowElements>();
+  private readonly idOf = new Map<Element, string>();
+  private readonly rowListeners = new Map<string, Set<() => void>>();
+  private readonly boundListeners = new Set<() => void>();
+  /** Changes whenever the set of bound rows does. */
+  private boundVersion = 0;
+  private readonly observer: IntersectionObserver | null;
+
+  /** No way to tell what is on screen (e.g. jsdom): every row is bound. */
+  private readonly everyRow: boolean;
+
+  constructor(
+    /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
+    readonly restingHandle: Record<string, unknown>,
+    /**
+     * The rows, or runs of them (ChunkedList), carry `content-visibility:
+     * auto` (see `watchList`).
+     */
+    rowsSkippedOffscreen: boolean,
+  ) {
+    const skippedStates =
+      rowsSkippedOffscreen &&
+      typeof ContentVisibilityAutoStateChangeEvent !== "undefined";
+    const observers = typeof IntersectionObserver !== "undefined";
+    this.everyRow = !skippedStates && !observers;
+    this.observer =
+      skippedStates || !observers
+        ? null
+        : new IntersectionObserver(this.onIntersections, {
+            rootMargin: NEAR_MARGIN,
+          });
+  }
+
+  /**
+   * Rows with `content-visibility: auto` (or in a run with it) are near
+   * the screen exactly when the browser renders them (it also renders what
+   * holds focus): its state-change event says so, at no cost of ours. An IntersectionObserver
+   * over every row instead recomputes every row on every frame of a scroll,
+   * most of a frame on a day of thousands. The event bubbles to the list.
+   */
+  watchList = (list: HTMLElement | null) => {
+    this.list?.removeEventListener(SKIPPED_STATE, this.onSkippedState);
+    this.list = list;
+    if (this.observer || this.everyRow) return;
+    list?.addEventListener(SKIPPED_STATE, this.onSkippedState);
+  };
+
+  private list: HTMLElement | null = null;
+
+  /** Runs of rows (ChunkedList) the browser renders now. */
+  private readonly renderedRuns = new WeakSet<Element>();
+
+  private onSkippedState = (event: Event) => {
+    const { target, skipped } = event as ContentVisibilityAutoStateChangeEvent;
+    if (!(target instanceof HTMLElement)) return;
+    const id = this.idOf.get(target);
+    if (id !== undefined) return this.nearChanged([[id, !skipped]]);
+    // A run of rows: all its rows at once. Mid-drag, a rendered run stops
+    // clipping (ChunkedList's `data-near`).
+    target.toggleAttribute("data-near", !skipped);
+    if (skipped) this.renderedRuns.delete(target);
+    else this.renderedRuns.add(target);
+    const changes: [string, boolean][] = [];
+    for (const row of target.querySelectorAll("li")) {
+      const rowId = this.idOf.get(row);
+      if (rowId !== undefined) changes.push([rowId, !skipped]);
+    }
+    this.nearChanged(changes);
+  };
+
+  /** Whether a row just attached sits in a run the browser renders. */
+  private inRenderedRun(row: Element): boolean {
+    for (
+      let node = row.parentElement;
+      node && node !== this.list;
+      node = node.parentElement
+    ) {
+      if (this.renderedRuns.has(node)) return true;
+    }
+    return false;
+  }
+
+  isBound = (id: string): boolean =>
+    this.everyRow ||
+    this.near.has(id) ||
+    this.focused === id ||
+    this.held?.has(id) === true;
+
+  /** For useSyncExternalStore: calls `listener` when the bound set changes. */
+  subscribeBound = (listener: () => void): (() => void) => {
+    this.boundListeners.add(listener);
+    return () => this.boundListeners.delete(listener);
+  };
+
+  boundSnapshot = (): number => this.boundVersion;
+
+  /** For useSyncExternalStore: calls `listener` when `id`'s binding changes. */
+  subscribeRow = (id: string, listener: () => void): (() => void) => {
+    let forId = this.rowListeners.get(id);
+    if (!forId) this.rowListeners.set(id, (forId = new Set()));
+    forId.add(listener);
+    return () => {
+      forId.delete(listener);
+      if (forId.size === 0) this.rowListeners.delete(id);
+    };
+  };
+
+  /** The row's binding while it is bound and its useSortable has run. */
+  bindingOf = (id: string): RowBinding | undefined => this.bindings.get(id);
+
+  /** What a row's useSortable reports (null: unbound). */
+  setBinding = (id: string, binding: RowBinding | null) => {
+    if (binding) this.bindings.set(id, binding);
+    else if (!this.bindings.delete(id)) return;
+    for (const listener of this.rowListeners.get(id) ?? []) listener();
+  };
+
+  /** The row's elements, one holder per row for its life. */
+  elementsOf(id: string): RowElements {
+    let elements = this.elements.get(id);
+    if (!elements) this.elements.set(id, (elements = new RowElements()));
+    return elements;
+  }
+
+  /** The row's element as React attaches it (null: detached). */
+  attachRow(id: string, row: HTMLElement | null) {
+    const elements = this.elementsOf(id);
+    const before = elements.row;
+    if (before === row) return;
+    elements.row = row;
+    if (this.everyRow) return;
+    if (before) {
+      this.observer?.unobserve(before);
+      this.idOf.delete(before);
+      if (this.near.delete(id)) this.boundChanged();
+    }
+    if (row) {
+      this.idOf.set(row, id);
+      this.observer?.observe(row);
+      // A row added to (or moved into) a run already on screen: that run
+      // reports nothing new.
+      if (!this.observer && this.inRenderedRun(row)) {
+        this.nearChanged([[id, true]]);
+      }
+    }
+  }
+
+  /**
+   * A row has left the list. Its elements' holder stays (a few bytes, its
+   * element already detached): React may mount the row again with the
+   * holder it rendered with (StrictMode, a row put back).
+   */
+  forget(id: string) {
+    if (this.focused === id) {
+      this.focused = null;
+      this.boundChanged();
+    }
+  }
+
+  private boundChanged() {
+    this.boundVersion += 1;
+    for (const listener of this.boundListeners) listener();
+  }
+
+  private onIntersections = (entries: IntersectionObserverEntry[]) => {
+    const changes: [string, boolean][] = [];
+    for (const entry of entries) {
+      const id = this.idOf.get(entry.target);
+      if (id !== undefined) changes.push([id, entry.isIntersecting]);
+    }
+    this.nearChanged(changes);
+  };
+
+  /** Rows that came near the screen (true) or left it. */
+  private nearChanged(changes: [id: string, near: boolean][]) {
+    let changed = false;
+    for (const [id, near] of changes) {
+      if (near === this.near.has(id)) continue;
+      const wasBound = this.isBound(id);
+      if (near) {
+        this.near.add(id);
+        this.held?.add(id);
+      } else {
+        this.near.delete(id);
+      }
+      changed ||= this.isBound(id) !== wasBound;
+    }
+    if (changed) this.boundChanged();
+  }
+
+  /**
+   * Focus binds its row at once (Tab then Space must work before the row is
+   * seen scrolling in).
+   */
+  focusWithin = (target: Element | null) => {
+    for (let node = target; node; node = node.parentElement) {
+      const id = this.idOf.get(node);
+      if (id === undefined) continue;
+      if (id !== this.focused) {
+        this.focused = id;
+        this.boundChanged();
+      }
+      return;
+    }
+  };
+
+  setDragging = (dragging: boolean) => {
+    this.list?.toggleAttribute("data-dragging", dragging);
+    if (dragging) {
+      this.held = new Set(this.near);
+      if (this.focused !== null) this.held.add(this.focused);
+    } else if (this.held) {
+      this.held = null;
+      this.boundChanged();
+    }
+  };
+
+  disconnect() {
+    this.observer?.disconnect();
+    this.watchList(null);
+  }
+}

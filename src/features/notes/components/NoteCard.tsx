@@ -194,7 +194,7 @@ export function NoteCard({
               flushSync(() => setTab("edit"));
               bodyRef.current?.focus();
             }}
-            className="min-h-10 min-w-0 flex-1 rounded-md bg-transparent px-2 font-semibold text-ellipsis placeholder:font-normal placeholder:text-slate-500 hover:bg-slate-50 sm:min-h-8 dark:placeholder:text-slate-400 dark:hover:bg-slate-900"
+            className="min-h-10 min-w-0 flex-1 rounded-md bg-transparent px-2 font-semibold text-ellipsis placeholder:font-normal placeholder:text-slate-500 hover:bg-slate-50 aria-invalid:ring-1 aria-invalid:ring-red-700 sm:min-h-8 dark:placeholder:text-slate-400 dark:hover:bg-slate-900 dark:aria-invalid:ring-red-400"
           />
           <span
             role="status"

@@ -56,9 +56,17 @@ function asVersioned(value: Record<string, unknown> | null): Versioned | null {
     : null;
 }
 
-/** True when the body is over the limit: the editor keeps it but won't save it. */
-export const isTooLong = (fields: NoteFields) =>
+/** True when the title is over its limit: the card keeps it but won't save it. */
+export const isTitleTooLong = (fields: NoteFields) =>
+  fields.title.length > LIMITS.noteTitle;
+
+/** True when the body is over its limit: the editor keeps it but won't save it. */
+export const isBodyTooLong = (fields: NoteFields) =>
   fields.body.length > LIMITS.noteBody;
+
+/** Either field over its limit: nothing is saved until it is shortened. */
+const isTooLong = (fields: NoteFields) =>
+  isTitleTooLong(fields) || isBodyTooLong(fields);
 
 /**
  * A note's text as the person types it, saved while they type: debounced,
@@ -257,5 +265,13 @@ export function useNoteDraft(note: Note, save: SaveNote) {
     };
   }, [flush]);
 
-  return { draft, status, tooLong: isTooLong(draft), edit, flush, discard };
+  return {
+    draft,
+    status,
+    titleTooLong: isTitleTooLong(draft),
+    bodyTooLong: isBodyTooLong(draft),
+    edit,
+    flush,
+    discard,
+  };
 }

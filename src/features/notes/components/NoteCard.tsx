@@ -3,6 +3,10 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
+import {
+  LengthCounter,
+  showsLengthCounter,
+} from "@/components/ui/LengthCounter";
 import { useConfirm } from "@/components/ui/confirm";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import {
@@ -37,6 +41,11 @@ export function tooLongMessage(length: number) {
   return `Not saved: a note can hold up to ${count.format(LIMITS.noteBody)} characters and this one has ${count.format(length)}. Shorten it to save.`;
 }
 
+/** Why a note whose title is over the limit is not saved (the title stays as typed). */
+export function titleTooLongMessage(length: number) {
+  return `Not saved: a note title holds at most ${count.format(LIMITS.noteTitle)} characters and this one has ${count.format(length)}. Shorten it to save.`;
+}
+
 export type NoteCardProps = {
   note: Note;
   actions: NoteActions;
@@ -56,10 +65,10 @@ export function NoteCard({
 }: NoteCardProps) {
   const id = useId();
   const pending = isPending(note);
-  const { draft, status, tooLong, edit, flush, discard } = useNoteDraft(
-    note,
-    (baseVersion, fields) => actions.save(note._id, baseVersion, fields),
-  );
+  const { draft, status, titleTooLong, bodyTooLong, edit, flush, discard } =
+    useNoteDraft(note, (baseVersion, fields) =>
+      actions.save(note._id, baseVersion, fields),
+    );
   const [tab, setTab] = useState<NoteTab>("edit");
   const confirm = useConfirm();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -111,6 +120,14 @@ export function NoteCard({
   };
 
   const panelId = `${id}-panel`;
+  const titleCounted = showsLengthCounter(draft.title.length, LIMITS.noteTitle);
+  const titleDescribedBy =
+    [
+      titleCounted && `${id}-title-count`,
+      titleTooLong && `${id}-title-too-long`,
+    ]
+      .filter(Boolean)
+      .join(" ") || undefined;
   return (
     <li
       ref={attachRow}
@@ -150,7 +167,8 @@ export function NoteCard({
             placeholder="Untitled note"
             value={draft.title}
             disabled={pending}
-            maxLength={LIMITS.noteTitle}
+            aria-invalid={titleTooLong || undefined}
+            aria-describedby={titleDescribedBy}
             onChange={(event) => edit("title", event.target.value)}
             onFocus={() => {
               titleBeforeEdit.current = draft.title;
@@ -171,11 +189,12 @@ export function NoteCard({
               if (event.key !== "Enter") return;
               event.preventDefault();
               flush();
-              if (!expanded) return;
+              // A title refused as too long keeps the focus, to be shortened.
+              if (!expanded || titleTooLong) return;
               flushSync(() => setTab("edit"));
               bodyRef.current?.focus();
             }}
-            className="min-h-10 min-w-0 flex-1 rounded-md bg-transparent px-2 font-semibold text-ellipsis placeholder:font-normal placeholder:text-slate-500 hover:bg-slate-50 sm:min-h-8 dark:placeholder:text-slate-400 dark:hover:bg-slate-900"
+            className="min-h-10 min-w-0 flex-1 rounded-md bg-transparent px-2 font-semibold text-ellipsis placeholder:font-normal placeholder:text-slate-500 hover:bg-slate-50 aria-invalid:ring-1 aria-invalid:ring-red-700 sm:min-h-8 dark:placeholder:text-slate-400 dark:hover:bg-slate-900 dark:aria-invalid:ring-red-400"
           />
           <span
             role="status"
@@ -203,6 +222,27 @@ export function NoteCard({
             onClick={() => void remove()}
           />
         </div>
+        {titleCounted ? (
+          // Text is never cut at the limit (no `maxLength`, which cuts a
+          // paste silently): near it a counter shows, past it a message.
+          <div className="flex flex-col gap-1 px-3 pb-2">
+            <LengthCounter
+              id={`${id}-title-count`}
+              length={draft.title.length}
+              max={LIMITS.noteTitle}
+              className="self-end"
+            />
+            {titleTooLong ? (
+              <p
+                id={`${id}-title-too-long`}
+                role="alert"
+                className="text-sm text-red-700 dark:text-red-400"
+              >
+                {titleTooLongMessage(draft.title.length)}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         {expanded ? (
           <div id={`${id}-body`} className="flex flex-col gap-2 px-3 pb-3">
             <NoteTabs
@@ -222,12 +262,12 @@ export function NoteCard({
                   id={`${id}-textarea`}
                   value={draft.body}
                   disabled={pending}
-                  invalid={tooLong}
-                  describedBy={tooLong ? `${id}-too-long` : undefined}
+                  invalid={bodyTooLong}
+                  describedBy={bodyTooLong ? `${id}-too-long` : undefined}
                   onChange={(value) => edit("body", value)}
                   onBlur={flush}
                 />
-                {tooLong ? (
+                {bodyTooLong ? (
                   <p
                     id={`${id}-too-long`}
                     role="alert"

@@ -341,9 +341,6 @@ describe(
           });
           await editHeading.waitFor();
           // A day with a todo, to archive: tomorrow.
-          // Out of the add field first: leaving it hides its hint line, and
-          // the list moving up under a press would lose the click.
-          await app.addTodoField.blur();
           await app.moveToTomorrow("Plan the trip");
           await app.todo("Plan the trip").waitFor({ state: "detached" });
           await app.addNote();

@@ -99,6 +99,20 @@ test("short text shows no counter", async () => {
   expect(screen.queryByText(/\/ 2,000/)).not.toBeInTheDocument();
 });
 
+test("leaving the add field moves nothing below it: its hint line stays", async () => {
+  const { user } = await renderApp();
+  await ready();
+  const hintText =
+    "Enter adds · Shift+Enter new line · # heading · Paste lines: one todo each";
+  // A row pressed just after typing must not slide away before the release.
+  expect(screen.getByText(hintText)).toBeVisible();
+  await user.click(addField());
+  expect(screen.getByText(hintText)).toBeVisible();
+  await user.tab();
+  expect(addField()).not.toHaveFocus();
+  expect(screen.getByText(hintText)).toBeVisible();
+});
+
 test("the add field's syntax hints are visible, not only read to screen readers", async () => {
   const { user } = await renderApp();
   await ready();
@@ -107,7 +121,7 @@ test("the add field's syntax hints are visible, not only read to screen readers"
     /add your first todo\. Start with # for a heading; paste several lines/,
   );
   expect(emptyDay.closest(".sr-only")).toBeNull();
-  // In the field, a short hint shows while it has focus.
+  // Under the field, a short hint.
   await user.click(addField());
   const hint = screen.getByText(
     "Enter adds · Shift+Enter new line · # heading · Paste lines: one todo each",

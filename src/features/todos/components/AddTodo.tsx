@@ -43,7 +43,6 @@ export function AddTodo({
   const kept = useKeptText(draftName);
   const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [focused, setFocused] = useState(false);
   /** Why text in the field was not added; cleared by the next edit. */
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -155,8 +154,6 @@ export function AddTodo({
             setValue(event.target.value);
           }}
           onPaste={onPaste}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
           onKeyDown={(event) => {
             if (
               event.key === "Enter" &&
@@ -186,23 +183,21 @@ export function AddTodo({
             {notice}
           </p>
         ) : null}
-        {focused || showsLengthCounter(length, LIMITS.todoText) ? (
-          <div className="flex items-start justify-between gap-2 px-1">
-            {/* The same words as the description above, shown while typing. */}
-            <p
-              aria-hidden
-              className="text-xs text-slate-600 dark:text-slate-400"
-            >
-              {focused ? ADD_TODO_HINT : null}
-            </p>
-            <LengthCounter
-              id="add-todo-count"
-              length={length}
-              max={LIMITS.todoText}
-              className="shrink-0"
-            />
-          </div>
-        ) : null}
+        {/* Always on screen, so that leaving the field moves nothing: a row
+            pressed just after typing must not slide away under the pointer
+            before the release (a click lost). */}
+        <div className="flex items-start justify-between gap-2 px-1">
+          {/* The same words as the description above, in short. */}
+          <p aria-hidden className="text-xs text-slate-600 dark:text-slate-400">
+            {ADD_TODO_HINT}
+          </p>
+          <LengthCounter
+            id="add-todo-count"
+            length={length}
+            max={LIMITS.todoText}
+            className="shrink-0"
+          />
+        </div>
       </div>
       <IconButton
         type="submit"

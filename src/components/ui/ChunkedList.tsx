@@ -10,7 +10,9 @@ import { useState, type ComponentPropsWithRef, type ReactNode } from "react";
  *
  * A run is an `li` holding a `ul`, both with role "none", so assistive
  * tech sees one list of rows; rows therefore say `role="listitem"`
- * themselves (an `li` in a role-less `ul` would lose its role).
+ * themselves (an `li` in a role-less `ul` would lose its role). The outer
+ * `ul` says `role="list"` outright: its children are runs, not list items,
+ * which a plain `ul` may not hold (axe: `list`).
  *
  * Rows stay in their run as the list changes (a run is keyed, and a row
  * leaves it only when moved), so adding, ticking or deleting a row never
@@ -110,7 +112,7 @@ export function ChunkedList<Item>({
   const [keys] = useKeys(items, keyOf);
   const chunks = useChunks(keys);
   return (
-    <ul {...listProps}>
+    <ul role="list" {...listProps}>
       {chunks.map(({ key, rows }) => (
         <li
           key={key}

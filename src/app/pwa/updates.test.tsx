@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import { Toaster } from "@/components/ui/Toaster";
@@ -38,6 +38,11 @@ test('a waiting new version is offered as "New version available" with a Reload 
   expect(screen.getAllByRole("button", { name: "Reload" })).toHaveLength(1);
   await userEvent.click(button);
   expect(reload).toHaveBeenCalledTimes(1);
+  // Chosen, the offer leaves (after its exit animation, whose timer must
+  // not outlive the test's page).
+  await waitFor(() =>
+    expect(screen.queryByText("New version available")).toBeNull(),
+  );
 });
 
 test("a tab coming back to the front asks the server for a new version", () => {

@@ -3,8 +3,9 @@ import { expect, test } from "vitest";
 import { renderApp } from "@/testing/renderApp";
 import { addNotes, notesOf } from "@/testing/seed";
 
-test("Esc in a note title restores the title it had before editing, even after an autosave", async () => {
-  const { user, backend } = await renderApp({
+/** The app with one note, "Plan", and that note's card and title field. */
+async function openNotePlan() {
+  const app = await renderApp({
     seed: (b) => addNotes(b, [{ title: "Plan" }]),
   });
   const card = await screen.findByRole(
@@ -13,6 +14,11 @@ test("Esc in a note title restores the title it had before editing, even after a
     { timeout: 10_000 },
   );
   const title = within(card).getByRole("textbox", { name: "Note title" });
+  return { ...app, card, title };
+}
+
+test("Esc in a note title restores the title it had before editing, even after an autosave", async () => {
+  const { user, backend, title } = await openNotePlan();
   await user.click(title);
   await user.keyboard("{End} for Monday");
   // The edit autosaves while the field still has focus.
@@ -29,15 +35,7 @@ test("Esc in a note title restores the title it had before editing, even after a
 });
 
 test("a note title over 200 characters is kept whole, counted, not saved, and the card says why", async () => {
-  const { user, backend } = await renderApp({
-    seed: (b) => addNotes(b, [{ title: "Plan" }]),
-  });
-  const card = await screen.findByRole(
-    "article",
-    { name: "Plan" },
-    { timeout: 10_000 },
-  );
-  const title = within(card).getByRole("textbox", { name: "Note title" });
+  const { user, backend, card, title } = await openNotePlan();
 
   // Near the limit a counter shows.
   await user.click(title);

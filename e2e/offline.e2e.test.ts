@@ -61,6 +61,41 @@ async function deployChangedIndexHtml(publishDir: string) {
   );
 }
 
+/**
+ * Records the page's service worker lifecycle (update checks, the new
+ * version's states) from now on; the returned function reads the record, for
+ * a failure's message: a stalled update says where it stalled.
+ */
+async function recordWorkerLifecycle(page: Page) {
+  await page.evaluate(async () => {
+    const record: string[] = [];
+    const at = () => `${Math.round(performance.now())} ms`;
+    Object.assign(window, { workerLifecycle: record });
+    const registration = await navigator.serviceWorker.getRegistration();
+    record.push(
+      `${at()}: registered ${registration !== undefined}, online ${navigator.onLine}`,
+    );
+    registration?.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      record.push(`${at()}: update found`);
+      worker?.addEventListener("statechange", () =>
+        record.push(`${at()}: new version ${worker.state}`),
+      );
+    });
+    document.addEventListener("visibilitychange", () =>
+      record.push(
+        `${at()}: back to the front (installing ${registration?.installing !== null}, waiting ${registration?.waiting !== null})`,
+      ),
+    );
+  });
+  return () =>
+    page.evaluate(() =>
+      (window as unknown as { workerLifecycle: string[] }).workerLifecycle.join(
+        "; ",
+      ),
+    );
+}
+
 /** The script URL of the worker serving the page, or null if none does. */
 function controllingWorker(page: Page) {
   return page.evaluate(
@@ -253,6 +288,7 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
     async () => {
       const marker = app.page.locator('meta[name="daybook-e2e-deploy"]');
       await expect.poll(() => marker.count()).toBe(0);
+      const workerLifecycle = await recordWorkerLifecycle(app.page);
       await deployChangedIndexHtml(stack.publishDir);
 
       // The tab comes back to the front, as after a person switches back:
@@ -271,7 +307,11 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
           },
           { timeout: STEP_TIMEOUT_MS, interval: 1_000 },
         )
-        .toBe(true);
+        .toBe(true)
+        .catch(async (error: Error) => {
+          error.message += `\nService worker: ${await workerLifecycle()}`;
+          throw error;
+        });
       await expect
         .poll(() => app.page.getByText("New version available").isVisible())
         .toBe(true);

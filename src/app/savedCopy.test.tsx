@@ -9,7 +9,7 @@ import {
 } from "@/lib/localCache";
 import { TEST_AUTH_USER } from "@/testing/fakeAuth";
 import { openMenu, renderApp, setAuthState } from "@/testing/renderApp";
-import { holdQueries } from "@/testing/fakeConvex";
+import { holdMutations, holdQueries } from "@/testing/fakeConvex";
 import { addTodos } from "@/testing/seed";
 
 type Store = ReturnType<typeof createMemoryCacheStore>;
@@ -216,4 +216,70 @@ test("signing out empties the cache", async () => {
   await user.click(within(menu).getByRole("menuitem", { name: "Sign out" }));
   await waitFor(() => expect(store.keys).toEqual([]));
   expect(await store.readOwner()).toBeUndefined();
+});
+
+test("a change the server has not confirmed is never saved in the cache: a reload before it is confirmed shows it once, held", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  const cache = await startedCache(store, key);
+  const first = await renderApp({
+    backend,
+    keepStorage: true,
+    localCache: cache,
+  });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+  const held = holdMutations(first.backend);
+  await first.user.type(
+    screen.getByRole("textbox", { name: "Add a todo" }),
+    "Typed before the reload{Enter}",
+  );
+  await waitFor(() => expect(held.pending).toBe(1));
+  await screen.findByRole("checkbox", { name: "Typed before the reload" });
+  // What the cache keeps of today's list (and writes shortly) is the
+  // server's list, without the pending row.
+  await act(async () => {});
+  const kept = cache.read("todos:listForDay", { day: todayString() });
+  expect(JSON.stringify(kept)).toContain("Saved todo");
+  expect(JSON.stringify(kept)).not.toContain("Typed before the reload");
+
+  // The page goes away before the server answers; the next paints the
+  // saved copy with the held change over it, once.
+  first.unmount();
+  cache.close();
+  setSessionMarker(true);
+  const reloadedCache = await startedCache(store, key);
+  await renderApp({
+    authLoading: true,
+    backend,
+    keepStorage: true,
+    localCache: reloadedCache,
+    outboxStore: first.outboxStore,
+  });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+  expect(
+    await screen.findAllByRole("checkbox", { name: "Typed before the reload" }),
+  ).toHaveLength(1);
+});
+
+test("once the server confirms a change, the cache saves the confirmed list", async () => {
+  const store = createMemoryCacheStore();
+  const { backend, key } = await visitOnce(store);
+  const cache = await startedCache(store, key);
+  const { user } = await renderApp({
+    backend,
+    keepStorage: true,
+    localCache: cache,
+  });
+  await screen.findByRole("checkbox", { name: "Saved todo" });
+  await user.type(
+    screen.getByRole("textbox", { name: "Add a todo" }),
+    "Confirmed todo{Enter}",
+  );
+  await waitFor(async () =>
+    expect(JSON.stringify(await store.entriesOf(todayString()))).toContain(
+      "Confirmed todo",
+    ),
+  );
+  const saved = JSON.stringify(await store.entriesOf(todayString()));
+  expect(saved).not.toContain("optimistic:");
 });

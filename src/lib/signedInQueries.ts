@@ -13,7 +13,7 @@ import {
 } from "convex/server";
 import { useMemo } from "react";
 import { useCachedResult } from "./localCache";
-import { useWithHeldChanges } from "./outbox";
+import { useUnsentChangeCount, useWithHeldChanges } from "./outbox";
 
 /**
  * Queries that need a signed-in user. Until Convex has accepted the access
@@ -24,6 +24,17 @@ import { useWithHeldChanges } from "./outbox";
  * rate limit, or for the sign-in) are shown in the result, as if on their
  * way.
  */
+
+/**
+ * What the local cache may save of a live result: only a result with every
+ * change confirmed. Before that, Convex's result carries the changes'
+ * optimistic rows, and the outbox replays those same changes over the
+ * saved copy after a reload: saved too, they would show twice.
+ */
+function useConfirmedOnly<Value>(live: Value | undefined): Value | undefined {
+  return useUnsentChangeCount() === 0 ? live : undefined;
+}
+
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
@@ -37,7 +48,7 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
     getFunctionName(query),
     args as Record<string, unknown> | "skip",
     value,
-    value,
+    useConfirmedOnly(value),
   );
   // Changes held back (by a rate limit, or until the sign-in while the
   // saved copy is shown) stay on screen until they are sent.
@@ -87,7 +98,7 @@ export function useSignedInPaginatedQuery<
     getFunctionName(query),
     args as Record<string, unknown> | "skip",
     firstPage === undefined ? undefined : live.results,
-    firstPage,
+    useConfirmedOnly(firstPage),
   );
   return useMemo(
     () =>

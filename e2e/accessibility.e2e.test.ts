@@ -9,26 +9,13 @@
  * graphics, what a task-list item shows, and where Tab goes.
  */
 import { randomUUID } from "node:crypto";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { isolate } from "@/components/ui/UserText";
 import { axeViolations, type AxeFinding } from "./support/axe";
-import { ConsoleErrors } from "./support/console-errors";
 import { DaybookPage } from "./support/daybook-page";
-import { useSharedStack, type SharedStack } from "./support/shared-stack";
-import {
-  eventually,
-  STEP_TIMEOUT_MS,
-  TEST_TIMEOUT_MS,
-} from "./support/waiting";
+import { useBrowserTests } from "./support/browser-tests";
+import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -146,9 +133,7 @@ describe(
   "Accessibility of every state, in both themes, at desktop and phone sizes",
   { timeout: TEST_TIMEOUT_MS },
   () => {
-    let stack: SharedStack;
-    let consoleErrors = new ConsoleErrors();
-    const contexts: BrowserContext[] = [];
+    const suite = useBrowserTests();
 
     async function signedInPerson(
       name: string,
@@ -156,12 +141,9 @@ describe(
       colorScheme: ColorScheme,
     ): Promise<Person> {
       const email = `${name}.${randomUUID().slice(0, 8)}@example.com`;
-      const context = consoleErrors.watch(
-        await stack.browser.newContext({ viewport, colorScheme }),
-      );
-      contexts.push(context);
+      const context = await suite.newBrowser({ viewport, colorScheme });
       const app = await DaybookPage.open(context, email);
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       await app.signIn();
       // The theme follows the system's (emulated) scheme.
       await eventually(() =>
@@ -197,25 +179,6 @@ describe(
       await picker.getByRole("grid").waitFor();
       return picker;
     }
-
-    beforeAll(async () => {
-      stack = await useSharedStack();
-    }, STEP_TIMEOUT_MS);
-
-    beforeEach(() => {
-      consoleErrors = new ConsoleErrors();
-    });
-
-    afterEach(async () => {
-      const errors = [...consoleErrors.messages];
-      await stack.releaseMutations();
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-      expect(errors, "console errors or warnings in this test").toEqual([]);
-    });
-
-    afterAll(async () => {
-      await stack?.stop();
-    });
 
     it("date picker, dark theme: today's date reads at 4.5:1 or more, and the month arrows and the selected day's ring at 3:1 or more", async () => {
       const { tab } = await signedInPerson("picker", DESKTOP, "dark");

@@ -7,25 +7,12 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page, Route } from "playwright-core";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveScreenshot } from "./support/artifacts";
 import { seriousAxeViolations, type AxeFinding } from "./support/axe";
-import { ConsoleErrors } from "./support/console-errors";
 import { DaybookPage, type Theme } from "./support/daybook-page";
-import { useSharedStack, type SharedStack } from "./support/shared-stack";
-import {
-  eventually,
-  STEP_TIMEOUT_MS,
-  TEST_TIMEOUT_MS,
-} from "./support/waiting";
+import { useBrowserTests } from "./support/browser-tests";
+import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -61,26 +48,20 @@ describe(
     timeout: TEST_TIMEOUT_MS,
   },
   () => {
-    let stack: SharedStack;
-    // Fresh per test, so that each test answers for its own errors.
-    let consoleErrors = new ConsoleErrors();
-    const contexts: BrowserContext[] = [];
+    const suite = useBrowserTests();
     const tomorrow = localDay(1);
 
     /** A browser of someone who has never used Daybook, on the site's front door. */
     async function newPerson(name: string): Promise<Person> {
       // Unique per test and per file: the stack (and its accounts) is shared.
       const email = `${name}.${randomUUID().slice(0, 8)}@example.com`;
-      const context = consoleErrors.watch(
-        await stack.browser.newContext({
-          viewport: DESKTOP,
-          acceptDownloads: true,
-          colorScheme: "light",
-        }),
-      );
-      contexts.push(context);
+      const context = await suite.newBrowser({
+        viewport: DESKTOP,
+        acceptDownloads: true,
+        colorScheme: "light",
+      });
       const app = await DaybookPage.open(context, email);
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       return { context, tab: app.page, app };
     }
 
@@ -90,27 +71,6 @@ describe(
       await person.app.signIn();
       return person;
     }
-
-    beforeAll(async () => {
-      stack = await useSharedStack();
-    }, STEP_TIMEOUT_MS);
-
-    beforeEach(() => {
-      consoleErrors = new ConsoleErrors();
-    });
-
-    afterEach(async () => {
-      // What the test saw, not what closing its browsers may add.
-      const errors = [...consoleErrors.messages];
-      // A test that failed while holding mutations must not stall the next.
-      await stack.releaseMutations();
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-      expect(errors, "console errors or warnings in this test").toEqual([]);
-    });
-
-    afterAll(async () => {
-      await stack?.stop();
-    });
 
     it("shows the landing page to a signed-out visitor, accessible in both themes", async () => {
       const { tab, app } = await newPerson("visitor");
@@ -445,7 +405,7 @@ describe(
       await app.writeNote("Plan", "Call first, then write.");
       await app.note("Plan").waitFor();
 
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       await app.signedInIndicator.waitFor();
       await app.todo("Write the report").waitFor();
       expect(await app.openTodoTexts()).toEqual([
@@ -469,7 +429,7 @@ describe(
       expect(await b.app.dayLink("Tomorrow").count()).toBe(0);
 
       // A's day, by address: B gets B's own (empty) day.
-      await b.app.goto(`${stack.origin}/day/${tomorrow}`);
+      await b.app.goto(`${suite.stack.origin}/day/${tomorrow}`);
       await b.app.signedInIndicator.waitFor();
       await b.app.emptyDayMessage.waitFor();
       expect(await b.app.todo("Buy oat milk").count()).toBe(0);
@@ -479,7 +439,7 @@ describe(
       const { context, app } = await signedInPerson("avery");
       await app.addTodos("Write the report");
       const otherTab = await DaybookPage.open(context, app.email);
-      await otherTab.goto(stack.origin);
+      await otherTab.goto(suite.stack.origin);
       await otherTab.todo("Write the report").waitFor();
 
       await app.addTodo("Water the plants");
@@ -497,11 +457,11 @@ describe(
       const todo = app.todo("Book the dentist");
       // Other files share the gate; look for this test's own mutation.
       const addIsHeld = async () =>
-        (await stack.heldMutations()).some(({ args }) =>
+        (await suite.stack.heldMutations()).some(({ args }) =>
           JSON.stringify(args).includes("Book the dentist"),
         );
 
-      await stack.holdMutations();
+      await suite.holdMutations();
       try {
         await app.addTodo("Book the dentist");
         await todo.waitFor();
@@ -511,7 +471,7 @@ describe(
         // Shown as pending (disabled) until the server confirms it.
         expect(await todo.isDisabled()).toBe(true);
       } finally {
-        await stack.releaseMutations();
+        await suite.releaseMutations();
       }
       await eventually(() => todo.isEnabled()).toBe(true);
       expect(await app.openTodoTexts()).toEqual(["Book the dentist"]);

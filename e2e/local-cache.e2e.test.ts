@@ -6,17 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { BrowserContext } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ConsoleErrors } from "./support/console-errors";
+import { describe, expect, it } from "vitest";
 import { DaybookPage } from "./support/daybook-page";
 import { cacheHolds, readCache, SAVED_COPY_TEXT } from "./support/local-cache";
-import { useSharedStack, type SharedStack } from "./support/shared-stack";
+import { useBrowserTests } from "./support/browser-tests";
 import { TextSightings } from "./support/text-sightings";
-import {
-  eventually,
-  STEP_TIMEOUT_MS,
-  TEST_TIMEOUT_MS,
-} from "./support/waiting";
+import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
 const CACHE_KEY_COOKIE = "daybook-cache-key";
 const MAX_CACHED_DAYS = 14;
@@ -25,16 +20,9 @@ describe(
   "the local cache in production mode (netlify dev, WorkOS emulator, Chromium)",
   { timeout: TEST_TIMEOUT_MS },
   () => {
-    let stack: SharedStack;
-    let consoleErrors = new ConsoleErrors();
-    const contexts: BrowserContext[] = [];
-
+    const suite = useBrowserTests();
     /** A browser of its own for one person (cookies, IndexedDB). */
-    async function newBrowser() {
-      const context = consoleErrors.watch(await stack.browser.newContext());
-      contexts.push(context);
-      return context;
-    }
+    const newBrowser = () => suite.newBrowser();
 
     function newEmail(name: string) {
       return `${name}.${randomUUID().slice(0, 8)}@example.com`;
@@ -43,26 +31,11 @@ describe(
     /** Signs `email` in on a new tab of `context`. */
     async function signIn(context: BrowserContext, email: string) {
       const app = await DaybookPage.open(context, email);
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       await app.signIn();
       await eventually(() => app.dayTitle.textContent()).toBe("Today");
       return app;
     }
-
-    beforeAll(async () => {
-      stack = await useSharedStack();
-    }, STEP_TIMEOUT_MS);
-
-    afterEach(async () => {
-      const errors = [...consoleErrors.messages];
-      consoleErrors = new ConsoleErrors();
-      await Promise.all(contexts.splice(0).map((context) => context.close()));
-      expect(errors, "console errors or warnings in this test").toEqual([]);
-    });
-
-    afterAll(async () => {
-      await stack?.stop();
-    });
 
     it("paints the saved day before sign-in answers, then swaps in what changed elsewhere; a todo added meanwhile shows at once and is stored once", async () => {
       const email = newEmail("casey");
@@ -88,7 +61,7 @@ describe(
         await signInAnswers;
         await route.continue();
       });
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       await app.todo("Seen yesterday").waitFor();
       await app.page
         .getByRole("status")
@@ -130,14 +103,16 @@ describe(
         views: [],
       });
       expect(
-        (await browser.cookies(stack.origin)).map((cookie) => cookie.name),
+        (await browser.cookies(suite.stack.origin)).map(
+          (cookie) => cookie.name,
+        ),
       ).not.toContain(CACHE_KEY_COOKIE);
       await first.closeTab();
 
       const sightings = new TextSightings(["Dana's private todo"]);
       const next = await DaybookPage.open(browser, newEmail("eli"));
       await sightings.watch(next.page);
-      await next.goto(stack.origin);
+      await next.goto(suite.stack.origin);
       await next.signIn();
       await next.emptyDayMessage.waitFor();
       expect(sightings.phrasesSeen()).toEqual([]);
@@ -164,7 +139,7 @@ describe(
       const sightings = new TextSightings(["Flynn's private todo"]);
       const app = await DaybookPage.open(browser, other.email);
       await sightings.watch(app.page);
-      await app.goto(stack.origin);
+      await app.goto(suite.stack.origin);
       await app.savedTodo("Gray's own todo").waitFor();
       await app.signedInIndicator.waitFor();
       expect(sightings.phrasesSeen()).toEqual([]);

@@ -27,8 +27,7 @@ async function seeded(texts: string[]) {
 
 test("a heading reads as its text, and is still a button that edits it (Enter)", async () => {
   const { user } = await seeded(["# Morning", "A"]);
-  const heading = screen.getByRole("heading", { level: 2 });
-  expect(heading).toHaveAccessibleName("Morning");
+  const heading = screen.getByRole("heading", { level: 2, name: "Morning" });
   const button = within(heading).getByRole("button", { name: "Morning" });
   expect(button).toHaveAttribute("aria-description", "Edit");
   button.focus();

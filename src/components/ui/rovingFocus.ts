@@ -66,18 +66,37 @@ class RovingFocus {
     this.stop = control;
   }
 
-  /** A Tab stop that has left the list or can no longer take focus is replaced. */
+  /**
+   * The Tab stop is where focus last was in the list while that control
+   * can take focus; else (at first, or once it has gone) the first row's
+   * main control, e.g. its checkbox: looked for again as rows change, since
+   * a row just added has its controls disabled until the server has it.
+   */
   private keepTabStop() {
     const { list, stop } = this;
     if (!list) return;
-    if (stop?.isConnected && list.contains(stop) && !stop.matches(":disabled"))
+    if (
+      this.focusedHere &&
+      stop?.isConnected &&
+      list.contains(stop) &&
+      !stop.matches(":disabled")
+    )
       return;
-    for (const row of list.querySelectorAll(ROW)) {
+    this.focusedHere = false;
+    // The first row almost always has one: the whole list only if not.
+    const first = list.querySelector(ROW);
+    const rows =
+      first && controlsOf(first).length ? [first] : list.querySelectorAll(ROW);
+    for (const row of rows) {
       const control = controlLike(row, { kind: null, index: -1 });
       if (control) return this.setTabStop(control);
     }
+    if (stop) stop.tabIndex = -1;
     this.stop = null;
   }
+
+  /** Whether the Tab stop is where focus last was (not the default). */
+  private focusedHere = false;
 
   private isControl(element: EventTarget, list: Element) {
     return (
@@ -89,8 +108,9 @@ class RovingFocus {
   }
 
   onFocus = (event: FocusEvent) => {
-    if (this.isControl(event.target, event.currentTarget))
-      this.setTabStop(event.target as HTMLElement);
+    if (!this.isControl(event.target, event.currentTarget)) return;
+    this.setTabStop(event.target as HTMLElement);
+    this.focusedHere = true;
   };
 
   onKeyDown = (event: KeyboardEvent) => {

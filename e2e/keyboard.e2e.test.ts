@@ -196,7 +196,9 @@ describe("Daybook with the keyboard only", { timeout: TEST_TIMEOUT_MS }, () => {
     await pressUntilFocused(page, "Tab", undo, 6);
     await keys.press("Enter");
     await app.savedTodo("Water plants").waitFor();
-    await expectFocusNotOnBody(page);
+    await undo.waitFor({ state: "detached" });
+    // Back where it was before the toasts.
+    await expectFocusOn(page, menuButton("Buy milk"));
 
     // A note: Add note, type its title, Enter to its body, type.
     const addNote = app.notes.getByRole("button", { name: "Add note" });

@@ -20,57 +20,10 @@ export type ToastOptions = {
   persistent?: boolean;
 };
 
-/** Where focus was before the keyboard took it into the toasts (Alt+T). */
-let focusBeforeToasts: HTMLElement | null = null;
-let watchingFocus = false;
-
-function rememberFocusBeforeToasts() {
-  if (watchingFocus || typeof document === "undefined") return;
-  watchingFocus = true;
-  document.addEventListener("focusin", (event) => {
-    const toaster = (event.target as Element).closest?.(
-      "[data-sonner-toaster]",
-    );
-    const from = event.relatedTarget;
-    if (toaster && from instanceof HTMLElement && !toaster.contains(from))
-      focusBeforeToasts = from;
-  });
-}
-
-/**
- * A toast's action button leaves the page when its toast closes; if it had
- * focus (reached with the keyboard), focus goes back to where it was before
- * the toasts, not to the page's body. (Sonner does that only when the
- * last toast closes.)
- */
-function returnFocusAfter(button: Element) {
-  const origin = focusBeforeToasts;
-  if (!origin) return;
-  const observer = new MutationObserver(() => {
-    if (button.isConnected) return;
-    observer.disconnect();
-    const active = document.activeElement;
-    if ((!active || active === document.body) && origin.isConnected)
-      origin.focus({ preventScroll: true });
-  });
-  observer.observe(document.body, { childList: true, subtree: true });
-}
-
 export const toast = {
   message(text: string, { persistent, ...options }: ToastOptions = {}) {
-    const { action } = options;
-    if (action) rememberFocusBeforeToasts();
-    const withFocus = action && {
-      ...action,
-      onClick: (event: { currentTarget: EventTarget | null }) => {
-        if (event.currentTarget instanceof Element)
-          returnFocusAfter(event.currentTarget);
-        action.onClick();
-      },
-    };
-    const shown = withFocus ? { ...options, action: withFocus } : options;
     void loadSonner().then(({ toast: show }) =>
-      show(text, persistent ? { ...shown, duration: Infinity } : shown),
+      show(text, persistent ? { ...options, duration: Infinity } : options),
     );
   },
   success(text: string) {

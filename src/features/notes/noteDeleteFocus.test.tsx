@@ -27,7 +27,7 @@ test("confirming a note delete puts focus on the next note's Delete button, the 
     seed: (b) =>
       addNotes(b, [{ title: "One" }, { title: "Two" }, { title: "Three" }]),
   });
-  await screen.findByRole("article", { name: "One" }, { timeout: 10_000 });
+  await screen.findByRole("article", { name: "One" }, { timeout: 30_000 });
 
   await deleteNote(user, "Two");
   await waitFor(() =>

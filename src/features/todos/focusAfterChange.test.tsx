@@ -14,7 +14,7 @@ const addField = () => screen.getByRole("textbox", { name: "Add a todo" });
 
 async function seeded(texts: string[]) {
   const app = await renderApp({ seed: (b) => addTodos(b, texts) });
-  await screen.findByRole("checkbox", { name: texts[0] }, { timeout: 10_000 });
+  await screen.findByRole("checkbox", { name: texts[0] }, { timeout: 30_000 });
   return app;
 }
 

@@ -21,7 +21,7 @@ const tabStops = (root: HTMLElement) =>
 
 async function seeded(texts: string[]) {
   const app = await renderApp({ seed: (b) => addTodos(b, texts) });
-  await screen.findByRole("checkbox", { name: "A" }, { timeout: 10_000 });
+  await screen.findByRole("checkbox", { name: "A" }, { timeout: 30_000 });
   return app;
 }
 

@@ -36,10 +36,10 @@ export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
 
 /**
  * One item: a checkbox named by its text (or a heading), click the text to
- * edit it, and its menu. It lives in a roving list (useRovingFocus): its
- * controls are `tabIndex={-1}` with a `data-control` kind, and the list
- * gives its one Tab stop itself. Emptying the text deletes the item. In a sortable
- * list it also has a reorder handle.
+ * edit it, and its menu. Emptying the text deletes the item. In a sortable
+ * list it also has a reorder handle. Its lists are roving (useRovingFocus):
+ * its controls say `tabIndex={-1}` and their `data-control` kind, and the
+ * list gives out its one Tab stop itself.
  *
  * Memoised, and every prop is stable (the todo object is kept while its
  * fields are unchanged, see useStableItems), so a change to one item

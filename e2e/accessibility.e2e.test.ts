@@ -298,10 +298,10 @@ describe(
           await app.addTodos("Write the report", "Plan the trip");
           // A heading has no checkbox: it is saved once its text is enabled.
           await app.addTodo("# Morning");
-          const editHeading = tab.getByRole("button", {
-            name: "Edit Morning",
-            disabled: false,
-          });
+          // A heading reads as its text; its button edits it.
+          const editHeading = tab
+            .getByRole("heading", { name: "Morning" })
+            .getByRole("button", { name: "Morning", disabled: false });
           await editHeading.waitFor();
           // A day with a todo, to archive: tomorrow.
           await app.moveToTomorrow("Plan the trip");

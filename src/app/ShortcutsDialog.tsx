@@ -9,6 +9,10 @@ const SHORTCUTS: [string[], string][] = [
   [["?"], "Show these shortcuts"],
   [["Esc"], "Close a dialog or menu, cancel an edit"],
   [["↑", "↓"], "Move through search results; Enter opens one"],
+  [
+    ["↑", "↓", "←", "→"],
+    "Move within a list of todos (Home, End: first, last); Tab leaves it",
+  ],
   [["Enter"], "Add or save; confirm a dialog"],
   [["Shift", "Enter"], "New line in a todo"],
   [

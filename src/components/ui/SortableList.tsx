@@ -36,6 +36,7 @@ import {
 } from "react";
 import type { Neighbours } from "@/lib/dayItems";
 import { ChunkedList } from "./ChunkedList";
+import { useRovingFocus } from "./rovingFocus";
 import { RowBindings } from "./rowBindings";
 import "./icons.css";
 
@@ -76,6 +77,12 @@ type SortableListProps<Item extends { _id: string }> = {
    * (ChunkedList). Each row must then say `role="listitem"`.
    */
   chunked?: boolean;
+  /**
+   * The whole list is one Tab stop, with arrow keys between rows and their
+   * controls (useRovingFocus); rows then render their controls, handle
+   * included, with `tabIndex={-1}` and `data-control`.
+   */
+  roving?: boolean;
 };
 
 /** The list's ids, the same array while they and their order are the same. */
@@ -266,15 +273,20 @@ export function DragHandle({
   label,
   attachHandle,
   dragHandle,
+  tabIndex,
 }: {
   /** "Reorder <item>", the handle's accessible name. */
   label: string;
+  /** -1 in a roving list (the list gives its one Tab stop itself). */
+  tabIndex?: number;
 } & Pick<SortableRowProps, "attachHandle" | "dragHandle">) {
   return (
     <button
       type="button"
       ref={attachHandle}
       {...dragHandle}
+      {...(tabIndex === undefined ? null : { tabIndex })}
+      data-control="handle"
       aria-label={label}
       // The grip is drawn by CSS (icons.css): no SVG elements in every row.
       className="icon icon-grip flex size-10 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 sm:size-8 dark:text-slate-400 dark:hover:bg-slate-800"
@@ -299,6 +311,7 @@ export function SortableList<Item extends { _id: string }>({
   renderItem,
   keyOf = (id) => id,
   chunked = false,
+  roving = false,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -316,14 +329,24 @@ export function SortableList<Item extends { _id: string }>({
   // handles point at it too.
   const dndId = `${useId()}-dnd`;
   const rows = useRowBindings(dndId, chunked);
-  const onFocus = (event: FocusEvent) => rows.focusWithin(event.target);
+  const rovingProps = useRovingFocus();
+  const onFocus = (event: FocusEvent) => {
+    rows.focusWithin(event.target);
+    if (roving) rovingProps.onFocus(event);
+  };
+  const onKeyDown = roving ? rovingProps.onKeyDown : undefined;
   const row = (item: Item) => (
     <SortableRow key={keyOf(item._id)} item={item} renderItem={renderItem} />
   );
+  const attachRoving = roving ? rovingProps.ref : null;
   const watchList = useCallback(
-    (list: HTMLUListElement | null) => rows.watchList(list),
-    [rows],
+    (list: HTMLUListElement | null) => {
+      rows.watchList(list);
+      attachRoving?.(list);
+    },
+    [rows, attachRoving],
   );
+  const rovingMark = roving ? { "data-roving": "" } : null;
   const find = (id: UniqueIdentifier | undefined) =>
     items.find((item) => item._id === id);
   const name = (id: UniqueIdentifier | undefined) => nameOf(find(id));
@@ -367,6 +390,8 @@ export function SortableList<Item extends { _id: string }>({
             aria-label={label}
             className={className}
             onFocus={onFocus}
+            onKeyDown={onKeyDown}
+            {...rovingMark}
             items={items}
             keyOf={(item) => keyOf(item._id)}
             renderItem={row}
@@ -377,6 +402,8 @@ export function SortableList<Item extends { _id: string }>({
             aria-label={label}
             className={className}
             onFocus={onFocus}
+            onKeyDown={onKeyDown}
+            {...rovingMark}
           >
             {items.map(row)}
           </ul>

@@ -17,3 +17,137 @@ export function returnFocus(event: Event, element: HTMLElement | null) {
   event.preventDefault();
   if (element?.isConnected) element.focus();
 }
+
+/**
+ * A list row's controls are marked `data-control="<kind>"` (e.g. "handle",
+ * "done", "text", "menu"): the same kind in every row, so focus can keep
+ * to the same kind of control as it moves from row to row.
+ */
+const CONTROL = "[data-control]";
+
+/** A row of a list: an `li`, or a row that says `role="listitem"`. */
+export const ROW = 'li:not([role]), [role="listitem"]';
+
+/** The row's controls, in order, that can take focus now. */
+export function controlsOf(row: Element): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(CONTROL)].filter(
+    (control) =>
+      !control.matches(":disabled") && !control.closest('[role="menu"]'),
+  );
+}
+
+/** Where a control sits in its row: its kind, and its place as a fallback. */
+export type ControlPlace = { kind: string | null; index: number };
+
+export function placeOf(control: Element, row: Element): ControlPlace {
+  return {
+    kind: control.getAttribute("data-control"),
+    index: controlsOf(row).indexOf(control as HTMLElement),
+  };
+}
+
+/**
+ * The row's control of the same kind as `place`; a row without one (a
+ * heading has no checkbox) gives the control nearest its place, and an
+ * unknown place gives the row's first control after its handle.
+ */
+export function controlLike(
+  row: Element,
+  place: ControlPlace,
+): HTMLElement | undefined {
+  const controls = controlsOf(row);
+  const same = controls.find(
+    (control) => control.getAttribute("data-control") === place.kind,
+  );
+  if (same) return same;
+  if (place.index < 0) {
+    return (
+      controls.find((c) => c.getAttribute("data-control") !== "handle") ??
+      controls[0]
+    );
+  }
+  return controls[Math.min(place.index, controls.length - 1)];
+}
+
+/** Where an item sits, and what gets focus when it has gone. */
+export type FollowedItems = {
+  /** The attribute naming a row's item, e.g. `data-todo-id`. */
+  idAttribute: string;
+  /** Focused when the list has no item left, e.g. the add field. */
+  fallback: () => HTMLElement | null;
+};
+
+let stopFollowing: (() => void) | null = null;
+
+/**
+ * Keeps focus with an item an action is about to move or remove, e.g.
+ * ticking it (it moves from the open list to Done), moving it to another
+ * day or a confirmed delete. Call it with the control that has (or gets
+ * back) focus before the action. When the change takes the focused
+ * control away and focus falls to the page's body, focus goes to:
+ * - the same item in its new place, the same kind of control;
+ * - else the item that followed it in its list (the previous one if it
+ *   was last), the same kind of control;
+ * - else `fallback()`.
+ *
+ * One item is followed at a time, and only while focus stays on it: focus
+ * moved anywhere else ends it. One MutationObserver, for the page, while
+ * following: nothing per row.
+ */
+export function keepFocusOnItem(
+  control: Element | null,
+  { idAttribute, fallback }: FollowedItems,
+) {
+  stopFollowing?.();
+  let row = control?.closest(`[${idAttribute}]`);
+  if (!control || !row) return;
+  const id = row.getAttribute(idAttribute);
+  const place = placeOf(control, row);
+  const list = row.parentElement?.closest('[role="list"], ul:not([role])');
+  const ids = [...(list ?? document).querySelectorAll(`[${idAttribute}]`)].map(
+    (element) => element.getAttribute(idAttribute),
+  );
+  const at = ids.indexOf(id);
+  const neighbours = [...ids.slice(at + 1), ...ids.slice(0, at).reverse()];
+
+  const rowOf = (itemId: string | null) => {
+    for (const element of document.querySelectorAll(`[${idAttribute}]`)) {
+      if (element.getAttribute(idAttribute) === itemId) return element;
+    }
+    return null;
+  };
+  const settle = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) {
+      // Still on the item (e.g. a dialog has just given focus back), or
+      // the person has moved on.
+      if (!row?.contains(active)) stop();
+      return;
+    }
+    const same = rowOf(id);
+    if (same) {
+      row = same;
+      controlLike(same, place)?.focus();
+      return;
+    }
+    stop();
+    for (const neighbour of neighbours) {
+      const next = rowOf(neighbour);
+      const target = next && controlLike(next, place);
+      if (target) return target.focus();
+    }
+    fallback()?.focus();
+  };
+  const observer = new MutationObserver(settle);
+  observer.observe(document.body, { childList: true, subtree: true });
+  const onFocusIn = (event: FocusEvent) => {
+    if (!row?.contains(event.target as Node)) stop();
+  };
+  document.addEventListener("focusin", onFocusIn);
+  const stop = () => {
+    observer.disconnect();
+    document.removeEventListener("focusin", onFocusIn);
+    if (stopFollowing === stop) stopFollowing = null;
+  };
+  stopFollowing = stop;
+}

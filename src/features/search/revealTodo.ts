@@ -11,7 +11,7 @@ export function revealTodoOnPage(id: string, timeoutMs = 5_000) {
     ].find((element) => element.dataset.todoId === id);
     if (row) {
       row.scrollIntoView({ block: "nearest" });
-      row.querySelector<HTMLElement>("button[aria-label^='Edit ']")?.focus();
+      row.querySelector<HTMLElement>('[data-control="text"]')?.focus();
       return;
     }
     if (Date.now() - started < timeoutMs) setTimeout(attempt, 50);

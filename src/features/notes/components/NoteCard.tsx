@@ -8,6 +8,7 @@ import {
   showsLengthCounter,
 } from "@/components/ui/LengthCounter";
 import { useConfirm } from "@/components/ui/confirm";
+import { keepFocusOnItem } from "@/components/ui/focus";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import {
   DragHandle,
@@ -45,6 +46,9 @@ export function tooLongMessage(length: number) {
 export function titleTooLongMessage(length: number) {
   return `Not saved: a note title holds at most ${count.format(LIMITS.noteTitle)} characters and this one has ${count.format(length)}. Shorten it to save.`;
 }
+
+/** The day's Add note button, where focus goes when its last note is deleted. */
+export const ADD_NOTE_ID = "add-note";
 
 export type NoteCardProps = {
   note: Note;
@@ -108,6 +112,7 @@ export function NoteCard({
   };
 
   const remove = async () => {
+    const origin = document.activeElement;
     const confirmed = await confirm({
       title: "Delete this note?",
       description: `“${isolate(name)}” will be deleted. You can undo right after.`,
@@ -115,6 +120,11 @@ export function NoteCard({
       destructive: true,
     });
     if (!confirmed) return;
+    // Focus goes to the next note (the previous for the last), else Add note.
+    keepFocusOnItem(origin, {
+      idAttribute: "data-note-id",
+      fallback: () => document.getElementById(ADD_NOTE_ID),
+    });
     discard();
     await actions.remove({ ...note, ...draft }, neighbours());
   };
@@ -147,6 +157,7 @@ export function NoteCard({
           />
           <IconButton
             label={expanded ? "Collapse note" : "Expand note"}
+            data-control="expand"
             aria-expanded={expanded}
             aria-controls={expanded ? `${id}-body` : undefined}
             size="sm"
@@ -209,6 +220,7 @@ export function NoteCard({
           </span>
           <IconButton
             label="Copy note"
+            data-control="copy"
             size="sm"
             disabled={pending}
             icon={<ClipboardCopy aria-hidden className="size-4" />}
@@ -216,6 +228,7 @@ export function NoteCard({
           />
           <IconButton
             label="Delete note"
+            data-control="delete"
             size="sm"
             disabled={pending}
             icon={<Trash2 aria-hidden className="size-4" />}

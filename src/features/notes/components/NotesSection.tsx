@@ -8,6 +8,7 @@ import { useNeighbours } from "@/lib/dayItems";
 import { requestReveal } from "@/lib/reveal";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useNoteActions } from "../useNoteActions";
+import { ADD_NOTE_ID } from "./NoteCard";
 import { NoteList } from "./NoteList";
 
 /** A day's notes: Add note, then each note in order. */
@@ -28,7 +29,7 @@ export function NotesSection({ day }: { day: string }) {
         <h2 id="notes-heading" className="text-lg font-semibold">
           Notes
         </h2>
-        <Button size="sm" onClick={() => void add()}>
+        <Button id={ADD_NOTE_ID} size="sm" onClick={() => void add()}>
           <NotebookPen aria-hidden className="size-4" />
           Add note
         </Button>

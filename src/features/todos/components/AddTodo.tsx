@@ -2,6 +2,7 @@ import { Plus } from "lucide-react";
 import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
 import { IconButton } from "@/components/ui/Button";
+import { rovingTabStopIn } from "@/components/ui/rovingFocus";
 import {
   LengthCounter,
   showsLengthCounter,
@@ -18,8 +19,9 @@ export const ADD_TODO_HINT =
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
  * `##`, `###` make a heading, and pasting several lines adds one todo per
  * line (all of them, in batches). The "+" button is for touch screens. Esc
- * leaves the field and keeps the draft: a long draft is never thrown away by
- * one key. The draft is kept locally (per user and day) until it is sent,
+ * leaves the field for the day's list (on an empty day, for the "+"
+ * button) and keeps the draft: a long draft is
+ * never thrown away by one key. The draft is kept locally (per user and day) until it is sent,
  * and comes back if the server refuses it. Nothing is ever cut: text over
  * the length limit stays in the field with a counter and a message, and
  * pasted lines that cannot be added stay in the field with the reason.
@@ -43,6 +45,7 @@ export function AddTodo({
   const kept = useKeptText(draftName);
   const { value, setValue } = kept;
   const ref = useRef<HTMLTextAreaElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   /** Why text in the field was not added; cleared by the next edit. */
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -163,16 +166,20 @@ export function AddTodo({
               event.preventDefault();
               submit();
             } else if (event.key === "Escape" && value !== "") {
+              // Leaves for the day's list (where it was last), or on a day
+              // without items the Add button beside: never the page's body.
               event.stopPropagation();
-              event.currentTarget.blur();
+              const section = event.currentTarget.closest("section");
+              const list = section && rovingTabStopIn(section);
+              (list ?? addButton.current)?.focus();
             }
           }}
           className="min-h-10 w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:aria-invalid:border-red-400"
         />
         <span id="add-todo-hint" className="sr-only">
           Enter adds, Shift+Enter starts a new line. Start with # for a heading.
-          Paste several lines to add one todo per line. Esc leaves the field and
-          keeps what you typed.
+          Paste several lines to add one todo per line. Esc leaves the field for
+          the list and keeps what you typed.
         </span>
         {notice ? (
           <p
@@ -200,6 +207,7 @@ export function AddTodo({
         </div>
       </div>
       <IconButton
+        ref={addButton}
         type="submit"
         label="Add todo"
         variant="secondary"

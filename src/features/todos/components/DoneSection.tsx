@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
 import { ChunkedList } from "@/components/ui/ChunkedList";
+import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
@@ -12,6 +13,8 @@ export function DoneSection({
   keyOf,
 }: TodoListProps) {
   const [open, setOpen] = useState(true);
+  // One Tab stop, arrows inside, as the open list.
+  const roving = useRovingFocus();
   if (todos.length === 0) return null;
   return (
     <section aria-labelledby="done-heading" className="flex flex-col gap-1">
@@ -33,6 +36,7 @@ export function DoneSection({
       {open ? (
         <ChunkedList
           aria-label="Done todos"
+          {...roving}
           items={todos}
           keyOf={(todo) => keyOf(todo._id)}
           renderItem={(todo) => (

@@ -5,6 +5,7 @@ import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
+import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
 import { useDay } from "@/features/days";
@@ -12,7 +13,7 @@ import { longDate, relativeDayName } from "@/lib/dates";
 import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
 import { isBlankText } from "@/lib/text";
 import type { Todo } from "../optimistic";
-import { useTodoActions } from "../useTodoActions";
+import { useTodoActions, type TodoActions } from "../useTodoActions";
 import { TodoItem } from "./TodoItem";
 
 const PAGE_SIZE = 50;
@@ -38,6 +39,36 @@ function PinnedDayHeading({ id, day }: { id: string; day: string }) {
         {when.join(" · ")}
       </Link>
     </h2>
+  );
+}
+
+/** One day's pinned items: one Tab stop, arrows inside (as a day's lists). */
+function PinnedList({
+  day,
+  todos,
+  actions,
+}: {
+  day: string;
+  todos: readonly Todo[];
+  actions: TodoActions;
+}) {
+  const roving = useRovingFocus();
+  return (
+    <ul
+      aria-label={`Pinned on ${longDate(day)}`}
+      className="flex flex-col"
+      {...roving}
+    >
+      {todos.map((todo) => (
+        <TodoItem
+          key={todo._id}
+          todo={todo}
+          actions={actions}
+          // Undo puts it back at the end of its day.
+          neighbours={NO_NEIGHBOURS}
+        />
+      ))}
+    </ul>
   );
 }
 
@@ -78,20 +109,7 @@ export default function PinnedView() {
             className="flex flex-col gap-1"
           >
             <PinnedDayHeading id={`pinned-${day}`} day={day} />
-            <ul
-              aria-label={`Pinned on ${longDate(day)}`}
-              className="flex flex-col"
-            >
-              {todos.map((todo) => (
-                <TodoItem
-                  key={todo._id}
-                  todo={todo}
-                  actions={actions}
-                  // Undo puts it back at the end of its day.
-                  neighbours={NO_NEIGHBOURS}
-                />
-              ))}
-            </ul>
+            <PinnedList day={day} todos={todos} actions={actions} />
           </section>
         ))
       )}

@@ -18,6 +18,7 @@ import {
 import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions, TodoNeighbours } from "../useTodoActions";
+import { keepFocusOnTodo } from "./keepFocusOnTodo";
 import { TodoMenu } from "./TodoMenu";
 import "@/components/ui/icons.css";
 import { UserText } from "@/components/ui/UserText";
@@ -36,7 +37,9 @@ export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
 /**
  * One item: a checkbox named by its text (or a heading), click the text to
  * edit it, and its menu. Emptying the text deletes the item. In a sortable
- * list it also has a reorder handle.
+ * list it also has a reorder handle. Its lists are roving (useRovingFocus):
+ * its controls say `tabIndex={-1}` and their `data-control` kind, and the
+ * list gives out its one Tab stop itself.
  *
  * Memoised, and every prop is stable (the todo object is kept while its
  * fields are unchanged, see useStableItems), so a change to one item
@@ -89,15 +92,20 @@ export const TodoItem = memo(function TodoItem({
   const save = (text: string, end: EditEnd) => {
     endEdit(end);
     if (isBlankText(text)) {
+      if (end === "key") keepFocusOnTodo(document.activeElement);
       void actions.remove(todo, neighbours(todo._id));
     } else if (text.trim() !== editableText(todo).trim()) {
       void actions.editText(todo, text, baseText);
     }
   };
 
+  // A heading's button is named by its text, so the heading reads as its
+  // text ("Morning", not "Edit Morning"); "Edit" is said as its description.
   const textButton = (
     <button
       type="button"
+      tabIndex={-1}
+      data-control="text"
       ref={(button) => {
         if (!button || !refocus.current) return;
         refocus.current = false;
@@ -105,7 +113,8 @@ export const TodoItem = memo(function TodoItem({
       }}
       disabled={pending}
       onClick={startEdit}
-      aria-label={`Edit ${todo.text}`}
+      aria-label={heading ? undefined : `Edit ${todo.text}`}
+      aria-description={heading ? "Edit" : undefined}
       className={cn(
         "min-h-10 w-full min-w-0 cursor-text rounded-sm py-2 text-left break-words whitespace-pre-wrap sm:min-h-8 sm:py-1",
         // Alone in the row (no wrapper): it takes the row's free width.
@@ -164,6 +173,7 @@ export const TodoItem = memo(function TodoItem({
           label={`Reorder ${todo.text}`}
           attachHandle={sortable.attachHandle}
           dragHandle={sortable.dragHandle}
+          tabIndex={-1}
         />
       ) : null}
       {heading ? null : (
@@ -171,9 +181,15 @@ export const TodoItem = memo(function TodoItem({
           type="checkbox"
           // Named by the text itself, which the editor replaces while open.
           aria-label={todo.text}
+          tabIndex={-1}
+          data-control="done"
           checked={todo.done}
           disabled={pending}
-          onChange={(event) => void actions.setDone(todo, event.target.checked)}
+          onChange={(event) => {
+            // The row moves between the open list and Done: focus goes with it.
+            keepFocusOnTodo(event.currentTarget);
+            void actions.setDone(todo, event.target.checked);
+          }}
           // Centred in a 40 (32) px square, as the other controls are.
           className="m-2.5 size-5 shrink-0 accent-indigo-700 sm:m-1.5 dark:accent-indigo-400"
         />

@@ -37,6 +37,7 @@ export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
       items={todos}
       label="Open todos"
       chunked
+      roving
       noun="item"
       nameOf={nameOf}
       onMove={(id, where) => void actions.reorder(id, where)}

@@ -15,6 +15,7 @@ import { usePickDate } from "@/components/ui/pickDate";
 import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
 import type { TodoActions } from "../useTodoActions";
+import { keepFocusOnTodo } from "./keepFocusOnTodo";
 import type { NeighboursOf } from "./TodoItem";
 import { isolate } from "@/components/ui/UserText";
 
@@ -39,7 +40,14 @@ export const TodoMenu = memo(function TodoMenu({
   const pickDate = usePickDate();
   const tomorrow = shiftDay(todayString(), 1);
 
-  const moveTo = (day: string) => void actions.moveTo(todo, day);
+  /**
+   * Moves the todo; focus goes to its neighbour. `origin` is the control
+   * focus was on when the move was chosen (the menu's button).
+   */
+  const moveTo = (day: string, origin = document.activeElement) => {
+    keepFocusOnTodo(origin);
+    void actions.moveTo(todo, day);
+  };
   const previousDay = dayWithinRange(todo.day, -1);
   const nextDay = dayWithinRange(todo.day, 1);
 
@@ -48,6 +56,10 @@ export const TodoMenu = memo(function TodoMenu({
       trigger={(props) => (
         <IconButton
           {...props}
+          // In the list, Up/Down move between rows (Enter or Space opens).
+          onKeyDown={undefined}
+          tabIndex={-1}
+          data-control="menu"
           label={`More actions for ${todo.text}`}
           size="sm"
           disabled={disabled}
@@ -93,12 +105,13 @@ export const TodoMenu = memo(function TodoMenu({
           label: "Move to a date…",
           icon: <CalendarDays className="size-4" />,
           onSelect: async () => {
+            const origin = document.activeElement;
             const day = await pickDate({
               title: "Move to a date",
               initial: todo.day,
               confirmLabel: "Move here",
             });
-            if (day && day !== todo.day) moveTo(day);
+            if (day && day !== todo.day) moveTo(day, origin);
           },
         },
         { type: "separator" },
@@ -108,6 +121,7 @@ export const TodoMenu = memo(function TodoMenu({
           destructive: true,
           icon: <Trash2 className="size-4" />,
           onSelect: async () => {
+            const origin = document.activeElement;
             const where = neighbours(todo._id);
             const ok = await confirm({
               title: "Delete this todo?",
@@ -115,7 +129,9 @@ export const TodoMenu = memo(function TodoMenu({
               confirmLabel: "Delete",
               destructive: true,
             });
-            if (ok) void actions.remove(todo, where);
+            if (!ok) return;
+            keepFocusOnTodo(origin);
+            void actions.remove(todo, where);
           },
         },
       ]}

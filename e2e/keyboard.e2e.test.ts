@@ -6,24 +6,11 @@
  * it is exactly there.
  */
 import { randomUUID } from "node:crypto";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
-import { ConsoleErrors } from "./support/console-errors";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserTests } from "./support/browser-tests";
 import { DaybookPage } from "./support/daybook-page";
-import { useSharedStack, type SharedStack } from "./support/shared-stack";
-import {
-  eventually,
-  STEP_TIMEOUT_MS,
-  TEST_TIMEOUT_MS,
-} from "./support/waiting";
+import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
 /** What has focus, in words for a failure message ("BODY" when nothing). */
 function describeFocus(page: Page) {
@@ -74,41 +61,18 @@ async function pressUntilFocused(
 }
 
 describe("Daybook with the keyboard only", { timeout: TEST_TIMEOUT_MS }, () => {
-  let stack: SharedStack;
-  let consoleErrors = new ConsoleErrors();
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    stack = await useSharedStack();
-  }, STEP_TIMEOUT_MS);
-
-  beforeEach(() => {
-    consoleErrors = new ConsoleErrors();
-  });
-
-  afterEach(async () => {
-    const errors = [...consoleErrors.messages];
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(errors, "console errors or warnings in this test").toEqual([]);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const suite = useBrowserTests();
 
   it("adds, completes, reopens, edits, moves, deletes and undoes todos, adds and deletes a note, and searches, focus never falling to the body", async () => {
     const email = `keys.${randomUUID().slice(0, 8)}@example.com`;
-    const context = consoleErrors.watch(
-      await stack.browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        colorScheme: "light",
-      }),
-    );
-    contexts.push(context);
+    const context = await suite.newBrowser({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: "light",
+    });
     const app = await DaybookPage.open(context, email);
     const { page } = app;
     const keys = page.keyboard;
-    await app.goto(stack.origin);
+    await app.goto(suite.stack.origin);
     await app.signIn();
     await app.emptyDayMessage.waitFor();
 

@@ -159,13 +159,15 @@ function requireTime(value: number | undefined, field: string) {
   return value;
 }
 
-/** The file's key if it is a valid fractional key after `last`, else a new one. */
+/** The file's key if it is a valid fractional key not before `last`, else a new one. */
 function orderAfter(last: string | null, wanted: string | undefined): string {
   if (
     wanted !== undefined &&
     wanted.length <= IMPORT_LIMITS.orderKey &&
     /^[0-9A-Za-z]+$/.test(wanted) &&
-    (last === null || wanted > last)
+    // Equal keys are kept too: the file had them (ties sort by creation
+    // time, which follows the file's order here), so its order survives.
+    (last === null || wanted >= last)
   ) {
     try {
       // Throws for a string that is not a fractional-indexing key.

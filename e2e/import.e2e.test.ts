@@ -109,7 +109,9 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
 
   it("export, delete my data, import: everything is back, and the export is the same", async () => {
     const app = await signedInPerson("restorer");
-    await app.addTodos("# Errands", "Buy oat milk", "Call the plumber");
+    await app.addTodo("# Errands");
+    await app.page.getByRole("heading", { name: "Errands" }).waitFor();
+    await app.addTodos("Buy oat milk", "Call the plumber");
     await app.pin("Buy oat milk");
     await app.pinnedMark("Buy oat milk").waitFor();
     await app.complete("Call the plumber");
@@ -144,6 +146,7 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
     ]);
 
     await app.openDay("Launch prep");
+    await app.page.getByRole("heading", { name: "Errands" }).waitFor();
     await app.pinnedMark("Buy oat milk").waitFor();
     await app.doneTodos
       .getByRole("checkbox", { name: "Call the plumber" })

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
 import { betterTodoExport } from "@/testing/betterTodoFixture";
 import { renderApp } from "@/testing/renderApp";
@@ -50,7 +50,11 @@ test("Import shows a preview, imports on confirmation with progress, then a summ
   const input = within(dialog).getByLabelText("Choose a file to import");
   await user.upload(input, new File([markdown], "daybook.md"));
 
-  await within(dialog).findByRole("heading", { name: "Will be imported" });
+  const preview = await within(dialog).findByRole("heading", {
+    name: "Will be imported",
+  });
+  // Focus follows the file input, which the preview replaced.
+  await waitFor(() => expect(document.activeElement).toContainElement(preview));
   expect(listItems(listUnder(dialog, "Will be imported"))).toEqual([
     "1 day",
     "3 todos (1 done)",
@@ -126,7 +130,7 @@ test("Import shows a preview, imports on confirmation with progress, then a summ
   expect(await todosOf(backend, DAY)).toHaveLength(4);
 });
 
-test("Cancel after the preview imports nothing", async () => {
+test("Cancel after the preview imports nothing and puts focus back on the file input", async () => {
   const { user, backend } = await renderApp();
   const dialog = await openSettings(user);
   await user.upload(
@@ -136,9 +140,12 @@ test("Cancel after the preview imports nothing", async () => {
   await user.click(
     await within(dialog).findByRole("button", { name: "Cancel" }),
   );
-  expect(
-    within(dialog).getByLabelText("Choose a file to import"),
-  ).toBeInTheDocument();
+  // Back to the file input, with focus on it.
+  await waitFor(() =>
+    expect(
+      within(dialog).getByLabelText("Choose a file to import"),
+    ).toHaveFocus(),
+  );
   expect(backend.mutations.some((m) => m.name.startsWith("imports:"))).toBe(
     false,
   );

@@ -1,6 +1,6 @@
 import { useConvex } from "convex/react";
 import { Upload } from "lucide-react";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { api } from "@convex/_generated/api";
 import type { SkipCounts } from "@convex/imports";
 import { LIMITS } from "@convex/lib/limits";
@@ -252,8 +252,27 @@ export function ImportSection() {
 
   const reset = () => {
     if (input.current) input.current.value = "";
+    refocusInput.current = true;
     setState({ step: "idle" });
   };
+
+  // The control that had focus goes away at each step (the file input, the
+  // Import button): focus moves to what replaced it, so keyboard and screen
+  // reader users stay in place.
+  const panel = useRef<HTMLDivElement>(null);
+  const refocusInput = useRef(false);
+  useEffect(() => {
+    if (
+      state.step === "preview" ||
+      state.step === "running" ||
+      state.step === "done"
+    ) {
+      panel.current?.focus();
+    } else if (state.step === "idle" && refocusInput.current) {
+      refocusInput.current = false;
+      input.current?.focus();
+    }
+  }, [state.step]);
 
   const status =
     state.step === "reading"
@@ -301,41 +320,49 @@ export function ImportSection() {
           {state.message}
         </p>
       ) : null}
-      {state.step === "preview" ? (
-        <div className="flex flex-col gap-3">
-          <p className="text-sm">
-            {state.fileName}: {FORMAT_NAMES[state.plan.format]}
-          </p>
-          {isEmptyPlan(state.plan) ? (
-            <p role="alert" className="text-sm">
-              {state.plan.format === "betterTodo"
-                ? "Nothing in this file belongs to the account you are signed in with, so there is nothing to import. Sign in with the account you used in Better Todo."
-                : "There is nothing in this file to import."}
+      <div
+        ref={panel}
+        tabIndex={-1}
+        className="flex flex-col gap-3 outline-none"
+      >
+        {state.step === "preview" ? (
+          <div className="flex flex-col gap-3">
+            <p className="text-sm">
+              {state.fileName}: {FORMAT_NAMES[state.plan.format]}
             </p>
-          ) : null}
-          <Preview plan={state.plan} />
-          <div className="flex flex-wrap gap-2">
-            <Button
-              variant="primary"
-              disabled={isEmptyPlan(state.plan)}
-              onClick={() => void start(state.plan)}
-            >
-              <Upload aria-hidden className="size-4" />
-              Import
-            </Button>
-            <Button onClick={reset}>Cancel</Button>
+            {isEmptyPlan(state.plan) ? (
+              <p role="alert" className="text-sm">
+                {state.plan.format === "betterTodo"
+                  ? "Nothing in this file belongs to the account you are signed in with, so there is nothing to import. Sign in with the account you used in Better Todo."
+                  : "There is nothing in this file to import."}
+              </p>
+            ) : null}
+            <Preview plan={state.plan} />
+            <div className="flex flex-wrap gap-2">
+              <Button
+                variant="primary"
+                disabled={isEmptyPlan(state.plan)}
+                onClick={() => void start(state.plan)}
+              >
+                <Upload aria-hidden className="size-4" />
+                Import
+              </Button>
+              <Button onClick={reset}>Cancel</Button>
+            </div>
           </div>
-        </div>
-      ) : null}
-      {state.step === "running" ? <Progress progress={state.progress} /> : null}
-      {state.step === "done" ? (
-        <div className="flex flex-col gap-3">
-          <Summary plan={state.plan} outcome={state.outcome} />
-          <Button className="self-start" onClick={reset}>
-            Import another file
-          </Button>
-        </div>
-      ) : null}
+        ) : null}
+        {state.step === "running" ? (
+          <Progress progress={state.progress} />
+        ) : null}
+        {state.step === "done" ? (
+          <div className="flex flex-col gap-3">
+            <Summary plan={state.plan} outcome={state.outcome} />
+            <Button className="self-start" onClick={reset}>
+              Import another file
+            </Button>
+          </div>
+        ) : null}
+      </div>
       <p role="status" className="sr-only">
         {status}
       </p>

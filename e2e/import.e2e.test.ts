@@ -17,16 +17,31 @@ import {
   it,
 } from "vitest";
 import { betterTodoExport, OWNER_EXPECTED } from "@/testing/betterTodoFixture";
+import { seriousAxeViolations, type AxeFinding } from "./support/axe";
 import { ConsoleErrors } from "./support/console-errors";
 import { DaybookPage } from "./support/daybook-page";
 import { useSharedStack, type SharedStack } from "./support/shared-stack";
 import { STEP_TIMEOUT_MS, TEST_TIMEOUT_MS } from "./support/waiting";
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
 
 type Exported = {
   days: Record<string, unknown>[];
   todos: Record<string, unknown>[];
   notes: Record<string, unknown>[];
 };
+
+type AxeReport = Record<string, AxeFinding[]>;
+
+async function checkAccessibility(
+  app: DaybookPage,
+  where: string,
+  found: AxeReport,
+) {
+  const violations = await seriousAxeViolations(app.page);
+  if (violations.length > 0) found[where] = violations;
+}
 
 /** The export without what the server makes anew: ids and creation times. */
 function comparable(document: Exported) {
@@ -44,13 +59,13 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
   let consoleErrors = new ConsoleErrors();
   const contexts: BrowserContext[] = [];
 
-  async function signedInPerson(name: string) {
+  async function signedInPerson(
+    name: string,
+    viewport: { width: number; height: number } = DESKTOP,
+  ) {
     const email = `${name}.${randomUUID().slice(0, 8)}@example.com`;
     const context = consoleErrors.watch(
-      await stack.browser.newContext({
-        viewport: { width: 1280, height: 800 },
-        acceptDownloads: true,
-      }),
+      await stack.browser.newContext({ viewport, acceptDownloads: true }),
     );
     contexts.push(context);
     const app = await DaybookPage.open(context, email);
@@ -73,13 +88,16 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
   async function importFile(
     app: DaybookPage,
     file: { name: string; mimeType: string; buffer: Buffer },
+    axe: AxeReport | null = null,
   ) {
     if (!(await app.settingsDialog.isVisible())) await app.openSettings();
     const dialog = app.settingsDialog;
     await dialog.getByLabel("Choose a file to import").setInputFiles(file);
     await dialog.getByRole("heading", { name: "Will be imported" }).waitFor();
+    if (axe) await checkAccessibility(app, "the import preview", axe);
     await dialog.getByRole("button", { name: "Import", exact: true }).click();
     await dialog.getByRole("heading", { name: "Imported" }).waitFor();
+    if (axe) await checkAccessibility(app, "the import summary", axe);
     const imported = await dialog
       .getByRole("region", { name: "Imported" })
       .getByRole("listitem")
@@ -163,24 +181,32 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(comparable(after)).toEqual(comparable(before));
   });
 
-  it("imports the reference app's export: only the signed-in person's rows", async () => {
-    const app = await signedInPerson("switcher");
+  it("imports the reference app's export: only the signed-in person's rows (on a phone, dark theme, no serious axe findings)", async () => {
+    const app = await signedInPerson("switcher", PHONE);
+    await app.chooseTheme("Dark");
     await app.addTodos("Already here");
     // The person's account id, as the reference app keyed their rows.
     const { todos } = await exportJson(app);
     const userId = String(todos[0]!.userId);
 
-    const imported = await importFile(app, {
-      name: "snapshot.zip",
-      mimeType: "application/zip",
-      buffer: Buffer.from(betterTodoExport(userId)),
-    });
+    const axe: AxeReport = {};
+    const imported = await importFile(
+      app,
+      {
+        name: "snapshot.zip",
+        mimeType: "application/zip",
+        buffer: Buffer.from(betterTodoExport(userId)),
+      },
+      axe,
+    );
+    expect(axe).toEqual({});
     expect(imported).toEqual([
       `${OWNER_EXPECTED.todos} todos and headings`,
       `${OWNER_EXPECTED.notes} notes`,
       "2 day labels and archive marks",
     ]);
 
+    await app.openDaysMenu();
     await app.openDay("Launch day");
     await app.todo("Book the venue").waitFor();
     // Headings are not checkboxes: the open todos, in the reference app's order.

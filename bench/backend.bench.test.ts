@@ -1,17 +1,20 @@
 /**
  * `npm run bench:backend`: what each query the UI makes reads at 1,000,
- * 20,000 and 100,000 todos (days and notes in proportion), with Convex's
+ * 20,000 and 100,000 todos (days and notes in proportion), and what an
+ * import batch reads (convex/imports), with Convex's
  * transaction limits enforced. Prints one table; the assertions are only
  * sanity checks on the shape of the cost (no timings are asserted).
  */
 import type {
   FunctionArgs,
   FunctionReference,
+  FunctionReturnType,
   PaginationResult,
 } from "convex/server";
 import { afterAll, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc } from "../convex/_generated/dataModel";
+import { IMPORT_LIMITS } from "../convex/imports";
 import { ALICE, newBackend, type Backend } from "../convex/test.setup";
 import {
   historyOf,
@@ -76,6 +79,35 @@ function expectAlice(returned: unknown[]) {
       expect(row.userId).toBe(ALICE.subject);
     }
   }
+}
+
+/**
+ * A mutation as Alice, nested in a transaction like `measureQuery`: what it
+ * read, from `ctx.meta.getTransactionMetrics()` before and after.
+ */
+async function measureMutation<
+  Mutation extends FunctionReference<"mutation", "public">,
+>(
+  t: Backend,
+  mutation: Mutation,
+  args: FunctionArgs<Mutation>,
+): Promise<Measured<FunctionReturnType<Mutation>>> {
+  return await t.withIdentity(ALICE).run(async (ctx) => {
+    const before = await ctx.meta.getTransactionMetrics();
+    const started = performance.now();
+    const value = (await ctx.runMutation(
+      mutation,
+      args,
+    )) as FunctionReturnType<Mutation>;
+    const ms = performance.now() - started;
+    const after = await ctx.meta.getTransactionMetrics();
+    return {
+      value,
+      documentsRead: after.documentsRead.used - before.documentsRead.used,
+      bytesRead: after.bytesRead.used - before.bytesRead.used,
+      ms,
+    };
+  });
 }
 
 for (const size of SIZES) {
@@ -180,6 +212,36 @@ for (const size of SIZES) {
     );
     expect(found.returned.length).toBeGreaterThan(0);
     expect(found.documentsRead).toBeLessThanOrEqual(40);
+
+    // Import (convex/imports): one full batch of todos into a day with
+    // nothing yet, then the same batch again (every row already there, so
+    // the day's items are read to tell).
+    const batch = Array.from({ length: IMPORT_LIMITS.todos }, (_, i) => ({
+      day: "2199-01-01",
+      text: `Imported ${i}`,
+      kind: "todo" as const,
+      done: false,
+      pinned: false,
+      occurrence: 0,
+    }));
+    for (const label of [
+      "imports.importTodos new day",
+      "imports.importTodos again",
+    ]) {
+      const m = await measureMutation(t, api.imports.importTodos, {
+        rows: batch,
+      });
+      rows.push({
+        query: `${label} (${IMPORT_LIMITS.todos} rows)`,
+        size,
+        docs: m.documentsRead,
+        bytes: m.bytesRead,
+        ms: m.ms,
+        returned: m.value.imported,
+      });
+      expect(m.value.consumed).toBe(IMPORT_LIMITS.todos);
+      expect(m.documentsRead).toBeLessThanOrEqual(2 * IMPORT_LIMITS.todos + 20);
+    }
 
     for (const table of ["days", "todos", "notes"] as const) {
       const exported = await record(

@@ -38,6 +38,37 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
   "days:remove": { args: (fx) => ({ day: fx.day }) },
   "days:setArchived": { args: (fx) => ({ day: fx.day, archived: true }) },
   "days:setLabel": { args: (fx) => ({ day: fx.day, label: "Mine" }) },
+  "imports:accountId": { args: () => ({}) },
+  "imports:importDays": {
+    args: (fx) => ({ rows: [{ day: fx.day, label: "Mine", archived: true }] }),
+  },
+  "imports:importNotes": {
+    args: (fx) => ({
+      rows: [
+        {
+          day: fx.day,
+          title: "T",
+          body: "B",
+          collapsed: false,
+          occurrence: 0,
+        },
+      ],
+    }),
+  },
+  "imports:importTodos": {
+    args: (fx) => ({
+      rows: [
+        {
+          day: fx.day,
+          text: "x",
+          kind: "todo",
+          done: false,
+          pinned: false,
+          occurrence: 0,
+        },
+      ],
+    }),
+  },
   "notes:create": { args: (fx) => ({ day: fx.day, title: "T", body: "B" }) },
   "notes:listForDay": { args: (fx) => ({ day: fx.day }) },
   "notes:remove": { args: (fx) => ({ id: fx.note }), byId: true },

@@ -5,6 +5,7 @@ import * as account from "./account";
 import { api } from "./_generated/api";
 import type { Id, TableNames } from "./_generated/dataModel";
 import * as days from "./days";
+import * as imports from "./imports";
 import { textBytes } from "./lib/daySummary";
 import { LIMITS } from "./lib/limits";
 import { MAX_PAGE_SIZE } from "./lib/pagination";
@@ -32,6 +33,7 @@ type Fixture = {
 const MODULES = {
   account,
   days,
+  imports,
   notes,
   search,
   todos,
@@ -121,6 +123,23 @@ async function setup() {
 
 const a = (n: number) => "a".repeat(n);
 
+const importedTodo = (day: string, text: string) => ({
+  day,
+  text,
+  kind: "todo",
+  done: false,
+  pinned: false,
+  occurrence: 0,
+});
+
+const importedNote = (day: string, title: string, body: string) => ({
+  day,
+  title,
+  body,
+  collapsed: false,
+  occurrence: 0,
+});
+
 const TEXT_BOUNDS: [
   string,
   string,
@@ -176,6 +195,30 @@ const TEXT_BOUNDS: [
     (fx, n) => ({ day: fx.day, label: a(n) }),
   ],
   ["search:search", "text", LIMITS.searchText, (_fx, n) => ({ text: a(n) })],
+  [
+    "imports:importTodos",
+    "text",
+    LIMITS.todoText,
+    (fx, n) => ({ rows: [importedTodo(fx.day, a(n))] }),
+  ],
+  [
+    "imports:importNotes",
+    "title",
+    LIMITS.noteTitle,
+    (fx, n) => ({ rows: [importedNote(fx.day, a(n), "")] }),
+  ],
+  [
+    "imports:importNotes",
+    "body",
+    LIMITS.noteBody,
+    (fx, n) => ({ rows: [importedNote(fx.day, "", a(n))] }),
+  ],
+  [
+    "imports:importDays",
+    "label",
+    LIMITS.dayLabel,
+    (fx, n) => ({ rows: [{ day: fx.day, label: a(n), archived: false }] }),
+  ],
 ];
 
 describe("string bounds", () => {
@@ -308,6 +351,21 @@ const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
   ["days:setLabel", "day", (_fx, day) => ({ day, label: "x" })],
   ["days:setArchived", "day", (_fx, day) => ({ day, archived: true })],
   ["days:remove", "day", (_fx, day) => ({ day })],
+  [
+    "imports:importTodos",
+    "day",
+    (_fx, day) => ({ rows: [importedTodo(day, "x")] }),
+  ],
+  [
+    "imports:importNotes",
+    "day",
+    (_fx, day) => ({ rows: [importedNote(day, "x", "")] }),
+  ],
+  [
+    "imports:importDays",
+    "day",
+    (_fx, day) => ({ rows: [{ day, archived: true }] }),
+  ],
 ];
 
 describe("dates", () => {

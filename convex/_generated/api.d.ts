@@ -15,6 +15,7 @@ import type {
 } from "convex/server";
 import type * as account from "../account.js";
 import type * as days from "../days.js";
+import type * as imports from "../imports.js";
 import type * as lib_auth from "../lib/auth.js";
 import type * as lib_changeReceipts from "../lib/changeReceipts.js";
 import type * as lib_cleanText from "../lib/cleanText.js";
@@ -50,6 +51,7 @@ import type * as users from "../users.js";
 declare const fullApi: ApiFromModules<{
   account: typeof account;
   days: typeof days;
+  imports: typeof imports;
   "lib/auth": typeof lib_auth;
   "lib/changeReceipts": typeof lib_changeReceipts;
   "lib/cleanText": typeof lib_cleanText;

@@ -495,7 +495,7 @@ export class DaybookPage {
     const download = this.page.waitForEvent("download");
     try {
       await this.settingsDialog
-        .getByRole("button", { name: /export/i })
+        .getByRole("button", { name: "Export my data" })
         .click();
     } catch (error) {
       download.catch(() => undefined); // the click's error is the one to report

@@ -46,15 +46,25 @@ export async function collectExport(
   return { document, rows: count };
 }
 
-export function exportFileName(now: Date = new Date()) {
-  return `daybook-export-${todayString(now)}.json`;
+export function exportFileName(
+  now: Date = new Date(),
+  format: "json" | "markdown" = "json",
+) {
+  return `daybook-export-${todayString(now)}.${format === "json" ? "json" : "md"}`;
 }
 
 /** Saves `document` as a JSON file through the browser's download. */
 export function downloadJson(document_: unknown, fileName: string) {
-  const blob = new Blob([JSON.stringify(document_, null, 2)], {
-    type: "application/json",
-  });
+  downloadFile(
+    JSON.stringify(document_, null, 2),
+    fileName,
+    "application/json",
+  );
+}
+
+/** Saves `text` as a file through the browser's download. */
+export function downloadFile(text: string, fileName: string, type: string) {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -1,9 +1,15 @@
 import { useConvex } from "convex/react";
-import { Download } from "lucide-react";
+import { Download, FileText } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { errorMessage } from "@/lib/errors";
-import { collectExport, downloadJson, exportFileName } from "../exportData";
+import {
+  collectExport,
+  downloadFile,
+  downloadJson,
+  exportFileName,
+} from "../exportData";
+import { toMarkdown } from "../import/markdown";
 
 type State =
   | { step: "idle" }
@@ -15,19 +21,23 @@ function items(count: number) {
   return count === 1 ? "1 item" : `${count.toLocaleString("en-US")} items`;
 }
 
-/** Export my data: one JSON file with the profile, days, todos and notes. */
+/**
+ * Export my data: one JSON file with the profile, days, todos and notes, or
+ * the days as Markdown (what Import reads back: import/markdown.ts).
+ */
 export function ExportSection() {
   const convex = useConvex();
   const [state, setState] = useState<State>({ step: "idle" });
 
-  const run = async () => {
+  const run = async (format: "json" | "markdown") => {
     setState({ step: "working", rows: 0 });
     try {
       const { document, rows } = await collectExport(convex, (read) =>
         setState({ step: "working", rows: read }),
       );
-      const fileName = exportFileName();
-      downloadJson(document, fileName);
+      const fileName = exportFileName(new Date(), format);
+      if (format === "json") downloadJson(document, fileName);
+      else downloadFile(toMarkdown(document), fileName, "text/markdown");
       setState({ step: "done", rows, fileName });
     } catch (error) {
       setState({ step: "error", message: errorMessage(error, "export") });
@@ -40,12 +50,23 @@ export function ExportSection() {
         Your data
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Download everything you have in Daybook as one JSON file.
+        Download everything you have in Daybook as one JSON file, or your days,
+        todos and notes as Markdown. Import reads both back.
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => void run()} disabled={state.step === "working"}>
+        <Button
+          onClick={() => void run("json")}
+          disabled={state.step === "working"}
+        >
           <Download aria-hidden className="size-4" />
           Export my data
+        </Button>
+        <Button
+          onClick={() => void run("markdown")}
+          disabled={state.step === "working"}
+        >
+          <FileText aria-hidden className="size-4" />
+          Export as Markdown
         </Button>
         <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
           {state.step === "working"

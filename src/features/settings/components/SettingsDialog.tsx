@@ -2,6 +2,7 @@ import { Dialog } from "@/components/ui/Dialog";
 import { useTheme, type Theme } from "@/lib/theme";
 import { DeleteSection } from "./DeleteSection";
 import { ExportSection } from "./ExportSection";
+import { ImportSection } from "./ImportSection";
 
 export type SettingsDialogProps = {
   open: boolean;
@@ -14,7 +15,7 @@ const THEMES: { value: Theme; label: string }[] = [
   { value: "system", label: "System" },
 ];
 
-/** Settings: theme, export my data, delete my data (loaded on demand). */
+/** Settings: theme, export, import, delete my data (loaded on demand). */
 export default function SettingsDialog({
   open,
   onOpenChange,
@@ -42,6 +43,7 @@ export default function SettingsDialog({
         ))}
       </fieldset>
       <ExportSection />
+      <ImportSection />
       <DeleteSection />
     </Dialog>
   );

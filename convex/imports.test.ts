@@ -1,0 +1,330 @@
+import { describe, expect, test } from "vitest";
+import { api } from "./_generated/api";
+import type { ImportedNote, ImportedTodo } from "./imports";
+import { getDay } from "./lib/days";
+import { LIMITS } from "./lib/limits";
+import { getUsage } from "./lib/usage";
+import { ALICE, BOB, expectCode, newBackend, type Backend } from "./test.setup";
+
+const DAY = "2025-03-10";
+const OTHER_DAY = "2025-03-11";
+
+function todo(text: string, extra: Partial<ImportedTodo> = {}): ImportedTodo {
+  return {
+    day: DAY,
+    text,
+    kind: "todo",
+    done: false,
+    pinned: false,
+    occurrence: 0,
+    ...extra,
+  };
+}
+
+function note(title: string, extra: Partial<ImportedNote> = {}): ImportedNote {
+  return {
+    day: DAY,
+    title,
+    body: `${title} body`,
+    collapsed: false,
+    occurrence: 0,
+    ...extra,
+  };
+}
+
+function everything(t: Backend) {
+  return t.run(async (ctx) =>
+    JSON.stringify([
+      await ctx.db.query("todos").take(1e4),
+      await ctx.db.query("notes").take(1e4),
+      await ctx.db.query("days").take(1e4),
+    ]),
+  );
+}
+
+const NONE = { duplicate: 0, dayFull: 0, quota: 0, labelDiffers: 0 };
+
+describe("import idempotence", () => {
+  test("the same todos, notes and days imported twice land once", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const todos = [
+      todo("Buy milk", { pinned: true }),
+      todo("Work", { kind: "h2" }),
+      todo("Done thing", { done: true, completedAt: 1_700_000_000_000 }),
+      todo("Later", { day: OTHER_DAY }),
+    ];
+    const notes = [note("Plan"), note("Idea", { collapsed: true })];
+    const days = [
+      { day: DAY, label: "Work day", archived: false },
+      { day: OTHER_DAY, archived: true },
+    ];
+    expect(
+      await alice.mutation(api.imports.importTodos, { rows: todos }),
+    ).toEqual({
+      consumed: 4,
+      imported: 4,
+      skipped: NONE,
+    });
+    await alice.mutation(api.imports.importNotes, { rows: notes });
+    await alice.mutation(api.imports.importDays, { rows: days });
+    const first = await everything(t);
+
+    expect(
+      await alice.mutation(api.imports.importTodos, { rows: todos }),
+    ).toEqual({
+      consumed: 4,
+      imported: 0,
+      skipped: { ...NONE, duplicate: 4 },
+    });
+    expect(
+      await alice.mutation(api.imports.importNotes, { rows: notes }),
+    ).toEqual({
+      consumed: 2,
+      imported: 0,
+      skipped: { ...NONE, duplicate: 2 },
+    });
+    expect(
+      await alice.mutation(api.imports.importDays, { rows: days }),
+    ).toEqual({
+      consumed: 2,
+      imported: 0,
+      skipped: { ...NONE, duplicate: 2 },
+    });
+    expect(await everything(t)).toBe(first);
+
+    const listed = await alice.query(api.todos.listForDay, { day: DAY });
+    expect(
+      listed.map((row) => [row.text, row.kind, row.done, row.pinned]),
+    ).toEqual([
+      ["Buy milk", "todo", false, true],
+      ["Work", "h2", false, false],
+      ["Done thing", "todo", true, false],
+    ]);
+    expect(listed[2]!.completedAt).toBe(1_700_000_000_000);
+    const day = await alice.query(api.days.get, { day: DAY });
+    expect(day).toMatchObject({
+      label: "Work day",
+      todoCount: 3,
+      noteCount: 2,
+    });
+    expect(await alice.query(api.days.get, { day: OTHER_DAY })).toMatchObject({
+      archived: true,
+      todoCount: 1,
+    });
+  });
+
+  test("equal items count by occurrence: two in the file land twice, one already there adds one", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await alice.mutation(api.todos.create, { day: DAY, text: "Call mom" });
+    const rows = [todo("Call mom"), todo("Call mom", { occurrence: 1 })];
+    const result = await alice.mutation(api.imports.importTodos, { rows });
+    expect(result).toMatchObject({ imported: 1, skipped: { duplicate: 1 } });
+    const again = await alice.mutation(api.imports.importTodos, { rows });
+    expect(again).toMatchObject({ imported: 0, skipped: { duplicate: 2 } });
+    const texts = (await alice.query(api.todos.listForDay, { day: DAY })).map(
+      (row) => row.text,
+    );
+    expect(texts).toEqual(["Call mom", "Call mom"]);
+  });
+
+  test("order keys from the file are kept when they sort after the day's items; others are made", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await alice.mutation(api.imports.importTodos, {
+      rows: [
+        todo("first", { order: "a5" }),
+        todo("second", { order: "a7" }),
+        todo("bad key", { order: "not a key!" }),
+        todo("behind", { order: "a0" }),
+      ],
+    });
+    const listed = await alice.query(api.todos.listForDay, { day: DAY });
+    expect(listed.map((row) => row.text)).toEqual([
+      "first",
+      "second",
+      "bad key",
+      "behind",
+    ]);
+    expect(listed.slice(0, 2).map((row) => row.order)).toEqual(["a5", "a7"]);
+  });
+});
+
+describe("import limits", () => {
+  test("rows past a day's budget are skipped as dayFull, the rest land", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await alice.mutation(api.todos.create, { day: DAY, text: "x" });
+    // The summary is what the budget is checked against.
+    await t.run(async (ctx) => {
+      const day = await getDay(ctx, ALICE.subject!, DAY);
+      await ctx.db.patch("days", day!._id, {
+        todoCount: LIMITS.todosPerDay - 1,
+      });
+    });
+    const result = await alice.mutation(api.imports.importTodos, {
+      rows: [todo("a"), todo("b"), todo("c", { day: OTHER_DAY })],
+    });
+    expect(result).toEqual({
+      consumed: 3,
+      imported: 2,
+      skipped: { ...NONE, dayFull: 1 },
+    });
+  });
+
+  test("rows past the account's quota are skipped as quota", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await alice.mutation(api.todos.create, { day: DAY, text: "x" });
+    await t.run(async (ctx) => {
+      const usage = await getUsage(ctx.db, ALICE.subject!);
+      await ctx.db.patch("usage", usage!._id, {
+        todoCount: LIMITS.todosTotal - 1,
+      });
+    });
+    const result = await alice.mutation(api.imports.importTodos, {
+      rows: [todo("a"), todo("b")],
+    });
+    expect(result).toEqual({
+      consumed: 2,
+      imported: 1,
+      skipped: { ...NONE, quota: 1 },
+    });
+  });
+
+  test("a batch stops before a day whose existing items would pass the read budget", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    for (const day of [DAY, OTHER_DAY]) {
+      await alice.mutation(api.todos.create, { day, text: "x" });
+    }
+    // Days that say they hold 5,000 todos each: reading both would pass it.
+    await t.run(async (ctx) => {
+      for (const day of [DAY, OTHER_DAY]) {
+        const row = await getDay(ctx, ALICE.subject!, day);
+        await ctx.db.patch("days", row!._id, { todoCount: 4_500 });
+      }
+    });
+    const rows = [todo("a"), todo("b", { day: OTHER_DAY })];
+    const first = await alice.mutation(api.imports.importTodos, { rows });
+    expect(first).toMatchObject({ consumed: 1, imported: 1 });
+    const rest = await alice.mutation(api.imports.importTodos, {
+      rows: rows.slice(first.consumed),
+    });
+    expect(rest).toMatchObject({ consumed: 1, imported: 1 });
+  });
+
+  test("rows are validated like the app's own: a bad day or too long text refuses the batch, writing nothing", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const before = await everything(t);
+    const bad: ImportedTodo[][] = [
+      [todo("ok"), todo("x", { day: "2025-02-30" })],
+      [todo("ok"), todo("a".repeat(LIMITS.todoText + 1))],
+      [todo("ok"), todo("   ")],
+      [todo("ok"), todo("x", { occurrence: -1 })],
+      [todo("x", { done: true, completedAt: Number.NaN })],
+      [],
+      Array.from({ length: 251 }, (_, i) => todo(`t${i}`)),
+    ];
+    for (const rows of bad) {
+      await expectCode(
+        alice.mutation(api.imports.importTodos, { rows }),
+        "INVALID_ARGUMENT",
+      );
+    }
+    await expectCode(
+      alice.mutation(api.imports.importNotes, {
+        rows: [note("x", { body: "a".repeat(LIMITS.noteBody + 1) })],
+      }),
+      "INVALID_ARGUMENT",
+    );
+    await expectCode(
+      alice.mutation(api.imports.importNotes, {
+        rows: Array.from({ length: 21 }, (_, i) => note(`n${i}`)),
+      }),
+      "INVALID_ARGUMENT",
+    );
+    await expectCode(
+      alice.mutation(api.imports.importDays, {
+        rows: [
+          { day: DAY, label: "a".repeat(LIMITS.dayLabel + 1), archived: false },
+        ],
+      }),
+      "INVALID_ARGUMENT",
+    );
+    expect(await everything(t)).toBe(before);
+  });
+
+  test("a different label already on a day is kept and reported", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await alice.mutation(api.days.setLabel, { day: DAY, label: "Mine" });
+    const result = await alice.mutation(api.imports.importDays, {
+      rows: [{ day: DAY, label: "Theirs", archived: true }],
+    });
+    expect(result).toEqual({
+      consumed: 1,
+      imported: 1,
+      skipped: { ...NONE, labelDiffers: 1 },
+    });
+    expect(await alice.query(api.days.get, { day: DAY })).toMatchObject({
+      label: "Mine",
+      archived: true,
+    });
+  });
+});
+
+describe("import isolation", () => {
+  test("rows land under the caller, and another user's equal items are not 'already there'", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const bob = t.withIdentity(BOB);
+    await alice.mutation(api.todos.create, { day: DAY, text: "Shared text" });
+    const result = await bob.mutation(api.imports.importTodos, {
+      rows: [todo("Shared text")],
+      sourceUserId: BOB.subject!,
+    });
+    expect(result).toMatchObject({ imported: 1 });
+    const bobs = await bob.query(api.todos.listForDay, { day: DAY });
+    expect(bobs.map((row) => row.userId)).toEqual([BOB.subject]);
+    expect(await alice.query(api.todos.listForDay, { day: DAY })).toHaveLength(
+      1,
+    );
+  });
+
+  test("a batch said to be another account's is refused, writing nothing", async () => {
+    const t = newBackend();
+    const bob = t.withIdentity(BOB);
+    const before = await everything(t);
+    for (const mutation of [
+      () =>
+        bob.mutation(api.imports.importTodos, {
+          rows: [todo("x")],
+          sourceUserId: ALICE.subject!,
+        }),
+      () =>
+        bob.mutation(api.imports.importNotes, {
+          rows: [note("x")],
+          sourceUserId: ALICE.subject!,
+        }),
+      () =>
+        bob.mutation(api.imports.importDays, {
+          rows: [{ day: DAY, archived: true }],
+          sourceUserId: ALICE.subject!,
+        }),
+    ]) {
+      await expectCode(mutation(), "INVALID_ARGUMENT");
+    }
+    expect(await everything(t)).toBe(before);
+  });
+
+  test("accountId answers the caller's own id, and only when signed in", async () => {
+    const t = newBackend();
+    expect(await t.withIdentity(ALICE).query(api.imports.accountId, {})).toBe(
+      ALICE.subject,
+    );
+    await expectCode(t.query(api.imports.accountId, {}), "UNAUTHENTICATED");
+  });
+});

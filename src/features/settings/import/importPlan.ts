@@ -1,0 +1,233 @@
+import type { ImportedDay, ImportedNote, ImportedTodo } from "@convex/imports";
+import { LIMITS } from "@convex/lib/limits";
+import { requireDay, requireText } from "@convex/lib/validate";
+import type { TodoKind } from "@convex/lib/todoText";
+
+/*
+ * What a file holds once read: rows in Daybook's shape, each checked by the
+ * backend's own rules (the same modules, so the preview says what the
+ * server would refuse), plus what cannot come in and why. Building it is
+ * pure: parsers (daybookJson, markdown, betterTodo) feed it, the Settings
+ * preview shows it, runImport sends it.
+ */
+
+export type ImportFormat = "daybook" | "markdown" | "betterTodo";
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  daybook: "Daybook export (JSON)",
+  markdown: "Markdown",
+  betterTodo: "Better Todo data (Convex export)",
+};
+
+/** One kind of thing left out, with the reason said once. */
+export type PlanSkip = { what: string; count: number; reason: string };
+
+export type ImportPlan = {
+  format: ImportFormat;
+  todos: ImportedTodo[];
+  notes: ImportedNote[];
+  days: ImportedDay[];
+  /** Rows that will not be imported, grouped by reason. */
+  skipped: PlanSkip[];
+  /** Fields or tables of the file that Daybook has no place for. */
+  dropped: string[];
+  /** The reference app's rows are sent as this account's (imports.ts). */
+  sourceUserId?: string;
+};
+
+/** A todo as a parser found it, before the app's rules. */
+export type TodoDraft = {
+  day: string;
+  text: string;
+  kind: TodoKind;
+  done: boolean;
+  pinned: boolean;
+  completedAt?: number;
+  order?: string;
+};
+
+export type NoteDraft = {
+  day: string;
+  title: string;
+  body: string;
+  collapsed: boolean;
+  order?: string;
+  updatedAt?: number;
+  version?: number;
+};
+
+export type DayDraft = { day: string; label?: string; archived: boolean };
+
+function messageOf(error: unknown): string {
+  if (error && typeof error === "object" && "data" in error) {
+    const data = (error as { data: unknown }).data;
+    if (data && typeof data === "object" && "message" in data) {
+      return String((data as { message: unknown }).message);
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Counts of skipped rows by (what, reason), in the order first met. */
+class Skips {
+  private readonly byKey = new Map<string, PlanSkip>();
+
+  add(what: string, reason: string, count = 1) {
+    if (count <= 0) return;
+    const key = JSON.stringify([what, reason]);
+    const found = this.byKey.get(key);
+    if (found) found.count += count;
+    else this.byKey.set(key, { what, reason, count });
+  }
+
+  list(): PlanSkip[] {
+    return [...this.byKey.values()];
+  }
+}
+
+const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
+const titleRule = {
+  field: "Note title",
+  max: LIMITS.noteTitle,
+  allowEmpty: true,
+};
+const bodyRule = { field: "Note body", max: LIMITS.noteBody, allowEmpty: true };
+const labelRule = { field: "Label", max: LIMITS.dayLabel, allowEmpty: true };
+
+/** Numbers each row by how many equal rows of its day came before it. */
+function occurrences() {
+  const seen = new Map<string, number>();
+  return (day: string, content: unknown[]) => {
+    const key = JSON.stringify([day, ...content]);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  };
+}
+
+/**
+ * The plan for drafts in file order: each row cleaned by the app's rules or
+ * skipped with the rule's own message; `occurrence` numbered on the cleaned
+ * content, as the backend compares it.
+ */
+export function buildPlan(input: {
+  format: ImportFormat;
+  todos: TodoDraft[];
+  notes: NoteDraft[];
+  days: DayDraft[];
+  skipped?: PlanSkip[];
+  dropped?: string[];
+  sourceUserId?: string;
+}): ImportPlan {
+  const skips = new Skips();
+  for (const skip of input.skipped ?? []) {
+    skips.add(skip.what, skip.reason, skip.count);
+  }
+  const todoOccurrence = occurrences();
+  const todos: ImportedTodo[] = [];
+  for (const draft of input.todos) {
+    try {
+      const day = requireDay(draft.day, "The day");
+      const text = requireText(draft.text, todoTextRule);
+      todos.push({
+        day,
+        text,
+        kind: draft.kind,
+        done: draft.done,
+        pinned: draft.pinned,
+        ...(draft.done && draft.completedAt !== undefined
+          ? { completedAt: draft.completedAt }
+          : {}),
+        ...(draft.order !== undefined ? { order: draft.order } : {}),
+        occurrence: todoOccurrence(day, [draft.kind, text]),
+      });
+    } catch (error) {
+      skips.add("todos", messageOf(error));
+    }
+  }
+  const noteOccurrence = occurrences();
+  const notes: ImportedNote[] = [];
+  for (const draft of input.notes) {
+    try {
+      const day = requireDay(draft.day, "The day");
+      const title = requireText(draft.title, titleRule);
+      const body = requireText(draft.body, bodyRule);
+      notes.push({
+        day,
+        title,
+        body,
+        collapsed: draft.collapsed,
+        ...(draft.order !== undefined ? { order: draft.order } : {}),
+        ...(draft.updatedAt !== undefined
+          ? { updatedAt: draft.updatedAt }
+          : {}),
+        ...(draft.version !== undefined ? { version: draft.version } : {}),
+        occurrence: noteOccurrence(day, [title, body]),
+      });
+    } catch (error) {
+      skips.add("notes", messageOf(error));
+    }
+  }
+  const days = new Map<string, ImportedDay>();
+  for (const draft of input.days) {
+    try {
+      const day = requireDay(draft.day, "The day");
+      const label =
+        draft.label === undefined
+          ? undefined
+          : requireText(draft.label, labelRule).trim() || undefined;
+      const merged = days.get(day) ?? { day, archived: false };
+      if (label !== undefined) merged.label = label;
+      merged.archived ||= draft.archived;
+      if (merged.label !== undefined || merged.archived) days.set(day, merged);
+    } catch (error) {
+      skips.add(
+        draft.label !== undefined ? "labels" : "archive marks",
+        messageOf(error),
+      );
+    }
+  }
+  return {
+    format: input.format,
+    todos: sortByDay(todos),
+    notes: sortByDay(notes),
+    days: [...days.values()].sort((a, b) => compare(a.day, b.day)),
+    skipped: skips.list(),
+    dropped: input.dropped ?? [],
+    ...(input.sourceUserId !== undefined
+      ? { sourceUserId: input.sourceUserId }
+      : {}),
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Grouped by day, keeping file order within a day (a stable sort), so a
+ * batch touches few days (imports.ts reads each day it touches).
+ */
+function sortByDay<T extends { day: string }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => compare(a.day, b.day));
+}
+
+/** What the preview lists: how much of each kind will come in. */
+export function planCounts(plan: ImportPlan) {
+  const days = new Set<string>();
+  for (const row of [...plan.todos, ...plan.notes, ...plan.days])
+    days.add(row.day);
+  return {
+    days: days.size,
+    todos: plan.todos.filter((row) => row.kind === "todo").length,
+    headings: plan.todos.filter((row) => row.kind !== "todo").length,
+    done: plan.todos.filter((row) => row.kind === "todo" && row.done).length,
+    notes: plan.notes.length,
+    labels: plan.days.filter((row) => row.label !== undefined).length,
+    archivedDays: plan.days.filter((row) => row.archived).length,
+  };
+}
+
+export function isEmptyPlan(plan: ImportPlan): boolean {
+  return (
+    plan.todos.length === 0 && plan.notes.length === 0 && plan.days.length === 0
+  );
+}

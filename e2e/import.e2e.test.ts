@@ -6,22 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { BrowserContext } from "playwright-core";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-} from "vitest";
+import { describe, expect, it } from "vitest";
 import { betterTodoExport, OWNER_EXPECTED } from "@/testing/betterTodoFixture";
-import { seriousAxeViolations, type AxeFinding } from "./support/axe";
-import { ConsoleErrors } from "./support/console-errors";
+import { axeViolations, type AxeFinding } from "./support/axe";
+import { useBrowserTests } from "./support/browser-tests";
 import { DaybookPage } from "./support/daybook-page";
-import { useSharedStack, type SharedStack } from "./support/shared-stack";
-import { STEP_TIMEOUT_MS, TEST_TIMEOUT_MS } from "./support/waiting";
+import { TEST_TIMEOUT_MS } from "./support/waiting";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -39,7 +29,7 @@ async function checkAccessibility(
   where: string,
   found: AxeReport,
 ) {
-  const violations = await seriousAxeViolations(app.page);
+  const violations = await axeViolations(app.page);
   if (violations.length > 0) found[where] = violations;
 }
 
@@ -55,21 +45,16 @@ function comparable(document: Exported) {
 }
 
 describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
-  let stack: SharedStack;
-  let consoleErrors = new ConsoleErrors();
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserTests();
 
   async function signedInPerson(
     name: string,
     viewport: { width: number; height: number } = DESKTOP,
   ) {
     const email = `${name}.${randomUUID().slice(0, 8)}@example.com`;
-    const context = consoleErrors.watch(
-      await stack.browser.newContext({ viewport, acceptDownloads: true }),
-    );
-    contexts.push(context);
+    const context = await suite.newBrowser({ viewport, acceptDownloads: true });
     const app = await DaybookPage.open(context, email);
-    await app.goto(stack.origin);
+    await app.goto(suite.stack.origin);
     await app.signIn();
     return app;
   }
@@ -106,24 +91,6 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
     await dialog.waitFor({ state: "detached" });
     return imported;
   }
-
-  beforeAll(async () => {
-    stack = await useSharedStack();
-  }, STEP_TIMEOUT_MS);
-
-  beforeEach(() => {
-    consoleErrors = new ConsoleErrors();
-  });
-
-  afterEach(async () => {
-    const errors = [...consoleErrors.messages];
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(errors, "console errors or warnings in this test").toEqual([]);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
 
   it("export, delete my data, import: everything is back, and the export is the same", async () => {
     const app = await signedInPerson("restorer");
@@ -181,7 +148,7 @@ describe("Import", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(comparable(after)).toEqual(comparable(before));
   });
 
-  it("imports the reference app's export: only the signed-in person's rows (on a phone, dark theme, no serious axe findings)", async () => {
+  it("imports the reference app's export: only the signed-in person's rows (on a phone, dark theme, no axe findings of any impact)", async () => {
     const app = await signedInPerson("switcher", PHONE);
     await app.chooseTheme("Dark");
     await app.addTodos("Already here");

@@ -9,6 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
+import { TokenHandedToConvexContext } from "@/lib/signedInQueries";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
 
@@ -155,12 +156,18 @@ export function SessionProvider({
   children: ReactNode;
 }) {
   useConnectEarly(client);
+  const { isLoading, user } = useAuth();
+  const ended = useSessionStatus(monitor) === "ended";
+  // As useAuthForConvex tells Convex: a user, loaded, session not ended.
+  const tokenHandedOver = !isLoading && !ended && user !== null;
   return (
     <MonitorContext.Provider value={monitor}>
       <SessionUpkeep monitor={monitor} />
-      <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
-        {children}
-      </ConvexProviderWithAuthKit>
+      <TokenHandedToConvexContext.Provider value={tokenHandedOver}>
+        <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
+          {children}
+        </ConvexProviderWithAuthKit>
+      </TokenHandedToConvexContext.Provider>
     </MonitorContext.Provider>
   );
 }

@@ -11,16 +11,10 @@ import {
   type FunctionReference,
   type FunctionReturnType,
 } from "convex/server";
-import { createContext, useContext, useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { useCachedResult } from "./localCache";
 import { useWithHeldChanges } from "./outbox";
-
-/**
- * Whether Convex has been handed the signed-in user's access token fetch
- * (AuthKit knows the user and the session has not ended): provided by the
- * session (features/auth), false where there is none.
- */
-export const TokenHandedToConvexContext = createContext(false);
+import { TokenHandedToConvexContext } from "./tokenHandedOver";
 
 /**
  * Whether signed-in queries may be subscribed now: once Convex has accepted

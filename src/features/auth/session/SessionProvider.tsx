@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { TokenHandedToConvexContext } from "@/lib/signedInQueries";
+import { TokenHandedToConvexContext } from "@/lib/tokenHandedOver";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
 

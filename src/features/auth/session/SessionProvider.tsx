@@ -157,9 +157,9 @@ export function SessionProvider({
 }) {
   useConnectEarly(client);
   const { isLoading, user } = useAuth();
-  const ended = useSessionStatus(monitor) === "ended";
-  // As useAuthForConvex tells Convex: a user, loaded, session not ended.
-  const tokenHandedOver = !isLoading && !ended && user !== null;
+  const over = sessionIsOver(useSessionStatus(monitor));
+  // As useAuthForConvex tells Convex: a user, loaded, session not over.
+  const tokenHandedOver = !isLoading && !over && user !== null;
   return (
     <MonitorContext.Provider value={monitor}>
       <SessionUpkeep monitor={monitor} />

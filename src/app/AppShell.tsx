@@ -10,6 +10,7 @@ import {
 } from "lucide-react";
 import {
   lazy,
+  memo,
   Suspense,
   useRef,
   useState,
@@ -80,11 +81,17 @@ export default function AppShell() {
     <OutboxProvider userId={userId}>
       <KeptDraftsProvider userId={userId}>
         <ConfirmProvider>
+          <ProfileSync />
           <AppLayout />
         </ConfirmProvider>
       </KeptDraftsProvider>
     </OutboxProvider>
   );
+}
+
+function ProfileSync() {
+  useProfileSync();
+  return null;
 }
 
 /**
@@ -95,8 +102,10 @@ export default function AppShell() {
  * drawer. Only CSS and attributes change, so the sidebar and the day view
  * are never remounted (no lost caret, scroll or draft) when the width does.
  */
-function AppLayout() {
-  useProfileSync();
+// Memoised, and given nothing: AppShell renders again when AuthKit answers
+// (its user), which must not render the whole page again at the moment its
+// queries are about to leave.
+const AppLayout = memo(function AppLayout() {
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -119,6 +128,12 @@ function AppLayout() {
   // Growing past the breakpoint turns the drawer back into the column.
   if (wide && drawerOpen) setDrawerOpen(false);
   const drawer = !wide && drawerOpen;
+  // The days list is rendered from the first time the sidebar shows, in
+  // the same render that shows it: on a phone it starts as a closed drawer,
+  // and rendering it hidden would delay the first paint of the day.
+  const sidebarShown = wide ? !sidebar.collapsed : drawer;
+  const [sidebarUsed, setSidebarUsed] = useState(sidebarShown);
+  if (sidebarShown && !sidebarUsed) setSidebarUsed(true);
   const closeDrawer = () => {
     // Committed first: the button is inert until the drawer has closed.
     flushSync(() => setDrawerOpen(false));
@@ -270,7 +285,9 @@ function AppLayout() {
               </div>
             ) : null}
             <div className="min-h-0 flex-1">
-              <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              {sidebarUsed ? (
+                <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              ) : null}
             </div>
             {/* Inside the sidebar's landmark, and hidden with it when collapsed. */}
             {wide ? (
@@ -309,4 +326,4 @@ function AppLayout() {
       </Suspense>
     </div>
   );
-}
+});

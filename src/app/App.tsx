@@ -1,12 +1,5 @@
 import { LoaderCircle } from "lucide-react";
-import {
-  lazy,
-  memo,
-  Suspense,
-  useDeferredValue,
-  useEffect,
-  useState,
-} from "react";
+import { lazy, memo, Suspense, useEffect, useState } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
 import { paths } from "@/config/paths";
@@ -88,11 +81,7 @@ export function App() {
     ended: sessionIsOver(status),
     signInUnderWay,
   });
-  // Deferred: painting the saved copy is start-up's biggest render. As a
-  // deferred render it yields every few milliseconds, so AuthKit's start-up
-  // refresh (a lock granted in a task of its own, then the request) leaves
-  // at once rather than after it.
-  const savedCopyOwner = useDeferredValue(useSavedCopyOwner());
+  const savedCopyOwner = useSavedCopyOwner();
   const paintSavedCopy =
     user === null &&
     signInUnderWay &&

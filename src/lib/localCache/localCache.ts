@@ -114,9 +114,13 @@ export class LocalCache {
 
   /**
    * Checks whose cache this is and loads the sidebar's list and `days`
-   * (the day on screen). Safe to call again.
+   * (the day on screen). Safe to call again. The saved copy is offered
+   * (savedCopyOwner) once that is done and `showAfter` has settled.
    */
-  start(days: readonly string[]): Promise<void> {
+  start(
+    days: readonly string[],
+    showAfter: Promise<unknown> = Promise.resolve(),
+  ): Promise<void> {
     this.started ??= (async () => {
       const generation = this.generation;
       try {
@@ -140,6 +144,7 @@ export class LocalCache {
       } catch {
         // An unreadable cache shows nothing; the live data still comes.
       } finally {
+        await showAfter.catch(() => {});
         this.ready = true;
         this.notify();
       }

@@ -12,6 +12,7 @@ import {
 import { TokenHandedToConvexContext } from "@/lib/tokenHandedOver";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
+import { useMarkProvidersStarted } from "./startupRefresh";
 
 const MonitorContext = createContext<SessionMonitor | null>(null);
 
@@ -156,6 +157,7 @@ export function SessionProvider({
   children: ReactNode;
 }) {
   useConnectEarly(client);
+  useMarkProvidersStarted();
   const { isLoading, user } = useAuth();
   const over = sessionIsOver(useSessionStatus(monitor));
   // As useAuthForConvex tells Convex: a user, loaded, session not over.

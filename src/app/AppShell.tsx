@@ -10,7 +10,6 @@ import {
 } from "lucide-react";
 import {
   lazy,
-  memo,
   Suspense,
   useRef,
   useState,
@@ -81,17 +80,11 @@ export default function AppShell() {
     <OutboxProvider userId={userId}>
       <KeptDraftsProvider userId={userId}>
         <ConfirmProvider>
-          <ProfileSync />
           <AppLayout />
         </ConfirmProvider>
       </KeptDraftsProvider>
     </OutboxProvider>
   );
-}
-
-function ProfileSync() {
-  useProfileSync();
-  return null;
 }
 
 /**
@@ -102,10 +95,8 @@ function ProfileSync() {
  * drawer. Only CSS and attributes change, so the sidebar and the day view
  * are never remounted (no lost caret, scroll or draft) when the width does.
  */
-// Memoised, and given nothing: AppShell renders again when AuthKit answers
-// (its user), which must not render the whole page again at the moment its
-// queries are about to leave.
-const AppLayout = memo(function AppLayout() {
+function AppLayout() {
+  useProfileSync();
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -326,4 +317,4 @@ const AppLayout = memo(function AppLayout() {
       </Suspense>
     </div>
   );
-});
+}

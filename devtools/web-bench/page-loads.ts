@@ -2,10 +2,12 @@
  * Timed reloads of a signed-in page in headless Chromium, under a network
  * and CPU profile set through the DevTools protocol.
  */
+import { join } from "node:path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { PhaseRecorder } from "./phases";
 import {
   OPEN_TODO_ITEM,
+  PAINT_BINDING,
   paintProbeScript,
   type PaintReading,
 } from "./paint-probe";
@@ -44,11 +46,40 @@ export type CacheState = "cold" | "warm";
 /** Per step; generous for a busy 2-core machine under 4× CPU slowdown. */
 const STEP_TIMEOUT_MS = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 120_000);
 
+/**
+ * `BENCH_TRACE_DIR=<dir>`: a Chrome trace (open it in DevTools' Performance
+ * panel) of each tab's second reload per profile and cache state: the first
+ * is unrecorded and, warm, still shares the page with the service worker's
+ * install and V8's code caching. Tracing slows the traced reload: read its
+ * attribution, not its figures.
+ */
+const TRACE_DIR = process.env.BENCH_TRACE_DIR;
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-devtools.timeline.frame",
+  "v8.execute",
+  "blink.user_timing",
+  "loading",
+  "latencyInfo",
+  "disabled-by-default-v8.cpu_profiler",
+];
+
+interface ProbeReport {
+  framePainted: number;
+  livePainted: number;
+}
+
 /** One tab showing one page (the app or the floor) for the whole run. */
 export class BenchTab {
   /** Bytes on the wire (headers included) since the last reload began. */
   private transferred = 0;
   private readonly phases: PhaseRecorder;
+  private profileName = "";
+  /** The probe's report of the page loading now (see expectPaint). */
+  private painted: Promise<ProbeReport> = new Promise(() => {});
+  private reportPainted: (report: ProbeReport) => void = () => {};
+  private readonly reloads = new Map<string, number>();
 
   private constructor(
     readonly page: Page,
@@ -56,6 +87,11 @@ export class BenchTab {
     readonly url: string,
   ) {
     this.phases = new PhaseRecorder(cdp);
+    cdp.on("Runtime.bindingCalled", ({ name, payload }) => {
+      if (name === PAINT_BINDING) {
+        this.reportPainted(JSON.parse(payload) as ProbeReport);
+      }
+    });
     cdp.on("Network.loadingFinished", ({ encodedDataLength }) => {
       this.transferred += encodedDataLength;
     });
@@ -78,16 +114,21 @@ export class BenchTab {
     await page.addInitScript({ content: paintProbeScript(OPEN_TODO_ITEM) });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
+    // Kept across reloads; see paint-probe.ts.
+    await cdp.send("Runtime.addBinding", { name: PAINT_BINDING });
+    await cdp.send("Runtime.enable");
     if (options.bypassServiceWorker) {
       await cdp.send("Network.setBypassServiceWorker", { bypass: true });
     }
     const tab = new BenchTab(page, cdp, url);
+    tab.expectPaint();
     await page.goto(url);
     await tab.waitForPaint();
     return tab;
   }
 
   async useProfile(profile: Profile) {
+    this.profileName = profile.name;
     await this.cdp.send("Emulation.setCPUThrottlingRate", {
       rate: profile.cpuSlowdown,
     });
@@ -120,8 +161,26 @@ export class BenchTab {
     await this.page.bringToFront();
     this.transferred = 0;
     this.phases.reset();
+    this.expectPaint();
+    const traceName = `${new URL(this.url).pathname.replaceAll("/", "") || "app"}-${this.profileName}-${cache}`;
+    const browser = this.page.context().browser();
+    const reload = (this.reloads.get(traceName) ?? 0) + 1;
+    this.reloads.set(traceName, reload);
+    const trace = TRACE_DIR !== undefined && browser !== null && reload === 2;
+    if (trace) {
+      await browser.startTracing(this.page, {
+        path: join(TRACE_DIR, `${traceName}.json`),
+        categories: TRACE_CATEGORIES,
+        screenshots: true,
+      });
+    }
     await this.page.reload({ waitUntil: "commit" });
-    return this.waitForPaint();
+    const reading = await this.waitForPaint();
+    if (trace) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // deliberate: what follows the paint, in the trace
+      await browser.stopTracing();
+    }
+    return reading;
   }
 
   /**
@@ -141,27 +200,26 @@ export class BenchTab {
     return { bytes: this.transferred, elements, heapBytes: usedSize };
   }
 
+  /** From now on, a report is the next page's (call before it loads). */
+  private expectPaint() {
+    this.painted = new Promise((resolve) => (this.reportPainted = resolve));
+  }
+
   private async waitForPaint(): Promise<PaintReading> {
-    const handle = await this.page
-      .waitForFunction(
-        () => {
-          const reading = window.__benchPaint;
-          return reading?.livePainted === undefined ? undefined : reading;
-        },
-        undefined,
-        { polling: 100, timeout: STEP_TIMEOUT_MS },
-      )
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timed out")), STEP_TIMEOUT_MS);
+    });
+    const painted = await Promise.race([this.painted, timedOut])
       .catch(async (error: unknown) => {
         throw new Error(
           `${this.url} never painted today's list from live data; it shows: ` +
             JSON.stringify((await this.page.innerText("body")).slice(0, 300)),
           { cause: error },
         );
-      });
-    const { framePainted, livePainted } = (await handle.jsonValue()) as {
-      framePainted: number;
-      livePainted: number;
-    };
+      })
+      .finally(() => clearTimeout(timer));
+    const { framePainted, livePainted } = painted;
     return {
       framePainted,
       livePainted,

@@ -10,7 +10,9 @@ import type { CDPSession } from "playwright-core";
 export interface Phases {
   /** The first bundle script (under assets/) requested: the parser reached it. */
   entryScriptRequested?: number;
-  /** The start-up sign-in refresh (/user_management/authenticate) answered. */
+  /** The start-up sign-in refresh (/user_management/authenticate) sent. */
+  signInRequested?: number;
+  /** The start-up sign-in refresh answered. */
   signInAnswered?: number;
   /** The Convex WebSocket's handshake answered. */
   socketOpened?: number;
@@ -30,6 +32,7 @@ export interface Phases {
 
 export const PHASE_LABELS: [keyof Phases, string][] = [
   ["entryScriptRequested", "entry script requested"],
+  ["signInRequested", "sign-in refresh requested"],
   ["signInAnswered", "sign-in refresh answered"],
   ["socketOpened", "WebSocket opened"],
   ["tokenSent", "token sent on the socket"],
@@ -59,6 +62,7 @@ export class PhaseRecorder {
       }
       if (path === "/user_management/authenticate") {
         this.authenticateRequests.add(event.requestId);
+        this.record("signInRequested", event.timestamp);
       }
     });
     cdp.on("Network.loadingFinished", (event) => {

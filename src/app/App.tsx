@@ -1,5 +1,5 @@
 import { LoaderCircle } from "lucide-react";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, memo, Suspense, useEffect, useState } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
 import { paths } from "@/config/paths";
@@ -31,18 +31,32 @@ function FullPageStatus({ label }: { label: string }) {
 
 // The signed-in app is the one route-level split: a signed-out visitor
 // needs only the landing page. It is fetched while AuthKit checks the
-// session, so a returning person does not wait for it after sign-in.
-const loadAppShell = () => import("./AppShell");
-const AppShell = lazy(loadAppShell);
+// session, so a returning person does not wait for it after sign-in; when
+// the session marker says this is a returning person, from the start
+// (index.html has already asked for its files: vite/preloadSignedInApp.ts).
+let loadedAppShell: typeof import("./AppShell").default | undefined;
+const loadAppShell = () =>
+  import("./AppShell").then((module) => {
+    loadedAppShell = module.default;
+    return module;
+  });
+const LazyAppShell = lazy(loadAppShell);
+if (mayHaveSession()) void loadAppShell();
 
-function SignedInApp() {
+// Memoised: App renders again as AuthKit's state changes (the refresh
+// answering, above all), which changes nothing the signed-in app is given;
+// what in it depends on the session reads it itself.
+const SignedInApp = memo(function SignedInApp() {
+  // Loaded already (a returning person, usually): rendered at once, with no
+  // suspended pass. Chosen once, so the shell is never remounted.
+  const [AppShell] = useState(() => loadedAppShell ?? LazyAppShell);
   return (
     <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
       <AppShell />
       <SessionNotices />
     </Suspense>
   );
-}
+});
 
 /**
  * Signed out: the landing view. Signed in: the app. While AuthKit is still

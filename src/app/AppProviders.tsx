@@ -7,18 +7,21 @@ import {
   safeReturnPath,
   SessionMonitor,
   SessionProvider,
+  startupRefreshLeft,
   watchSignInCallback,
 } from "@/features/auth";
 import { LocalCacheProvider, pageLocalCache } from "@/lib/localCache";
 
 /**
  * The local cache, starting to read the day this address shows (and the
- * sidebar's list) at once, so it can be painted before sign-in answers.
+ * sidebar's list) at once, so it can be painted before sign-in answers;
+ * painted once AuthKit's start-up refresh has left, which it would
+ * otherwise wait behind.
  */
 function startLocalCache() {
   const cache = pageLocalCache();
   const day = dayOfPath(window.location.pathname);
-  void cache.start(day ? [day] : []);
+  void cache.start(day ? [day] : [], startupRefreshLeft);
   return cache;
 }
 

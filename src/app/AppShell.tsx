@@ -119,6 +119,12 @@ function AppLayout() {
   // Growing past the breakpoint turns the drawer back into the column.
   if (wide && drawerOpen) setDrawerOpen(false);
   const drawer = !wide && drawerOpen;
+  // The days list is rendered from the first time the sidebar shows, in
+  // the same render that shows it: on a phone it starts as a closed drawer,
+  // and rendering it hidden would delay the first paint of the day.
+  const sidebarShown = wide ? !sidebar.collapsed : drawer;
+  const [sidebarUsed, setSidebarUsed] = useState(sidebarShown);
+  if (sidebarShown && !sidebarUsed) setSidebarUsed(true);
   const closeDrawer = () => {
     // Committed first: the button is inert until the drawer has closed.
     flushSync(() => setDrawerOpen(false));
@@ -270,7 +276,9 @@ function AppLayout() {
               </div>
             ) : null}
             <div className="min-h-0 flex-1">
-              <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              {sidebarUsed ? (
+                <DaysSidebar onNavigate={drawer ? closeDrawer : undefined} />
+              ) : null}
             </div>
             {/* Inside the sidebar's landmark, and hidden with it when collapsed. */}
             {wide ? (

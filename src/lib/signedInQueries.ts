@@ -11,14 +11,31 @@ import {
   type FunctionReference,
   type FunctionReturnType,
 } from "convex/server";
-import { useMemo } from "react";
+import { useContext, useMemo } from "react";
 import { useCachedResult } from "./localCache";
 import { useUnsentChangeCount, useWithHeldChanges } from "./outbox";
+import { TokenHandedToConvexContext } from "./tokenHandedOver";
 
 /**
- * Queries that need a signed-in user. Until Convex has accepted the access
- * token (and again whenever it is refreshing it) they are skipped rather
- * than sent anonymously, which would fail with UNAUTHENTICATED.
+ * Whether signed-in queries may be subscribed now: once Convex has accepted
+ * the access token, and already while it is checking it. From the render in
+ * which the token fetch is handed over, Convex holds its socket until the
+ * token is sent, so a query subscribed then goes after the token on the same
+ * socket and runs as the user; waiting for Convex's confirmation would cost
+ * a round trip before any query leaves. Never before the token fetch is
+ * handed over (an anonymous query fails with UNAUTHENTICATED), and not once
+ * Convex has refused it.
+ */
+function useMayQuery(): boolean {
+  const { isLoading, isAuthenticated } = useConvexAuth();
+  const tokenHandedOver = useContext(TokenHandedToConvexContext);
+  return isAuthenticated || (isLoading && tokenHandedOver);
+}
+
+/**
+ * Queries that need a signed-in user. Until Convex has the access token
+ * (see useMayQuery) they are skipped rather than sent anonymously, which
+ * would fail with UNAUTHENTICATED.
  * A day view's queries show the local cache's saved copy until their live
  * result arrives (src/lib/localCache). Changes held back (waiting out a
  * rate limit, or for the sign-in) are shown in the result, as if on their
@@ -39,10 +56,10 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
 ): FunctionReturnType<Query> | undefined {
-  const { isAuthenticated } = useConvexAuth();
+  const mayQuery = useMayQuery();
   const value = useQuery(
     query as FunctionReference<"query">,
-    isAuthenticated ? args : "skip",
+    mayQuery ? args : "skip",
   ) as FunctionReturnType<Query> | undefined;
   const shown = useCachedResult(
     getFunctionName(query),
@@ -66,12 +83,8 @@ export function useSignedInPaginatedQuery<
   args: PaginatedQueryArgs<Query> | "skip",
   options: { initialNumItems: number },
 ) {
-  const { isAuthenticated } = useConvexAuth();
-  const result = usePaginatedQuery(
-    query,
-    isAuthenticated ? args : "skip",
-    options,
-  );
+  const mayQuery = useMayQuery();
+  const result = usePaginatedQuery(query, mayQuery ? args : "skip", options);
   // The loaded items as one page: the optimistic updates rewrite `page`.
   const loaded = useMemo(
     () => ({ page: result.results, isDone: false, continueCursor: "" }),

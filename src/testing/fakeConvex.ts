@@ -88,6 +88,12 @@ export class FakeConvexBackend {
   }
 
   private authenticated = false;
+  /**
+   * A token fetch handed over by setAuth has not settled: like the real
+   * client, which holds its socket meanwhile, no query runs until it has
+   * (then each runs with the token, or without one if there is none).
+   */
+  private awaitingToken = false;
   /** Like the real client's paused socket: mutations wait for the token. */
   private tokenFetch: Promise<unknown> = Promise.resolve();
   private subscriptions = new Map<string, Subscription>();
@@ -162,9 +168,11 @@ export class FakeConvexBackend {
     }) => Promise<string | null | undefined>,
     onChange: (isAuthenticated: boolean) => void,
   ) {
+    this.awaitingToken = true;
     this.tokenFetch = fetchToken({ forceRefreshToken: false }).then(
       async (token) => {
         this.authenticated = Boolean(token);
+        this.awaitingToken = false;
         await this.rerunAll();
         this.recompute();
         onChange(this.authenticated);
@@ -186,7 +194,9 @@ export class FakeConvexBackend {
     else {
       this.subscriptions.set(token, { name, args, count: 1 });
       this.subscribedQueries.push(name);
-      void this.run(token).then(() => this.recompute());
+      // Held until the token fetch settles; it then runs every query.
+      if (!this.awaitingToken)
+        void this.run(token).then(() => this.recompute());
     }
     return {
       queryToken: token,

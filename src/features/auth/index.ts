@@ -11,6 +11,7 @@ export {
   sessionIsOver,
   SessionNotices,
   SessionProvider,
+  startupRefreshLeft,
   useSession,
   type SessionStatus,
 } from "./session";

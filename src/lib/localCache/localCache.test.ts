@@ -203,7 +203,51 @@ describe("never another's, whatever the timing", () => {
   });
 });
 
+describe("when the saved copy is offered", () => {
+  test("only once what it waits for has settled (AuthKit's refresh has left), though it is read already", async () => {
+    const { store, key } = await adasStore();
+    const cache = cacheOver(store, () => key);
+    let refreshLeft = () => {};
+    const starting = cache.start(
+      [TODAY],
+      new Promise<void>((resolve) => (refreshLeft = resolve)),
+    );
+    await vi.waitFor(() =>
+      expect(cache.read(todos(TODAY).name, todos(TODAY).args)).toEqual([
+        { text: "Ada's todo" },
+      ]),
+    );
+    expect(cache.savedCopyOwner()).toBeNull();
+    refreshLeft();
+    await starting;
+    expect(cache.savedCopyOwner()).toBe(ADA);
+  });
+});
+
 describe("what is kept", () => {
+  test("a query's first live result on the page is written at once; later ones once results settle", async () => {
+    const store = createMemoryCacheStore();
+    const key = await cacheKeyOf(ADA);
+    const cache = cacheOver(store, () => key);
+    await cache.start([TODAY]);
+    await cache.confirmUser(ADA);
+    vi.useFakeTimers();
+    try {
+      const stored = async () =>
+        (await store.entriesOf(TODAY)).map((entry) => entry.value);
+      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "one" }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await stored()).toEqual([[{ text: "one" }]]);
+      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "two" }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await stored()).toEqual([[{ text: "one" }]]);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(await stored()).toEqual([[{ text: "two" }]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test("only the day view's queries, and only once the user is confirmed", async () => {
     const store = createMemoryCacheStore();
     const key = await cacheKeyOf(ADA);

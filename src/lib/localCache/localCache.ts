@@ -1,4 +1,4 @@
-import { cacheKeyOf, readCacheKeyCookie } from "./cacheKey";
+import { cacheKeyOf, currentCacheKey } from "./cacheKey";
 import {
   browserCacheStore,
   type CacheEntry,
@@ -43,6 +43,8 @@ function dayOfArgs(args: Record<string, unknown>): string {
 }
 
 // Live results change with every edit: each is written once things settle.
+// A query's first live result on this page is written at once: the person
+// may reload (or close the tab) right after it arrives.
 const SAVE_DELAY_MS = 300;
 
 const CHANNEL_NAME = "daybook-local-cache";
@@ -73,6 +75,8 @@ export class LocalCache {
   private readonly listeners = new Set<() => void>();
   private readonly showing = new Set<object>();
   private readonly pending = new Map<string, CacheEntry>();
+  /** Entry keys written on this page (their later results wait). */
+  private readonly written = new Set<string>();
   private readonly channel: BroadcastChannel | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private owner: CacheOwner | null = null;
@@ -90,7 +94,7 @@ export class LocalCache {
     } = {},
   ) {
     this.store = options.store ?? browserCacheStore();
-    this.readCookieKey = options.readCookieKey ?? (() => readCacheKeyCookie());
+    this.readCookieKey = options.readCookieKey ?? currentCacheKey;
     this.now = options.now ?? Date.now;
     this.channel =
       typeof BroadcastChannel === "undefined"
@@ -110,9 +114,13 @@ export class LocalCache {
 
   /**
    * Checks whose cache this is and loads the sidebar's list and `days`
-   * (the day on screen). Safe to call again.
+   * (the day on screen). Safe to call again. The saved copy is offered
+   * (savedCopyOwner) once that is done and `showAfter` has settled.
    */
-  start(days: readonly string[]): Promise<void> {
+  start(
+    days: readonly string[],
+    showAfter: Promise<unknown> = Promise.resolve(),
+  ): Promise<void> {
     this.started ??= (async () => {
       const generation = this.generation;
       try {
@@ -136,6 +144,7 @@ export class LocalCache {
       } catch {
         // An unreadable cache shows nothing; the live data still comes.
       } finally {
+        await showAfter.catch(() => {});
         this.ready = true;
         this.notify();
       }
@@ -273,6 +282,7 @@ export class LocalCache {
     this.values.clear();
     this.loadedDays.clear();
     this.pending.clear();
+    this.written.clear();
     this.owner = null;
     this.confirmedUserId = null;
     clearTimeout(this.saveTimer);
@@ -300,7 +310,13 @@ export class LocalCache {
 
   private scheduleSave() {
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.writePending(), SAVE_DELAY_MS);
+    const firstResult = [...this.pending.keys()].some(
+      (key) => !this.written.has(key),
+    );
+    this.saveTimer = setTimeout(
+      () => void this.writePending(),
+      firstResult ? 0 : SAVE_DELAY_MS,
+    );
   }
 
   private async writePending() {
@@ -318,8 +334,9 @@ export class LocalCache {
       // same transaction: another tab's sign-out may have cleared it.
       const written = await this.store.putEntries(this.owner.key, entries);
       if (generation !== this.generation) return;
-      if (!written) this.forget();
-      else await this.evict();
+      if (!written) return this.forget();
+      for (const entry of entries) this.written.add(entry.key);
+      await this.evict();
     } catch {
       // Not kept this time; the next live result tries again.
     }

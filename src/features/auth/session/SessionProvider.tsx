@@ -9,8 +9,10 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
+import { TokenHandedToConvexContext } from "@/lib/tokenHandedOver";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
+import { useMarkProvidersStarted } from "./startupRefresh";
 
 const MonitorContext = createContext<SessionMonitor | null>(null);
 
@@ -155,12 +157,19 @@ export function SessionProvider({
   children: ReactNode;
 }) {
   useConnectEarly(client);
+  useMarkProvidersStarted();
+  const { isLoading, user } = useAuth();
+  const over = sessionIsOver(useSessionStatus(monitor));
+  // As useAuthForConvex tells Convex: a user, loaded, session not over.
+  const tokenHandedOver = !isLoading && !over && user !== null;
   return (
     <MonitorContext.Provider value={monitor}>
       <SessionUpkeep monitor={monitor} />
-      <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
-        {children}
-      </ConvexProviderWithAuthKit>
+      <TokenHandedToConvexContext.Provider value={tokenHandedOver}>
+        <ConvexProviderWithAuthKit client={client} useAuth={useAuthForConvex}>
+          {children}
+        </ConvexProviderWithAuthKit>
+      </TokenHandedToConvexContext.Provider>
     </MonitorContext.Provider>
   );
 }

@@ -10,3 +10,4 @@ export {
   useSession,
 } from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";
+export { startupRefreshLeft } from "./startupRefresh";

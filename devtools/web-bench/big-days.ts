@@ -396,7 +396,7 @@ export async function profileBigDay(options: {
         console.log("  React renders (component ×times):");
         console.log(
           `    ${renders
-            .slice(0, 40)
+            .slice(0, 60)
             .map(([component, count]) => `${component} ×${count}`)
             .join(", ")}`,
         );

@@ -7,6 +7,7 @@
  */
 export const RENDER_COUNTER = `(() => {
   const counts = new Map();
+  const reasons = new Map();
   const PERFORMED_WORK = 1;
   const nameOf = (fiber) => {
     const type = fiber.type;
@@ -24,6 +25,14 @@ export const RENDER_COUNTER = `(() => {
         if (mounted || (child.flags & PERFORMED_WORK) === PERFORMED_WORK) {
           const key = mounted ? name + " (mounted)" : name;
           counts.set(key, (counts.get(key) || 0) + 1);
+          // Why it rendered: the props that changed, else its own state.
+          if (!mounted) {
+            const before = child.alternate.memoizedProps || {};
+            const after = child.memoizedProps || {};
+            const changed = Object.keys(after).filter((prop) => prop !== "children" && before[prop] !== after[prop]);
+            const why = name + " ← " + (changed.length > 0 ? changed.join("+") : "state/context/parent");
+            reasons.set(why, (reasons.get(why) || 0) + 1);
+          }
         }
       }
       // React left the subtree as it was: nothing below rendered.
@@ -45,8 +54,9 @@ export const RENDER_COUNTER = `(() => {
   };
   window.__benchRenders = false;
   window.__benchRenderCounts = () => {
-    const out = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    const out = [...counts.entries(), ...reasons.entries()].sort((a, b) => b[1] - a[1]);
     counts.clear();
+    reasons.clear();
     return out;
   };
 })()`;

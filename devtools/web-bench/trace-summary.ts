@@ -14,6 +14,8 @@ type TraceEvent = {
   tid: number;
   ts: number;
   dur?: number;
+  tdur?: number;
+  tts?: number;
   args?: Record<string, unknown> & {
     name?: string;
     data?: Record<string, unknown>;
@@ -35,8 +37,10 @@ type ProfileNode = {
 };
 
 export interface TraceSummary {
-  /** Renderer main thread: busy time, by kind of work (self time, ms). */
+  /** Renderer main thread: busy (wall) time, and its CPU time. */
   busyMs: number;
+  cpuMs: number;
+  /** CPU time by kind of work (self, ms). */
   byKind: [kind: string, ms: number][];
   /** Script self time by function (sampled, ms). */
   byFunction: [fn: string, ms: number][];
@@ -113,8 +117,14 @@ function mainThread(events: TraceEvent[]) {
 
 /** Complete (X) spans of one thread, B/E pairs folded in. */
 function spans(events: TraceEvent[]) {
-  const out: { name: string; start: number; end: number; ev: TraceEvent }[] =
-    [];
+  const out: {
+    name: string;
+    start: number;
+    end: number;
+    /** Thread (CPU) time, µs: what the busy machine's descheduling leaves out. */
+    cpu: number;
+    ev: TraceEvent;
+  }[] = [];
   const open: TraceEvent[] = [];
   for (const event of events) {
     if (event.ph === "X" && event.dur !== undefined) {
@@ -122,6 +132,7 @@ function spans(events: TraceEvent[]) {
         name: event.name,
         start: event.ts,
         end: event.ts + event.dur,
+        cpu: event.tdur ?? event.dur,
         ev: event,
       });
     } else if (event.ph === "B") {
@@ -134,6 +145,10 @@ function spans(events: TraceEvent[]) {
             name: begin.name,
             start: begin.ts,
             end: event.ts,
+            cpu:
+              begin.tts !== undefined && event.tts !== undefined
+                ? event.tts - begin.tts
+                : event.ts - begin.ts,
             ev: { ...begin, args: { ...begin.args, ...event.args } },
           });
           break;
@@ -184,6 +199,10 @@ function cpuProfile(
   const totalByFunction = new Map<string, number>();
   const selfBySource = new Map<string, number>();
   // A sample's time is the gap to the next one.
+  // Each sample counts as one sampling interval: on a busy machine a
+  // descheduled thread's next sample covers the time it did not run.
+  const interval =
+    [...deltas].sort((a, b) => a - b)[Math.floor(deltas.length / 2)] ?? 0;
   let at = start ?? 0;
   for (let i = 0; i < samples.length - 1; i += 1) {
     at += deltas[i] ?? 0;
@@ -193,7 +212,7 @@ function cpuProfile(
     const { functionName, lineNumber } = node.callFrame;
     const url = node.callFrame.url ?? "";
     if (functionName === "(idle)" || functionName === "(program)") continue;
-    const ms = (deltas[i + 1] ?? 0) / 1000;
+    const ms = interval / 1000;
     const file = url.split("/").pop() ?? "";
     const key = `${functionName || "(anonymous)"} ${file}:${lineNumber + 1}`;
     selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + ms);
@@ -252,6 +271,7 @@ export function summariseTrace(
   const byKind = new Map<string, number>();
   const stack: { end: number; kind: string | undefined }[] = [];
   let busy = 0;
+  let cpu = 0;
   let styleRecalcs = 0;
   let restyled = 0;
   let layouts = 0;
@@ -263,9 +283,10 @@ export function summariseTrace(
     while (stack.length > 0 && stack[stack.length - 1]!.end <= span.start) {
       stack.pop();
     }
-    const duration = span.end - span.start;
+    const duration = span.cpu;
     if (span.name === "RunTask" && stack.length === 0) {
-      busy += duration;
+      busy += span.end - span.start;
+      cpu += duration;
       add("other (task)", duration);
     }
     if (span.name === "UpdateLayoutTree") {
@@ -297,6 +318,7 @@ export function summariseTrace(
   );
   return {
     busyMs: busy / 1000,
+    cpuMs: cpu / 1000,
     byKind: top(byKind, 20).filter(([, ms]) => ms >= 0.05),
     byFunction: top(selfByFunction, 30),
     byFunctionTotal: top(totalByFunction, 120),
@@ -308,11 +330,11 @@ export function summariseTrace(
 
 export function printTraceSummary(title: string, summary: TraceSummary) {
   const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-  console.log(`\n${title}: main thread busy ${summary.busyMs.toFixed(1)} ms`);
+  console.log(`\n${title}: main thread busy ${summary.busyMs.toFixed(1)} ms, CPU ${summary.cpuMs.toFixed(1)} ms`);
   console.log(
     `  style recalcs: ${summary.styleRecalcs.count}, ${summary.styleRecalcs.elements} elements; layouts: ${summary.layouts.count}, ${summary.layouts.dirtyObjects} dirty of ${summary.layouts.totalObjects} objects`,
   );
-  console.log("  by kind of work (self):");
+  console.log("  by kind of work (CPU, self):");
   for (const [kind, value] of summary.byKind) {
     console.log(`    ${ms(value)}  ${kind}`);
   }

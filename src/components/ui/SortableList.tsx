@@ -89,6 +89,15 @@ function useIds<Id extends string>(items: readonly { _id: Id }[]): Id[] {
 
 const NO_RESIZE_OBSERVER = { disabled: true };
 
+/**
+ * Sensor options, made once: useSensor keeps its sensor only while its
+ * options are the same object, and a new sensor gives every bound row new
+ * listeners, so every row in view re-rendered whenever the list changed.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 6 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** Each list's positions by id, built once per list rather than per row. */
 const positions = new WeakMap<
   readonly UniqueIdentifier[],
@@ -301,13 +310,9 @@ export function SortableList<Item extends { _id: string }>({
   chunked = false,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, {
-      activationConstraint: { delay: 200, tolerance: 6 },
-    }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
-    }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   // A new array only when the ids or their order change: dnd-kit re-renders
   // every row's useSortable when it gets a new one.
@@ -317,8 +322,10 @@ export function SortableList<Item extends { _id: string }>({
   const dndId = `${useId()}-dnd`;
   const rows = useRowBindings(dndId, chunked);
   const onFocus = (event: FocusEvent) => rows.focusWithin(event.target);
-  const row = (item: Item) => (
-    <SortableRow key={keyOf(item._id)} item={item} renderItem={renderItem} />
+  // Stable, so ChunkedList's runs re-render only when their rows change.
+  const row = useCallback(
+    (item: Item) => <SortableRow item={item} renderItem={renderItem} />,
+    [renderItem],
   );
   const watchList = useCallback(
     (list: HTMLUListElement | null) => rows.watchList(list),
@@ -378,7 +385,13 @@ export function SortableList<Item extends { _id: string }>({
             className={className}
             onFocus={onFocus}
           >
-            {items.map(row)}
+            {items.map((item) => (
+              <SortableRow
+                key={keyOf(item._id)}
+                item={item}
+                renderItem={renderItem}
+              />
+            ))}
           </ul>
         )}
       </RowsContext.Provider>

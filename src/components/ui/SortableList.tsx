@@ -8,6 +8,7 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardSensorOptions,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import {
@@ -96,7 +97,14 @@ const NO_RESIZE_OBSERVER = { disabled: true };
  */
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 6 } };
-const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+const KEYBOARD_OPTIONS = {
+  coordinateGetter: sortableKeyboardCoordinates,
+  // An arrow key past the middle of the scrolling box scrolls it, and the
+  // item moves only as the scroll goes: smoothly, that took several frames
+  // (each re-rendering every bound row) before the move was shown and
+  // announced; at once, the next frame.
+  scrollBehavior: "auto",
+} satisfies KeyboardSensorOptions;
 
 /** Each list's positions by id, built once per list rather than per row. */
 const positions = new WeakMap<
@@ -141,7 +149,7 @@ const RowsContext = createContext<RowBindings | null>(null);
 /** The list's row bindings, made once and kept for the list's life. */
 function useRowBindings(
   describedBy: string,
-  rowsSkippedOffscreen: boolean,
+  chunked: boolean,
 ): RowBindings {
   const [rows] = useState(
     () =>
@@ -153,7 +161,7 @@ function useRowBindings(
           "aria-roledescription": "sortable",
           "aria-describedby": describedBy,
         },
-        rowsSkippedOffscreen,
+        chunked,
       ),
   );
   useEffect(() => () => rows.disconnect(), [rows]);

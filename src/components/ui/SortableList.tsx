@@ -140,6 +140,14 @@ function showMotion(
   transition: string | undefined,
 ) {
   if (!row) return;
+  // At rest before and after, a transition animates nothing: dnd-kit
+  // switches every row's transition off and on again with each change to
+  // the list, and writing it restyled every bound row each time. It is
+  // written with the next move, which it then animates.
+  if (translate === "" && row.style.transform === "") {
+    if (row.style.transition !== "") row.style.transition = "";
+    return;
+  }
   row.style.transform = translate;
   row.style.transition = transition ?? "";
 }
@@ -147,10 +155,7 @@ function showMotion(
 const RowsContext = createContext<RowBindings | null>(null);
 
 /** The list's row bindings, made once and kept for the list's life. */
-function useRowBindings(
-  describedBy: string,
-  chunked: boolean,
-): RowBindings {
+function useRowBindings(describedBy: string, chunked: boolean): RowBindings {
   const [rows] = useState(
     () =>
       new RowBindings(

@@ -325,6 +325,8 @@ export async function runBigDays(options: {
 const PROFILED: readonly BigDayInteraction[] = [
   "add",
   "toggle",
+  "edit: open",
+  "edit: Enter",
   "reorder: Space (lift)",
   "reorder: ArrowDown",
   "reorder: Space (drop)",

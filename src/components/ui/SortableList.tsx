@@ -173,8 +173,18 @@ function useRowBindings(describedBy: string, chunked: boolean): RowBindings {
   return rows;
 }
 
-/** One row's useSortable, mounted while the row is bound. */
-function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
+/**
+ * One row's useSortable, mounted while the row is bound. Memoised: it
+ * re-renders when dnd-kit's state does, not whenever the list's items do
+ * (an edited text, a server's answer that changes no order).
+ */
+const BoundRow = memo(function BoundRow({
+  id,
+  rows,
+}: {
+  id: string;
+  rows: RowBindings;
+}) {
   const {
     attributes,
     listeners,
@@ -223,7 +233,7 @@ function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
     [elements],
   );
   return null;
-}
+});
 
 /**
  * The bound rows' useSortable, apart from the rows themselves: dnd-kit's
@@ -231,7 +241,7 @@ function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
  * React then walks everything under them. Under them are only these few
  * (the bound rows), not the whole day's rows.
  */
-function BoundRows({
+const BoundRows = memo(function BoundRows({
   ids,
   rows,
 }: {
@@ -242,7 +252,7 @@ function BoundRows({
   return ids
     .filter(rows.isBound)
     .map((id) => <BoundRow key={id} id={id} rows={rows} />);
-}
+});
 
 /** Whether this row is bound and what it carries; re-renders this row only. */
 function useRowBinding(rows: RowBindings, id: string) {

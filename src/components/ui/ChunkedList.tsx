@@ -129,7 +129,7 @@ function useRuns<Item>(
  * The run `li`s: rendered only near the screen, and always while a menu
  * inside is open (it is positioned against the page, and paint containment
  * would clip it) or a row inside is being dragged (`aria-pressed` on its
- * handle), or, mid-drag, while the run is near (`data-near`, set by
+ * handle), or, mid-drag, while the run is on screen (`data-near`, set by
  * RowBindings): rows shifting past a run's edge must not be clipped.
  */
 const CHUNK_CLASS =

@@ -2,10 +2,11 @@
  * Which rows of a SortableList are bound to dnd-kit, and what each bound
  * row's handle carries. A bound row runs useSortable, and dnd-kit
  * re-renders every bound row whenever the list or a drag changes, so on a
- * day of thousands of items only the rows on or near the screen (and the
- * one holding focus) are bound: nothing else can be picked up, by pointer,
- * touch or keyboard, and a row coming into view binds as it comes. The
- * others show the same handle (same role and description), at rest.
+ * day of thousands of items only the rows on the screen (near it, in a
+ * plain list) and the one holding focus are bound: nothing else can be
+ * picked up, by pointer, touch or keyboard, and a row coming into view
+ * binds as it comes. The others show the same handle (same role and
+ * description), at rest.
  *
  * An external store, not React state or context: each row subscribes to its
  * own id (useSyncExternalStore), so when the IntersectionObserver reports
@@ -32,7 +33,7 @@ export class RowElements {
 const NEAR_MARGIN = "100% 0px";
 
 export class RowBindings {
-  /** Rows on or near the screen. */
+  /** Rows on the screen (or near it, in a plain list). */
   private readonly near = new Set<string>();
   private focused: string | null = null;
   /**

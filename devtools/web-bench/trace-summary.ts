@@ -330,7 +330,9 @@ export function summariseTrace(
 
 export function printTraceSummary(title: string, summary: TraceSummary) {
   const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-  console.log(`\n${title}: main thread busy ${summary.busyMs.toFixed(1)} ms, CPU ${summary.cpuMs.toFixed(1)} ms`);
+  console.log(
+    `\n${title}: main thread busy ${summary.busyMs.toFixed(1)} ms, CPU ${summary.cpuMs.toFixed(1)} ms`,
+  );
   console.log(
     `  style recalcs: ${summary.styleRecalcs.count}, ${summary.styleRecalcs.elements} elements; layouts: ${summary.layouts.count}, ${summary.layouts.dirtyObjects} dirty of ${summary.layouts.totalObjects} objects`,
   );

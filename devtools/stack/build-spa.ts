@@ -12,6 +12,8 @@ export async function buildProductionSpa(options: {
   outDir: string;
   workosClientId: string;
   convexUrl: string;
+  /** False keeps function names readable, for profiles (bench:web `--profile`). */
+  minify?: boolean;
 }): Promise<void> {
   const { outDir } = options;
   await runToCompletion(
@@ -27,6 +29,7 @@ export async function buildProductionSpa(options: {
       "--emptyOutDir",
       "--logLevel",
       "warn",
+      ...(options.minify === false ? ["--minify", "false"] : []),
     ],
     {
       cwd: REPO_ROOT,

@@ -25,9 +25,15 @@ import { seedSampleAccount } from "../convex-standin/sample-account";
 import { startConvexStandin } from "../convex-standin/standin";
 import { startWorkosEmulator } from "../workos-emulator/emulator";
 import { LIMITS } from "../../convex/lib/limits";
+import { buildProductionSpa } from "../stack/build-spa";
 import { buildBoth, FLOOR_BASE } from "./builds";
 import { seedDays, seedTodayWith } from "./seed-day";
-import { BIG_DAY_SEED, runBigDays } from "./big-days";
+import {
+  BIG_DAY_SEED,
+  PROFILE_SEED,
+  profileBigDay,
+  runBigDays,
+} from "./big-days";
 import {
   BenchTab,
   PROFILES,
@@ -59,6 +65,8 @@ function readOptions() {
       todos: { type: "string" },
       // One section only, e.g. `--only big-days` (issue #11 goal 2).
       only: { type: "string" },
+      // Trace the big-day interactions into this folder (and nothing else).
+      profile: { type: "string" },
     },
   });
   const runs = Number(values.runs);
@@ -80,7 +88,7 @@ function readOptions() {
   }
   const runsSection = (section: (typeof SECTIONS)[number]) =>
     only === undefined || only === section;
-  return { runs, todos, runsSection };
+  return { runs, todos, runsSection, profile: values.profile };
 }
 
 /** Last registered, first run; each runs even if another fails. */
@@ -94,7 +102,7 @@ async function runCleanups() {
 }
 
 async function main() {
-  const { runs, todos, runsSection } = readOptions();
+  const { runs, todos, runsSection, profile } = readOptions();
   const todayDescription =
     todos === undefined ? "the demo's sample todos" : `${todos} open todos`;
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
@@ -113,7 +121,7 @@ async function main() {
       await (todos === undefined ? seedSampleAccount : seedTodayWith(todos))(
         user,
       );
-      await seedDays(BIG_DAY_SEED)(user);
+      await seedDays(profile === undefined ? BIG_DAY_SEED : PROFILE_SEED)(user);
     },
   });
   cleanups.push(() => standin.close());
@@ -148,12 +156,22 @@ async function main() {
   });
 
   progress("Building the production bundle and the floor page…");
-  await buildBoth({
-    appDir,
-    floorDir,
-    origin: site.origin,
-    workosClientId: emulator.clientId,
-  });
+  if (profile === undefined) {
+    await buildBoth({
+      appDir,
+      floorDir,
+      origin: site.origin,
+      workosClientId: emulator.clientId,
+    });
+  } else {
+    // The app alone, unminified: the profile names its functions.
+    await buildProductionSpa({
+      outDir: appDir,
+      workosClientId: emulator.clientId,
+      convexUrl: site.origin,
+      minify: false,
+    });
+  }
 
   const browser = await chromium.launch({
     executablePath: ensureChromium(),
@@ -173,6 +191,16 @@ async function main() {
     `bench-${randomUUID().slice(0, 8)}@example.com`,
   ).signIn();
   await signIn.close();
+
+  if (profile !== undefined) {
+    await profileBigDay({
+      context,
+      origin: site.origin,
+      dir: profile,
+      progress,
+    });
+    return;
+  }
 
   const tabs = {
     app: await BenchTab.open(context, `${site.origin}/`),

@@ -5,13 +5,18 @@
  * on a 1,206-todo day. The days are seeded in the past, away from today.
  * Figures only: nothing here passes or fails on a time.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import {
   bigDayRun,
   timed,
+  type BigDayInteraction,
   type BigDayRun,
   type InteractionTiming,
 } from "./interactions";
+import { RENDER_COUNTER } from "./render-counter";
+import { printTraceSummary, summariseTrace } from "./trace-summary";
 import { PROFILES, type Profile } from "./page-loads";
 import { benchTodoText, localDay } from "./seed-day";
 
@@ -27,6 +32,9 @@ const BIG_DAYS = {
   [OPEN_SIZE]: localDay(-23),
   [TWO_TABS_SIZE]: localDay(-24),
 } as const;
+
+/** What to seed for `--profile`: the one day it traces. */
+export const PROFILE_SEED = [{ day: BIG_DAYS[1000], count: 1000 }];
 
 /** What to seed for this section. */
 export const BIG_DAY_SEED = [
@@ -311,4 +319,93 @@ export async function runBigDays(options: {
   }
   await tab.page.close();
   return report;
+}
+
+/** What `--profile` traces: the interactions still over their goal. */
+const PROFILED: readonly BigDayInteraction[] = [
+  "add",
+  "toggle",
+  "edit: open",
+  "edit: Enter",
+  "reorder: Space (lift)",
+  "reorder: ArrowDown",
+  "reorder: Space (drop)",
+];
+
+/** Timeline, V8 sampling profiler and task categories, as DevTools records. */
+const TRACE_CATEGORIES = [
+  "toplevel",
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8.execute",
+  "disabled-by-default-v8.cpu_profiler",
+  "blink.user_timing",
+];
+
+/**
+ * `--profile <dir>`: on the 1,000-todo day, one untimed run to settle, then
+ * per profile one run whose slow interactions are each traced on their own
+ * (a Chrome trace in `dir`, loadable in DevTools' Performance panel), with
+ * where the main thread's time went printed.
+ */
+export async function profileBigDay(options: {
+  context: BrowserContext;
+  origin: string;
+  dir: string;
+  progress: (line: string) => void;
+}) {
+  const { context, origin, dir, progress } = options;
+  await mkdir(dir, { recursive: true });
+  const browser = context.browser()!;
+  const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;
+  const tab = await openTab(context);
+  await tab.page.addInitScript(RENDER_COUNTER);
+  const todos = 1000;
+  progress("Profile: waiting for the seeded day…");
+  await openDay(tab.page, origin, BIG_DAYS[todos], todos, SEEDING_TIMEOUT_MS);
+  let target = benchTodoText(Math.round(todos / 2));
+  progress("Profile: one untraced run to settle…");
+  target = (await bigDayRun(tab.page, target)).target;
+  for (const profile of [
+    unthrottled,
+    ...PROFILES.filter((p) => p !== unthrottled),
+  ]) {
+    await useProfile(tab.cdp, profile);
+    progress(`Profile: tracing on the ${profile.name} profile…`);
+    const result = await bigDayRun(
+      tab.page,
+      target,
+      async (interaction, step) => {
+        if (!PROFILED.includes(interaction)) return step();
+        await tab.page.evaluate("window.__benchRenders = true");
+        await browser.startTracing(tab.page, { categories: TRACE_CATEGORIES });
+        const timing = await step();
+        const trace = await browser.stopTracing();
+        await tab.page.evaluate("window.__benchRenders = false");
+        const renders = (await tab.page.evaluate(
+          "window.__benchRenderCounts()",
+        )) as [component: string, count: number][];
+        const file = join(
+          dir,
+          `${profile.name}-${interaction.replace(/\W+/g, "-")}.json`,
+        );
+        await writeFile(file, trace);
+        printTraceSummary(
+          `${profile.name}, ${interaction}: wall ${timing.wallMs.toFixed(0)} ms (${file})`,
+          summariseTrace(JSON.parse(trace.toString("utf8")), timing.wallMs),
+        );
+        // Counted until the trace stopped: the server's answer included.
+        console.log("  React renders (component ×times):");
+        console.log(
+          `    ${renders
+            .slice(0, 60)
+            .map(([component, count]) => `${component} ×${count}`)
+            .join(", ")}`,
+        );
+        return timing;
+      },
+    );
+    target = result.target;
+  }
+  await tab.page.close();
 }

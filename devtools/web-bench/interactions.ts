@@ -172,6 +172,10 @@ export const BIG_DAY_INTERACTIONS = [
 ] as const;
 export type BigDayInteraction = (typeof BIG_DAY_INTERACTIONS)[number];
 export type BigDayRun = Record<BigDayInteraction, InteractionTiming>;
+export type StepWrapper = (
+  interaction: BigDayInteraction,
+  step: () => Promise<InteractionTiming>,
+) => Promise<InteractionTiming>;
 
 /**
  * Every timed interaction once on the day the page shows, whose open todos
@@ -181,19 +185,26 @@ export type BigDayRun = Record<BigDayInteraction, InteractionTiming>;
 export async function bigDayRun(
   page: Page,
   target: string,
+  /** Wraps each timed step, e.g. to trace it (bench:web `--profile`). */
+  around: StepWrapper = (_interaction, step) => step(),
 ): Promise<{ run: BigDayRun; target: string }> {
   const daybook = new DaybookPage(page, "");
   const run = {} as BigDayRun;
+  const timedStep = (
+    interaction: BigDayInteraction,
+    act: () => Promise<void>,
+    shownExpression: string,
+  ) => around(interaction, () => timed(page, act, shownExpression));
   const added = `Bench added ${randomUUID().slice(0, 8)}`;
   await daybook.addTodoField.fill(added);
-  run.add = await timed(
-    page,
+  run.add = await timedStep(
+    "add",
     () => daybook.addTodoField.press("Enter"),
     present(checkbox(added)),
   );
   await daybook.savedTodo(added).waitFor();
-  run.toggle = await timed(
-    page,
+  run.toggle = await timedStep(
+    "toggle",
     () => daybook.todo(added).click(),
     present(checkbox(added, ":checked")),
   );
@@ -201,21 +212,21 @@ export async function bigDayRun(
 
   // Edit: open the inline editor, type one key, Enter saves.
   const editor = `textarea[aria-label=${attr(`Edit ${target}`)}]`;
-  run["edit: open"] = await timed(
-    page,
+  run["edit: open"] = await timedStep(
+    "edit: open",
     () =>
       page.getByRole("button", { name: `Edit ${target}`, exact: true }).click(),
     present(editor),
   );
   await page.locator(editor).press("End");
-  run["edit: type a key"] = await timed(
-    page,
+  run["edit: type a key"] = await timedStep(
+    "edit: type a key",
     () => page.keyboard.press("x"),
     `document.querySelector(${attr(editor)})?.value.endsWith("x") === true`,
   );
   const edited = `${target}x`;
-  run["edit: Enter"] = await timed(
-    page,
+  run["edit: Enter"] = await timedStep(
+    "edit: Enter",
     () => page.keyboard.press("Enter"),
     present(`button[aria-label=${attr(`Edit ${edited}`)}]`),
   );
@@ -226,8 +237,8 @@ export async function bigDayRun(
     .getByRole("button", { name: `Reorder ${edited}`, exact: true })
     .focus();
   // dnd-kit announces the pick-up, then the lifted item "moved" over itself.
-  run["reorder: Space (lift)"] = await timed(
-    page,
+  run["reorder: Space (lift)"] = await timedStep(
+    "reorder: Space (lift)",
     () => page.keyboard.press("Space"),
     announced(`${edited} moved to position`),
   );
@@ -236,20 +247,20 @@ export async function bigDayRun(
     .filter({ hasText: `${edited} moved to position` })
     .textContent();
   const from = Number(/moved to position (\d+) of/.exec(lifted ?? "")?.[1]);
-  run["reorder: ArrowDown"] = await timed(
-    page,
+  run["reorder: ArrowDown"] = await timedStep(
+    "reorder: ArrowDown",
     () => page.keyboard.press("ArrowDown"),
     announced(`${edited} moved to position ${from + 1} of`),
   );
-  run["reorder: Space (drop)"] = await timed(
-    page,
+  run["reorder: Space (drop)"] = await timedStep(
+    "reorder: Space (drop)",
     () => page.keyboard.press("Space"),
     announced(`${edited} dropped at position`),
   );
   await daybook.savedTodo(edited).waitFor();
 
-  run["open a todo menu"] = await timed(
-    page,
+  run["open a todo menu"] = await timedStep(
+    "open a todo menu",
     () =>
       page
         .getByRole("button", {

@@ -1,4 +1,10 @@
-import { useState, type ComponentPropsWithRef, type ReactNode } from "react";
+import {
+  Fragment,
+  memo,
+  useState,
+  type ComponentPropsWithRef,
+  type ReactNode,
+} from "react";
 
 /**
  * A long list whose rows are grouped in runs of about CHUNK_SIZE, each run
@@ -73,24 +79,57 @@ export function chunkRows(
   return chunks;
 }
 
-/** `chunkRows` kept across renders, recomputed when the rows change. */
-function useChunks(rows: readonly string[]): Chunk[] {
+/** A run as rendered: its rows' keys and their items, in order. */
+type Run<Item> = Chunk & { members: readonly Item[] };
+
+const sameEntries = <T,>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((entry, index) => entry === b[index]);
+
+/**
+ * The list in runs, kept across renders: `chunkRows` when the rows change,
+ * and each run the same object while its rows and their items are the
+ * same, so React re-renders only the runs a change touches (a run is
+ * memoised), never every row of the day.
+ */
+function useRuns<Item>(
+  items: readonly Item[],
+  keyOf: (item: Item) => string,
+): Run<Item>[] {
   const [memory, setMemory] = useState<{
-    rows: readonly string[];
-    chunks: Chunk[];
-  }>(() => ({ rows, chunks: chunkRows(rows, []) }));
-  if (memory.rows === rows) return memory.chunks;
+    items: readonly Item[];
+    runs: Run<Item>[];
+  } | null>(null);
+  if (memory?.items === items) return memory.runs;
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  const keys = [...byKey.keys()];
+  const before = memory?.runs ?? [];
+  // The same rows in the same order (only items changed): the same runs.
+  const chunks = sameEntries(
+    before.flatMap((run) => run.rows),
+    keys,
+  )
+    ? before
+    : chunkRows(keys, before);
+  const previous = new Map(before.map((run) => [run.key, run]));
+  const runs = chunks.map(({ key, rows }) => {
+    const members = rows.map((row) => byKey.get(row)!);
+    const last = previous.get(key);
+    return last &&
+      sameEntries(last.rows, rows) &&
+      sameEntries(last.members, members)
+      ? last
+      : { key, rows, members };
+  });
   // React's "adjusting state while rendering": derived from the last run.
-  const chunks = chunkRows(rows, memory.chunks);
-  setMemory({ rows, chunks });
-  return chunks;
+  setMemory({ items, runs });
+  return runs;
 }
 
 /**
  * The run `li`s: rendered only near the screen, and always while a menu
  * inside is open (it is positioned against the page, and paint containment
  * would clip it) or a row inside is being dragged (`aria-pressed` on its
- * handle), or, mid-drag, while the run is near (`data-near`, set by
+ * handle), or, mid-drag, while the run is on screen (`data-near`, set by
  * RowBindings): rows shifting past a run's edge must not be clipped.
  */
 const CHUNK_CLASS =
@@ -105,41 +144,54 @@ export function ChunkedList<Item>({
   items: readonly Item[];
   /** A row's React key. */
   keyOf: (item: Item) => string;
-  /** A row: an `li` with `role="listitem"`, keyed by its caller. */
+  /**
+   * A row: an `li` with `role="listitem"`. Keep it stable (useCallback):
+   * a run re-renders when it changes.
+   */
   renderItem: (item: Item) => ReactNode;
 } & Omit<ComponentPropsWithRef<"ul">, "children">) {
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  const [keys] = useKeys(items, keyOf);
-  const chunks = useChunks(keys);
+  const runs = useRuns(items, keyOf);
   return (
     <ul role="list" {...listProps}>
-      {chunks.map(({ key, rows }) => (
-        <li
+      {runs.map(({ key, rows, members }) => (
+        <RowRun
           key={key}
-          role="none"
-          className={CHUNK_CLASS}
-          style={{
-            containIntrinsicSize: `auto ${rows.length * ESTIMATED_ROW_PX}px`,
-          }}
-        >
-          <ul role="none">{rows.map((row) => renderItem(byKey.get(row)!))}</ul>
-        </li>
+          rows={rows}
+          members={members}
+          renderItem={renderItem}
+        />
       ))}
     </ul>
   );
 }
 
-/** The rows' keys, the same array while they and their order are the same. */
-function useKeys<Item>(
-  items: readonly Item[],
-  keyOf: (item: Item) => string,
-): [readonly string[]] {
-  const keys = items.map(keyOf);
-  const [memory, setMemory] = useState<readonly string[]>(keys);
-  const same =
-    memory.length === keys.length &&
-    memory.every((key, index) => key === keys[index]);
-  if (same) return [memory];
-  setMemory(keys);
-  return [keys];
-}
+/** One run; memoised, so a change elsewhere in the list skips it. */
+const RowRun = memo(function RowRun<Item>({
+  rows,
+  members,
+  renderItem,
+}: {
+  rows: readonly string[];
+  members: readonly Item[];
+  renderItem: (item: Item) => ReactNode;
+}) {
+  return (
+    <li
+      role="none"
+      className={CHUNK_CLASS}
+      style={{
+        containIntrinsicSize: `auto ${rows.length * ESTIMATED_ROW_PX}px`,
+      }}
+    >
+      <ul role="none">
+        {members.map((item, index) => (
+          <Fragment key={rows[index]}>{renderItem(item)}</Fragment>
+        ))}
+      </ul>
+    </li>
+  );
+}) as <Item>(props: {
+  rows: readonly string[];
+  members: readonly Item[];
+  renderItem: (item: Item) => ReactNode;
+}) => ReactNode;

@@ -8,6 +8,7 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardSensorOptions,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import {
@@ -96,6 +97,22 @@ function useIds<Id extends string>(items: readonly { _id: Id }[]): Id[] {
 
 const NO_RESIZE_OBSERVER = { disabled: true };
 
+/**
+ * Sensor options, made once: useSensor keeps its sensor only while its
+ * options are the same object, and a new sensor gives every bound row new
+ * listeners, so every row in view re-rendered whenever the list changed.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const TOUCH_OPTIONS = { activationConstraint: { delay: 200, tolerance: 6 } };
+const KEYBOARD_OPTIONS = {
+  coordinateGetter: sortableKeyboardCoordinates,
+  // An arrow key past the middle of the scrolling box scrolls it, and the
+  // item moves only as the scroll goes: smoothly, that took several frames
+  // (each re-rendering every bound row) before the move was shown and
+  // announced; at once, the next frame.
+  scrollBehavior: "auto",
+} satisfies KeyboardSensorOptions;
+
 /** Each list's positions by id, built once per list rather than per row. */
 const positions = new WeakMap<
   readonly UniqueIdentifier[],
@@ -130,6 +147,14 @@ function showMotion(
   transition: string | undefined,
 ) {
   if (!row) return;
+  // At rest before and after, a transition animates nothing: dnd-kit
+  // switches every row's transition off and on again with each change to
+  // the list, and writing it restyled every bound row each time. It is
+  // written with the next move, which it then animates.
+  if (translate === "" && row.style.transform === "") {
+    if (row.style.transition !== "") row.style.transition = "";
+    return;
+  }
   row.style.transform = translate;
   row.style.transition = transition ?? "";
 }
@@ -137,10 +162,7 @@ function showMotion(
 const RowsContext = createContext<RowBindings | null>(null);
 
 /** The list's row bindings, made once and kept for the list's life. */
-function useRowBindings(
-  describedBy: string,
-  rowsSkippedOffscreen: boolean,
-): RowBindings {
+function useRowBindings(describedBy: string, chunked: boolean): RowBindings {
   const [rows] = useState(
     () =>
       new RowBindings(
@@ -151,15 +173,25 @@ function useRowBindings(
           "aria-roledescription": "sortable",
           "aria-describedby": describedBy,
         },
-        rowsSkippedOffscreen,
+        chunked,
       ),
   );
   useEffect(() => () => rows.disconnect(), [rows]);
   return rows;
 }
 
-/** One row's useSortable, mounted while the row is bound. */
-function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
+/**
+ * One row's useSortable, mounted while the row is bound. Memoised: it
+ * re-renders when dnd-kit's state does, not whenever the list's items do
+ * (an edited text, a server's answer that changes no order).
+ */
+const BoundRow = memo(function BoundRow({
+  id,
+  rows,
+}: {
+  id: string;
+  rows: RowBindings;
+}) {
   const {
     attributes,
     listeners,
@@ -208,7 +240,7 @@ function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
     [elements],
   );
   return null;
-}
+});
 
 /**
  * The bound rows' useSortable, apart from the rows themselves: dnd-kit's
@@ -216,7 +248,7 @@ function BoundRow({ id, rows }: { id: string; rows: RowBindings }) {
  * React then walks everything under them. Under them are only these few
  * (the bound rows), not the whole day's rows.
  */
-function BoundRows({
+const BoundRows = memo(function BoundRows({
   ids,
   rows,
 }: {
@@ -227,7 +259,7 @@ function BoundRows({
   return ids
     .filter(rows.isBound)
     .map((id) => <BoundRow key={id} id={id} rows={rows} />);
-}
+});
 
 /** Whether this row is bound and what it carries; re-renders this row only. */
 function useRowBinding(rows: RowBindings, id: string) {
@@ -314,13 +346,9 @@ export function SortableList<Item extends { _id: string }>({
   roving = false,
 }: SortableListProps<Item>) {
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, {
-      activationConstraint: { delay: 200, tolerance: 6 },
-    }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
-    }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   // A new array only when the ids or their order change: dnd-kit re-renders
   // every row's useSortable when it gets a new one.
@@ -335,8 +363,10 @@ export function SortableList<Item extends { _id: string }>({
     if (roving) rovingProps.onFocus(event);
   };
   const onKeyDown = roving ? rovingProps.onKeyDown : undefined;
-  const row = (item: Item) => (
-    <SortableRow key={keyOf(item._id)} item={item} renderItem={renderItem} />
+  // Stable, so ChunkedList's runs re-render only when their rows change.
+  const row = useCallback(
+    (item: Item) => <SortableRow item={item} renderItem={renderItem} />,
+    [renderItem],
   );
   const attachRoving = roving ? rovingProps.ref : null;
   const watchList = useCallback(
@@ -405,7 +435,13 @@ export function SortableList<Item extends { _id: string }>({
             onKeyDown={onKeyDown}
             {...rovingMark}
           >
-            {items.map(row)}
+            {items.map((item) => (
+              <SortableRow
+                key={keyOf(item._id)}
+                item={item}
+                renderItem={renderItem}
+              />
+            ))}
           </ul>
         )}
       </RowsContext.Provider>

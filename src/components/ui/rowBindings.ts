@@ -2,10 +2,11 @@
  * Which rows of a SortableList are bound to dnd-kit, and what each bound
  * row's handle carries. A bound row runs useSortable, and dnd-kit
  * re-renders every bound row whenever the list or a drag changes, so on a
- * day of thousands of items only the rows on or near the screen (and the
- * one holding focus) are bound: nothing else can be picked up, by pointer,
- * touch or keyboard, and a row coming into view binds as it comes. The
- * others show the same handle (same role and description), at rest.
+ * day of thousands of items only the rows on the screen (near it, in a
+ * plain list) and the one holding focus are bound: nothing else can be
+ * picked up, by pointer, touch or keyboard, and a row coming into view
+ * binds as it comes. The others show the same handle (same role and
+ * description), at rest.
  *
  * An external store, not React state or context: each row subscribes to its
  * own id (useSyncExternalStore), so when the IntersectionObserver reports
@@ -31,10 +32,8 @@ export class RowElements {
 /** The rows within a screen's height of the visible part of the list. */
 const NEAR_MARGIN = "100% 0px";
 
-const SKIPPED_STATE = "contentvisibilityautostatechange";
-
 export class RowBindings {
-  /** Rows on or near the screen. */
+  /** Rows on the screen (or near it, in a plain list). */
   private readonly near = new Set<string>();
   private focused: string | null = null;
   /**
@@ -49,7 +48,20 @@ export class RowBindings {
   private readonly boundListeners = new Set<() => void>();
   /** Changes whenever the set of bound rows does. */
   private boundVersion = 0;
+  /** Rows of a plain list, each watched. */
   private readonly observer: IntersectionObserver | null;
+  /**
+   * Runs of rows (ChunkedList), each watched: rows are bound while their
+   * run is on screen. Not the browser's own "rendered" state of a
+   * `content-visibility: auto` run, which holds for runs well off screen
+   * (about 4 runs, 100 rows, on a 1,000-todo day): dnd-kit re-renders every
+   * bound row on every change to the list, so that doubled the work of
+   * each add, tick and move. Nor an observer per row, which recomputed
+   * every row on every frame of a scroll.
+   */
+  private readonly runObserver: IntersectionObserver | null;
+  /** Adds and removes runs from `runObserver` as the list changes. */
+  private readonly runWatcher: MutationObserver | null;
 
   /** No way to tell what is on screen (e.g. jsdom): every row is bound. */
   private readonly everyRow: boolean;
@@ -57,58 +69,64 @@ export class RowBindings {
   constructor(
     /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
     readonly restingHandle: Record<string, unknown>,
-    /**
-     * The rows, or runs of them (ChunkedList), carry `content-visibility:
-     * auto` (see `watchList`).
-     */
-    rowsSkippedOffscreen: boolean,
+    /** The list's children are runs of rows (ChunkedList), not rows. */
+    chunked: boolean,
   ) {
-    const skippedStates =
-      rowsSkippedOffscreen &&
-      typeof ContentVisibilityAutoStateChangeEvent !== "undefined";
-    const observers = typeof IntersectionObserver !== "undefined";
-    this.everyRow = !skippedStates && !observers;
+    const observers =
+      typeof IntersectionObserver !== "undefined" &&
+      (!chunked || typeof MutationObserver !== "undefined");
+    this.everyRow = !observers;
     this.observer =
-      skippedStates || !observers
-        ? null
-        : new IntersectionObserver(this.onIntersections, {
+      observers && !chunked
+        ? new IntersectionObserver(this.onIntersections, {
             rootMargin: NEAR_MARGIN,
-          });
+          })
+        : null;
+    this.runObserver =
+      observers && chunked
+        ? new IntersectionObserver(this.onRunIntersections)
+        : null;
+    this.runWatcher =
+      observers && chunked ? new MutationObserver(this.onRunsChanged) : null;
   }
 
-  /**
-   * Rows with `content-visibility: auto` (or in a run with it) are near
-   * the screen exactly when the browser renders them (it also renders what
-   * holds focus): its state-change event says so, at no cost of ours. An IntersectionObserver
-   * over every row instead recomputes every row on every frame of a scroll,
-   * most of a frame on a day of thousands. The event bubbles to the list.
-   */
+  /** The list element: its runs are watched (ChunkedList). */
   watchList = (list: HTMLElement | null) => {
-    this.list?.removeEventListener(SKIPPED_STATE, this.onSkippedState);
+    this.runWatcher?.disconnect();
+    this.runObserver?.disconnect();
     this.list = list;
-    if (this.observer || this.everyRow) return;
-    list?.addEventListener(SKIPPED_STATE, this.onSkippedState);
+    if (!list || !this.runObserver || !this.runWatcher) return;
+    for (const run of list.children) this.runObserver.observe(run);
+    this.runWatcher.observe(list, { childList: true });
   };
 
   private list: HTMLElement | null = null;
 
-  /** Runs of rows (ChunkedList) the browser renders now. */
+  /** Runs of rows (ChunkedList) on screen now. */
   private readonly renderedRuns = new WeakSet<Element>();
 
-  private onSkippedState = (event: Event) => {
-    const { target, skipped } = event as ContentVisibilityAutoStateChangeEvent;
-    if (!(target instanceof HTMLElement)) return;
-    const id = this.idOf.get(target);
-    if (id !== undefined) return this.nearChanged([[id, !skipped]]);
-    // A run of rows: all its rows at once. Mid-drag, a rendered run stops
-    // clipping (ChunkedList's `data-near`).
-    target.toggleAttribute("data-near", !skipped);
-    if (skipped) this.renderedRuns.delete(target);
-    else this.renderedRuns.add(target);
+  private onRunsChanged = (records: MutationRecord[]) => {
+    for (const record of records) {
+      for (const run of record.addedNodes) {
+        if (run instanceof Element) this.runObserver?.observe(run);
+      }
+      for (const run of record.removedNodes) {
+        if (run instanceof Element) this.runObserver?.unobserve(run);
+      }
+    }
+  };
+
+  private onRunIntersections = (entries: IntersectionObserverEntry[]) => {
     const changes: [string, boolean][] = [];
-    for (const row of target.querySelectorAll("li")) {
-      const rowId = this.idOf.get(row);
-      if (rowId !== undefined) changes.push([rowId, !skipped]);
+    for (const { target, isIntersecting } of entries) {
+      // Mid-drag, a run on screen stops clipping (ChunkedList's `data-near`).
+      target.toggleAttribute("data-near", isIntersecting);
+      if (isIntersecting) this.renderedRuns.add(target);
+      else this.renderedRuns.delete(target);
+      for (const row of target.querySelectorAll("li")) {
+        const rowId = this.idOf.get(row);
+        if (rowId !== undefined) changes.push([rowId, isIntersecting]);
+      }
     }
     this.nearChanged(changes);
   };
@@ -184,7 +202,7 @@ export class RowBindings {
       this.observer?.observe(row);
       // A row added to (or moved into) a run already on screen: that run
       // reports nothing new.
-      if (!this.observer && this.inRenderedRun(row)) {
+      if (this.runObserver && this.inRenderedRun(row)) {
         this.nearChanged([[id, true]]);
       }
     }

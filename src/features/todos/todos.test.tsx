@@ -5,6 +5,7 @@ import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { shiftDay, todayString } from "@/lib/dates";
 import { isolate } from "@/components/ui/UserText";
+import { CHUNK_SIZE } from "@/components/ui/ChunkedList";
 import { holdMutations } from "@/testing/fakeConvex";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
@@ -391,8 +392,9 @@ test("a todo row is at most 8 elements (big days stay small)", async () => {
 });
 
 /**
- * An IntersectionObserver the test drives: rows are on screen only when
- * the test says so (jsdom has none, and no layout).
+ * An IntersectionObserver the test drives: what it watches (a long list's
+ * runs of rows) is on screen only when the test says so (jsdom has none,
+ * and no layout).
  */
 function fakeIntersections() {
   const observers: {
@@ -419,7 +421,7 @@ function fakeIntersections() {
     },
   );
   return {
-    /** Reports these rows as on screen. */
+    /** Reports these elements as on screen. */
     show(rows: Element[]) {
       for (const { callback, rows: watched } of observers) {
         const entries = rows
@@ -444,8 +446,10 @@ afterEach(() => {
 
 test("on a big day only rows on screen can be picked up, and a row focused off screen too: keyboard reorder still works", async () => {
   const intersections = fakeIntersections();
+  // A first run of rows on screen, and C alone in the next run, off it.
+  const onScreen = Array.from({ length: CHUNK_SIZE }, (_, n) => `T${n + 1}`);
   const { user, backend } = await renderApp({
-    seed: (b) => addTodos(b, ["A", "B", "C"]),
+    seed: (b) => addTodos(b, [...onScreen, "C"]),
   });
   await screen.findByRole("checkbox", { name: "C" });
   placeRowsFortyPixelsApart();
@@ -456,17 +460,17 @@ test("on a big day only rows on screen can be picked up, and a row focused off s
     document.getElementById(handleC.getAttribute("aria-describedby")!),
   ).toHaveTextContent(/press Space or Enter to pick the item up/);
 
-  // A and B are on screen; C is reached by Tab (focus binds it).
-  intersections.show(openRows().slice(0, 2));
+  // The first run is on screen; C is reached by Tab (focus binds it).
+  intersections.show([openRows()[0]!.closest('li[role="none"]')!]);
   handleC.focus();
   await user.keyboard(" ");
   await user.keyboard("{ArrowUp}");
   await user.keyboard(" ");
   await waitFor(async () =>
-    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
-      "A",
+    expect((await todosOf(backend)).map((t) => t.text).slice(-3)).toEqual([
+      `T${CHUNK_SIZE - 1}`,
       "C",
-      "B",
+      `T${CHUNK_SIZE}`,
     ]),
   );
 });

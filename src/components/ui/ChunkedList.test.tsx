@@ -1,5 +1,6 @@
+import { render, screen } from "@testing-library/react";
 import { expect, test } from "vitest";
-import { CHUNK_SIZE, chunkRows } from "./ChunkedList";
+import { ChunkedList, CHUNK_SIZE, chunkRows } from "./ChunkedList";
 
 const rows = (count: number, prefix = "r") =>
   Array.from({ length: count }, (_, index) => `${prefix}${index}`);
@@ -44,4 +45,48 @@ test("removing, adding or moving a row leaves every other row in its run", () =>
     if (row === "r60" || row === "r75" || row.startsWith("new")) continue;
     expect(runOf(afterMove).get(row)).toBe(before.get(row));
   }
+});
+
+test("a change to one item re-renders only the run it is in, and adding a row only the run it joins", () => {
+  type Item = { id: string; text: string };
+  const make = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      id: `r${index}`,
+      text: `Row ${index}`,
+    }));
+  const rendered: string[] = [];
+  const renderItem = (item: Item) => {
+    rendered.push(item.id);
+    return <li role="listitem">{item.text}</li>;
+  };
+  const keyOf = (item: Item) => item.id;
+  const list = (items: Item[]) => (
+    <ChunkedList
+      aria-label="Rows"
+      items={items}
+      keyOf={keyOf}
+      renderItem={renderItem}
+    />
+  );
+  const first = make(CHUNK_SIZE * 4);
+  const { rerender } = render(list(first));
+  expect(rendered).toHaveLength(CHUNK_SIZE * 4);
+
+  rendered.length = 0;
+  const changed = first.map((item) =>
+    item.id === "r30" ? { ...item, text: "Row 30, changed" } : item,
+  );
+  rerender(list(changed));
+  expect(screen.getByText("Row 30, changed")).toBeInTheDocument();
+  // Only the second run (r25 to r49) rendered again.
+  expect(rendered).toEqual(
+    changed.slice(CHUNK_SIZE, CHUNK_SIZE * 2).map(keyOf),
+  );
+
+  rendered.length = 0;
+  const added = [...changed, { id: "new", text: "New row" }];
+  rerender(list(added));
+  expect(screen.getAllByRole("listitem")).toHaveLength(CHUNK_SIZE * 4 + 1);
+  expect(rendered).toContain("new");
+  expect(rendered.length).toBeLessThanOrEqual(CHUNK_SIZE + 1);
 });

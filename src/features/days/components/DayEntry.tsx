@@ -1,5 +1,5 @@
 import { NotebookText } from "lucide-react";
-import { useRef, useState } from "react";
+import { memo, useRef, useState } from "react";
 import { Link } from "wouter";
 import { LIMITS } from "@convex/lib/limits";
 import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
@@ -21,18 +21,43 @@ export type DaySummary = {
   noteBytes?: number;
 };
 
+type DayEntryProps = {
+  summary: DaySummary;
+  /** Today's date: "Today" and "Tomorrow" move with it. */
+  today: string;
+  current: boolean;
+  actions: DayActions;
+  onNavigate?: () => void;
+};
+
+/**
+ * The same entry: every update of the day list brings new summary objects,
+ * so a summary is compared by what it shows, the rest by identity. A tick
+ * on one day then re-renders that day's entry alone, not the whole list.
+ */
+function sameEntry(before: DayEntryProps, after: DayEntryProps) {
+  const a = before.summary;
+  const b = after.summary;
+  return (
+    a.day === b.day &&
+    a.label === b.label &&
+    a.archived === b.archived &&
+    a.openCount === b.openCount &&
+    (a.noteBytes ?? 0) > 0 === (b.noteBytes ?? 0) > 0 &&
+    before.today === after.today &&
+    before.current === after.current &&
+    before.actions === after.actions &&
+    before.onNavigate === after.onNavigate
+  );
+}
+
 /** One day in the sidebar: its label (or date), open count, notes mark and menu. */
-export function DayEntry({
+export const DayEntry = memo(function DayEntry({
   summary,
   current,
   actions,
   onNavigate,
-}: {
-  summary: DaySummary;
-  current: boolean;
-  actions: DayActions;
-  onNavigate?: () => void;
-}) {
+}: DayEntryProps) {
   // A label typed before a reload (or an ended session) opens again.
   const draftName = `day-label:${summary.day}`;
   const hadDraft = useHasKeptDraft(draftName);
@@ -127,4 +152,4 @@ export function DayEntry({
       />
     </li>
   );
-}
+}, sameEntry);

@@ -120,6 +120,7 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
             <DayEntry
               key={summary.day}
               summary={summary}
+              today={today}
               current={summary.day === selected}
               actions={actions}
               onNavigate={onNavigate}
@@ -159,6 +160,7 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
                 <DayEntry
                   key={row.day}
                   summary={row}
+                  today={today}
                   current={row.day === selected}
                   actions={actions}
                   onNavigate={onNavigate}

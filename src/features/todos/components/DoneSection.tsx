@@ -1,7 +1,8 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { ChunkedList } from "@/components/ui/ChunkedList";
 import { useRovingFocus } from "@/components/ui/rovingFocus";
+import type { Todo } from "../optimistic";
 import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
@@ -15,6 +16,13 @@ export function DoneSection({
   const [open, setOpen] = useState(true);
   // One Tab stop, arrows inside, as the open list.
   const roving = useRovingFocus();
+  // Stable, so ChunkedList's runs re-render only when their rows change.
+  const renderItem = useCallback(
+    (todo: Todo) => (
+      <TodoItem todo={todo} actions={actions} neighbours={neighbours} />
+    ),
+    [actions, neighbours],
+  );
   if (todos.length === 0) return null;
   return (
     <section aria-labelledby="done-heading" className="flex flex-col gap-1">
@@ -39,14 +47,7 @@ export function DoneSection({
           {...roving}
           items={todos}
           keyOf={(todo) => keyOf(todo._id)}
-          renderItem={(todo) => (
-            <TodoItem
-              key={keyOf(todo._id)}
-              todo={todo}
-              actions={actions}
-              neighbours={neighbours}
-            />
-          )}
+          renderItem={renderItem}
         />
       ) : null}
     </section>

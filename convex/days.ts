@@ -6,9 +6,9 @@ import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { newestItemCreationTime } from "./lib/dayItems";
 import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { getDay, updateDay } from "./lib/days";
-import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
+import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
-import { requireDay, requireText } from "./lib/validate";
+import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 
 /**
  * The sidebar: days with content, a label or an archive mark, newest first,
@@ -65,11 +65,7 @@ export const setLabel = userMutation({
   args: { day: v.string(), label: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
-    const label = requireText(args.label, {
-      field: "Label",
-      max: LIMITS.dayLabel,
-      allowEmpty: true,
-    }).trim();
+    const label = requireText(args.label, TEXT_RULES.dayLabel).trim();
     await updateDay(ctx, ctx.userId, day, { label: label || null });
   },
 });

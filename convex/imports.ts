@@ -7,7 +7,7 @@ import { getDay, updateDay } from "./lib/days";
 import { invalidArgument, type AppErrorData } from "./lib/errors";
 import { LIMITS, NOTE_BATCH_SIZE, BATCH_SIZE } from "./lib/limits";
 import { getUsage, NO_USAGE, type Usage } from "./lib/usage";
-import { requireDay, requireText } from "./lib/validate";
+import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 import { todoKind } from "./schema";
 import { ConvexError } from "convex/values";
 
@@ -48,14 +48,12 @@ export const IMPORT_LIMITS = {
   orderKey: 100,
 } as const;
 
-const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
-const titleRule = {
-  field: "Note title",
-  max: LIMITS.noteTitle,
-  allowEmpty: true,
-};
-const bodyRule = { field: "Note body", max: LIMITS.noteBody, allowEmpty: true };
-const labelRule = { field: "Label", max: LIMITS.dayLabel, allowEmpty: true };
+const {
+  todoText: todoTextRule,
+  noteTitle: titleRule,
+  noteBody: bodyRule,
+  dayLabel: labelRule,
+} = TEXT_RULES;
 
 const importedTodo = v.object({
   day: v.string(),

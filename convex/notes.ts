@@ -10,17 +10,13 @@ import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
 import { conflict, invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
-import { requireDay, requireText } from "./lib/validate";
+import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
 // row (counts and budgets) current: handlers here only write notes.
 
-const titleRule = {
-  field: "Note title",
-  max: LIMITS.noteTitle,
-  allowEmpty: true,
-};
-const bodyRule = { field: "Note body", max: LIMITS.noteBody, allowEmpty: true };
+const titleRule = TEXT_RULES.noteTitle;
+const bodyRule = TEXT_RULES.noteBody;
 
 /** A day's notes in display order. */
 export const listForDay = userQuery({

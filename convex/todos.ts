@@ -28,12 +28,13 @@ import {
   requireDay,
   requireListSize,
   requireText,
+  TEXT_RULES,
 } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
 // row (counts and budgets) current: handlers here only write todos.
 
-const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
+const todoTextRule = TEXT_RULES.todoText;
 
 /** Cleaned text and kind; `# ` with nothing visible after it is empty too. */
 function parseTodoText(raw: string) {

@@ -31,6 +31,17 @@ export function requireDay(value: string, field = "day"): string {
 type TextRule = { field: string; max: number; allowEmpty?: boolean };
 
 /**
+ * The rule for each kind of user text, shared by the functions that store
+ * it and by import, which checks a file's rows in the browser first.
+ */
+export const TEXT_RULES = {
+  todoText: { field: "Todo text", max: LIMITS.todoText },
+  noteTitle: { field: "Note title", max: LIMITS.noteTitle, allowEmpty: true },
+  noteBody: { field: "Note body", max: LIMITS.noteBody, allowEmpty: true },
+  dayLabel: { field: "Label", max: LIMITS.dayLabel, allowEmpty: true },
+} as const satisfies Record<string, TextRule>;
+
+/**
  * The one gate for user text: NFC with `\n` line ends (lib/cleanText); a
  * control character or a lone surrogate is refused; text with nothing
  * visible counts as empty (refused, or "" where empty is allowed); then the

@@ -67,8 +67,25 @@ function Section({
 const skipLine = (skip: PlanSkip) =>
   `${skip.what} (${skip.count.toLocaleString("en-US")}): ${skip.reason}`;
 
-const listClass =
-  "list-disc pl-5 text-sm text-slate-700 marker:text-slate-500 dark:text-slate-300";
+/** A headed list of lines; nothing at all when there are none. */
+function LinesSection({
+  heading,
+  lines,
+}: {
+  heading: string;
+  lines: readonly string[];
+}) {
+  if (lines.length === 0) return null;
+  return (
+    <Section heading={heading}>
+      <ul className="list-disc pl-5 text-sm text-slate-700 marker:text-slate-500 dark:text-slate-300">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
 
 /** What will come in and what will not: the plan, before anything is sent. */
 function Preview({ plan }: { plan: ImportPlan }) {
@@ -83,31 +100,12 @@ function Preview({ plan }: { plan: ImportPlan }) {
   ];
   return (
     <>
-      <Section heading="Will be imported">
-        <ul className={listClass}>
-          {items.map((item) => (
-            <li key={item}>{item}</li>
-          ))}
-        </ul>
-      </Section>
-      {plan.skipped.length > 0 ? (
-        <Section heading="Will be skipped">
-          <ul className={listClass}>
-            {plan.skipped.map((skip) => (
-              <li key={`${skip.what}:${skip.reason}`}>{skipLine(skip)}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {plan.dropped.length > 0 ? (
-        <Section heading="No equivalent in Daybook">
-          <ul className={listClass}>
-            {plan.dropped.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <LinesSection heading="Will be imported" lines={items} />
+      <LinesSection
+        heading="Will be skipped"
+        lines={plan.skipped.map(skipLine)}
+      />
+      <LinesSection heading="No equivalent in Daybook" lines={plan.dropped} />
     </>
   );
 }
@@ -149,31 +147,9 @@ function Summary({
           . Importing the same file again adds only what is missing.
         </p>
       ) : null}
-      <Section heading="Imported">
-        <ul className={listClass}>
-          {imported.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      </Section>
-      {skipped.length + notRead.length > 0 ? (
-        <Section heading="Skipped">
-          <ul className={listClass}>
-            {[...notRead, ...skipped].map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {plan.dropped.length > 0 ? (
-        <Section heading="No equivalent in Daybook">
-          <ul className={listClass}>
-            {plan.dropped.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <LinesSection heading="Imported" lines={imported} />
+      <LinesSection heading="Skipped" lines={[...notRead, ...skipped]} />
+      <LinesSection heading="No equivalent in Daybook" lines={plan.dropped} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { ImportedDay, ImportedNote, ImportedTodo } from "@convex/imports";
-import { LIMITS } from "@convex/lib/limits";
-import { requireDay, requireText } from "@convex/lib/validate";
+import { requireDay, requireText, TEXT_RULES } from "@convex/lib/validate";
 import type { TodoKind } from "@convex/lib/todoText";
 
 /*
@@ -85,14 +84,12 @@ class Skips {
   }
 }
 
-const todoTextRule = { field: "Todo text", max: LIMITS.todoText };
-const titleRule = {
-  field: "Note title",
-  max: LIMITS.noteTitle,
-  allowEmpty: true,
-};
-const bodyRule = { field: "Note body", max: LIMITS.noteBody, allowEmpty: true };
-const labelRule = { field: "Label", max: LIMITS.dayLabel, allowEmpty: true };
+const {
+  todoText: todoTextRule,
+  noteTitle: titleRule,
+  noteBody: bodyRule,
+  dayLabel: labelRule,
+} = TEXT_RULES;
 
 /** Numbers each row by how many equal rows of its day came before it. */
 function occurrences() {

@@ -1,15 +1,15 @@
 import { registerSW } from "virtual:pwa-register";
 import { promptForNewVersion, watchForUpdates } from "./updates";
+import { runWhenIdle } from "./whenIdle";
 
 /**
  * Starts the offline service worker (vite.config.ts) as background work,
  * when the main thread is idle after the page's load event (main.tsx), so
- * it never delays a click.
+ * it never delays a click; within a few seconds on a tab that is never idle.
  */
 export function startWhenIdle() {
   if (!("serviceWorker" in navigator)) return;
-  const whenIdle = window.requestIdleCallback ?? window.setTimeout;
-  whenIdle(() => startServiceWorker());
+  runWhenIdle(() => startServiceWorker());
 }
 
 /**

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
 import { betterTodoExport } from "@/testing/betterTodoFixture";
+import { catchDownloads } from "@/testing/downloads";
 import { renderApp } from "@/testing/renderApp";
 import { addTodos, notesOf, todosOf } from "@/testing/seed";
 
@@ -182,18 +183,7 @@ test("a file that is not an import is named as such", async () => {
 });
 
 test("Export as Markdown downloads the days as Markdown that Import reads", async () => {
-  const blobs: Blob[] = [];
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    blobs.push(blob);
-    return "blob:daybook-export";
-  });
-  URL.revokeObjectURL = vi.fn();
-  const clicks: HTMLAnchorElement[] = [];
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    clicks.push(this);
-  });
+  const { blobs, clicks } = catchDownloads();
   const { user } = await renderApp({
     seed: (b) => addTodos(b, ["Buy milk", "# Work"], DAY),
   });

@@ -3,6 +3,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import { api } from "@convex/_generated/api";
 import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { todayString } from "@/lib/dates";
+import { catchDownloads } from "@/testing/downloads";
 import { authCalls, renderApp } from "@/testing/renderApp";
 import { addNotes, addTodos } from "@/testing/seed";
 
@@ -49,18 +50,7 @@ test("the theme choice applies at once and is remembered", async () => {
 });
 
 test("Export my data downloads one JSON document with exactly the person's rows", async () => {
-  const blobs: Blob[] = [];
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    blobs.push(blob);
-    return "blob:daybook-export";
-  });
-  URL.revokeObjectURL = vi.fn();
-  const clicks: HTMLAnchorElement[] = [];
-  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    clicks.push(this);
-  });
+  const { blobs, clicks } = catchDownloads();
   const { user, backend } = await renderApp({
     seed: async (b) => {
       await addTodos(b, ["Buy milk", "# Work"]);

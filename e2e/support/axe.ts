@@ -19,6 +19,11 @@ export interface AxeFinding {
  * by default. The script is evaluated over the DevTools protocol, which the
  * page's CSP (script-src 'self') does not govern, so the policy under test
  * stays on.
+ *
+ * It first lets every finite animation and transition end: a toast fading
+ * in, or an older toast's text fading behind a new one, measures as low
+ * contrast mid-way, which is not what anyone reads once it settles.
+ * Endless ones (spinners) are not waited for.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   axeSource ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -38,6 +43,19 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
         axe: { run(context: Document): Promise<AxeResult> };
       }
     ).axe;
+    const settling = () =>
+      document
+        .getAnimations()
+        .filter(
+          (animation) =>
+            animation.playState === "running" &&
+            animation.effect?.getComputedTiming().endTime !== Infinity,
+        );
+    // One animation ending can start another (a toast leaving moves the
+    // rest), so wait until a round finds none.
+    for (let running = settling(); running.length > 0; running = settling()) {
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
     const { violations } = await axe.run(document);
     return violations.map((v) => ({
       id: v.id,

@@ -82,6 +82,21 @@ async function recordWorkerLifecycle(page: Page) {
         record.push(`${at()}: new version ${worker.state}`),
       );
     });
+    // Who asks for a new version, and what the browser answered: a stall
+    // shows whether the app's watcher asked at all.
+    const update = ServiceWorkerRegistration.prototype.update;
+    ServiceWorkerRegistration.prototype.update = function (
+      this: ServiceWorkerRegistration,
+    ) {
+      const asked = at();
+      const answer = update.call(this);
+      answer.then(
+        () => record.push(`${asked}: update() asked, answered`),
+        (error: Error) =>
+          record.push(`${asked}: update() asked, failed: ${error.message}`),
+      );
+      return answer;
+    };
     document.addEventListener("visibilitychange", () =>
       record.push(
         `${at()}: back to the front (installing ${registration?.installing !== null}, waiting ${registration?.waiting !== null})`,
@@ -94,6 +109,49 @@ async function recordWorkerLifecycle(page: Page) {
         "; ",
       ),
     );
+}
+
+/**
+ * From each page load on: when the app registered its worker and what the
+ * browser answered, and when it began listening for the tab coming back
+ * (its update checks). Read with `appWatchLog` for a failure's message.
+ */
+function recordAppWatch(context: BrowserContext) {
+  return context.addInitScript(() => {
+    const log: string[] = [];
+    const at = () => `${Math.round(performance.now())} ms`;
+    Object.assign(window, { appWatchLog: log });
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (
+      this: ServiceWorkerContainer,
+      ...args: Parameters<ServiceWorkerContainer["register"]>
+    ) {
+      const asked = at();
+      const answer = register.apply(this, args);
+      answer.then(
+        () => log.push(`${asked}: register() answered`),
+        (error: Error) =>
+          log.push(`${asked}: register() failed: ${error.message}`),
+      );
+      return answer;
+    };
+    const listen = Document.prototype.addEventListener;
+    Document.prototype.addEventListener = function (
+      this: Document,
+      ...args: Parameters<Document["addEventListener"]>
+    ) {
+      if (args[0] === "visibilitychange")
+        log.push(`${at()}: listens for visibilitychange`);
+      listen.apply(this, args);
+    };
+    window.addEventListener("load", () => log.push(`${at()}: load`));
+  });
+}
+
+function appWatchLog(page: Page) {
+  return page.evaluate(() =>
+    (window as unknown as { appWatchLog?: string[] }).appWatchLog?.join("; "),
+  );
 }
 
 /** The script URL of the worker serving the page, or null if none does. */
@@ -116,6 +174,7 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
     browser = await launchChromium();
     context = await browser.newContext();
     await violations.watch(context);
+    await recordAppWatch(context);
     app = await DaybookPage.open(context, EMAIL);
   }, STACK_START_TIMEOUT_MS);
 
@@ -309,7 +368,7 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
         )
         .toBe(true)
         .catch(async (error: Error) => {
-          error.message += `\nService worker: ${await workerLifecycle()}`;
+          error.message += `\nService worker: ${await workerLifecycle()}\nThis page: ${await appWatchLog(app.page)}`;
           throw error;
         });
       await expect

@@ -48,7 +48,11 @@ function requireTarget(value: string): string {
   return value;
 }
 
-async function stepsOf(ctx: Pick<QueryCtx, "db">, userId: string, change: string) {
+async function stepsOf(
+  ctx: Pick<QueryCtx, "db">,
+  userId: string,
+  change: string,
+) {
   return await ctx.db
     .query("undoLog")
     .withIndex("by_user_change_step", (q) =>
@@ -119,16 +123,24 @@ async function restore(ctx: Ctx, op: UndoOp): Promise<void> {
     case "update": {
       const doc = await currentItem(ctx, op);
       if (!doc) return;
-      const cleared = Object.fromEntries(op.unset.map((key) => [key, undefined]));
+      const cleared = Object.fromEntries(
+        op.unset.map((key) => [key, undefined]),
+      );
       await ctx.db.patch(op.table, doc._id, { ...cleared, ...op.before });
       return;
     }
     case "delete": {
       const fields = { ...op.fields, userId: ctx.userId };
       if (op.table === "todos") {
-        await ctx.db.insert("todos", fields as Omit<Doc<"todos">, "_id" | "_creationTime">);
+        await ctx.db.insert(
+          "todos",
+          fields as Omit<Doc<"todos">, "_id" | "_creationTime">,
+        );
       } else {
-        await ctx.db.insert("notes", fields as Omit<Doc<"notes">, "_id" | "_creationTime">);
+        await ctx.db.insert(
+          "notes",
+          fields as Omit<Doc<"notes">, "_id" | "_creationTime">,
+        );
       }
       return;
     }

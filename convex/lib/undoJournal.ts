@@ -66,7 +66,12 @@ export class UndoJournal {
    */
   continues = false;
 
-  noteItem(table: ItemTable, id: string, oldDoc: Item | null, newDoc: Item | null) {
+  noteItem(
+    table: ItemTable,
+    id: string,
+    oldDoc: Item | null,
+    newDoc: Item | null,
+  ) {
     const entry = this.items.get(id);
     if (entry) entry.last = newDoc;
     else this.items.set(id, { table, first: oldDoc, last: newDoc });
@@ -97,7 +102,12 @@ export class UndoJournal {
     for (const [id, { table, first, last }] of this.items) {
       if (first === null && last === null) continue;
       if (first === null) {
-        ops.push({ kind: "insert", table, id, revisionAfter: last!.revision ?? 0 });
+        ops.push({
+          kind: "insert",
+          table,
+          id,
+          revisionAfter: last!.revision ?? 0,
+        });
       } else if (last === null) {
         ops.push({ kind: "delete", table, id, fields: userFields(first) });
       } else {
@@ -129,9 +139,9 @@ export class UndoJournal {
 export type JournalCtx = { undoJournal: UndoJournal };
 
 /** Registers the revision and journal triggers (lib/summaryTriggers' set). */
-export function registerUndoJournal<Ctx extends JournalCtx & { db: DatabaseWriter }>(
-  triggers: Triggers<DataModel, Ctx>,
-) {
+export function registerUndoJournal<
+  Ctx extends JournalCtx & { db: DatabaseWriter },
+>(triggers: Triggers<DataModel, Ctx>) {
   for (const table of ["todos", "notes"] as const) {
     triggers.register(table, async (ctx, change) => {
       let newDoc: Item | null = change.newDoc;
@@ -156,7 +166,12 @@ export function registerUndoJournal<Ctx extends JournalCtx & { db: DatabaseWrite
       revisionAfter = nextRevision(oldDoc?.revision);
       await ctx.innerDb.patch("days", change.id, { revision: revisionAfter });
     }
-    ctx.undoJournal.noteDay((oldDoc ?? newDoc)!.day, oldDoc, newDoc, revisionAfter);
+    ctx.undoJournal.noteDay(
+      (oldDoc ?? newDoc)!.day,
+      oldDoc,
+      newDoc,
+      revisionAfter,
+    );
   });
 }
 
@@ -183,7 +198,10 @@ function intoRows(ops: UndoOp[]): UndoOp[][] {
   for (const op of ops) {
     const size = textBytes(JSON.stringify(op));
     const row = rows[rows.length - 1]!;
-    if (row.length > 0 && (row.length >= OPS_PER_ROW || bytes + size > BYTES_PER_ROW)) {
+    if (
+      row.length > 0 &&
+      (row.length >= OPS_PER_ROW || bytes + size > BYTES_PER_ROW)
+    ) {
       rows.push([op]);
       bytes = size;
     } else {

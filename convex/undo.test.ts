@@ -1,3 +1,4 @@
+import { makeFunctionReference } from "convex/server";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
@@ -162,7 +163,10 @@ describe("undo and redo restore exactly what a change touched", () => {
     const before = await content();
     const [name, args] = make(ids, notes);
     const change = newChange();
-    await alice.mutation(name as never, { ...args, changeId: change } as never);
+    await alice.mutation(makeFunctionReference<"mutation">(name), {
+      ...args,
+      changeId: change,
+    });
     await finishScheduled();
     const changed = await content();
     expect(changed).not.toEqual(before);

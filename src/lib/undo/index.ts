@@ -1,0 +1,7 @@
+export {
+  UndoProvider,
+  useUndo,
+  useUndoableMutation,
+  type UndoApi,
+} from "./UndoProvider";
+export { UNDO_STEPS, UndoStack, type Undoable } from "./undoStack";

@@ -186,18 +186,28 @@ export function useUndoableMutation<
   } = {},
 ): (
   args: ChangeArgs<Mutation>,
-  label: string,
+  label: StepLabel<FunctionReturnType<Mutation>>,
 ) => Promise<FunctionReturnType<Mutation>> {
   const send = useOutboxMutation(mutation, options);
   const { stack, logStep, announce } = useUndoContext();
   return useCallback(
     async (args, label) => {
       const changeId = newChangeId();
-      const entry = logStep(label, changeId);
+      const entry = logStep(
+        typeof label === "string" ? label : label.pending,
+        changeId,
+      );
       stack.push(entry);
       try {
         const result = await send(args, changeId);
-        announce(entry);
+        const words =
+          typeof label === "string" ? label : label.afterResult(result);
+        if (words === null) {
+          stack.forget(entry);
+        } else {
+          entry.label = words;
+          announce(entry);
+        }
         return result;
       } catch (error) {
         stack.forget(entry);
@@ -207,3 +217,11 @@ export function useUndoableMutation<
     [send, stack, logStep, announce],
   );
 }
+
+/**
+ * A step's words: fixed, or known from the server's answer (`pending`
+ * until then); null from `afterResult`: the change changed nothing, so it
+ * leaves the stack without a toast (the caller says why).
+ */
+export type StepLabel<Result> =
+  string | { pending: string; afterResult: (result: Result) => string | null };

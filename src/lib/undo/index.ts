@@ -2,6 +2,7 @@ export {
   UndoProvider,
   useUndo,
   useUndoableMutation,
+  type StepLabel,
   type UndoApi,
 } from "./UndoProvider";
 export { UNDO_STEPS, UndoStack, type Undoable } from "./undoStack";

@@ -16,13 +16,13 @@ import { api } from "@convex/_generated/api";
 import { errorCode } from "../errors";
 import { notifyError } from "../notify";
 import { newChangeId, useOutboxMutation, type ChangeArgs } from "../outbox";
-import { toast } from "../toast";
+import { ACTION_TOAST_ID, toast } from "../toast";
 import { UndoStack, type Undoable } from "./undoStack";
 
 /** Rows an undo restores in its first transaction (convex/undo's batch). */
 const FIRST_BATCH = 250;
 /** One toast for undo, replaced by the next, never stacked. */
-const TOAST_ID = "undo";
+const TOAST_ID = ACTION_TOAST_ID;
 
 export type UndoApi = {
   /**

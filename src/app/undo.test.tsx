@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
+import { isolate } from "@/components/ui/UserText";
 import { renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 
@@ -21,7 +22,9 @@ test("Ctrl+Z undoes a completion exactly, Ctrl+Shift+Z redoes it, and again back
   });
   const before = await doneOf(backend);
   await user.click(await screen.findByRole("checkbox", { name: "Buy milk" }));
-  expect(await screen.findByText("Completed “Buy milk”")).toBeInTheDocument();
+  expect(
+    await screen.findByText(`Completed “${isolate("Buy milk")}”`),
+  ).toBeInTheDocument();
   await waitFor(async () =>
     expect((await doneOf(backend))[0]!.done).toBe(true),
   );
@@ -30,7 +33,7 @@ test("Ctrl+Z undoes a completion exactly, Ctrl+Shift+Z redoes it, and again back
   await user.keyboard(UNDO);
   await waitFor(async () => expect(await doneOf(backend)).toEqual(before));
   expect(
-    await screen.findByText("Undone: Completed “Buy milk”"),
+    await screen.findByText(`Undone: Completed “${isolate("Buy milk")}”`),
   ).toBeInTheDocument();
   expect(screen.getByRole("checkbox", { name: "Buy milk" })).not.toBeChecked();
 
@@ -46,9 +49,9 @@ test("Ctrl+Z undoes the change before the last one when pressed again, and says 
     seed: (b) => addTodos(b, ["One", "Two"]),
   });
   await user.click(await screen.findByRole("checkbox", { name: "One" }));
-  await screen.findByText("Completed “One”");
+  await screen.findByText(`Completed “${isolate("One")}”`);
   await user.click(screen.getByRole("checkbox", { name: "Two" }));
-  await screen.findByText("Completed “Two”");
+  await screen.findByText(`Completed “${isolate("Two")}”`);
   await user.keyboard(UNDO);
   await user.keyboard(UNDO);
   await waitFor(async () =>
@@ -66,7 +69,7 @@ test("the toast's Undo button undoes the change it announced", async () => {
     seed: (b) => addTodos(b, ["Buy milk"]),
   });
   await user.click(await screen.findByRole("checkbox", { name: "Buy milk" }));
-  await screen.findByText("Completed “Buy milk”");
+  await screen.findByText(`Completed “${isolate("Buy milk")}”`);
   await user.click(await screen.findByRole("button", { name: "Undo" }));
   await waitFor(async () =>
     expect((await todosOf(backend))[0]!.done).toBe(false),
@@ -78,7 +81,7 @@ test("Ctrl+Z in a text field is the field's own undo, not the app's", async () =
     seed: (b) => addTodos(b, ["Buy milk"]),
   });
   await user.click(await screen.findByRole("checkbox", { name: "Buy milk" }));
-  await screen.findByText("Completed “Buy milk”");
+  await screen.findByText(`Completed “${isolate("Buy milk")}”`);
   await user.click(screen.getByRole("textbox", { name: "Add a todo" }));
   await user.keyboard(UNDO);
   // The change reached the server and stays: nothing was sent to undo it.
@@ -93,7 +96,7 @@ test("an undo of a todo changed since in another tab is refused with a toast, an
     seed: (b) => addTodos(b, ["Buy milk"]),
   });
   await user.click(await screen.findByRole("checkbox", { name: "Buy milk" }));
-  await screen.findByText("Completed “Buy milk”");
+  await screen.findByText(`Completed “${isolate("Buy milk")}”`);
   const [todo] = await todosOf(backend);
   // Another tab renames it.
   await backend.asUser.mutation(api.todos.updateText, {

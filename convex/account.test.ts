@@ -133,6 +133,7 @@ const NOTHING = {
   notes: [],
   users: [],
   changeReceipts: [],
+  undoLog: [],
   usage: [],
 };
 

@@ -62,6 +62,7 @@ export const get = userQuery({
 
 /** Sets the name shown instead of the date; an empty label clears it. */
 export const setLabel = userMutation({
+  undoable: true,
   args: { day: v.string(), label: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
@@ -71,6 +72,7 @@ export const setLabel = userMutation({
 });
 
 export const setArchived = userMutation({
+  undoable: true,
   args: { day: v.string(), archived: v.boolean() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);

@@ -107,6 +107,7 @@ export const update = userMutation({
 });
 
 export const setCollapsed = userMutation({
+  undoable: true,
   args: { id: clientId("notes"), collapsed: v.boolean() },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);

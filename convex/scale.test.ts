@@ -388,6 +388,7 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       todos: 0,
       notes: 0,
       changeReceipts: 0,
+      undoLog: 0,
       deletions: 1,
     });
     // A day later the progress row, the last trace of Alice, goes too.

@@ -1,6 +1,7 @@
 import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { undoOp } from "./lib/undoOps";
 
 /**
  * Every table is keyed by `userId` (the token's subject) and every index
@@ -46,6 +47,11 @@ export default defineSchema({
     todoBytes: v.number(),
     noteCount: v.number(),
     noteBytes: v.number(),
+    /**
+     * Bumped when the label or archive mark changes (lib/undoJournal), not
+     * by counts; absent: neither was set since the row was made.
+     */
+    revision: v.optional(v.number()),
   })
     .index("by_user_day", ["userId", "day"])
     .index("by_user_archived_day", ["userId", "archived", "day"]),
@@ -60,6 +66,11 @@ export default defineSchema({
     pinned: v.boolean(),
     /** Fractional index key: moving an item rewrites only that item. */
     order: v.string(),
+    /**
+     * Bumped by every change of its fields (lib/undoJournal), so an undo can
+     * tell the row changed since; absent: never changed since it was made.
+     */
+    revision: v.optional(v.number()),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
     // A day's todos by creation time (Convex ends every index with it), for
@@ -86,6 +97,11 @@ export default defineSchema({
      * it started from (absent on notes from before versions: 0).
      */
     version: v.optional(v.number()),
+    /**
+     * Bumped by every change of its fields (lib/undoJournal), so an undo can
+     * tell the row changed since; absent: never changed since it was made.
+     */
+    revision: v.optional(v.number()),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes -- as for todos: the cut-off of "delete day".
@@ -127,6 +143,27 @@ export default defineSchema({
   })
     .index("by_user_change", ["userId", "changeId"])
     .index("by_user_at", ["userId", "at"]),
+
+  /**
+   * What each undoable change did (lib/undoJournal, convex/undo), one row
+   * per step: a change made in scheduled batches, or too big for one row,
+   * spans several. Kept a day (pruned as changes are made, and by
+   * `undo.purgeExpired`).
+   */
+  undoLog: defineTable({
+    userId: v.string(),
+    /** The change id the client sent the change with (lib/changeReceipts). */
+    changeId: v.string(),
+    step: v.number(),
+    /** The change's last step: all of its batches have run. */
+    complete: v.boolean(),
+    ops: v.array(undoOp),
+    at: v.number(),
+  })
+    .index("by_user_change_step", ["userId", "changeId", "step"])
+    .index("by_user_at", ["userId", "at"])
+    // The purge of expired rows across users (internal only).
+    .index("by_at", ["at"]),
 
   /**
    * What each user holds, for the quotas (lib/usage): kept by the one

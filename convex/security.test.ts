@@ -21,6 +21,8 @@ type Fixture = {
   todo2: Id<"todos">;
   note: Id<"notes">;
   note2: Id<"notes">;
+  /** The change id of an undoable change (collapsing `note2`). */
+  change: string;
 };
 
 const PAGE = { numItems: 10, cursor: null };
@@ -29,7 +31,10 @@ const PAGE = { numItems: 10, cursor: null };
  * One entry per public function: valid args for the owner of `fx`. `byId`
  * marks functions that take a document id from the client.
  */
-const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
+const CASES: Record<
+  string,
+  { args: (fx: Fixture) => Args; byId?: true; byChange?: true }
+> = {
   "account:deleteMyData": { args: () => ({}) },
   "account:deletionStatus": { args: () => ({}) },
   "account:exportPage": { args: () => ({ table: "todos", cursor: null }) },
@@ -141,12 +146,17 @@ const CASES: Record<string, { args: (fx: Fixture) => Args; byId?: true }> = {
     args: (fx) => ({ id: fx.todo, baseText: fx.todoText, text: "rewritten" }),
     byId: true,
   },
+  "undo:apply": { args: (fx) => ({ change: fx.change }), byChange: true },
+  "undo:progress": { args: (fx) => ({ change: fx.change }) },
   "users:me": { args: () => ({}) },
   "users:syncProfile": { args: () => ({}) },
 };
 const NAMES = Object.keys(CASES).sort();
 const BY_ID = NAMES.filter((name) => CASES[name]!.byId);
-const BY_DAY = NAMES.filter((name) => !CASES[name]!.byId);
+const BY_CHANGE = NAMES.filter((name) => CASES[name]!.byChange);
+const BY_DAY = NAMES.filter(
+  (name) => !CASES[name]!.byId && !CASES[name]!.byChange,
+);
 
 type Registered = {
   isQuery?: boolean;
@@ -241,6 +251,12 @@ async function seed(who: Caller, tag: string) {
     body: `${tag} secret body`,
   });
   const note2 = await who.mutation(api.notes.create, { day, title: tag });
+  const change = `${tag}-collapse`;
+  await who.mutation(api.notes.setCollapsed, {
+    id: note2,
+    collapsed: true,
+    changeId: change,
+  });
   await who.mutation(api.days.setLabel, { day, label: `${tag} work` });
   await who.mutation(api.days.setArchived, { day: otherDay, archived: true });
   await who.mutation(api.users.syncProfile, {});
@@ -256,6 +272,7 @@ async function seed(who: Caller, tag: string) {
     todo2: todo2!,
     note,
     note2,
+    change,
   };
   const dead: Fixture = {
     ...fx,
@@ -263,6 +280,7 @@ async function seed(who: Caller, tag: string) {
     todo2: deadTodo,
     note: deadNote,
     note2: deadNote,
+    change: `${tag}-never-made`,
   };
   return { fx, dead };
 }
@@ -355,6 +373,21 @@ describe("another user passing the first user's ids", () => {
       expect(foreign.code).toBe("NOT_FOUND");
       expect(foreign).toEqual(missing);
       expect(await everything(t)).toBe(before);
+    },
+  );
+});
+
+describe("another user passing the first user's change ids", () => {
+  test.each(BY_CHANGE)(
+    "is rejected by %s exactly as for a change never made, and changes nothing of the first user's",
+    async (name) => {
+      const { t, bob, fx, dead } = await setup();
+      const before = await rowsOf(t, ALICE_ID);
+      const foreign = await rejection(call(bob, name, CASES[name]!.args(fx)));
+      const missing = await rejection(call(bob, name, CASES[name]!.args(dead)));
+      expect(foreign.code).toBe("NOT_FOUND");
+      expect(foreign).toEqual(missing);
+      expect(await rowsOf(t, ALICE_ID)).toBe(before);
     },
   );
 });

@@ -22,6 +22,7 @@ import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
+import { recordUndoSteps, type JournalCtx } from "./lib/undoJournal";
 import { ensureQuota, getUsage } from "./lib/usage";
 import {
   requireComparableText,
@@ -138,6 +139,7 @@ export const createMany = userMutation({
  * the user chooses instead of one edit silently replacing the other.
  */
 export const updateText = userMutation({
+  undoable: true,
   args: { id: clientId("todos"), baseText: v.string(), text: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
@@ -164,6 +166,7 @@ export const updateText = userMutation({
 });
 
 export const setDone = userMutation({
+  undoable: true,
   args: { id: clientId("todos"), done: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
@@ -179,6 +182,7 @@ export const setDone = userMutation({
 });
 
 export const setPinned = userMutation({
+  undoable: true,
   args: { id: clientId("todos"), pinned: v.boolean() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
@@ -188,6 +192,7 @@ export const setPinned = userMutation({
 
 /** Moves an item to the end of another day. */
 export const moveToDay = userMutation({
+  undoable: true,
   args: { id: clientId("todos"), day: v.string() },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
@@ -268,6 +273,8 @@ const dayBatchArgs = {
   afterOrder: v.union(v.string(), v.null()),
   /** Only todos created at or before this time (lib/dayItems). */
   cutoff: v.number(),
+  /** An undoable job's change id: each batch adds its part to the undo log. */
+  undoChangeId: v.optional(v.string()),
 };
 
 type DayBatch = {
@@ -277,9 +284,13 @@ type DayBatch = {
   toDay?: string;
   afterOrder: string | null;
   cutoff: number;
+  undoChangeId?: string;
 };
 
-async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
+async function runDayBatch(
+  ctx: MutationCtx & JournalCtx,
+  job: DayBatch,
+): Promise<void> {
   const done = job.operation === "deleteDone";
   const batch = await ctx.db
     .query("todos")
@@ -316,6 +327,7 @@ async function runDayBatch(ctx: MutationCtx, job: DayBatch): Promise<void> {
       ...job,
       afterOrder: batch[batch.length - 1]!.order,
     });
+    ctx.undoJournal.continues = true;
   }
 }
 
@@ -388,14 +400,28 @@ async function copyBatch(
 
 export const continueDayBatch = internalMutation({
   args: dayBatchArgs,
-  handler: runDayBatch,
+  handler: async (ctx, job) => {
+    await runDayBatch(ctx, job);
+    if (job.undoChangeId !== undefined) {
+      await recordUndoSteps(
+        ctx.db,
+        job.userId,
+        job.undoChangeId,
+        ctx.undoJournal.ops(),
+        !ctx.undoJournal.continues,
+      );
+    }
+  },
 });
 
 /** A whole-day bulk action: the first batch runs now, the rest scheduled. */
 function wholeDayAction(
   operation: "completeOpen" | "deleteOpen" | "deleteDone",
 ) {
+  // Completing is undone from the undo log; deleting, from the trash.
+  const undoable = operation === "completeOpen";
   return userMutation({
+    undoable,
     args: { day: v.string() },
     handler: async (ctx, args) => {
       const day = requireDay(args.day);
@@ -412,6 +438,9 @@ function wholeDayAction(
         operation,
         afterOrder: null,
         cutoff,
+        ...(undoable && ctx.changeId !== null
+          ? { undoChangeId: ctx.changeId }
+          : {}),
       });
     },
   });
@@ -428,6 +457,7 @@ export const deleteAllDone = wholeDayAction("deleteDone");
  * now: the first batch runs at once, the rest are scheduled.
  */
 export const copyOpenToDay = userMutation({
+  undoable: true,
   args: { fromDay: v.string(), toDay: v.string() },
   handler: async (ctx, args) => {
     const fromDay = requireDay(args.fromDay, "fromDay");
@@ -485,6 +515,7 @@ export const copyOpenToDay = userMutation({
       toDay,
       afterOrder: null,
       cutoff,
+      ...(ctx.changeId !== null ? { undoChangeId: ctx.changeId } : {}),
     });
     return result;
   },

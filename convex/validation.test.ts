@@ -14,6 +14,7 @@ import schema from "./schema";
 import * as search from "./search";
 import { ALICE, type Backend, newBackend } from "./test.setup";
 import * as todos from "./todos";
+import * as undo from "./undo";
 import * as users from "./users";
 
 type Caller = Pick<Backend, "query" | "mutation" | "action">;
@@ -37,6 +38,7 @@ const MODULES = {
   notes,
   search,
   todos,
+  undo,
   users,
 } as unknown as Record<
   string,
@@ -569,6 +571,23 @@ describe("other invalid arguments", () => {
       "on a heading",
       (fx: Fixture) => ({ id: fx.heading, done: true }),
     ],
+    ["undo:apply", "for an empty change id", () => ({ change: "" })],
+    [
+      "undo:apply",
+      "for a change id over 64 characters",
+      () => ({ change: a(65) }),
+    ],
+    [
+      "undo:apply",
+      "for a change id of other characters",
+      () => ({ change: "a;b" }),
+    ],
+    ["undo:progress", "for an empty change id", () => ({ change: "" })],
+    [
+      "undo:progress",
+      "for a change id over 64 characters",
+      () => ({ change: a(65) }),
+    ],
   ])("%s is rejected %s", async (name, _what, args) => {
     const { t, me, fx } = await setup();
     await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
@@ -576,6 +595,11 @@ describe("other invalid arguments", () => {
 });
 
 describe("unknown ids", () => {
+  test("undo:apply rejects a change id never sent as not found; 64 characters are accepted", async () => {
+    const { t, me } = await setup();
+    await expectRejected(t, me, "undo:apply", { change: a(64) }, "NOT_FOUND");
+  });
+
   test.each([
     [
       "todos:updateText",

@@ -23,6 +23,7 @@ import { isDeleting } from "./deletions";
 import { appError, DELETING_MESSAGE } from "./errors";
 import { spendTokens } from "./rateLimits";
 import { keepDaySummaries, type WriteTally } from "./summaryTriggers";
+import { recordUndoSteps, type UndoJournal } from "./undoJournal";
 import { ensureUsage } from "./usage";
 
 /**
@@ -70,6 +71,10 @@ export type UserMutationCtx = MutationCtx & {
    * bucket sees). The mutation's own writes are then charged only beyond it.
    */
   chargeUpFront: (cost: WriteTally) => Promise<void>;
+  /** The id the change was sent with, if any (lib/changeReceipts). */
+  changeId: string | null;
+  /** What the handler's writes did, row by row (lib/undoJournal). */
+  undoJournal: UndoJournal;
 };
 
 type UserMutationDefinition<Args extends PropertyValidators, Result> = {
@@ -81,6 +86,12 @@ type UserMutationDefinition<Args extends PropertyValidators, Result> = {
    * running job.
    */
   runsWhileDeleting?: true;
+  /**
+   * A change the person can undo: what its writes did goes to the undo log
+   * under its change id (lib/undoJournal, convex/undo). Sent without a
+   * change id, it leaves no log.
+   */
+  undoable?: boolean;
 };
 
 /** Every user mutation takes this argument besides its own. */
@@ -97,7 +108,8 @@ type Expand<T> = { [K in keyof T]: T[K] };
  * caller's `writes` bucket (lib/rateLimits, RATE_LIMITED when empty); then
  * the caller's usage row is made sure of (lib/usage), the handler
  * runs, its writes to todos and notes keep the day summaries and the usage
- * current (lib/summaryTriggers; LIMIT_REACHED past a budget or quota), what
+ * current (lib/summaryTriggers; LIMIT_REACHED past a budget or quota), an
+ * undoable change's writes go to the undo log (lib/undoJournal), what
  * it created and wrote is taken from the `createdItems` and `writtenBytes`
  * buckets (beyond what it charged up front, `chargeUpFront`), and a
  * `changeId` leaves its receipt. All in the mutation's one transaction, so
@@ -141,7 +153,7 @@ export function userMutation<
       await spendTokens(ctx, userId, "writes");
       // "Delete my data" removes the usage row; it must not start one.
       if (!definition.runsWhileDeleting) await ensureUsage(ctx, userId);
-      const { db, applyToDays, tally } = keepDaySummaries(ctx);
+      const { db, applyToDays, tally, undoJournal } = keepDaySummaries(ctx);
       const prepaid: WriteTally = { createdItems: 0, writtenBytes: 0 };
       const chargeUpFront = async (cost: WriteTally) => {
         await spendTokens(ctx, userId, "createdItems", cost.createdItems);
@@ -150,7 +162,7 @@ export function userMutation<
         prepaid.writtenBytes += cost.writtenBytes;
       };
       const result = await definition.handler(
-        { ...ctx, db, userId, chargeUpFront },
+        { ...ctx, db, userId, chargeUpFront, changeId: change, undoJournal },
         args as unknown as ObjectType<Args>,
       );
       await applyToDays();
@@ -166,6 +178,15 @@ export function userMutation<
         "writtenBytes",
         tally.writtenBytes - prepaid.writtenBytes,
       );
+      if (definition.undoable && change !== null) {
+        await recordUndoSteps(
+          ctx.db,
+          userId,
+          change,
+          undoJournal.ops(),
+          !undoJournal.continues,
+        );
+      }
       if (change !== null) {
         await recordReceipt(
           ctx.db,
@@ -192,7 +213,7 @@ export function userMutation<
 export const internalMutation = customMutation(rawInternalMutation, {
   args: {},
   input: async (ctx) => {
-    const { db, applyToDays } = keepDaySummaries(ctx);
-    return { ctx: { db }, args: {}, onSuccess: applyToDays };
+    const { db, applyToDays, undoJournal } = keepDaySummaries(ctx);
+    return { ctx: { db, undoJournal }, args: {}, onSuccess: applyToDays };
   },
 });

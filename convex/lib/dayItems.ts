@@ -153,6 +153,7 @@ async function moveBetween(
  */
 export function reorderMutation<T extends DayItemTable>(table: T) {
   return userMutation({
+    undoable: true,
     args: { id: clientId(table), ...neighbourArgs(table) },
     handler: async (ctx, args) => {
       await moveBetween(ctx, table, ctx.userId, args);

@@ -14,7 +14,11 @@ export type ErrorCode =
   /** "Delete my data" is running for the caller: writes are refused. */
   | "DELETING"
   /** Too many requests too fast; `retryAfterMs` says when to send again. */
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** An undo refused: something it would restore was changed since. */
+  | "UNDO_CONFLICT"
+  /** An undo of a change whose scheduled batches still run: try again soon. */
+  | "UNDO_PENDING";
 
 export type AppErrorData = {
   code: ErrorCode;

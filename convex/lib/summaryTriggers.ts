@@ -10,6 +10,7 @@ import {
   type DayDelta,
 } from "./daySummary";
 import { updateDay } from "./days";
+import { registerUndoJournal, UndoJournal } from "./undoJournal";
 
 /*
  * Day summaries follow every write to todos and notes made through the
@@ -69,6 +70,7 @@ export type WriteTally = {
 type LedgerCtx = MutationCtx & {
   pendingDays: PendingDays;
   tally: WriteTally;
+  undoJournal: UndoJournal;
 };
 
 function tallyWrite(
@@ -103,19 +105,30 @@ triggers.register("notes", async (ctx, { oldDoc, newDoc }) => {
   );
 });
 
+// Revisions and the undo journal (lib/undoJournal) ride on the same writes.
+registerUndoJournal(triggers);
+
 /**
  * A `db` whose writes to todos and notes are noted per day, and the step
  * that writes those notes to the day rows: run `applyToDays` once, after the
- * handler and inside the same transaction.
+ * handler and inside the same transaction. The same writes bump revisions
+ * and fill `undoJournal`, which undoable changes write to the undo log.
  */
 export function keepDaySummaries(ctx: MutationCtx): {
   db: DatabaseWriter;
   applyToDays: () => Promise<void>;
   /** Filled in as the handler writes. */
   tally: WriteTally;
+  undoJournal: UndoJournal;
 } {
   const pendingDays = new PendingDays();
   const tally: WriteTally = { createdItems: 0, writtenBytes: 0 };
-  const { db } = triggers.wrapDB({ ...ctx, pendingDays, tally });
-  return { db, applyToDays: () => pendingDays.applyTo(ctx), tally };
+  const undoJournal = new UndoJournal();
+  const { db } = triggers.wrapDB({ ...ctx, pendingDays, tally, undoJournal });
+  return {
+    db,
+    applyToDays: () => pendingDays.applyTo(ctx),
+    tally,
+    undoJournal,
+  };
 }

@@ -55,9 +55,9 @@ test("every table says explicitly whether it is exported and deleted", () => {
   }
 });
 
-test("deletion erases everything the export hands over, the change receipts and the usage counters", () => {
+test("deletion erases everything the export hands over, the change receipts, the undo log and the usage counters", () => {
   expect([...DELETION_ORDER].sort()).toEqual(
-    [...EXPORT_TABLES, "changeReceipts", "usage"].sort(),
+    [...EXPORT_TABLES, "changeReceipts", "undoLog", "usage"].sort(),
   );
   // A table kept out of both is a job's own bookkeeping, not content.
   const neither = USER_TABLE_NAMES.filter(

@@ -75,6 +75,14 @@ export const USER_TABLES = {
     exportPageSize: null,
     deleteBatchSize: BATCH_SIZE,
   },
+  // What undoable changes did, for undo (lib/undoJournal): bookkeeping kept
+  // a day, not content, so not exported; deleted with the rest. A row holds
+  // at most 512 kB of ops.
+  undoLog: {
+    index: "by_user_at",
+    exportPageSize: null,
+    deleteBatchSize: 20,
+  },
   // The progress of "delete my data" itself: not the person's content, so
   // not exported, and its owner reads it while the batches run, so they do
   // not delete it; account.forgetDeletion removes it a day after the end.

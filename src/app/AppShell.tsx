@@ -31,6 +31,7 @@ import { KeptDraftsProvider } from "@/lib/keptDrafts";
 import { SavedCopyIndicator, useSavedCopyOwner } from "@/lib/localCache";
 import { isMac } from "@/lib/keyboard";
 import { OutboxProvider } from "@/lib/outbox";
+import { UndoProvider, useUndo } from "@/lib/undo";
 import { useMediaQuery } from "@/lib/useMediaQuery";
 import { ConnectionIndicator } from "./ConnectionIndicator";
 import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
@@ -78,11 +79,14 @@ export default function AppShell() {
   const userId = user?.id ?? savedCopyOwner ?? "";
   return (
     <OutboxProvider userId={userId}>
-      <KeptDraftsProvider userId={userId}>
-        <ConfirmProvider>
-          <AppLayout />
-        </ConfirmProvider>
-      </KeptDraftsProvider>
+      {/* Keyed by user: another user's steps never carry over. */}
+      <UndoProvider key={userId}>
+        <KeptDraftsProvider userId={userId}>
+          <ConfirmProvider>
+            <AppLayout />
+          </ConfirmProvider>
+        </KeptDraftsProvider>
+      </UndoProvider>
     </OutboxProvider>
   );
 }
@@ -146,7 +150,10 @@ function AppLayout() {
     const day = dayWithinRange(dayOfPath(path) ?? todayString(), amount);
     if (day) navigate(paths.day(day));
   };
+  const { undo, redo } = useUndo();
   useGlobalShortcuts({
+    undo,
+    redo,
     search: () => setOverlay("search"),
     shortcuts: () => setOverlay("shortcuts"),
     // Already on Today: a second entry for the same page would make Back

@@ -3,6 +3,8 @@ import { isMac } from "@/lib/keyboard";
 
 const SHORTCUTS: [string[], string][] = [
   [[isMac ? "⌘" : "Ctrl", "K"], "Search"],
+  [[isMac ? "⌘" : "Ctrl", "Z"], "Undo the last change (outside a text field)"],
+  [[isMac ? "⌘" : "Ctrl", "Shift", "Z"], "Redo the change undone last"],
   [["T"], "Go to today"],
   [["Alt", "↑"], "Previous day (or [ )"],
   [["Alt", "↓"], "Next day (or ] )"],

@@ -2,6 +2,8 @@ import { useEffect, useRef } from "react";
 import { isTypingTarget } from "@/lib/keyboard";
 
 export type ShortcutHandlers = {
+  undo: () => void;
+  redo: () => void;
   search: () => void;
   shortcuts: () => void;
   today: () => void;
@@ -18,8 +20,9 @@ function insideOverlay(target: EventTarget | null) {
 }
 
 /**
- * App-wide keys. Cmd/Ctrl+K works everywhere; the single keys never fire
- * while typing in a field or inside a dialog or menu.
+ * App-wide keys. Cmd/Ctrl+K works everywhere. Cmd/Ctrl+Z (undo) and
+ * Cmd/Ctrl+Shift+Z (redo) work outside text fields (which keep their own
+ * undo of typing) and outside dialogs and menus; so do the single keys.
  */
 export function useGlobalShortcuts(handlers: ShortcutHandlers) {
   const latest = useRef(handlers);
@@ -38,6 +41,18 @@ export function useGlobalShortcuts(handlers: ShortcutHandlers) {
       ) {
         event.preventDefault();
         h.search();
+        return;
+      }
+      if (
+        (event.metaKey || event.ctrlKey) &&
+        !event.altKey &&
+        event.key.toLowerCase() === "z" &&
+        !isTypingTarget(event.target) &&
+        !insideOverlay(event.target)
+      ) {
+        event.preventDefault();
+        if (event.shiftKey) h.redo();
+        else h.undo();
         return;
       }
       if (event.metaKey || event.ctrlKey) return;

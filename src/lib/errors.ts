@@ -8,7 +8,9 @@ export type ErrorCode =
   | "LIMIT_REACHED"
   | "CONFLICT"
   | "DELETING"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNDO_CONFLICT"
+  | "UNDO_PENDING";
 
 /** How long to wait when a RATE_LIMITED refusal does not say. */
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -26,6 +28,9 @@ const FALLBACK: Record<ErrorCode, string> = {
   CONFLICT: "This was changed elsewhere since you started editing.",
   DELETING: "Your data is being deleted, so this change was not saved.",
   RATE_LIMITED: rateLimitMessage(DEFAULT_RETRY_AFTER_MS),
+  UNDO_CONFLICT:
+    "That was changed since (here, in another tab or on another device), so nothing was undone.",
+  UNDO_PENDING: "That change is still being made. Try again in a moment.",
 };
 
 function codeAndMessage(error: unknown): {

@@ -20,10 +20,19 @@ export type ToastOptions = {
   persistent?: boolean;
 };
 
+/**
+ * The one toast that offers an action (Undo, Redo): a newer one replaces
+ * it, so the button on screen always means the latest step, and there is
+ * never more than one "Undo" to choose from.
+ */
+export const ACTION_TOAST_ID = "undo";
+
 export const toast = {
   message(text: string, { persistent, ...options }: ToastOptions = {}) {
+    const id = options.id ?? (options.action ? ACTION_TOAST_ID : undefined);
+    const shown = id === undefined ? options : { ...options, id };
     void loadSonner().then(({ toast: show }) =>
-      show(text, persistent ? { ...options, duration: Infinity } : options),
+      show(text, persistent ? { ...shown, duration: Infinity } : shown),
     );
   },
   success(text: string) {

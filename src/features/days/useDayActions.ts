@@ -6,7 +6,9 @@ import type { Doc } from "@convex/_generated/dataModel";
 import { shortDate } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
-import { cleanName } from "@/lib/text";
+import { cleanName, shorten } from "@/lib/text";
+import { useUndoableMutation } from "@/lib/undo";
+import { isolate } from "@/components/ui/UserText";
 
 type DayRow = Doc<"days">;
 
@@ -60,14 +62,14 @@ export function copyOutcome(
 
 /** Label, archive, copy and delete for whole days. */
 export function useDayActions() {
-  const setLabel = useOutboxMutation(api.days.setLabel, {
+  const setLabel = useUndoableMutation(api.days.setLabel, {
     optimisticUpdate: (store, { day, label }) =>
       updateDayRow(store, day, (row) => ({
         ...row,
         label: cleanName(label) || undefined,
       })),
   });
-  const setArchived = useOutboxMutation(api.days.setArchived, {
+  const setArchived = useUndoableMutation(api.days.setArchived, {
     optimisticUpdate: (store, { day, archived }) =>
       updateDayRow(store, day, (row) => ({ ...row, archived })),
   });
@@ -79,33 +81,49 @@ export function useDayActions() {
       }
     },
   });
-  const copyOpen = useOutboxMutation(api.todos.copyOpenToDay);
+  const copyOpen = useUndoableMutation(api.todos.copyOpenToDay);
 
   return useMemo(
     () => ({
       setLabel: (day: string, label: string) =>
-        attempt(() => setLabel({ day, label }), "rename the day"),
-      setArchived: async (day: string, archived: boolean) => {
-        const done = await attempt(
-          () => setArchived({ day, archived }).then(() => true),
+        attempt(
+          () =>
+            setLabel(
+              { day, label },
+              cleanName(label)
+                ? `Named ${shortDate(day)} “${isolate(shorten(cleanName(label)))}”`
+                : `Removed the name of ${shortDate(day)}`,
+            ),
+          "rename the day",
+        ),
+      setArchived: (day: string, archived: boolean) =>
+        attempt(
+          () =>
+            setArchived(
+              { day, archived },
+              `${archived ? "Archived" : "Unarchived"} ${shortDate(day)}`,
+            ),
           archived ? "archive the day" : "unarchive the day",
-        );
-        if (done)
-          toast.success(
-            archived
-              ? `Archived ${shortDate(day)}`
-              : `Unarchived ${shortDate(day)}`,
-          );
-      },
+        ),
       copyOpenTo: async (fromDay: string, toDay: string) => {
+        // A copy that copied something is a step to undo, with its toast;
+        // one that copied nothing only says why.
         const result = await attempt(
-          () => copyOpen({ fromDay, toDay }),
+          () =>
+            copyOpen(
+              { fromDay, toDay },
+              {
+                pending: `Copied the open todos to ${shortDate(toDay)}`,
+                afterResult: (outcome) =>
+                  outcome.copied > 0
+                    ? copyOutcome(outcome, shortDate(toDay))
+                    : null,
+              },
+            ),
           "copy the todos",
         );
-        if (!result) return;
-        const words = copyOutcome(result, shortDate(toDay));
-        if (result.copied > 0) toast.success(words);
-        else toast.message(words);
+        if (result && result.copied === 0)
+          toast.message(copyOutcome(result, shortDate(toDay)));
       },
       remove: async (day: string) => {
         const done = await attempt(

@@ -12,6 +12,9 @@ import {
 import { errorCode } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { shorten } from "@/lib/text";
+import { useUndoableMutation } from "@/lib/undo";
+import { isolate } from "@/components/ui/UserText";
 
 export type Note = Doc<"notes">;
 export type NoteNeighbours = Neighbours<Id<"notes">>;
@@ -83,13 +86,13 @@ export function useNoteActions() {
         ),
       ),
   });
-  const setCollapsed = useOutboxMutation(api.notes.setCollapsed, {
+  const setCollapsed = useUndoableMutation(api.notes.setCollapsed, {
     optimisticUpdate: (store, { id, collapsed }) =>
       updateListOf(store, id, (list, note) =>
         list.map((n) => (n === note ? { ...n, collapsed } : n)),
       ),
   });
-  const reorder = useOutboxMutation(api.notes.reorder, {
+  const reorder = useUndoableMutation(api.notes.reorder, {
     optimisticUpdate: (store, { id, afterId, beforeId }) =>
       updateListOf(store, id, (list) =>
         moveBetween(list, id, { afterId, beforeId }),
@@ -123,11 +126,22 @@ export function useNoteActions() {
       ) => update({ id, baseVersion, ...fields }),
       setCollapsed: (note: Note, collapsed: boolean) =>
         attempt(
-          () => setCollapsed({ id: note._id, collapsed }),
+          () =>
+            setCollapsed(
+              { id: note._id, collapsed },
+              `${collapsed ? "Collapsed" : "Expanded"} ${
+                note.title
+                  ? `“${isolate(shorten(note.title))}”`
+                  : "an untitled note"
+              }`,
+            ),
           "update the note",
         ),
       reorder: (id: Id<"notes">, where: NoteNeighbours) =>
-        attempt(() => reorder({ id, ...where }), "move the note"),
+        attempt(
+          () => reorder({ id, ...where }, "Moved a note"),
+          "move the note",
+        ),
       /** `note` carries the latest text, even edits not yet saved. */
       remove: (note: Note, where: NoteNeighbours) =>
         removeWithUndo(note, where, {

@@ -1,12 +1,14 @@
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { attempt } from "@/lib/notify";
+import { shortDate } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useUndoableMutation } from "@/lib/undo";
 import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
 /** Whole-day actions (the bulk menu), with optimistic updates. */
 export function useBulkTodoActions() {
-  const completeAllOpen = useOutboxMutation(api.todos.completeAllOpen, {
+  const completeAllOpen = useUndoableMutation(api.todos.completeAllOpen, {
     optimisticUpdate: (store, { day }) => {
       const list = store.getQuery(api.todos.listForDay, { day }) ?? [];
       const completes = (todo: Todo) => todo.kind === "todo" && !todo.done;
@@ -46,7 +48,14 @@ export function useBulkTodoActions() {
   return useMemo(
     () => ({
       completeAllOpen: (day: string) =>
-        attempt(() => completeAllOpen({ day }), "complete the todos"),
+        attempt(
+          () =>
+            completeAllOpen(
+              { day },
+              `Completed the open todos of ${shortDate(day)}`,
+            ),
+          "complete the todos",
+        ),
       deleteAllOpen: (day: string) =>
         attempt(() => deleteAllOpen({ day }), "delete the todos"),
       deleteAllDone: (day: string) =>

@@ -12,8 +12,10 @@ import {
 import { useConfirm } from "@/components/ui/confirm";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
+import { shortDate } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
 import { shorten } from "@/lib/text";
+import { useUndoableMutation } from "@/lib/undo";
 import { toast } from "@/lib/toast";
 import {
   adjustDaySummary,
@@ -50,7 +52,7 @@ export function useTodoActions() {
       );
     },
   });
-  const updateText = useOutboxMutation(api.todos.updateText, {
+  const updateText = useUndoableMutation(api.todos.updateText, {
     // A text edit made before a reload that meets a newer text: say so,
     // with the words that were not saved.
     onReplayRefused: ({ text }, error) =>
@@ -68,7 +70,7 @@ export function useTodoActions() {
       adjustDaySummary(store, before.day, [[before, after]]);
     },
   });
-  const setDone = useOutboxMutation(api.todos.setDone, {
+  const setDone = useUndoableMutation(api.todos.setDone, {
     optimisticUpdate: (store, { id, done }) => {
       const before = findTodo(store, id);
       if (!before || before.kind !== "todo" || before.done === done) return;
@@ -76,12 +78,12 @@ export function useTodoActions() {
       adjustDaySummary(store, before.day, [[before, { ...before, done }]]);
     },
   });
-  const setPinned = useOutboxMutation(api.todos.setPinned, {
+  const setPinned = useUndoableMutation(api.todos.setPinned, {
     optimisticUpdate: (store, { id, pinned }) => {
       updateTodoEverywhere(store, id, (todo) => ({ ...todo, pinned }));
     },
   });
-  const moveToDay = useOutboxMutation(api.todos.moveToDay, {
+  const moveToDay = useUndoableMutation(api.todos.moveToDay, {
     optimisticUpdate: (store, { id, day }) => {
       const before = findTodo(store, id);
       if (!before || before.day === day) return;
@@ -97,7 +99,7 @@ export function useTodoActions() {
       adjustDaySummary(store, day, [[null, before]]);
     },
   });
-  const reorder = useOutboxMutation(api.todos.reorder, {
+  const reorder = useUndoableMutation(api.todos.reorder, {
     optimisticUpdate: (store, { id, afterId, beforeId }) => {
       const moved = findTodo(store, id);
       if (!moved) return;
@@ -157,7 +159,10 @@ export function useTodoActions() {
       editText: async (todo: Todo, text: string, baseText = todo.text) => {
         for (let base = baseText; ;) {
           try {
-            await updateText({ id: todo._id, baseText: base, text });
+            await updateText(
+              { id: todo._id, baseText: base, text },
+              `Edited “${isolate(shorten(text))}”`,
+            );
             return;
           } catch (error) {
             const current = conflictCurrent(error)?.text;
@@ -177,18 +182,37 @@ export function useTodoActions() {
         }
       },
       setDone: (todo: Todo, done: boolean) =>
-        attempt(() => setDone({ id: todo._id, done }), "update the todo"),
+        attempt(
+          () =>
+            setDone(
+              { id: todo._id, done },
+              `${done ? "Completed" : "Reopened"} “${isolate(shorten(todo.text))}”`,
+            ),
+          "update the todo",
+        ),
       setPinned: (todo: Todo, pinned: boolean) =>
-        attempt(() => setPinned({ id: todo._id, pinned }), "update the todo"),
-      moveTo: async (todo: Todo, day: string) => {
-        const moved = await attempt(
-          () => moveToDay({ id: todo._id, day }).then(() => true),
+        attempt(
+          () =>
+            setPinned(
+              { id: todo._id, pinned },
+              `${pinned ? "Pinned" : "Unpinned"} “${isolate(shorten(todo.text))}”`,
+            ),
+          "update the todo",
+        ),
+      moveTo: (todo: Todo, day: string) =>
+        attempt(
+          () =>
+            moveToDay(
+              { id: todo._id, day },
+              `Moved “${isolate(shorten(todo.text))}” to ${shortDate(day)}`,
+            ),
           "move the todo",
-        );
-        if (moved) toast.success(`Moved “${isolate(shorten(todo.text))}”`);
-      },
+        ),
       reorder: (id: Id<"todos">, where: TodoNeighbours) =>
-        attempt(() => reorder({ id, ...where }), "move the todo"),
+        attempt(
+          () => reorder({ id, ...where }, "Moved a todo"),
+          "move the todo",
+        ),
       remove: (todo: Todo, where: TodoNeighbours) =>
         removeWithUndo(todo, where, {
           remove: ({ _id }) => remove({ id: _id }),

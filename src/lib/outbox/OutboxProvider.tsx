@@ -127,6 +127,15 @@ export type ChangeArgs<Mutation extends FunctionReference<"mutation">> = Omit<
 >;
 
 /**
+ * Sends a change through the outbox. `changeId`: the id to send it with,
+ * for a caller that refers to the change later (undo); a new one otherwise.
+ */
+export type SendChange<Mutation extends FunctionReference<"mutation">> = (
+  args: ChangeArgs<Mutation>,
+  changeId?: string,
+) => Promise<FunctionReturnType<Mutation>>;
+
+/**
  * A mutation sent through the outbox: kept until the server confirms it,
  * sent again after a reload, run once. `optimisticUpdate` works as in
  * Convex's `withOptimisticUpdate` and must depend only on its arguments
@@ -145,7 +154,7 @@ export function useOutboxMutation<
     optimisticUpdate?: OptimisticUpdate<FunctionArgs<Mutation>>;
     onReplayRefused?: (args: ChangeArgs<Mutation>, error: unknown) => void;
   } = {},
-): (args: ChangeArgs<Mutation>) => Promise<FunctionReturnType<Mutation>> {
+): SendChange<Mutation> {
   const outbox = useContext(OutboxContext);
   if (!outbox) throw new Error("useOutboxMutation needs an <OutboxProvider>.");
   const name = getFunctionName(mutation);
@@ -161,8 +170,8 @@ export function useOutboxMutation<
       options.onReplayRefused as (args: AnyArgs, error: unknown) => void,
     );
   return useCallback(
-    (args) =>
-      outbox.submit(name, args as Record<string, unknown>) as Promise<
+    (args, changeId) =>
+      outbox.submit(name, args as Record<string, unknown>, changeId) as Promise<
         FunctionReturnType<Mutation>
       >,
     [outbox, name],

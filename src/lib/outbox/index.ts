@@ -7,7 +7,9 @@ export {
   useUnsentChangeCount,
   useWithHeldChanges,
   type ChangeArgs,
+  type SendChange,
 } from "./OutboxProvider";
+export { newChangeId } from "./outbox";
 export {
   browserOutboxStore,
   createMemoryOutboxStore,

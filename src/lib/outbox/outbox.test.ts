@@ -101,6 +101,24 @@ test("a change is kept until the server confirms it, with a change id the server
   expect(store.entries).toEqual([]);
 });
 
+test("a change submitted with the caller's change id (undo names it later) is kept and sent with that id", async () => {
+  const { outbox, store, server } = outboxFor("ada");
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const result = outbox.submit(
+    "todos:setDone",
+    { id: "t1", done: true },
+    "named-change",
+  );
+  await settled();
+  expect(store.entries.map((entry) => entry.changeId)).toEqual([
+    "named-change",
+  ]);
+  expect(server.calls[0]!.entry.changeId).toBe("named-change");
+  server.calls[0]!.answer(null);
+  await expect(result).resolves.toBeNull();
+});
+
 test("a definite refusal drops the change and reaches the caller", async () => {
   const { outbox, store, server } = outboxFor("ada");
   await outbox.start();

@@ -181,9 +181,14 @@ export class Outbox {
    * `heldChanges()`: Convex's optimistic update has no loaded query to
    * apply to) and sent, in order, once live data shows.
    */
-  submit(name: string, args: Record<string, unknown>): Promise<unknown> {
+  submit(
+    name: string,
+    args: Record<string, unknown>,
+    /** Given by a caller that names the change later (undo, lib/undo). */
+    changeId = newChangeId(),
+  ): Promise<unknown> {
     const entry: OutboxEntry = {
-      changeId: newChangeId(),
+      changeId,
       userId: this.userId,
       name,
       args,

@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as account from "../account.js";
+import type * as crons from "../crons.js";
 import type * as days from "../days.js";
 import type * as imports from "../imports.js";
 import type * as lib_auth from "../lib/auth.js";
@@ -31,12 +32,14 @@ import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_trash from "../lib/trash.js";
 import type * as lib_usage from "../lib/usage.js";
 import type * as lib_userTables from "../lib/userTables.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
 import type * as todos from "../todos.js";
+import type * as trash from "../trash.js";
 import type * as usage from "../usage.js";
 import type * as users from "../users.js";
 
@@ -50,6 +53,7 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   account: typeof account;
+  crons: typeof crons;
   days: typeof days;
   imports: typeof imports;
   "lib/auth": typeof lib_auth;
@@ -67,12 +71,14 @@ declare const fullApi: ApiFromModules<{
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
+  "lib/trash": typeof lib_trash;
   "lib/usage": typeof lib_usage;
   "lib/userTables": typeof lib_userTables;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;
   search: typeof search;
   todos: typeof todos;
+  trash: typeof trash;
   usage: typeof usage;
   users: typeof users;
 }>;

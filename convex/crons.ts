@@ -1,0 +1,15 @@
+import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
+
+const crons = cronJobs();
+
+// "Recently deleted" keeps items 30 days; the purge works in batches and
+// schedules the next while there is more (convex/trash `purgeExpired`).
+crons.daily(
+  "purge Recently deleted",
+  { hourUTC: 3, minuteUTC: 17 },
+  internal.trash.purgeExpired,
+  {},
+);
+
+export default crons;

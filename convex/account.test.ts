@@ -134,6 +134,8 @@ const NOTHING = {
   users: [],
   changeReceipts: [],
   usage: [],
+  trashGroups: [],
+  trash: [],
 };
 
 function byId(rows: { _id: string }[]) {

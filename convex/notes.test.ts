@@ -142,7 +142,7 @@ describe("update", () => {
 
 describe("versions", () => {
   test("a new note starts at version 0; a restored note keeps its version", async () => {
-    const id = await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.notes.create, { day: DAY });
     const other = await alice.mutation(api.notes.create, { day: DAY });
     await alice.mutation(api.notes.update, {
       id: other,

@@ -370,7 +370,9 @@ describe("export and delete my data", () => {
       table: "trash",
       cursor: null,
     });
-    expect(mine.page.map((row: Doc<"trash">) => row.todo?.text)).toEqual(["s"]);
+    expect(mine.page.map((row) => (row as Doc<"trash">).todo?.text)).toEqual([
+      "s",
+    ]);
     const bobs = await t
       .withIdentity(BOB)
       .query(api.account.exportPage, { table: "trash", cursor: null });
@@ -385,11 +387,10 @@ describe("export and delete my data", () => {
     await finishScheduled();
     expect(await allRows("trash")).toEqual([]);
     expect(await allRows("trashGroups")).toEqual([]);
-    const left = await t.run(async (ctx) =>
-      (await ctx.db.query("todos").take(10_000)).concat(
-        await ctx.db.query("notes").take(10_000),
-      ),
-    );
+    const left = await t.run(async (ctx) => [
+      ...(await ctx.db.query("todos").take(10_000)),
+      ...(await ctx.db.query("notes").take(10_000)),
+    ]);
     expect(left).toEqual([]);
   });
 });

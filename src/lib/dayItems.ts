@@ -1,5 +1,4 @@
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
-import { errorCode } from "./errors";
 import { attempt } from "./notify";
 import { shorten } from "./text";
 import { toast } from "./toast";
@@ -207,36 +206,35 @@ export function moveBetween<Id extends string, T extends Item<Id>>(
 }
 
 /**
- * Deletes an item and offers Undo in a toast. Undo puts it back between the
- * neighbours it had; if one of them has gone meanwhile, at the end of its day.
+ * Deletes an item (it goes to "Recently deleted") and offers Undo in a
+ * toast: Undo restores it from there, at its old place.
  */
-export async function removeWithUndo<Deleted, Id extends string>(
+export async function removeWithUndo<Deleted, GroupId extends string>(
   item: Deleted,
-  where: Neighbours<Id>,
   how: {
-    remove: (item: Deleted) => Promise<unknown>;
-    restore: (item: Deleted, where: Neighbours<Id>) => Promise<unknown>;
+    /** Resolves with the item's group in "Recently deleted". */
+    remove: (item: Deleted) => Promise<GroupId>;
+    restore: (groupId: GroupId) => Promise<unknown>;
     /** How the toast names the item, e.g. its text. */
     name: string;
     /** "todo" or "note", for the error message. */
     what: string;
   },
 ): Promise<void> {
-  const removed = await attempt(
-    () => how.remove(item).then(() => true),
+  const groupId = await attempt(
+    () => how.remove(item),
     `delete the ${how.what}`,
   );
-  if (!removed) return;
-  const undo = () =>
-    attempt(async () => {
-      try {
-        await how.restore(item, where);
-      } catch (error) {
-        if (errorCode(error) !== "NOT_FOUND") throw error;
-        await how.restore(item, { afterId: null, beforeId: null });
-      }
-    }, "undo");
+  if (groupId === undefined) return;
   toast.message(`Deleted “${isolate(shorten(how.name))}”`, {
-    action: { label: "Undo", onClick: () => void undo() },
+    action: { label: "Undo", onClick: () => void undoDelete(groupId, how) },
   });
+}
+
+/** Undo of a delete: its group back from "Recently deleted". */
+export function undoDelete<GroupId extends string>(
+  groupId: GroupId,
+  how: { restore: (groupId: GroupId) => Promise<unknown> },
+) {
+  return attempt(() => how.restore(groupId), "undo");
 }

@@ -5,7 +5,9 @@ import { api } from "@convex/_generated/api";
 import type { Doc } from "@convex/_generated/dataModel";
 import { shortDate } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
+import { undoDelete } from "@/lib/dayItems";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useRestoreDeleted } from "@/lib/restoreDeleted";
 import { cleanName } from "@/lib/text";
 
 type DayRow = Doc<"days">;
@@ -80,6 +82,7 @@ export function useDayActions() {
     },
   });
   const copyOpen = useOutboxMutation(api.todos.copyOpenToDay);
+  const restoreDeleted = useRestoreDeleted();
 
   return useMemo(
     () => ({
@@ -107,15 +110,22 @@ export function useDayActions() {
         if (result.copied > 0) toast.success(words);
         else toast.message(words);
       },
+      /** To "Recently deleted", with Undo: the day comes back whole. */
       remove: async (day: string) => {
-        const done = await attempt(
-          () => remove({ day }).then(() => true),
-          "delete the day",
-        );
-        if (done) toast.success(`Deleted ${shortDate(day)}`);
+        const groupId = await attempt(() => remove({ day }), "delete the day");
+        if (groupId === undefined) return;
+        toast.message(`Deleted ${shortDate(day)}`, {
+          action: groupId
+            ? {
+                label: "Undo",
+                onClick: () =>
+                  void undoDelete(groupId, { restore: restoreDeleted }),
+              }
+            : undefined,
+        });
       },
     }),
-    [setLabel, setArchived, copyOpen, remove],
+    [setLabel, setArchived, copyOpen, remove, restoreDeleted],
   );
 }
 

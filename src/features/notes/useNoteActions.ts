@@ -3,7 +3,6 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
 import {
-  insertBetween,
   moveBetween,
   pendingFields,
   removeWithUndo,
@@ -12,6 +11,7 @@ import {
 import { errorCode } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useRestoreDeleted } from "@/lib/restoreDeleted";
 
 export type Note = Doc<"notes">;
 export type NoteNeighbours = Neighbours<Id<"notes">>;
@@ -99,18 +99,7 @@ export function useNoteActions() {
     optimisticUpdate: (store, { id }) =>
       updateListOf(store, id, (list, note) => list.filter((n) => n !== note)),
   });
-  const restore = useOutboxMutation(api.notes.restore, {
-    optimisticUpdate: (
-      store,
-      { day, title, body, collapsed, afterId, beforeId },
-    ) =>
-      updateDayNotes(store, day, (list) =>
-        insertBetween(list, newNote(day, { title, body, collapsed }, list), {
-          afterId,
-          beforeId,
-        }),
-      ),
-  });
+  const restoreDeleted = useRestoreDeleted();
 
   return useMemo(
     () => ({
@@ -129,16 +118,15 @@ export function useNoteActions() {
       reorder: (id: Id<"notes">, where: NoteNeighbours) =>
         attempt(() => reorder({ id, ...where }), "move the note"),
       /** `note` carries the latest text, even edits not yet saved. */
-      remove: (note: Note, where: NoteNeighbours) =>
-        removeWithUndo(note, where, {
+      remove: (note: Note, _where?: NoteNeighbours) =>
+        removeWithUndo(note, {
           remove: ({ _id }) => remove({ id: _id }),
-          restore: ({ day, title, body, collapsed }, at) =>
-            restore({ day, title, body, collapsed, ...at }),
+          restore: restoreDeleted,
           name: note.title || "Untitled note",
           what: "note",
         }),
     }),
-    [create, update, setCollapsed, reorder, remove, restore],
+    [create, update, setCollapsed, reorder, remove, restoreDeleted],
   );
 }
 

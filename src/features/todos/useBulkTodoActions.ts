@@ -1,7 +1,10 @@
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { attempt } from "@/lib/notify";
+import { undoDelete } from "@/lib/dayItems";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useRestoreDeleted, type DeletedGroupId } from "@/lib/restoreDeleted";
+import { toast } from "@/lib/toast";
 import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
 /** Whole-day actions (the bulk menu), with optimistic updates. */
@@ -43,15 +46,36 @@ export function useBulkTodoActions() {
     },
   });
 
+  const restoreDeleted = useRestoreDeleted();
+  /** A bulk delete's toast, with Undo when it deleted anything. */
+  const offerUndo = useCallback(
+    (groupId: DeletedGroupId | null | undefined, words: string) => {
+      if (!groupId) return;
+      toast.message(words, {
+        action: {
+          label: "Undo",
+          onClick: () => void undoDelete(groupId, { restore: restoreDeleted }),
+        },
+      });
+    },
+    [restoreDeleted],
+  );
+
   return useMemo(
     () => ({
       completeAllOpen: (day: string) =>
         attempt(() => completeAllOpen({ day }), "complete the todos"),
-      deleteAllOpen: (day: string) =>
-        attempt(() => deleteAllOpen({ day }), "delete the todos"),
-      deleteAllDone: (day: string) =>
-        attempt(() => deleteAllDone({ day }), "delete the done todos"),
+      deleteAllOpen: async (day: string) =>
+        offerUndo(
+          await attempt(() => deleteAllOpen({ day }), "delete the todos"),
+          "Deleted the open todos",
+        ),
+      deleteAllDone: async (day: string) =>
+        offerUndo(
+          await attempt(() => deleteAllDone({ day }), "delete the done todos"),
+          "Deleted the done todos",
+        ),
     }),
-    [completeAllOpen, deleteAllOpen, deleteAllDone],
+    [completeAllOpen, deleteAllOpen, deleteAllDone, offerUndo],
   );
 }

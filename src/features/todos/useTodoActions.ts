@@ -3,7 +3,6 @@ import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
 import {
-  insertBetween,
   moveBetween,
   orderAfterLast,
   removeWithUndo,
@@ -13,6 +12,7 @@ import { useConfirm } from "@/components/ui/confirm";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useRestoreDeleted } from "@/lib/restoreDeleted";
 import { shorten } from "@/lib/text";
 import { toast } from "@/lib/toast";
 import {
@@ -113,21 +113,7 @@ export function useTodoActions() {
       if (before) adjustDaySummary(store, before.day, [[before, null]]);
     },
   });
-  const restore = useOutboxMutation(api.todos.restore, {
-    optimisticUpdate: (
-      store,
-      { day, text, kind, done, pinned, afterId, beforeId },
-    ) => {
-      const item = { text, kind, done: kind === "todo" && done };
-      updateDayList(store, day, (list) =>
-        insertBetween(list, newTodo(day, { ...item, pinned }, list), {
-          afterId,
-          beforeId,
-        }),
-      );
-      adjustDaySummary(store, day, [[null, item]]);
-    },
-  });
+  const restoreDeleted = useRestoreDeleted();
 
   return useMemo(
     () => ({
@@ -189,11 +175,11 @@ export function useTodoActions() {
       },
       reorder: (id: Id<"todos">, where: TodoNeighbours) =>
         attempt(() => reorder({ id, ...where }), "move the todo"),
-      remove: (todo: Todo, where: TodoNeighbours) =>
-        removeWithUndo(todo, where, {
+      /** To "Recently deleted", with Undo; it comes back at its old place. */
+      remove: (todo: Todo, _where?: TodoNeighbours) =>
+        removeWithUndo(todo, {
           remove: ({ _id }) => remove({ id: _id }),
-          restore: ({ day, text, kind, done, pinned }, at) =>
-            restore({ day, text, kind, done, pinned, ...at }),
+          restore: restoreDeleted,
           name: todo.text,
           what: "todo",
         }),
@@ -208,7 +194,7 @@ export function useTodoActions() {
       moveToDay,
       reorder,
       remove,
-      restore,
+      restoreDeleted,
     ],
   );
 }

@@ -1,4 +1,5 @@
 import type { OptimisticLocalStore } from "convex/browser";
+import { useConvex } from "convex/react";
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
@@ -100,6 +101,7 @@ export function useNoteActions() {
       updateListOf(store, id, (list, note) => list.filter((n) => n !== note)),
   });
   const restoreDeleted = useRestoreDeleted();
+  const convex = useConvex();
 
   return useMemo(
     () => ({
@@ -120,13 +122,29 @@ export function useNoteActions() {
       /** `note` carries the latest text, even edits not yet saved. */
       remove: (note: Note, _where?: NoteNeighbours) =>
         removeWithUndo(note, {
-          remove: ({ _id }) => remove({ id: _id }),
+          remove: async ({ _id, day, title, body, version }) => {
+            // Edits not yet saved go with it to the trash, so Undo brings
+            // them back: saved first (a newer text elsewhere wins).
+            const saved = convex
+              .watchQuery(api.notes.listForDay, { day })
+              .localQueryResult()
+              ?.find((stored) => stored._id === _id);
+            if (saved && (saved.title !== title || saved.body !== body)) {
+              await update({
+                id: _id,
+                baseVersion: version ?? 0,
+                title,
+                body,
+              }).catch(() => undefined);
+            }
+            return await remove({ id: _id });
+          },
           restore: restoreDeleted,
           name: note.title || "Untitled note",
           what: "note",
         }),
     }),
-    [create, update, setCollapsed, reorder, remove, restoreDeleted],
+    [convex, create, update, setCollapsed, reorder, remove, restoreDeleted],
   );
 }
 

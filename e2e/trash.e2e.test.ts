@@ -111,7 +111,7 @@ describe("Recently deleted", { timeout: TEST_TIMEOUT_MS }, () => {
     });
     await entry.waitFor();
     const deleteForever = entry.getByRole("button", {
-      name: "Delete “Old idea” forever",
+      name: "Delete forever “Old idea”",
     });
 
     await deleteForever.click();

@@ -113,7 +113,7 @@ function GroupItems({
               <Button
                 size="sm"
                 variant="ghost"
-                aria-label={`Delete “${name}” forever`}
+                aria-label={`Delete forever “${name}”`}
                 onClick={() => void actions.deleteItemForever(item._id, name)}
               >
                 Delete forever
@@ -180,7 +180,7 @@ export function DeletedGroup({
           <Button
             size="sm"
             variant="ghost"
-            aria-label={`Delete “${title}” forever`}
+            aria-label={`Delete forever “${title}”`}
             onClick={() =>
               void actions.deleteGroupForever(group._id, title, items)
             }

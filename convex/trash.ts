@@ -1,7 +1,11 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { MutationCtx } from "./_generated/server";
+import {
+  // eslint-disable-next-line no-restricted-imports -- purgeExpired writes only the trash tables, which no trigger watches: see there.
+  internalMutation as rawInternalMutation,
+  type MutationCtx,
+} from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { isDeleting } from "./lib/deletions";
 import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
@@ -374,9 +378,11 @@ export const continueRestoreAll = internalMutation({
  * The daily purge (convex/crons): deletes what has been in anyone's trash
  * over 30 days, oldest first, up to a budget per transaction, and goes on
  * in another while there may be more. Reads only expired groups and their
- * rows, so its cost follows what it purges.
+ * rows, so its cost follows what it purges. The raw builder: it deletes
+ * only trash rows, so the day-summary triggers (which would read each
+ * deleted row once more) have nothing to do.
  */
-export const purgeExpired = internalMutation({
+export const purgeExpired = rawInternalMutation({
   args: {},
   handler: async (ctx) => {
     const expiredBefore = Date.now() - TRASH_KEPT_MS;

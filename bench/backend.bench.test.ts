@@ -1,7 +1,9 @@
 /**
  * `npm run bench:backend`: what each query the UI makes reads at 1,000,
  * 20,000 and 100,000 todos (days and notes in proportion), and what an
- * import batch reads (convex/imports), with Convex's
+ * import batch reads (convex/imports), and what "Recently deleted" reads
+ * (a page of the view, a group's items, one purge batch) at 1,000 and
+ * 20,000 trashed todos, with Convex's
  * transaction limits enforced. Prints one table; the assertions are only
  * sanity checks on the shape of the cost (no timings are asserted).
  */
@@ -15,6 +17,8 @@ import { afterAll, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc } from "../convex/_generated/dataModel";
 import { IMPORT_LIMITS } from "../convex/imports";
+import { BATCH_SIZE } from "../convex/lib/limits";
+import { TRASH_KEPT_MS } from "../convex/lib/trash";
 import { ALICE, newBackend, type Backend } from "../convex/test.setup";
 import {
   historyOf,
@@ -256,6 +260,121 @@ for (const size of SIZES) {
         exported.returned.length + 1,
       );
     }
+  });
+}
+
+/**
+ * `size` trashed todos: half deleted over 30 days ago in day groups of 100
+ * (for the purge), half deleted now, one group each (the view's worst
+ * case: one entry per item). Written straight to the tables.
+ */
+async function seedTrash(t: Backend, size: number) {
+  const userId = ALICE.subject!;
+  const expired = Date.now() - TRASH_KEPT_MS - 60_000;
+  const groups: { deletedAt: number; items: number }[] = [];
+  for (let i = 0; i < size / 2 / 100; i++) {
+    groups.push({ deletedAt: expired + i, items: 100 });
+  }
+  for (let i = 0; i < size / 2; i++) {
+    groups.push({ deletedAt: Date.now() + i, items: 1 });
+  }
+  // Chunks that stay under a transaction's write limits.
+  for (let start = 0; start < groups.length; start += 1_000) {
+    await t.run(async (ctx) => {
+      for (const group of groups.slice(start, start + 1_000)) {
+        const groupId = await ctx.db.insert("trashGroups", {
+          userId,
+          deletedAt: group.deletedAt,
+          day: "2025-01-01",
+          what: group.items === 1 ? "todo" : "day",
+          todoCount: group.items,
+          todoBytes: group.items * 12,
+          noteCount: 0,
+          noteBytes: 0,
+          name: "Trashed todo",
+        });
+        for (let i = 0; i < group.items; i++) {
+          await ctx.db.insert("trash", {
+            userId,
+            groupId,
+            day: "2025-01-01",
+            kind: "todo",
+            todo: {
+              text: "Trashed todo",
+              kind: "todo",
+              done: false,
+              pinned: false,
+              order: `a${i}`,
+            },
+          });
+        }
+      }
+    });
+  }
+}
+
+for (const size of [1_000, 20_000]) {
+  test(`measures Recently deleted at ${size.toLocaleString("en-US")} trashed todos`, async () => {
+    const t = newBackend();
+    await seedTrash(t, size);
+    const label = (what: string) => `trash: ${what}`;
+
+    const first = await record(
+      t,
+      label("trash.list first page"),
+      size,
+      api.trash.list,
+      { paginationOpts: { numItems: PAGE_SIZE, cursor: null } },
+    );
+    expect(first.returned).toHaveLength(PAGE_SIZE);
+    expect(first.documentsRead).toBeLessThanOrEqual(PAGE_SIZE + 1);
+
+    const oldest = await t.run(async (ctx) =>
+      ctx.db
+        .query("trashGroups")
+        .withIndex("by_user_deleted", (q) => q.eq("userId", ALICE.subject!))
+        .first(),
+    );
+    const items = await record(
+      t,
+      label("trash.listItems of a 100-item day"),
+      size,
+      api.trash.listItems,
+      {
+        groupId: oldest!._id,
+        paginationOpts: { numItems: 50, cursor: null },
+      },
+    );
+    expect(items.documentsRead).toBeLessThanOrEqual(50 + 2);
+
+    // One run of the purge: it reads only expired groups and their rows,
+    // a bounded batch, whatever else the trash holds.
+    const purge = await t.run(async (ctx) => {
+      const before = await ctx.meta.getTransactionMetrics();
+      const started = performance.now();
+      const value = await ctx.runMutation(internal.trash.purgeExpired, {});
+      const ms = performance.now() - started;
+      const after = await ctx.meta.getTransactionMetrics();
+      return {
+        value,
+        docs: after.documentsRead.used - before.documentsRead.used,
+        bytes: after.bytesRead.used - before.bytesRead.used,
+        ms,
+      };
+    });
+    rows.push({
+      query: label("purgeExpired one batch (rows+groups purged)"),
+      size,
+      docs: purge.docs,
+      bytes: purge.bytes,
+      ms: purge.ms,
+      returned: purge.value.purged,
+    });
+    expect(purge.value.more).toBe(true);
+    // A budget of BATCH_SIZE units (the last group's batch may pass it),
+    // each purged row read about twice (found, then deleted).
+    expect(purge.value.purged).toBeLessThanOrEqual(2 * BATCH_SIZE);
+    expect(purge.docs).toBeLessThanOrEqual(3 * purge.value.purged + 10);
   });
 }
 

@@ -19,7 +19,9 @@ import {
 /**
  * One page of the caller's data for "export my data": every table the
  * registry (lib/userTables) exports. The client walks each table's pages
- * and assembles one JSON document, so export works at any size.
+ * and assembles one JSON document, so export works at any size; it asks
+ * for the "Recently deleted" tables only when the person chose to include
+ * them (`exportTables`).
  */
 export const exportPage = userQuery({
   args: {
@@ -32,12 +34,23 @@ export const exportPage = userQuery({
       cursor: args.cursor,
     });
     return {
-      page: result.page,
+      page: result.page.map(withoutRevision),
       isDone: result.isDone,
       continueCursor: result.continueCursor,
     };
   },
 });
+
+/**
+ * A row as exported: the undo log's revision (lib/undoJournal) is the
+ * server's bookkeeping, not the person's data, and would make two exports
+ * of the same data differ.
+ */
+function withoutRevision<Row extends object>(row: Row): Row {
+  const copy: Row & { revision?: number } = { ...row };
+  delete copy.revision;
+  return copy;
+}
 
 /** Progress of the caller's latest "delete my data", or null. */
 export const deletionStatus = userQuery({
@@ -87,12 +100,21 @@ export const deleteMyData = userMutation({
 const COUNT_PAGE_SIZE = {
   days: 1_000,
   changeReceipts: USER_TABLES.changeReceipts.deleteBatchSize,
+  trashGroups: 1_000,
+} as const;
+
+/** The tables counting walks, in order: each after the one before. */
+const COUNTED_AFTER = {
+  days: "changeReceipts",
+  changeReceipts: "trashGroups",
+  trashGroups: null,
 } as const;
 
 /**
  * Learns how much there is, a page at a time: first the day summaries,
  * which count the todos and notes, so no content row is read; then the
- * change receipts, which nothing counts. A table added to the deletion side
+ * change receipts, which nothing counts; then the groups of "Recently
+ * deleted", which count their items. A table added to the deletion side
  * of lib/userTables needs counting here too.
  */
 export const countForDeletion = internalMutation({
@@ -100,7 +122,7 @@ export const countForDeletion = internalMutation({
     jobId: v.id("deletions"),
     cursor: v.union(v.string(), v.null()),
     /** Which table this page counts; absent: the day summaries. */
-    table: v.optional(literals("days", "changeReceipts")),
+    table: v.optional(literals("days", "changeReceipts", "trashGroups")),
   },
   handler: async (ctx, args) => {
     const job = await ctx.db.get("deletions", args.jobId);
@@ -114,6 +136,7 @@ export const countForDeletion = internalMutation({
     for (const row of page.page) {
       total += "todoCount" in row ? 1 + row.todoCount + row.noteCount : 1;
     }
+    const nextTable = COUNTED_AFTER[table];
     if (!page.isDone) {
       await ctx.db.patch("deletions", job._id, { total });
       await ctx.scheduler.runAfter(0, internal.account.countForDeletion, {
@@ -121,12 +144,12 @@ export const countForDeletion = internalMutation({
         cursor: page.continueCursor,
         table,
       });
-    } else if (table === "days") {
+    } else if (nextTable !== null) {
       await ctx.db.patch("deletions", job._id, { total });
       await ctx.scheduler.runAfter(0, internal.account.countForDeletion, {
         jobId: job._id,
         cursor: null,
-        table: "changeReceipts",
+        table: nextTable,
       });
     } else {
       // The usage row and the profile row are deleted last; count them only

@@ -1,6 +1,7 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { newestItemCreationTime } from "./lib/dayItems";
@@ -8,6 +9,7 @@ import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
+import { moveToTrash, openTrashGroup } from "./lib/trash";
 import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 
 /**
@@ -81,25 +83,42 @@ export const setArchived = userMutation({
 });
 
 /**
- * Deletes a day with everything in it when the user confirmed: the label
- * and archive mark at once, todos and notes in batches. Items added to the
- * day afterwards (another tab, a queued change) stay, and the day's summary
- * keeps counting them.
+ * Moves a day with everything in it to "Recently deleted" when the user
+ * confirmed: the label and archive mark at once (kept with the day's group
+ * there), todos and notes in batches. Items added to the day afterwards
+ * (another tab, a queued change) stay, and the day's summary keeps counting
+ * them. Returns the day's group in the trash (null: the day held nothing),
+ * which `trash.restoreGroup` puts back.
  */
 export const remove = userMutation({
   args: { day: v.string() },
   handler: async (ctx, args) => {
     const day = requireDay(args.day);
-    await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
+    const row = await getDay(ctx, ctx.userId, day);
     const newest = await Promise.all(
       (["todos", "notes"] as const).map((table) =>
         newestItemCreationTime(ctx, table, ctx.userId, day),
       ),
     );
     const times = newest.filter((time) => time !== null);
-    if (times.length === 0) return;
+    const marked = row?.label !== undefined || row?.archived === true;
+    if (times.length === 0 && !marked) return null;
+    const groupId = await openTrashGroup(ctx, {
+      userId: ctx.userId,
+      day,
+      what: "day",
+      label: row?.label,
+      archived: row?.archived,
+    });
+    await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
+    if (times.length === 0) return groupId;
     const cutoff = Math.max(...times);
-    await removeDayBatch(ctx, { userId: ctx.userId, day, cutoff });
+    return await removeDayBatch(ctx, {
+      userId: ctx.userId,
+      day,
+      cutoff,
+      groupId,
+    });
   },
 });
 
@@ -108,13 +127,16 @@ type RemovalJob = {
   day: string;
   /** Only items created at or before this time are deleted (lib/dayItems). */
   cutoff: number;
+  /** The day's group in "Recently deleted"; started again if it went. */
+  groupId?: Id<"trashGroups">;
 };
 
+/** Moves one batch to the trash; returns the day's group there. */
 async function removeDayBatch(
   ctx: MutationCtx,
   job: RemovalJob,
-): Promise<void> {
-  // Only documents are deleted here: the builders keep the day's counts.
+): Promise<Id<"trashGroups"> | null> {
+  // Only documents are moved here: the builders keep the day's counts.
   const todos = await ctx.db
     .query("todos")
     .withIndex("by_user_day", (q) =>
@@ -124,9 +146,6 @@ async function removeDayBatch(
         .lte("_creationTime", job.cutoff),
     )
     .take(BATCH_SIZE);
-  for (const todo of todos) {
-    await ctx.db.delete("todos", todo._id);
-  }
   // Notes can be large, so they go in smaller batches, after the todos.
   const notes =
     todos.length < BATCH_SIZE
@@ -140,16 +159,29 @@ async function removeDayBatch(
           )
           .take(NOTE_BATCH_SIZE)
       : [];
-  for (const note of notes) {
-    await ctx.db.delete("notes", note._id);
-  }
+  const groupId = await moveToTrash(
+    ctx,
+    { id: job.groupId ?? null, userId: job.userId, day: job.day, what: "day" },
+    { todos, notes },
+  );
 
   if (todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE) {
-    await ctx.scheduler.runAfter(0, internal.days.continueRemoval, job);
+    await ctx.scheduler.runAfter(0, internal.days.continueRemoval, {
+      ...job,
+      ...(groupId ? { groupId } : {}),
+    });
   }
+  return groupId;
 }
 
 export const continueRemoval = internalMutation({
-  args: { userId: v.string(), day: v.string(), cutoff: v.number() },
-  handler: removeDayBatch,
+  args: {
+    userId: v.string(),
+    day: v.string(),
+    cutoff: v.number(),
+    groupId: v.optional(v.id("trashGroups")),
+  },
+  handler: async (ctx, job) => {
+    await removeDayBatch(ctx, job);
+  },
 });

@@ -141,21 +141,18 @@ describe("update", () => {
 });
 
 describe("versions", () => {
-  test("a new note and a restored note start at version 0", async () => {
-    const id = await alice.mutation(api.notes.create, { day: DAY });
-    const restored = await alice.mutation(api.notes.restore, {
-      day: DAY,
-      title: "back",
-      body: "",
-      collapsed: false,
-      afterId: id,
-      beforeId: null,
+  test("a new note starts at version 0; a restored note keeps its version", async () => {
+    await alice.mutation(api.notes.create, { day: DAY });
+    const other = await alice.mutation(api.notes.create, { day: DAY });
+    await alice.mutation(api.notes.update, {
+      id: other,
+      baseVersion: 0,
+      body: "x",
     });
-    const versions = (await listDay()).map((note) => [note._id, note.version]);
-    expect(versions).toEqual([
-      [id, 0],
-      [restored, 0],
-    ]);
+    const groupId = await alice.mutation(api.notes.remove, { id: other });
+    await alice.mutation(api.trash.restoreGroup, { groupId });
+    const versions = (await listDay()).map((note) => note.version);
+    expect(versions).toEqual([0, 1]);
   });
 
   test("each save on the current version returns and stores the next one", async () => {
@@ -325,16 +322,6 @@ describe(`the ${LIMITS.noteBody.toLocaleString("en-US")}-character body limit`, 
     await expect(
       alice.mutation(api.notes.create, { day: DAY, body: overLimit }),
     ).rejects.toMatchObject(refusal);
-    await expect(
-      alice.mutation(api.notes.restore, {
-        day: DAY,
-        title: "",
-        body: overLimit,
-        collapsed: false,
-        afterId: null,
-        beforeId: null,
-      }),
-    ).rejects.toMatchObject(refusal);
     expect(await listDay()).toEqual([
       expect.objectContaining({ _id: id, body: "kept", version: 0 }),
     ]);
@@ -422,61 +409,29 @@ describe("remove", () => {
   });
 });
 
-describe("restore (Undo)", () => {
-  test("puts a deleted note back between its old neighbours, body and all", async () => {
-    const [a, b, c] = await createAll(["a", "b", "c"]);
+describe("delete and Undo (through Recently deleted)", () => {
+  test("puts a deleted note back at its old place, body, collapse and all, and the day's counts with it", async () => {
+    const [, b] = await createAll(["a", "b", "c"]);
     await alice.mutation(api.notes.update, {
       id: b!,
       baseVersion: 0,
       body: "kept **body**",
     });
+    await alice.mutation(api.notes.setCollapsed, { id: b!, collapsed: true });
     const before = await alice.query(api.days.get, { day: DAY });
-    await alice.mutation(api.notes.remove, { id: b! });
+    const groupId = await alice.mutation(api.notes.remove, { id: b! });
+    expect(await titles()).toEqual(["a", "c"]);
 
-    await alice.mutation(api.notes.restore, {
-      day: DAY,
-      title: "b",
-      body: "kept **body**",
-      collapsed: true,
-      afterId: a!,
-      beforeId: c!,
-    });
+    await alice.mutation(api.trash.restoreGroup, { groupId });
     expect(await titles()).toEqual(["a", "b", "c"]);
     expect((await listDay())[1]).toMatchObject({
       body: "kept **body**",
       collapsed: true,
+      version: 1,
     });
     const after = await alice.query(api.days.get, { day: DAY });
     expect(after?.noteCount).toBe(before?.noteCount);
     expect(after?.noteBytes).toBe(before?.noteBytes);
-  });
-
-  test("a note stored with control characters before text cleaning is restored, the characters turned into spaces", async () => {
-    await alice.mutation(api.notes.restore, {
-      day: DAY,
-      title: "old\u0000title",
-      body: "line\u001b[31m red\r\nnext \udc00",
-      collapsed: false,
-      afterId: null,
-      beforeId: null,
-    });
-    expect((await listDay())[0]).toMatchObject({
-      title: "old title",
-      body: "line [31m red\nnext \ufffd",
-    });
-  });
-
-  test("without neighbours appends at the end of the day", async () => {
-    await createAll(["a"]);
-    await alice.mutation(api.notes.restore, {
-      day: DAY,
-      title: "z",
-      body: "",
-      collapsed: false,
-      afterId: null,
-      beforeId: null,
-    });
-    expect(await titles()).toEqual(["a", "z"]);
   });
 });
 

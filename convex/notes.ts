@@ -1,15 +1,11 @@
 import { v } from "convex/values";
 import { userMutation, userQuery } from "./lib/auth";
-import {
-  keyAtEnd,
-  neighbourArgs,
-  reorderMutation,
-  restoredKey,
-} from "./lib/dayItems";
-import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
+import { keyAtEnd, reorderMutation } from "./lib/dayItems";
+import { normalizeText } from "./lib/cleanText";
 import { conflict, invalidArgument } from "./lib/errors";
 import { LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
+import { moveToTrash, type GroupRef } from "./lib/trash";
 import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 
 // Writes go through the builders of lib/auth, which keep each day's summary
@@ -118,45 +114,20 @@ export const setCollapsed = userMutation({
 /** Places a note between two neighbours (either may be null at an end). */
 export const reorder = reorderMutation("notes");
 
-/** Puts a deleted note back (Undo), between the neighbours it had. */
-export const restore = userMutation({
-  args: {
-    day: v.string(),
-    title: v.string(),
-    body: v.string(),
-    collapsed: v.boolean(),
-    ...neighbourArgs("notes"),
-  },
-  handler: async (ctx, { afterId, beforeId, ...args }) => {
-    const day = requireDay(args.day);
-    // Undo never loses a note: text stored before the cleaning rules comes
-    // back with its forbidden characters replaced, not refused.
-    const title = requireText(
-      replaceForbiddenCharacters(args.title),
-      titleRule,
-    );
-    const body = requireText(replaceForbiddenCharacters(args.body), bodyRule);
-    const order = await restoredKey(ctx, "notes", ctx.userId, day, {
-      afterId,
-      beforeId,
-    });
-    return await ctx.db.insert("notes", {
-      userId: ctx.userId,
-      day,
-      title,
-      body,
-      collapsed: args.collapsed,
-      order,
-      updatedAt: Date.now(),
-      version: 0,
-    });
-  },
-});
-
+/**
+ * Moves a note to "Recently deleted" (lib/trash); returns its group there,
+ * which `trash.restoreGroup` puts back (Undo).
+ */
 export const remove = userMutation({
   args: { id: clientId("notes") },
   handler: async (ctx, args) => {
     const note = await getOwned(ctx, ctx.userId, "notes", args.id);
-    await ctx.db.delete("notes", note._id);
+    const group: GroupRef = {
+      id: null,
+      userId: ctx.userId,
+      day: note.day,
+      what: "note",
+    };
+    return (await moveToTrash(ctx, group, { notes: [note] }))!;
   },
 });

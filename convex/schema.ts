@@ -115,6 +115,71 @@ export default defineSchema({
       filterFields: ["userId"],
     }),
 
+  /**
+   * "Recently deleted": one group per deletion (a todo, a note, a whole day,
+   * or a day's open or done todos), holding what came back would need
+   * besides the items (a deleted day's label and archive mark) and how much
+   * it holds, so the view and the restore checks read one row per group.
+   * Kept 30 days (lib/trash). A table of its own rather than a flag on
+   * todos and notes: every index, count, search, quota and export of those
+   * leaves deleted items out without a change.
+   */
+  trashGroups: defineTable({
+    userId: v.string(),
+    deletedAt: v.number(),
+    day: v.string(),
+    what: v.union(
+      v.literal("todo"),
+      v.literal("note"),
+      v.literal("day"),
+      v.literal("openTodos"),
+      v.literal("doneTodos"),
+    ),
+    /** A deleted day's label and archive mark. */
+    label: v.optional(v.string()),
+    archived: v.optional(v.boolean()),
+    /** The items in the trash now, as a day row counts them. */
+    todoCount: v.number(),
+    todoBytes: v.number(),
+    noteCount: v.number(),
+    noteBytes: v.number(),
+    /** The first item's text or title, to name the group in the view. */
+    name: v.string(),
+  })
+    .index("by_user_deleted", ["userId", "deletedAt"])
+    // The purge (lib/trash): every user's expired groups, oldest first.
+    .index("by_deleted", ["deletedAt"]),
+
+  /** A deleted todo or note: its fields, to be put back exactly. */
+  trash: defineTable({
+    userId: v.string(),
+    groupId: v.id("trashGroups"),
+    day: v.string(),
+    kind: v.union(v.literal("todo"), v.literal("note")),
+    todo: v.optional(
+      v.object({
+        text: v.string(),
+        kind: todoKind,
+        done: v.boolean(),
+        completedAt: v.optional(v.number()),
+        pinned: v.boolean(),
+        order: v.string(),
+      }),
+    ),
+    note: v.optional(
+      v.object({
+        title: v.string(),
+        body: v.string(),
+        collapsed: v.boolean(),
+        order: v.string(),
+        updatedAt: v.number(),
+        version: v.optional(v.number()),
+      }),
+    ),
+  })
+    // Todos and notes apart: notes (up to 100 kB) go in smaller batches.
+    .index("by_user_group_kind", ["userId", "groupId", "kind"]),
+
   /** Progress of "delete my data", readable by its owner while it runs. */
   deletions: defineTable({
     userId: v.string(),

@@ -23,6 +23,9 @@ type Fixture = {
   note2: Id<"notes">;
   /** The change id of an undoable change (collapsing `note2`). */
   change: string;
+  /** A group in "Recently deleted", and an item in it. */
+  deletedGroup: Id<"trashGroups">;
+  deletedItem: Id<"trash">;
 };
 
 const PAGE = { numItems: 10, cursor: null };
@@ -81,17 +84,6 @@ const CASES: Record<
     args: (fx) => ({ id: fx.note, afterId: fx.note2, beforeId: null }),
     byId: true,
   },
-  "notes:restore": {
-    args: (fx) => ({
-      day: fx.day,
-      title: "T",
-      body: "B",
-      collapsed: false,
-      afterId: fx.note,
-      beforeId: null,
-    }),
-    byId: true,
-  },
   "notes:setCollapsed": {
     args: (fx) => ({ id: fx.note, collapsed: true }),
     byId: true,
@@ -125,18 +117,6 @@ const CASES: Record<
     args: (fx) => ({ id: fx.todo, afterId: fx.todo2, beforeId: null }),
     byId: true,
   },
-  "todos:restore": {
-    args: (fx) => ({
-      day: fx.day,
-      text: "x",
-      kind: "todo",
-      done: false,
-      pinned: false,
-      afterId: fx.todo,
-      beforeId: null,
-    }),
-    byId: true,
-  },
   "todos:setDone": { args: (fx) => ({ id: fx.todo, done: true }), byId: true },
   "todos:setPinned": {
     args: (fx) => ({ id: fx.todo, pinned: false }),
@@ -148,6 +128,26 @@ const CASES: Record<
   },
   "undo:apply": { args: (fx) => ({ change: fx.change }), byChange: true },
   "undo:progress": { args: (fx) => ({ change: fx.change }) },
+  "trash:deleteGroupForever": {
+    args: (fx) => ({ groupId: fx.deletedGroup }),
+    byId: true,
+  },
+  "trash:deleteItemForever": {
+    args: (fx) => ({ id: fx.deletedItem }),
+    byId: true,
+  },
+  "trash:empty": { args: () => ({}) },
+  "trash:list": { args: () => ({ paginationOpts: PAGE }) },
+  "trash:listItems": {
+    args: (fx) => ({ groupId: fx.deletedGroup, paginationOpts: PAGE }),
+    byId: true,
+  },
+  "trash:restoreAll": { args: () => ({}) },
+  "trash:restoreGroup": {
+    args: (fx) => ({ groupId: fx.deletedGroup }),
+    byId: true,
+  },
+  "trash:restoreItem": { args: (fx) => ({ id: fx.deletedItem }), byId: true },
   "users:me": { args: () => ({}) },
   "users:syncProfile": { args: () => ({}) },
 };
@@ -264,6 +264,23 @@ async function seed(who: Caller, tag: string) {
   await who.mutation(api.todos.remove, { id: deadTodo });
   const deadNote = await who.mutation(api.notes.create, { day });
   await who.mutation(api.notes.remove, { id: deadNote });
+  const trashed = await who.mutation(api.todos.create, {
+    day,
+    text: `${tag} secret trashed`,
+  });
+  const deletedGroup = await who.mutation(api.todos.remove, { id: trashed });
+  const itemOf = async (groupId: Id<"trashGroups">) =>
+    (
+      await who.query(api.trash.listItems, {
+        groupId,
+        paginationOpts: PAGE,
+      })
+    ).page[0]!._id;
+  const deletedItem = await itemOf(deletedGroup);
+  const purged = await who.mutation(api.todos.create, { day, text: "purged" });
+  const deadGroup = await who.mutation(api.todos.remove, { id: purged });
+  const deadItem = await itemOf(deadGroup);
+  await who.mutation(api.trash.deleteGroupForever, { groupId: deadGroup });
   const fx: Fixture = {
     day,
     otherDay,
@@ -273,6 +290,8 @@ async function seed(who: Caller, tag: string) {
     note,
     note2,
     change,
+    deletedGroup,
+    deletedItem,
   };
   const dead: Fixture = {
     ...fx,
@@ -281,6 +300,8 @@ async function seed(who: Caller, tag: string) {
     note: deadNote,
     note2: deadNote,
     change: `${tag}-never-made`,
+    deletedGroup: deadGroup,
+    deletedItem: deadItem,
   };
   return { fx, dead };
 }
@@ -399,6 +420,8 @@ describe("ids of another table, or malformed", () => {
     todo2: fx.note2 as unknown as Id<"todos">,
     note: fx.todo as unknown as Id<"notes">,
     note2: fx.todo2 as unknown as Id<"notes">,
+    deletedGroup: fx.deletedItem as unknown as Id<"trashGroups">,
+    deletedItem: fx.deletedGroup as unknown as Id<"trash">,
   });
   const malformed = (fx: Fixture): Fixture => ({
     ...fx,
@@ -406,6 +429,8 @@ describe("ids of another table, or malformed", () => {
     todo2: "12;todos" as Id<"todos">,
     note: "" as Id<"notes">,
     note2: "x".repeat(200) as Id<"notes">,
+    deletedGroup: "not-an-id" as Id<"trashGroups">,
+    deletedItem: "12;trash" as Id<"trash">,
   });
   test.each(
     BY_ID.flatMap((name) => [
@@ -421,7 +446,9 @@ describe("ids of another table, or malformed", () => {
         call(alice, name, CASES[name]!.args(ids(fx))),
       );
       expect(data.code).toBe("INVALID_ARGUMENT");
-      expect(data.message).toMatch(/^That id is not a (todo|note) id\.$/);
+      expect(data.message).toMatch(
+        /^That id is not a (todo|note|deleted item|deleted group) id\.$/,
+      );
       expect(await everything(t)).toBe(before);
     },
   );

@@ -581,80 +581,53 @@ describe("remove", () => {
   });
 });
 
-describe("restore (Undo)", () => {
-  test("puts a deleted item back between its old neighbours with its state", async () => {
-    const [a, b, c] = await createAll(["a", "b", "c"]);
+describe("delete and Undo (through Recently deleted)", () => {
+  test("remove moves the item to the trash; restoring its group puts it back at its old place with its state", async () => {
+    const [, b] = await createAll(["a", "b", "c"]);
     await alice.mutation(api.todos.setDone, { id: b!, done: true });
     await alice.mutation(api.todos.setPinned, { id: b!, pinned: true });
+    const [stored] = (await listDay()).filter((todo) => todo._id === b);
     const before = counts(await dayRow());
-    await alice.mutation(api.todos.remove, { id: b! });
+    const groupId = await alice.mutation(api.todos.remove, { id: b! });
+    expect(await textsOf()).toEqual(["a", "c"]);
 
-    const restored = await alice.mutation(api.todos.restore, {
-      day: DAY,
-      text: "b",
-      kind: "todo",
+    const restored = await alice.mutation(api.trash.restoreGroup, { groupId });
+    expect(await textsOf()).toEqual(["a", "b", "c"]);
+    const row = (await listDay()).find((todo) => todo.text === "b");
+    // It names the new row, for a redo of the delete to delete again.
+    expect(restored).toEqual({ items: 1, todos: [row!._id], notes: [] });
+    expect(row).toMatchObject({
       done: true,
       pinned: true,
-      afterId: a!,
-      beforeId: c!,
+      kind: "todo",
+      order: stored!.order,
+      completedAt: stored!.completedAt,
     });
-    expect(await textsOf()).toEqual(["a", "b", "c"]);
-    const row = (await listDay()).find((todo) => todo._id === restored);
-    expect(row).toMatchObject({ done: true, pinned: true, kind: "todo" });
-    expect(row?.completedAt).toEqual(expect.any(Number));
     expect(counts(await dayRow())).toEqual(before);
   });
 
-  test("without neighbours appends at the end; a heading is never done", async () => {
-    await createAll(["a", "b"]);
-    await alice.mutation(api.todos.restore, {
-      day: DAY,
-      text: "Plan",
-      kind: "h2",
-      done: true,
-      pinned: false,
-      afterId: null,
-      beforeId: null,
-    });
-    const last = (await listDay()).at(-1);
-    expect(last).toMatchObject({ text: "Plan", kind: "h2", done: false });
+  test("a heading comes back a heading, at the end when its place was taken", async () => {
+    const [a, plan] = await createAll(["a", "## Plan"]);
+    const [, planRow] = await listDay();
+    const groupId = await alice.mutation(api.todos.remove, { id: plan! });
+    // Another item now holds the old key.
+    await t.run((ctx) => ctx.db.patch("todos", a!, { order: planRow!.order }));
+    await alice.mutation(api.todos.create, { day: DAY, text: "z" });
+    await alice.mutation(api.trash.restoreGroup, { groupId });
+    const list = await listDay();
+    expect(list.map((todo) => todo.text)).toEqual(["a", "Plan", "z"]);
+    expect(list[1]).toMatchObject({ kind: "h2", done: false });
   });
 
-  test("an item stored with a control character before text cleaning is restored, the character turned into a space", async () => {
-    const [id] = await createAll(["ring"]);
-    await t.run((ctx) =>
-      ctx.db.patch("todos", id!, { text: "ring\u0007bell \ud800" }),
-    );
-    const [old] = await listDay();
-    await alice.mutation(api.todos.remove, { id: id! });
-    await alice.mutation(api.todos.restore, {
-      day: DAY,
-      text: old!.text,
-      kind: "todo",
-      done: false,
-      pinned: false,
-      afterId: null,
-      beforeId: null,
-    });
-    expect(await textsOf()).toEqual(["ring bell \ufffd"]);
-  });
-
-  test("a neighbour that is gone gives NOT_FOUND and restores nothing", async () => {
-    const [a, b] = await createAll(["a", "b"]);
-    await alice.mutation(api.todos.remove, { id: a! });
+  test("restoring a group twice gives NOT_FOUND the second time and restores nothing more", async () => {
+    const [a] = await createAll(["a"]);
+    const groupId = await alice.mutation(api.todos.remove, { id: a! });
+    await alice.mutation(api.trash.restoreGroup, { groupId });
     await expectCode(
-      alice.mutation(api.todos.restore, {
-        day: DAY,
-        text: "x",
-        kind: "todo",
-        done: false,
-        pinned: false,
-        afterId: a!,
-        beforeId: b!,
-      }),
+      alice.mutation(api.trash.restoreGroup, { groupId }),
       "NOT_FOUND",
     );
-    expect(await textsOf()).toEqual(["b"]);
+    expect(await textsOf()).toEqual(["a"]);
   });
 });
 

@@ -1,26 +1,24 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
-import { todoKind } from "./schema";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import {
   keyAtEnd,
   keysAtEnd,
-  neighbourArgs,
   newestItemCreationTime,
   reorderMutation,
-  restoredKey,
 } from "./lib/dayItems";
 import { textBytes } from "./lib/daySummary";
-import { normalizeText, replaceForbiddenCharacters } from "./lib/cleanText";
+import { normalizeText } from "./lib/cleanText";
 import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { ensureRoom, getDay } from "./lib/days";
 import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
+import { moveToTrash, type GroupRef } from "./lib/trash";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { recordUndoSteps, type JournalCtx } from "./lib/undoJournal";
 import { ensureQuota, getUsage } from "./lib/usage";
@@ -211,49 +209,20 @@ export const moveToDay = userMutation({
 export const reorder = reorderMutation("todos");
 
 /**
- * Puts a deleted item back (Undo): same text, kind, state and place between
- * the neighbours it had, or at the end of the day without neighbours.
+ * Moves an item to "Recently deleted" (lib/trash); returns its group there,
+ * which `trash.restoreGroup` puts back (Undo).
  */
-export const restore = userMutation({
-  args: {
-    day: v.string(),
-    text: v.string(),
-    kind: todoKind,
-    done: v.boolean(),
-    pinned: v.boolean(),
-    ...neighbourArgs("todos"),
-  },
-  handler: async (ctx, { afterId, beforeId, ...args }) => {
-    const day = requireDay(args.day);
-    // Undo never loses an item: text stored before the cleaning rules comes
-    // back with its forbidden characters replaced, not refused.
-    const text = requireText(
-      replaceForbiddenCharacters(args.text),
-      todoTextRule,
-    ).trim();
-    const order = await restoredKey(ctx, "todos", ctx.userId, day, {
-      afterId,
-      beforeId,
-    });
-    const done = args.kind === "todo" && args.done;
-    return await ctx.db.insert("todos", {
-      userId: ctx.userId,
-      day,
-      text,
-      kind: args.kind,
-      done,
-      completedAt: done ? Date.now() : undefined,
-      pinned: args.pinned,
-      order,
-    });
-  },
-});
-
 export const remove = userMutation({
   args: { id: clientId("todos") },
   handler: async (ctx, args) => {
     const todo = await getOwned(ctx, ctx.userId, "todos", args.id);
-    await ctx.db.delete("todos", todo._id);
+    const group: GroupRef = {
+      id: null,
+      userId: ctx.userId,
+      day: todo.day,
+      what: "todo",
+    };
+    return (await moveToTrash(ctx, group, { todos: [todo] }))!;
   },
 });
 
@@ -275,6 +244,8 @@ const dayBatchArgs = {
   cutoff: v.number(),
   /** An undoable job's change id: each batch adds its part to the undo log. */
   undoChangeId: v.optional(v.string()),
+  /** Where deleted todos go in "Recently deleted" (lib/trash). */
+  trashGroupId: v.optional(v.id("trashGroups")),
 };
 
 type DayBatch = {
@@ -285,12 +256,14 @@ type DayBatch = {
   afterOrder: string | null;
   cutoff: number;
   undoChangeId?: string;
+  trashGroupId?: Id<"trashGroups">;
 };
 
+/** Runs one batch; returns the trash group of a delete (null otherwise). */
 async function runDayBatch(
   ctx: MutationCtx & JournalCtx,
   job: DayBatch,
-): Promise<void> {
+): Promise<Id<"trashGroups"> | null> {
   const done = job.operation === "deleteDone";
   const batch = await ctx.db
     .query("todos")
@@ -304,31 +277,41 @@ async function runDayBatch(
         : range.gt("order", job.afterOrder);
     })
     .take(BATCH_SIZE);
-  if (batch.length === 0) return;
+  if (batch.length === 0) return job.trashGroupId ?? null;
   // Items added after the action was confirmed are walked past, untouched.
   const existed = batch.filter((todo) => todo._creationTime <= job.cutoff);
 
+  let trashGroupId = job.trashGroupId ?? null;
   if (job.operation === "copyOpen") {
     await copyBatch(ctx, job.userId, job.toDay!, existed);
-  } else {
+  } else if (job.operation === "completeOpen") {
     const now = Date.now();
     for (const todo of existed) {
-      if (job.operation === "completeOpen") {
-        if (todo.kind !== "todo") continue;
-        await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
-      } else {
-        await ctx.db.delete("todos", todo._id);
-      }
+      if (todo.kind !== "todo") continue;
+      await ctx.db.patch("todos", todo._id, { done: true, completedAt: now });
     }
+  } else {
+    trashGroupId = await moveToTrash(
+      ctx,
+      {
+        id: trashGroupId,
+        userId: job.userId,
+        day: job.day,
+        what: job.operation === "deleteOpen" ? "openTodos" : "doneTodos",
+      },
+      { todos: existed },
+    );
   }
 
   if (batch.length === BATCH_SIZE) {
     await ctx.scheduler.runAfter(0, internal.todos.continueDayBatch, {
       ...job,
       afterOrder: batch[batch.length - 1]!.order,
+      ...(trashGroupId ? { trashGroupId } : {}),
     });
     ctx.undoJournal.continues = true;
   }
+  return trashGroupId;
 }
 
 /** Copies are told apart by kind and text: `# Errands` and `Errands` differ. */
@@ -414,7 +397,10 @@ export const continueDayBatch = internalMutation({
   },
 });
 
-/** A whole-day bulk action: the first batch runs now, the rest scheduled. */
+/**
+ * A whole-day bulk action: the first batch runs now, the rest scheduled.
+ * A delete returns its group in "Recently deleted" (null: nothing to delete).
+ */
 function wholeDayAction(
   operation: "completeOpen" | "deleteOpen" | "deleteDone",
 ) {
@@ -431,8 +417,8 @@ function wholeDayAction(
         ctx.userId,
         day,
       );
-      if (cutoff === null) return;
-      await runDayBatch(ctx, {
+      if (cutoff === null) return null;
+      return await runDayBatch(ctx, {
         userId: ctx.userId,
         day,
         operation,

@@ -255,9 +255,8 @@ const PURGED_PER_RUN = 500;
 
 /**
  * Removes undo log rows older than a day, a page at a time, for the users
- * who stopped making changes (changes prune their own user's log). For a
- * daily cron: `crons.daily("purge the undo log", { hourUTC: 4, minuteUTC: 0 },
- * internal.undo.purgeExpired, {})`.
+ * who stopped making changes (changes prune their own user's log). Run
+ * daily (convex/crons.ts).
  */
 export const purgeExpired = internalMutation({
   args: {},

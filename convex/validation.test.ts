@@ -12,6 +12,7 @@ import { MAX_PAGE_SIZE } from "./lib/pagination";
 import * as notes from "./notes";
 import schema from "./schema";
 import * as search from "./search";
+import * as trash from "./trash";
 import { ALICE, type Backend, newBackend } from "./test.setup";
 import * as todos from "./todos";
 import * as undo from "./undo";
@@ -38,6 +39,7 @@ const MODULES = {
   notes,
   search,
   todos,
+  trash,
   undo,
   users,
 } as unknown as Record<
@@ -322,32 +324,7 @@ const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
     "toDay",
     (fx, day) => ({ fromDay: fx.day, toDay: day }),
   ],
-  [
-    "todos:restore",
-    "day",
-    (_fx, day) => ({
-      day,
-      text: "x",
-      kind: "todo",
-      done: false,
-      pinned: false,
-      afterId: null,
-      beforeId: null,
-    }),
-  ],
   ["notes:listForDay", "day", (_fx, day) => ({ day })],
-  [
-    "notes:restore",
-    "day",
-    (_fx, day) => ({
-      day,
-      title: "x",
-      body: "",
-      collapsed: false,
-      afterId: null,
-      beforeId: null,
-    }),
-  ],
   ["notes:create", "day", (_fx, day) => ({ day, title: "x" })],
   ["days:get", "day", (_fx, day) => ({ day })],
   ["days:setLabel", "day", (_fx, day) => ({ day, label: "x" })],
@@ -411,9 +388,8 @@ describe("required text", () => {
 
 describe("text cleaning", () => {
   // Each public function that stores or searches user text, with that text.
-  // (Not the Undo of a delete, `todos:restore` and `notes:restore`: they put
-  // back text stored before these rules with its forbidden characters
-  // replaced, never refused; see their own tests.)
+  // (Not a restore from "Recently deleted": it puts back exactly what was
+  // stored, including text from before these rules.)
   const TEXT_FIELDS: [string, string, (fx: Fixture, text: string) => Args][] = [
     ["todos:create", "text", (fx, text) => ({ day: fx.day, text })],
     [
@@ -681,6 +657,66 @@ describe("unknown ids", () => {
   );
 });
 
+describe("Recently deleted", () => {
+  /** A group deleted for good, and the id its item had. */
+  async function goneForGood(me: Caller) {
+    const id = await me.mutation(api.todos.create, {
+      day: "2025-03-10",
+      text: "gone",
+    });
+    const groupId = await me.mutation(api.todos.remove, { id });
+    const [item] = (
+      await me.query(api.trash.listItems, {
+        groupId,
+        paginationOpts: { numItems: 1, cursor: null },
+      })
+    ).page;
+    await me.mutation(api.trash.deleteGroupForever, { groupId });
+    return { groupId, itemId: item!._id };
+  }
+
+  test.each([
+    ["trash:restoreGroup", "group"],
+    ["trash:deleteGroupForever", "group"],
+    ["trash:listItems", "group"],
+    ["trash:restoreItem", "item"],
+    ["trash:deleteItemForever", "item"],
+  ] as const)(
+    "%s rejects the id of a %s deleted for good as not found",
+    async (name, what) => {
+      const { t, me } = await setup();
+      const gone = await goneForGood(me);
+      const args =
+        what === "group"
+          ? {
+              groupId: gone.groupId,
+              ...(name === "trash:listItems"
+                ? { paginationOpts: { numItems: 5, cursor: null } }
+                : {}),
+            }
+          : { id: gone.itemId };
+      await expectRejected(t, me, name, args, "NOT_FOUND");
+    },
+  );
+
+  test("a group's items come a bounded page at a time", async () => {
+    const { me, fx } = await setup();
+    const groupId = await me.mutation(api.days.remove, { day: fx.day });
+    const page = await me.query(api.trash.listItems, {
+      groupId: groupId!,
+      paginationOpts: { numItems: 1_000_000, cursor: null },
+    });
+    // "one", "two", "# Head" and two notes: within one page.
+    expect(page.page).toHaveLength(5);
+    await expect(
+      me.query(api.trash.listItems, {
+        groupId: groupId!,
+        paginationOpts: { numItems: 0, cursor: null },
+      }),
+    ).rejects.toMatchObject({ data: { code: "INVALID_ARGUMENT" } });
+  });
+});
+
 const PAGED: [string, Args][] = [
   ["todos:listPinned", {}],
   ["days:list", { archived: false }],
@@ -688,7 +724,7 @@ const PAGED: [string, Args][] = [
 
 describe("pagination", () => {
   test.each(
-    PAGED.flatMap(([name, rest]) =>
+    [...PAGED, ["trash:list", {}] as [string, Args]].flatMap(([name, rest]) =>
       [0, -1, -100, 2.5].map((n) => [name, n, rest] as const),
     ),
   )("%s rejects numItems %d", async (name, numItems, rest) => {

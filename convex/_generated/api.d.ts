@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as account from "../account.js";
+import type * as crons from "../crons.js";
 import type * as days from "../days.js";
 import type * as imports from "../imports.js";
 import type * as lib_auth from "../lib/auth.js";
@@ -31,6 +32,7 @@ import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_todoText from "../lib/todoText.js";
+import type * as lib_trash from "../lib/trash.js";
 import type * as lib_undoJournal from "../lib/undoJournal.js";
 import type * as lib_undoOps from "../lib/undoOps.js";
 import type * as lib_usage from "../lib/usage.js";
@@ -39,6 +41,7 @@ import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
 import type * as todos from "../todos.js";
+import type * as trash from "../trash.js";
 import type * as undo from "../undo.js";
 import type * as usage from "../usage.js";
 import type * as users from "../users.js";
@@ -53,6 +56,7 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   account: typeof account;
+  crons: typeof crons;
   days: typeof days;
   imports: typeof imports;
   "lib/auth": typeof lib_auth;
@@ -70,6 +74,7 @@ declare const fullApi: ApiFromModules<{
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/todoText": typeof lib_todoText;
+  "lib/trash": typeof lib_trash;
   "lib/undoJournal": typeof lib_undoJournal;
   "lib/undoOps": typeof lib_undoOps;
   "lib/usage": typeof lib_usage;
@@ -78,6 +83,7 @@ declare const fullApi: ApiFromModules<{
   notes: typeof notes;
   search: typeof search;
   todos: typeof todos;
+  trash: typeof trash;
   undo: typeof undo;
   usage: typeof usage;
   users: typeof users;

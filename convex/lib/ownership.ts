@@ -3,9 +3,14 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { invalidArgument, notFound } from "./errors";
 
-type OwnedTable = "todos" | "notes";
+type OwnedTable = "todos" | "notes" | "trash" | "trashGroups";
 
-const NAMES: Record<OwnedTable, string> = { todos: "todo", notes: "note" };
+const NAMES: Record<OwnedTable, string> = {
+  todos: "todo",
+  notes: "note",
+  trash: "deleted item",
+  trashGroups: "deleted group",
+};
 
 /**
  * How a client sends a document id of `table`. Validated as a plain string

@@ -39,6 +39,8 @@ type UserTable<T extends TableNames> = {
    * Rows per batch of "delete my data"; null: not deleted by its batches.
    */
   deleteBatchSize: number | null;
+  /** Exported only when the person asks for it ("Recently deleted"). */
+  exportOnRequest?: true;
 };
 
 /**
@@ -67,6 +69,20 @@ export const USER_TABLES = {
     exportPageSize: 25,
     deleteBatchSize: NOTE_BATCH_SIZE,
   },
+  // "Recently deleted" (lib/trash): exported only when asked for. Rows of
+  // `trash` may hold a note (up to 100 kB).
+  trashGroups: {
+    index: "by_user_deleted",
+    exportPageSize: 500,
+    deleteBatchSize: BATCH_SIZE,
+    exportOnRequest: true,
+  },
+  trash: {
+    index: "by_user_group_kind",
+    exportPageSize: 25,
+    deleteBatchSize: 50,
+    exportOnRequest: true,
+  },
   // Receipts of changes sent with a change id (lib/changeReceipts): the
   // server's bookkeeping, not content, so not exported; deleted with the rest.
   // Each may hold a list of ids (a paste of 500 todos), about 17 kB at most.
@@ -91,16 +107,35 @@ export const USER_TABLES = {
 
 export const USER_TABLE_NAMES = Object.keys(USER_TABLES) as UserTableName[];
 
-/** Tables in "export my data", in the order the export walks them. */
+/** Tables "export my data" can hold, in the order the export walks them. */
 export type ExportTable = {
   [T in UserTableName]: (typeof USER_TABLES)[T]["exportPageSize"] extends number
     ? T
     : never;
 }[UserTableName];
 
+/** Of those, the ones exported only when asked for ("Recently deleted"). */
+export type OnRequestExportTable = {
+  [T in ExportTable]: (typeof USER_TABLES)[T] extends { exportOnRequest: true }
+    ? T
+    : never;
+}[ExportTable];
+
 export const EXPORT_TABLES = USER_TABLE_NAMES.filter(
   (table) => USER_TABLES[table].exportPageSize !== null,
 ) as ExportTable[];
+
+/** The tables of an export, with "Recently deleted" or without. */
+export function exportTables(includeDeleted: boolean): ExportTable[] {
+  return EXPORT_TABLES.filter(
+    (table) =>
+      includeDeleted ||
+      !(
+        "exportOnRequest" in USER_TABLES[table] &&
+        USER_TABLES[table].exportOnRequest
+      ),
+  );
+}
 
 /** Tables "delete my data" empties, in the order its batches go. */
 export type DeletedTable = {
@@ -117,7 +152,9 @@ export const DELETION_ORDER = USER_TABLE_NAMES.filter(
 export type ExportDocument = {
   exportedAt: string;
   profile: Doc<"users"> | null;
-} & { [T in Exclude<ExportTable, "users">]: Doc<T>[] };
+} & {
+  [T in Exclude<ExportTable, "users" | OnRequestExportTable>]: Doc<T>[];
+} & { [T in OnRequestExportTable]?: Doc<T>[] };
 
 /** One user's rows of `table`, through its userId index. */
 export function userRows<T extends UserTableName>(

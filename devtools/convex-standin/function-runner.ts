@@ -149,8 +149,37 @@ export async function createFunctionRunner(convexDirectory: string) {
     }
   }
 
+  /**
+   * Runs a function as the deployment itself does (crons): internal ones
+   * included, with no identity. Returns its result in wire form.
+   */
+  async function runAsDeployment(
+    udfPath: string,
+    args: JSONValue,
+  ): Promise<JSONValue> {
+    const { modulePath, exportName } = splitUdfPath(udfPath);
+    const load = modulesByPath.get(modulePath);
+    const module = load ? ((await load()) as Record<string, unknown>) : {};
+    const fn = module[exportName] as RegisteredFunction | undefined;
+    const kind = fn ? kindOf(fn) : undefined;
+    const decodedArgs = jsonToConvex(args) as Record<string, Value>;
+    let value: Value;
+    if (kind === "mutation") {
+      const ref = makeFunctionReference<"mutation", never>(udfPath);
+      value = await backend.mutation(ref, decodedArgs as never);
+    } else if (kind === "action") {
+      const ref = makeFunctionReference<"action", never>(udfPath);
+      value = await backend.action(ref, decodedArgs as never);
+    } else {
+      throw new Error(`Could not find mutation or action '${udfPath}'.`);
+    }
+    return convexToJson(value ?? null);
+  }
+
   return {
     run,
+    runAsDeployment,
+    modules,
 
     /** Jobs the scheduler has not finished, so their results are still to come. */
     async unfinishedScheduledJobs(): Promise<UnfinishedJob[]> {

@@ -192,6 +192,34 @@ describe("issue 9: exactly-once changes, conflicts and deletions", () => {
     ]);
   });
 
+  it("restores a deleted day from Recently deleted across scheduled batches, and runs the purge cron on demand", async () => {
+    const ada = await clientWithToken(adaToken);
+    const day = "2025-04-14";
+    const lines = Array.from({ length: 300 }, (_, i) => `Item ${i}`);
+    await ada.mutation(api.todos.createMany, { day, lines });
+    const groupId = await ada.mutation(api.days.remove, { day });
+    await stack.standin.scheduledWorkIdle();
+    expect(await ada.query(api.todos.listForDay, { day })).toEqual([]);
+    const allBack = firstResult(
+      ada,
+      api.todos.listForDay,
+      { day },
+      (todos) => todos.length === 300,
+    );
+    await ada.mutation(api.trash.restoreGroup, { groupId: groupId! });
+    expect((await allBack).map((todo) => todo.text)).toEqual(lines);
+
+    // A fresh deletion outlives the purge, which runs as the deployment.
+    const id = await ada.mutation(api.todos.create, { day, text: "Fresh" });
+    const fresh = await ada.mutation(api.todos.remove, { id });
+    await stack.standin.runCron("purge Recently deleted");
+    const trash = await ada.query(api.trash.list, {
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    // (Ada's earlier deletions in this file are fresh too.)
+    expect(trash.page.map((group) => group._id)).toContain(fresh);
+  });
+
   it("runs delete-my-data's scheduled batches to done, leaving nothing", async () => {
     const { accessToken } = await signIn(stack.emulator, "mary@example.com");
     const mary = await clientWithToken(accessToken);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AsyncLock } from "./async-lock";
 import { loadAuthProviders } from "./auth-providers";
+import { CronRunner, loadCronJobs } from "./cron-runner";
 import { createFunctionRunner } from "./function-runner";
 import { ScheduledWorkWatcher } from "./scheduled-work-watcher";
 import { SyncSession, type SyncContext } from "./sync-session";
@@ -48,6 +49,12 @@ export interface ConvexStandin {
   setMutationDelayMs(ms: number): void;
   /** Resolves once scheduled work that is due has run and been published. */
   scheduledWorkIdle(): Promise<void>;
+  /**
+   * Runs a cron job of `convex/crons.ts` now, by its name (they also run on
+   * their schedules), and resolves once it and the work it scheduled have
+   * run and been published.
+   */
+  runCron(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +125,18 @@ export async function startConvexStandin(
   const watcher = new ScheduledWorkWatcher(runner, () =>
     commitLock.run(() => publishToAll(clock.advance())),
   );
+
+  const crons = new CronRunner(
+    await loadCronJobs(runner.modules),
+    async (udfPath, args) => {
+      await commitLock.run(async () => {
+        await runner.runAsDeployment(udfPath, args);
+        await publishToAll(clock.advance());
+      });
+      watcher.wake();
+    },
+  );
+  crons.start();
 
   async function beforeFirstSignIn({ identity }: VerifiedIdentity) {
     if (!options.seed || seededSubjects.has(identity.subject)) return;
@@ -191,7 +210,12 @@ export async function startConvexStandin(
       mutationDelayMs = ms;
     },
     scheduledWorkIdle: () => watcher.idle(),
+    async runCron(name) {
+      await crons.runNow(name);
+      await watcher.idle();
+    },
     async close() {
+      crons.stop();
       watcher.stop();
       restoreEnv();
       for (const client of webSockets.clients) client.terminate();

@@ -8,6 +8,7 @@ import { paths } from "@/config/paths";
 import { DayArrowFocus, DayHeader, dayTitle, useDay } from "@/features/days";
 import { NotesSection } from "@/features/notes";
 import { DayTodos, PinnedView } from "@/features/todos";
+import { TrashView } from "@/features/trash";
 import {
   FIRST_DAY,
   isDayString,
@@ -74,7 +75,10 @@ function DayRoute() {
   return <DayPage key={date} day={date} />;
 }
 
-/** The signed-in routes: today, a day, pinned; anything else is not found. */
+/**
+ * The signed-in routes: today, a day, pinned, recently deleted; anything
+ * else is not found.
+ */
 export function AppRoutes({ path }: { path: string }) {
   return (
     <DayArrowFocus>
@@ -87,6 +91,13 @@ export function AppRoutes({ path }: { path: string }) {
           <Route path={paths.pinned}>
             <Suspense fallback={<SkeletonList label="Loading pinned todos" />}>
               <PinnedView />
+            </Suspense>
+          </Route>
+          <Route path={paths.trash}>
+            <Suspense
+              fallback={<SkeletonList label="Loading recently deleted items" />}
+            >
+              <TrashView />
             </Suspense>
           </Route>
           <Route>

@@ -9,10 +9,14 @@ const APP_NAME = "Daybook";
 /** What the tab shows: a day, a view, or a dialog open over them. */
 export type TitledView =
   | { view: "day"; day: string; label?: string | null }
-  | { view: "pinned" | "not-found" | "search" | "settings" | "shortcuts" };
+  | {
+      view:
+        "pinned" | "trash" | "not-found" | "search" | "settings" | "shortcuts";
+    };
 
 const VIEW_NAMES = {
   pinned: "Pinned",
+  trash: "Recently deleted",
   "not-found": "Page not found",
   search: "Search",
   settings: "Settings",
@@ -50,7 +54,14 @@ export function useDocumentTitle(
       ? { view: overlay }
       : day
         ? { view: "day", day, label }
-        : { view: path === paths.pinned ? "pinned" : "not-found" },
+        : {
+            view:
+              path === paths.pinned
+                ? "pinned"
+                : path === paths.trash
+                  ? "trash"
+                  : "not-found",
+          },
   );
   useEffect(() => {
     document.title = title;

@@ -7,6 +7,8 @@ import { isDayString, todayString, type DayString } from "@/lib/dates";
 export const paths = {
   today: "/",
   pinned: "/pinned",
+  /** "Recently deleted". */
+  trash: "/trash",
   /** Where WorkOS sends the browser back after sign-in. */
   callback: "/callback",
   /** A day's route pattern, for the router. */
@@ -32,7 +34,7 @@ export function dayOfPath(
 
 /**
  * The app page a link in user text points to, as a path, when it is one of
- * this site's own pages (today, a day, pinned): `/day/2026-11-28`, or the
+ * this site's own pages (today, a day, pinned, recently deleted): `/day/2026-11-28`, or the
  * same with this origin in front. Anything else is null: other sites,
  * protocol-relative `//host` links, queries and fragments, and paths the
  * app does not serve.
@@ -51,5 +53,9 @@ export function appPathOf(
   }
   if (url.origin !== origin || url.search || url.hash) return null;
   const path = url.pathname;
-  return path === paths.pinned || dayOfPath(path) !== null ? path : null;
+  return path === paths.pinned ||
+    path === paths.trash ||
+    dayOfPath(path) !== null
+    ? path
+    : null;
 }

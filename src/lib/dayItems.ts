@@ -1,9 +1,4 @@
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
-import { errorCode } from "./errors";
-import { attempt } from "./notify";
-import { shorten } from "./text";
-import { toast } from "./toast";
-import { isolate } from "@/components/ui/UserText";
 
 /**
  * What todos and notes share as "ordered items of a day" on the client: the
@@ -204,39 +199,4 @@ export function moveBetween<Id extends string, T extends Item<Id>>(
   const anchor = where.afterId ?? where.beforeId;
   if (anchor === null || !rest.some((item) => item._id === anchor)) return list;
   return insertBetween(rest, moved, where);
-}
-
-/**
- * Deletes an item and offers Undo in a toast. Undo puts it back between the
- * neighbours it had; if one of them has gone meanwhile, at the end of its day.
- */
-export async function removeWithUndo<Deleted, Id extends string>(
-  item: Deleted,
-  where: Neighbours<Id>,
-  how: {
-    remove: (item: Deleted) => Promise<unknown>;
-    restore: (item: Deleted, where: Neighbours<Id>) => Promise<unknown>;
-    /** How the toast names the item, e.g. its text. */
-    name: string;
-    /** "todo" or "note", for the error message. */
-    what: string;
-  },
-): Promise<void> {
-  const removed = await attempt(
-    () => how.remove(item).then(() => true),
-    `delete the ${how.what}`,
-  );
-  if (!removed) return;
-  const undo = () =>
-    attempt(async () => {
-      try {
-        await how.restore(item, where);
-      } catch (error) {
-        if (errorCode(error) !== "NOT_FOUND") throw error;
-        await how.restore(item, { afterId: null, beforeId: null });
-      }
-    }, "undo");
-  toast.message(`Deleted “${isolate(shorten(how.name))}”`, {
-    action: { label: "Undo", onClick: () => void undo() },
-  });
 }

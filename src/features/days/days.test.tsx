@@ -415,7 +415,7 @@ test("the sidebar reads as one timeline: future days above Today (latest first),
   const hrefs = within(nav)
     .getAllByRole("link")
     .map((link) => link.getAttribute("href"))
-    .filter((href) => href !== "/pinned");
+    .filter((href) => href !== "/pinned" && href !== "/trash");
   expect(hrefs).toEqual([
     `/day/${inFiveDays}`,
     `/day/${tomorrow}`,

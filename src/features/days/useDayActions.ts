@@ -6,6 +6,7 @@ import type { Doc } from "@convex/_generated/dataModel";
 import { shortDate } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useUndoableDelete } from "@/lib/restoreDeleted";
 import { cleanName, shorten } from "@/lib/text";
 import { useUndoableMutation } from "@/lib/undo";
 import { isolate } from "@/components/ui/UserText";
@@ -82,6 +83,7 @@ export function useDayActions() {
     },
   });
   const copyOpen = useUndoableMutation(api.todos.copyOpenToDay);
+  const deleteUndoably = useUndoableDelete();
 
   return useMemo(
     () => ({
@@ -125,15 +127,19 @@ export function useDayActions() {
         if (result && result.copied === 0)
           toast.message(copyOutcome(result, shortDate(toDay)));
       },
+      /** To "Recently deleted"; undo brings the day back whole. */
       remove: async (day: string) => {
-        const done = await attempt(
-          () => remove({ day }).then(() => true),
-          "delete the day",
-        );
-        if (done) toast.success(`Deleted ${shortDate(day)}`);
+        const label = `Deleted ${shortDate(day)}`;
+        const group = await deleteUndoably({
+          label,
+          failure: "delete the day",
+          remove: () => remove({ day }),
+        });
+        // A day that held nothing to keep: gone, with nothing to undo.
+        if (group === null) toast.message(label);
       },
     }),
-    [setLabel, setArchived, copyOpen, remove],
+    [setLabel, setArchived, copyOpen, remove, deleteUndoably],
   );
 }
 

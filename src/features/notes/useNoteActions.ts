@@ -1,17 +1,13 @@
 import type { OptimisticLocalStore } from "convex/browser";
+import { useConvex } from "convex/react";
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
-import {
-  insertBetween,
-  moveBetween,
-  pendingFields,
-  removeWithUndo,
-  type Neighbours,
-} from "@/lib/dayItems";
+import { moveBetween, pendingFields, type Neighbours } from "@/lib/dayItems";
 import { errorCode } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useUndoableDelete } from "@/lib/restoreDeleted";
 import { shorten } from "@/lib/text";
 import { useUndoableMutation } from "@/lib/undo";
 import { isolate } from "@/components/ui/UserText";
@@ -102,18 +98,8 @@ export function useNoteActions() {
     optimisticUpdate: (store, { id }) =>
       updateListOf(store, id, (list, note) => list.filter((n) => n !== note)),
   });
-  const restore = useOutboxMutation(api.notes.restore, {
-    optimisticUpdate: (
-      store,
-      { day, title, body, collapsed, afterId, beforeId },
-    ) =>
-      updateDayNotes(store, day, (list) =>
-        insertBetween(list, newNote(day, { title, body, collapsed }, list), {
-          afterId,
-          beforeId,
-        }),
-      ),
-  });
+  const deleteUndoably = useUndoableDelete();
+  const convex = useConvex();
 
   return useMemo(
     () => ({
@@ -143,16 +129,33 @@ export function useNoteActions() {
           "move the note",
         ),
       /** `note` carries the latest text, even edits not yet saved. */
-      remove: (note: Note, where: NoteNeighbours) =>
-        removeWithUndo(note, where, {
-          remove: ({ _id }) => remove({ id: _id }),
-          restore: ({ day, title, body, collapsed }, at) =>
-            restore({ day, title, body, collapsed, ...at }),
-          name: note.title || "Untitled note",
-          what: "note",
+      remove: (note: Note, _where?: NoteNeighbours) =>
+        deleteUndoably({
+          label: `Deleted “${isolate(shorten(note.title || "Untitled note"))}”`,
+          failure: "delete the note",
+          remove: async (restored) => {
+            // A redo deletes again what the undo put back.
+            if (restored) return await remove({ id: restored.notes[0]! });
+            const { _id, day, title, body, version } = note;
+            // Edits not yet saved go with it to the trash, so Undo brings
+            // them back: saved first (a newer text elsewhere wins).
+            const saved = convex
+              .watchQuery(api.notes.listForDay, { day })
+              .localQueryResult()
+              ?.find((stored) => stored._id === _id);
+            if (saved && (saved.title !== title || saved.body !== body)) {
+              await update({
+                id: _id,
+                baseVersion: version ?? 0,
+                title,
+                body,
+              }).catch(() => undefined);
+            }
+            return await remove({ id: _id });
+          },
         }),
     }),
-    [create, update, setCollapsed, reorder, remove, restore],
+    [convex, create, update, setCollapsed, reorder, remove, deleteUndoably],
   );
 }
 

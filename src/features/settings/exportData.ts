@@ -2,7 +2,7 @@ import type { ConvexReactClient } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "@convex/_generated/api";
 import {
-  EXPORT_TABLES,
+  exportTables,
   type ExportDocument,
   type ExportTable,
 } from "@convex/lib/userTables";
@@ -13,15 +13,17 @@ export type { ExportDocument };
 /**
  * Everything the person has, as one JSON document: each table the backend
  * registers for export is read a page at a time (account.exportPage), so it
- * works at any size. `onProgress` hears the number of rows read so far.
+ * works at any size; "Recently deleted" only with `includeDeleted`.
+ * `onProgress` hears the number of rows read so far.
  */
 export async function collectExport(
   convex: ConvexReactClient,
   onProgress: (rows: number) => void,
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
 ): Promise<{ document: ExportDocument; rows: number }> {
   const rows = {} as Record<ExportTable, unknown[]>;
   let count = 0;
-  for (const table of EXPORT_TABLES) {
+  for (const table of exportTables(includeDeleted)) {
     rows[table] = [];
     let cursor: string | null = null;
     for (;;) {

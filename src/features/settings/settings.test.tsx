@@ -103,6 +103,40 @@ test("Export my data downloads one JSON document with exactly the person's rows"
   expect(new Date(exported.exportedAt).getTime()).not.toBeNaN();
 });
 
+test("Export leaves Recently deleted out, unless Include Recently deleted is ticked", async () => {
+  const { blobs } = catchDownloads();
+  const { user } = await renderApp({
+    seed: async (b) => {
+      const [gone] = await addTodos(b, ["Kept", "Thrown away"]).then((ids) =>
+        ids.slice(1),
+      );
+      await b.asUser.mutation(api.todos.remove, { id: gone! });
+    },
+  });
+  const dialog = await openSettings(user);
+  const exportButton = within(dialog).getByRole("button", {
+    name: "Export my data",
+  });
+  await user.click(exportButton);
+  await waitFor(() => expect(blobs).toHaveLength(1));
+  const plain = JSON.parse(await readBlob(blobs[0]!));
+  expect(plain).not.toHaveProperty("trash");
+  expect(JSON.stringify(plain)).not.toContain("Thrown away");
+
+  await user.click(
+    within(dialog).getByRole("checkbox", {
+      name: "Include Recently deleted in the JSON file",
+    }),
+  );
+  await user.click(exportButton);
+  await waitFor(() => expect(blobs).toHaveLength(2));
+  const withTrash = JSON.parse(await readBlob(blobs[1]!));
+  expect(
+    withTrash.trash.map((row: { todo?: { text: string } }) => row.todo?.text),
+  ).toEqual(["Thrown away"]);
+  expect(withTrash.trashGroups).toHaveLength(1);
+});
+
 test("Delete my data needs DELETE typed, then shows progress until done and offers Sign out", async () => {
   const { user, backend } = await renderApp({
     seed: async (b) => {

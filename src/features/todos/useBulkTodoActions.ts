@@ -3,6 +3,7 @@ import { api } from "@convex/_generated/api";
 import { attempt } from "@/lib/notify";
 import { shortDate } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useUndoableDelete } from "@/lib/restoreDeleted";
 import { useUndoableMutation } from "@/lib/undo";
 import { adjustDaySummary, updateDayList, type Todo } from "./optimistic";
 
@@ -45,6 +46,8 @@ export function useBulkTodoActions() {
     },
   });
 
+  const deleteUndoably = useUndoableDelete();
+
   return useMemo(
     () => ({
       completeAllOpen: (day: string) =>
@@ -56,11 +59,21 @@ export function useBulkTodoActions() {
             ),
           "complete the todos",
         ),
+      // To "Recently deleted"; undo brings them back, a redo deletes again
+      // what is open (or done) on the day then.
       deleteAllOpen: (day: string) =>
-        attempt(() => deleteAllOpen({ day }), "delete the todos"),
+        deleteUndoably({
+          label: `Deleted the open todos of ${shortDate(day)}`,
+          failure: "delete the todos",
+          remove: () => deleteAllOpen({ day }),
+        }),
       deleteAllDone: (day: string) =>
-        attempt(() => deleteAllDone({ day }), "delete the done todos"),
+        deleteUndoably({
+          label: `Deleted the done todos of ${shortDate(day)}`,
+          failure: "delete the done todos",
+          remove: () => deleteAllDone({ day }),
+        }),
     }),
-    [completeAllOpen, deleteAllOpen, deleteAllDone],
+    [completeAllOpen, deleteAllOpen, deleteAllDone, deleteUndoably],
   );
 }

@@ -2,18 +2,13 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
-import {
-  insertBetween,
-  moveBetween,
-  orderAfterLast,
-  removeWithUndo,
-  type Neighbours,
-} from "@/lib/dayItems";
+import { moveBetween, orderAfterLast, type Neighbours } from "@/lib/dayItems";
 import { useConfirm } from "@/components/ui/confirm";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { shortDate } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
+import { useUndoableDelete } from "@/lib/restoreDeleted";
 import { shorten } from "@/lib/text";
 import { useUndoableMutation } from "@/lib/undo";
 import { toast } from "@/lib/toast";
@@ -115,21 +110,7 @@ export function useTodoActions() {
       if (before) adjustDaySummary(store, before.day, [[before, null]]);
     },
   });
-  const restore = useOutboxMutation(api.todos.restore, {
-    optimisticUpdate: (
-      store,
-      { day, text, kind, done, pinned, afterId, beforeId },
-    ) => {
-      const item = { text, kind, done: kind === "todo" && done };
-      updateDayList(store, day, (list) =>
-        insertBetween(list, newTodo(day, { ...item, pinned }, list), {
-          afterId,
-          beforeId,
-        }),
-      );
-      adjustDaySummary(store, day, [[null, item]]);
-    },
-  });
+  const deleteUndoably = useUndoableDelete();
 
   return useMemo(
     () => ({
@@ -213,13 +194,12 @@ export function useTodoActions() {
           () => reorder({ id, ...where }, "Moved a todo"),
           "move the todo",
         ),
-      remove: (todo: Todo, where: TodoNeighbours) =>
-        removeWithUndo(todo, where, {
-          remove: ({ _id }) => remove({ id: _id }),
-          restore: ({ day, text, kind, done, pinned }, at) =>
-            restore({ day, text, kind, done, pinned, ...at }),
-          name: todo.text,
-          what: "todo",
+      /** To "Recently deleted"; undo brings it back at its old place. */
+      remove: (todo: Todo, _where?: TodoNeighbours) =>
+        deleteUndoably({
+          label: `Deleted “${isolate(shorten(todo.text))}”`,
+          failure: "delete the todo",
+          remove: (restored) => remove({ id: restored?.todos[0] ?? todo._id }),
         }),
     }),
     [
@@ -232,7 +212,7 @@ export function useTodoActions() {
       moveToDay,
       reorder,
       remove,
-      restore,
+      deleteUndoably,
     ],
   );
 }

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, Pin, Sun } from "lucide-react";
+import { ChevronDown, ChevronRight, Pin, Sun, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { api } from "@convex/_generated/api";
@@ -105,6 +105,17 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
           >
             <Pin aria-hidden className="size-4" />
             Pinned
+          </Link>
+        </li>
+        <li>
+          <Link
+            href={paths.trash}
+            onClick={onNavigate}
+            aria-current={path === paths.trash ? "page" : undefined}
+            className="flex min-h-10 items-center gap-2 rounded-md px-2 text-sm text-slate-800 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:font-semibold dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-indigo-950"
+          >
+            <Trash2 aria-hidden className="size-4" />
+            Recently deleted
           </Link>
         </li>
       </ul>

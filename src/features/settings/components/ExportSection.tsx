@@ -28,12 +28,16 @@ function items(count: number) {
 export function ExportSection() {
   const convex = useConvex();
   const [state, setState] = useState<State>({ step: "idle" });
+  const [includeDeleted, setIncludeDeleted] = useState(false);
 
   const run = async (format: "json" | "markdown") => {
     setState({ step: "working", rows: 0 });
     try {
-      const { document, rows } = await collectExport(convex, (read) =>
-        setState({ step: "working", rows: read }),
+      const { document, rows } = await collectExport(
+        convex,
+        (read) => setState({ step: "working", rows: read }),
+        // Markdown holds days, todos and notes only.
+        { includeDeleted: format === "json" && includeDeleted },
       );
       const fileName = exportFileName(new Date(), format);
       if (format === "json") downloadJson(document, fileName);
@@ -53,6 +57,15 @@ export function ExportSection() {
         Download everything you have in Daybook as one JSON file, or your days,
         todos and notes as Markdown. Import reads both back.
       </p>
+      <label className="flex min-h-10 items-center gap-2 self-start text-sm text-slate-800 sm:min-h-8 dark:text-slate-200">
+        <input
+          type="checkbox"
+          checked={includeDeleted}
+          onChange={(event) => setIncludeDeleted(event.target.checked)}
+          className="size-4 accent-indigo-700 dark:accent-indigo-400"
+        />
+        Include Recently deleted in the JSON file
+      </label>
       <div className="flex flex-wrap items-center gap-3">
         <Button
           onClick={() => void run("json")}

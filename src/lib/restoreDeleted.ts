@@ -1,0 +1,73 @@
+import { useCallback } from "react";
+import { api } from "@convex/_generated/api";
+import type { Id } from "@convex/_generated/dataModel";
+import { attempt } from "./notify";
+import { useOutboxMutation } from "./outbox";
+import { useUndo } from "./undo";
+
+export type DeletedGroupId = Id<"trashGroups">;
+
+/** What a restore put back: new documents, with new ids. */
+export type RestoredItems = {
+  items: number;
+  todos: Id<"todos">[];
+  notes: Id<"notes">[];
+};
+
+/**
+ * The one way back for every delete: puts a group of "Recently deleted"
+ * (a todo, a note, a day, a day's open or done todos) back where it was.
+ * Each delete answers with its group, so its undo step calls this with it.
+ * Rejects with the server's error (e.g. LIMIT_REACHED when the day is
+ * full); callers show it.
+ */
+export function useRestoreDeleted(): (
+  groupId: DeletedGroupId,
+) => Promise<RestoredItems> {
+  const restoreGroup = useOutboxMutation(api.trash.restoreGroup);
+  return useCallback((groupId) => restoreGroup({ groupId }), [restoreGroup]);
+}
+
+export type UndoableDelete = {
+  /** The step's words, e.g. Deleted “Buy milk”. */
+  label: string;
+  /** For the error message: "delete the todo". */
+  failure: string;
+  /**
+   * The delete, to "Recently deleted": resolves with its group, or null
+   * when there was nothing to delete. `restored` is null the first time;
+   * on a redo it holds what the undo put back (new ids), to delete again.
+   */
+  remove: (restored: RestoredItems | null) => Promise<DeletedGroupId | null>;
+};
+
+/**
+ * Every delete as a step of this tab's undo stack (Ctrl/Cmd+Z and the
+ * toast's Undo): undo restores its group from "Recently deleted", redo
+ * deletes again what came back, into a new group.
+ */
+export function useUndoableDelete(): (
+  step: UndoableDelete,
+) => Promise<DeletedGroupId | null | undefined> {
+  const restore = useRestoreDeleted();
+  const { pushUndoable } = useUndo();
+  return useCallback(
+    async ({ label, failure, remove }) => {
+      let group = await attempt(() => remove(null), failure);
+      if (!group) return group;
+      let restored: RestoredItems | null = null;
+      pushUndoable({
+        label,
+        undo: async () => {
+          restored = await restore(group!);
+        },
+        redo: async () => {
+          group = await remove(restored);
+          if (!group) throw new Error("Nothing was left to delete again.");
+        },
+      });
+      return group;
+    },
+    [restore, pushUndoable],
+  );
+}

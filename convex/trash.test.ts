@@ -37,7 +37,8 @@ function contentOf(day = DAY) {
       T extends { _id: unknown; _creationTime: unknown; revision?: number },
     >(
       rows: T[],
-    ) => rows.map(({ _id, _creationTime, revision, ...rest }) => rest);
+    ) =>
+      rows.map(({ _id, _creationTime, revision: _revision, ...rest }) => rest);
     const byDay = (table: "todos" | "notes") =>
       ctx.db
         .query(table)

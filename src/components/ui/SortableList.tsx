@@ -230,10 +230,10 @@ const BoundRow = memo(function BoundRow({
   // dnd-kit changes every row's transition when a drag starts, ends or the
   // list changes, and as a prop that would re-render every row each time.
   const translate = CSS.Translate.toString(transform) ?? "";
-  useLayoutEffect(
-    () => showMotion(node.current, translate, transition),
-    [node, translate, transition],
-  );
+  useLayoutEffect(() => {
+    if (translate !== "" && node.current) rows.holdRunOf(node.current);
+    showMotion(node.current, translate, transition);
+  }, [rows, node, translate, transition]);
   // Unbound, the row rests where the list puts it.
   useLayoutEffect(
     () => () => showMotion(elements.row, "", undefined),
@@ -449,7 +449,9 @@ export function SortableList<Item extends { _id: string }>({
         id={dndId}
         sensors={sensors}
         collisionDetection={closestCenter}
-        onDragStart={() => rows.setDragging(true)}
+        onDragStart={({ active }) =>
+          rows.setDragging(true, rows.elementsOf(String(active.id)).row)
+        }
         onDragCancel={() => rows.setDragging(false)}
         onDragEnd={onDragEnd}
         accessibility={{

@@ -66,11 +66,14 @@ export class RowBindings {
   /** No way to tell what is on screen (e.g. jsdom): every row is bound. */
   private readonly everyRow: boolean;
 
+  /** Runs rendered whole until the drop (`data-held`), see holdRunOf. */
+  private readonly heldRuns = new Set<Element>();
+
   constructor(
     /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
     readonly restingHandle: Record<string, unknown>,
     /** The list's children are runs of rows (ChunkedList), not rows. */
-    chunked: boolean,
+    private readonly chunked: boolean,
   ) {
     const observers =
       typeof IntersectionObserver !== "undefined" &&
@@ -119,8 +122,6 @@ export class RowBindings {
   private onRunIntersections = (entries: IntersectionObserverEntry[]) => {
     const changes: [string, boolean][] = [];
     for (const { target, isIntersecting } of entries) {
-      // Mid-drag, a run on screen stops clipping (ChunkedList's `data-near`).
-      target.toggleAttribute("data-near", isIntersecting);
       if (isIntersecting) this.renderedRuns.add(target);
       else this.renderedRuns.delete(target);
       for (const row of target.querySelectorAll("li")) {
@@ -267,16 +268,42 @@ export class RowBindings {
     }
   };
 
-  setDragging = (dragging: boolean) => {
+  /**
+   * A drag starts (with the row picked up) or ends. `data-dragging` on the
+   * list is for scripts (useRovingFocus leaves the arrows to the drag); no
+   * style may depend on it, since every run of the day would restyle.
+   */
+  setDragging = (dragging: boolean, pickedUp?: Element | null) => {
     this.list?.toggleAttribute("data-dragging", dragging);
     if (dragging) {
       this.held = new Set(this.near);
       if (this.focused !== null) this.held.add(this.focused);
-    } else if (this.held) {
-      this.held = null;
-      this.boundChanged();
+      if (pickedUp) this.holdRunOf(pickedUp);
+    } else {
+      for (const run of this.heldRuns) run.removeAttribute("data-held");
+      this.heldRuns.clear();
+      if (this.held) {
+        this.held = null;
+        this.boundChanged();
+      }
     }
   };
+
+  /**
+   * Mid-drag, a row that is picked up or moved must not be clipped at its
+   * run's edge (a rendered run contains its paint, ChunkedList), nor vanish
+   * with its run when that leaves the screen: the run is rendered whole
+   * (`data-held`) until the drop. Only the runs of rows that move: marking
+   * every run at the lift restyled all of a day's runs.
+   */
+  holdRunOf(row: Element) {
+    if (!this.chunked || this.held === null || !this.list) return;
+    let run: Element | null = row;
+    while (run && run.parentElement !== this.list) run = run.parentElement;
+    if (!run || this.heldRuns.has(run)) return;
+    this.heldRuns.add(run);
+    run.setAttribute("data-held", "");
+  }
 
   disconnect() {
     this.observer?.disconnect();

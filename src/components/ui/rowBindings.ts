@@ -48,16 +48,21 @@ export class RowBindings {
   private readonly boundListeners = new Set<() => void>();
   /** Changes whenever the set of bound rows does. */
   private boundVersion = 0;
-  /** Rows of a plain list, each watched. */
+  /**
+   * Rows watched one by one: every row of a plain list; in a ChunkedList,
+   * only the rows of runs on screen.
+   */
   private readonly observer: IntersectionObserver | null;
   /**
-   * Runs of rows (ChunkedList), each watched: rows are bound while their
-   * run is on screen. Not the browser's own "rendered" state of a
-   * `content-visibility: auto` run, which holds for runs well off screen
-   * (about 4 runs, 100 rows, on a 1,000-todo day): dnd-kit re-renders every
-   * bound row on every change to the list, so that doubled the work of
-   * each add, tick and move. Nor an observer per row, which recomputed
-   * every row on every frame of a scroll.
+   * Runs of rows (ChunkedList), each watched: while a run is on screen its
+   * rows are watched, and those on screen are bound. Not the browser's own
+   * "rendered" state of a `content-visibility: auto` run, which holds for
+   * runs well off screen (about 4 runs, 100 rows, on a 1,000-todo day), nor
+   * every row of an on-screen run (two runs, 50 rows, where about 20 show):
+   * dnd-kit re-renders and, at a lift, measures every bound row, so each
+   * bound row off screen is work for every add, tick, lift and move. Nor an
+   * observer on every row of the day, which recomputed them all on every
+   * frame of a scroll.
    */
   private readonly runObserver: IntersectionObserver | null;
   /** Adds and removes runs from `runObserver` as the list changes. */
@@ -79,12 +84,12 @@ export class RowBindings {
       typeof IntersectionObserver !== "undefined" &&
       (!chunked || typeof MutationObserver !== "undefined");
     this.everyRow = !observers;
-    this.observer =
-      observers && !chunked
-        ? new IntersectionObserver(this.onIntersections, {
-            rootMargin: NEAR_MARGIN,
-          })
-        : null;
+    this.observer = observers
+      ? new IntersectionObserver(
+          this.onIntersections,
+          chunked ? undefined : { rootMargin: NEAR_MARGIN },
+        )
+      : null;
     this.runObserver =
       observers && chunked
         ? new IntersectionObserver(this.onRunIntersections)
@@ -126,7 +131,13 @@ export class RowBindings {
       else this.renderedRuns.delete(target);
       for (const row of target.querySelectorAll("li")) {
         const rowId = this.idOf.get(row);
-        if (rowId !== undefined) changes.push([rowId, isIntersecting]);
+        if (rowId === undefined) continue;
+        // Its own observer says whether it is on screen, at once.
+        if (isIntersecting) this.observer?.observe(row);
+        else {
+          this.observer?.unobserve(row);
+          changes.push([rowId, false]);
+        }
       }
     }
     this.nearChanged(changes);
@@ -200,11 +211,10 @@ export class RowBindings {
     }
     if (row) {
       this.idOf.set(row, id);
-      this.observer?.observe(row);
       // A row added to (or moved into) a run already on screen: that run
       // reports nothing new.
-      if (this.runObserver && this.inRenderedRun(row)) {
-        this.nearChanged([[id, true]]);
+      if (!this.runObserver || this.inRenderedRun(row)) {
+        this.observer?.observe(row);
       }
     }
   }

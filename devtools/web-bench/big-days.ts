@@ -340,6 +340,11 @@ const TRACE_CATEGORIES = [
   "v8.execute",
   "disabled-by-default-v8.cpu_profiler",
   "blink.user_timing",
+  // BENCH_INVALIDATIONS=1: also why each style recalc and layout happened
+  // (which element, which attribute or inline style); it slows the page.
+  ...(process.env.BENCH_INVALIDATIONS
+    ? ["disabled-by-default-devtools.timeline.invalidationTracking"]
+    : []),
 ];
 
 /**

@@ -1,20 +1,22 @@
-import {
-  addDays,
-  isToday,
-  isTomorrow,
-  isValid,
-  isYesterday,
-  lightFormat,
-} from "date-fns";
 import { FIRST_DAY, isDayInRange, LAST_DAY } from "@convex/lib/dayRange";
 
 export { FIRST_DAY, LAST_DAY };
 
+/*
+ * Days are local calendar dates, handled with the platform's Date: a day's
+ * string, a day `n` days on (the Date constructor rolls over months, years
+ * and daylight-saving changes) and names from Intl. A date library's
+ * formatter and helpers added a kilobyte to every day view for these
+ * one-liners.
+ */
+
 /** A calendar day as the backend stores it: `YYYY-MM-DD`. */
 export type DayString = string;
 
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
 export function toDayString(date: Date): DayString {
-  return lightFormat(date, "yyyy-MM-dd");
+  return `${String(date.getFullYear()).padStart(4, "0")}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
 }
 
 export function todayString(now: Date = new Date()): DayString {
@@ -31,7 +33,9 @@ export function parseDay(day: string): Date | null {
   const date = new Date(2000, Number(match[2]) - 1, Number(match[3]));
   // Set apart: the constructor reads years 0-99 as 1900-1999.
   date.setFullYear(Number(match[1]));
-  return isValid(date) && toDayString(date) === day ? date : null;
+  return !Number.isNaN(date.getTime()) && toDayString(date) === day
+    ? date
+    : null;
 }
 
 /** A real calendar date inside the app's one range of days. */
@@ -39,11 +43,13 @@ export function isDayString(day: string): boolean {
   return isDayInRange(day) && parseDay(day) !== null;
 }
 
-/** The day `amount` days after `day` (negative for before), via date-fns. */
+/** The day `amount` days after `day` (negative for before). */
 export function shiftDay(day: DayString, amount: number): DayString {
   const date = parseDay(day);
   if (!date) throw new Error(`Not a day: ${day}`);
-  return toDayString(addDays(date, amount));
+  // Calendar days, not 24-hour steps: right across daylight-saving changes.
+  date.setDate(date.getDate() + amount);
+  return toDayString(date);
 }
 
 /**
@@ -95,11 +101,14 @@ export function shortDate(day: DayString, now: Date = new Date()): string {
 }
 
 /** "Today", "Yesterday", "Tomorrow" or null. */
-export function relativeDayName(day: DayString): string | null {
-  const date = parseDay(day);
-  if (!date) return null;
-  if (isToday(date)) return "Today";
-  if (isYesterday(date)) return "Yesterday";
-  if (isTomorrow(date)) return "Tomorrow";
+export function relativeDayName(
+  day: DayString,
+  now: Date = new Date(),
+): string | null {
+  if (parseDay(day) === null) return null;
+  const today = toDayString(now);
+  if (day === today) return "Today";
+  if (day === shiftDay(today, -1)) return "Yesterday";
+  if (day === shiftDay(today, 1)) return "Tomorrow";
   return null;
 }

@@ -128,12 +128,12 @@ function useRuns<Item>(
 /**
  * The run `li`s: rendered only near the screen, and always while a menu
  * inside is open (it is positioned against the page, and paint containment
- * would clip it) or a row inside is being dragged (`aria-pressed` on its
- * handle), or, mid-drag, while the run is on screen (`data-near`, set by
- * RowBindings): rows shifting past a run's edge must not be clipped.
+ * would clip it) or, mid-drag, while a row inside is picked up or moved
+ * (`data-held`, set by RowBindings on those runs only): rows shifting past
+ * a run's edge must not be clipped.
  */
 const CHUNK_CLASS =
-  "[content-visibility:auto] [overflow-clip-margin:4px] has-[[role=menu]]:[content-visibility:visible] has-[[aria-pressed=true]]:[content-visibility:visible] in-data-dragging:data-near:[content-visibility:visible]";
+  "[content-visibility:auto] [overflow-clip-margin:4px] has-[[role=menu]]:[content-visibility:visible] data-held:[content-visibility:visible]";
 
 export function ChunkedList<Item>({
   items,

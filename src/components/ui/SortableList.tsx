@@ -19,7 +19,7 @@ import {
   verticalListSortingStrategy,
   type NewIndexGetter,
 } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import { CSS, type Transform } from "@dnd-kit/utilities";
 import {
   createContext,
   memo,
@@ -140,6 +140,10 @@ const newIndexOf: NewIndexGetter = ({ id, items, activeIndex, overIndex }) => {
   return index;
 };
 
+/** Whether dnd-kit has moved a row away from where the list puts it. */
+const isMoved = (transform: Transform | null): transform is Transform =>
+  transform !== null && (transform.x !== 0 || transform.y !== 0);
+
 /** Where dnd-kit has moved a row (and how it animates there), on the row itself. */
 function showMotion(
   row: HTMLElement | null,
@@ -229,11 +233,15 @@ const BoundRow = memo(function BoundRow({
   // The drag's motion is written to the row's style here, not passed down:
   // dnd-kit changes every row's transition when a drag starts, ends or the
   // list changes, and as a prop that would re-render every row each time.
-  const translate = CSS.Translate.toString(transform) ?? "";
-  useLayoutEffect(
-    () => showMotion(node.current, translate, transition),
-    [node, translate, transition],
-  );
+  // At a lift dnd-kit gives every row a zero move: written, that restyled
+  // and animated every bound row and gave each its own compositing layer.
+  const translate = isMoved(transform)
+    ? (CSS.Translate.toString(transform) ?? "")
+    : "";
+  useLayoutEffect(() => {
+    if (translate !== "" && node.current) rows.holdRunOf(node.current);
+    showMotion(node.current, translate, transition);
+  }, [rows, node, translate, transition]);
   // Unbound, the row rests where the list puts it.
   useLayoutEffect(
     () => () => showMotion(elements.row, "", undefined),
@@ -449,7 +457,9 @@ export function SortableList<Item extends { _id: string }>({
         id={dndId}
         sensors={sensors}
         collisionDetection={closestCenter}
-        onDragStart={() => rows.setDragging(true)}
+        onDragStart={({ active }) =>
+          rows.setDragging(true, rows.elementsOf(String(active.id)).row)
+        }
         onDragCancel={() => rows.setDragging(false)}
         onDragEnd={onDragEnd}
         accessibility={{

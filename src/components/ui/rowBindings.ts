@@ -48,16 +48,21 @@ export class RowBindings {
   private readonly boundListeners = new Set<() => void>();
   /** Changes whenever the set of bound rows does. */
   private boundVersion = 0;
-  /** Rows of a plain list, each watched. */
+  /**
+   * Rows watched one by one: every row of a plain list; in a ChunkedList,
+   * only the rows of runs on screen.
+   */
   private readonly observer: IntersectionObserver | null;
   /**
-   * Runs of rows (ChunkedList), each watched: rows are bound while their
-   * run is on screen. Not the browser's own "rendered" state of a
-   * `content-visibility: auto` run, which holds for runs well off screen
-   * (about 4 runs, 100 rows, on a 1,000-todo day): dnd-kit re-renders every
-   * bound row on every change to the list, so that doubled the work of
-   * each add, tick and move. Nor an observer per row, which recomputed
-   * every row on every frame of a scroll.
+   * Runs of rows (ChunkedList), each watched: while a run is on screen its
+   * rows are watched, and those on screen are bound. Not the browser's own
+   * "rendered" state of a `content-visibility: auto` run, which holds for
+   * runs well off screen (about 4 runs, 100 rows, on a 1,000-todo day), nor
+   * every row of an on-screen run (two runs, 50 rows, where about 20 show):
+   * dnd-kit re-renders and, at a lift, measures every bound row, so each
+   * bound row off screen is work for every add, tick, lift and move. Nor an
+   * observer on every row of the day, which recomputed them all on every
+   * frame of a scroll.
    */
   private readonly runObserver: IntersectionObserver | null;
   /** Adds and removes runs from `runObserver` as the list changes. */
@@ -66,22 +71,25 @@ export class RowBindings {
   /** No way to tell what is on screen (e.g. jsdom): every row is bound. */
   private readonly everyRow: boolean;
 
+  /** Runs rendered whole until the drop (`data-held`), see holdRunOf. */
+  private readonly heldRuns = new Set<Element>();
+
   constructor(
     /** What an unbound row's handle carries: dnd-kit's attributes, at rest. */
     readonly restingHandle: Record<string, unknown>,
     /** The list's children are runs of rows (ChunkedList), not rows. */
-    chunked: boolean,
+    private readonly chunked: boolean,
   ) {
     const observers =
       typeof IntersectionObserver !== "undefined" &&
       (!chunked || typeof MutationObserver !== "undefined");
     this.everyRow = !observers;
-    this.observer =
-      observers && !chunked
-        ? new IntersectionObserver(this.onIntersections, {
-            rootMargin: NEAR_MARGIN,
-          })
-        : null;
+    this.observer = observers
+      ? new IntersectionObserver(
+          this.onIntersections,
+          chunked ? undefined : { rootMargin: NEAR_MARGIN },
+        )
+      : null;
     this.runObserver =
       observers && chunked
         ? new IntersectionObserver(this.onRunIntersections)
@@ -119,13 +127,17 @@ export class RowBindings {
   private onRunIntersections = (entries: IntersectionObserverEntry[]) => {
     const changes: [string, boolean][] = [];
     for (const { target, isIntersecting } of entries) {
-      // Mid-drag, a run on screen stops clipping (ChunkedList's `data-near`).
-      target.toggleAttribute("data-near", isIntersecting);
       if (isIntersecting) this.renderedRuns.add(target);
       else this.renderedRuns.delete(target);
       for (const row of target.querySelectorAll("li")) {
         const rowId = this.idOf.get(row);
-        if (rowId !== undefined) changes.push([rowId, isIntersecting]);
+        if (rowId === undefined) continue;
+        // Its own observer says whether it is on screen, at once.
+        if (isIntersecting) this.observer?.observe(row);
+        else {
+          this.observer?.unobserve(row);
+          changes.push([rowId, false]);
+        }
       }
     }
     this.nearChanged(changes);
@@ -199,11 +211,10 @@ export class RowBindings {
     }
     if (row) {
       this.idOf.set(row, id);
-      this.observer?.observe(row);
       // A row added to (or moved into) a run already on screen: that run
       // reports nothing new.
-      if (this.runObserver && this.inRenderedRun(row)) {
-        this.nearChanged([[id, true]]);
+      if (!this.runObserver || this.inRenderedRun(row)) {
+        this.observer?.observe(row);
       }
     }
   }
@@ -267,16 +278,42 @@ export class RowBindings {
     }
   };
 
-  setDragging = (dragging: boolean) => {
+  /**
+   * A drag starts (with the row picked up) or ends. `data-dragging` on the
+   * list is for scripts (useRovingFocus leaves the arrows to the drag); no
+   * style may depend on it, since every run of the day would restyle.
+   */
+  setDragging = (dragging: boolean, pickedUp?: Element | null) => {
     this.list?.toggleAttribute("data-dragging", dragging);
     if (dragging) {
       this.held = new Set(this.near);
       if (this.focused !== null) this.held.add(this.focused);
-    } else if (this.held) {
-      this.held = null;
-      this.boundChanged();
+      if (pickedUp) this.holdRunOf(pickedUp);
+    } else {
+      for (const run of this.heldRuns) run.removeAttribute("data-held");
+      this.heldRuns.clear();
+      if (this.held) {
+        this.held = null;
+        this.boundChanged();
+      }
     }
   };
+
+  /**
+   * Mid-drag, a row that is picked up or moved must not be clipped at its
+   * run's edge (a rendered run contains its paint, ChunkedList), nor vanish
+   * with its run when that leaves the screen: the run is rendered whole
+   * (`data-held`) until the drop. Only the runs of rows that move: marking
+   * every run at the lift restyled all of a day's runs.
+   */
+  holdRunOf(row: Element) {
+    if (!this.chunked || this.held === null || !this.list) return;
+    let run: Element | null = row;
+    while (run && run.parentElement !== this.list) run = run.parentElement;
+    if (!run || this.heldRuns.has(run)) return;
+    this.heldRuns.add(run);
+    run.setAttribute("data-held", "");
+  }
 
   disconnect() {
     this.observer?.disconnect();

@@ -393,7 +393,8 @@ test("a todo row is at most 8 elements (big days stay small)", async () => {
 
 /**
  * An IntersectionObserver the test drives: what it watches (a long list's
- * runs of rows) is on screen only when the test says so (jsdom has none,
+ * runs of rows, and the rows of runs on screen) is on screen only when the
+ * test says so (jsdom has none,
  * and no layout).
  */
 function fakeIntersections() {
@@ -456,12 +457,17 @@ test("on a big day only rows on screen can be picked up, and a row focused off s
   // A resting handle says what it is, as a bound one does.
   const handleC = screen.getByRole("button", { name: "Reorder C" });
   expect(handleC).toHaveAttribute("aria-roledescription", "sortable");
-  expect(
-    document.getElementById(handleC.getAttribute("aria-describedby")!),
-  ).toHaveTextContent(/press Space or Enter to pick the item up/);
+  // dnd-kit renders its instructions after mounting, in an effect.
+  await waitFor(() =>
+    expect(
+      document.getElementById(handleC.getAttribute("aria-describedby")!),
+    ).toHaveTextContent(/press Space or Enter to pick the item up/),
+  );
 
-  // The first run is on screen; C is reached by Tab (focus binds it).
+  // The first run is on screen, then (watched once their run shows) its
+  // rows; C is reached by Tab (focus binds it).
   intersections.show([openRows()[0]!.closest('li[role="none"]')!]);
+  intersections.show(openRows().slice(0, CHUNK_SIZE));
   handleC.focus();
   await user.keyboard(" ");
   await user.keyboard("{ArrowUp}");

@@ -1,4 +1,3 @@
-import { NotebookText } from "lucide-react";
 import { memo, useRef, useState } from "react";
 import { Link } from "wouter";
 import { LIMITS } from "@convex/lib/limits";
@@ -10,6 +9,7 @@ import { useHasKeptDraft } from "@/lib/keptDrafts";
 import type { DayActions } from "../useDayActions";
 import { DayMenu } from "./DayMenu";
 import { UserText } from "@/components/ui/UserText";
+import "@/components/ui/icons.css";
 import { cleanName } from "@/lib/text";
 
 export type DaySummary = {
@@ -127,11 +127,11 @@ export const DayEntry = memo(function DayEntry({
             // Drawn for every day with written notes, so a day of notes alone
             // does not look empty; blank notes count for nothing, as in the
             // day list itself.
+            // Drawn by CSS (icons.css): no SVG elements in every day entry.
             <span
               data-testid="has-notes-mark"
-              className="flex items-center text-slate-600 dark:text-slate-400"
+              className="icon icon-notes icon-small flex items-center text-slate-600 dark:text-slate-400"
             >
-              <NotebookText aria-hidden className="size-3.5" />
               <span className="sr-only">, has notes</span>
             </span>
           ) : null}

@@ -3,7 +3,6 @@ import {
   ArchiveRestore,
   CalendarDays,
   Copy,
-  MoreHorizontal,
   Pencil,
   Trash2,
 } from "lucide-react";
@@ -43,7 +42,10 @@ export function DayMenu({
           {...props}
           label={`More actions for ${name}`}
           size="sm"
-          icon={<MoreHorizontal aria-hidden className="size-4" />}
+          // Drawn by CSS (icons.css), as in every todo row: one per day
+          // in the sidebar, with no SVG elements.
+          className="icon icon-more"
+          icon={null}
         />
       )}
       entries={[

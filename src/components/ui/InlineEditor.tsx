@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/lib/cn";
+import { AUTO_HEIGHT, useAutoHeight } from "./autoHeight";
 import { LengthCounter, showsLengthCounter } from "./LengthCounter";
 import { useKeptText } from "@/lib/keptDrafts";
 
@@ -70,12 +71,7 @@ export function InlineEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => {
-    const field = ref.current;
-    if (!field || !multiline) return;
-    field.style.height = "auto";
-    field.style.height = `${field.scrollHeight}px`;
-  }, [value, multiline]);
+  useAutoHeight(ref, value, multiline);
 
   const finish = (save: boolean, end: EditEnd) => {
     if (finished.current) return;
@@ -123,7 +119,7 @@ export function InlineEditor({
   };
   const look = cn(
     "w-full rounded-md border border-indigo-600 bg-white px-2 dark:border-indigo-400 dark:bg-slate-900",
-    multiline && "resize-none py-1 leading-6",
+    multiline && `${AUTO_HEIGHT} resize-none py-1 leading-6`,
     className,
   );
   const field = multiline ? (

@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
-import { useEffect, useRef, useState, type ClipboardEvent } from "react";
+import { useRef, useState, type ClipboardEvent } from "react";
 import { LIMITS } from "@convex/lib/limits";
+import { AUTO_HEIGHT, useAutoHeight } from "@/components/ui/autoHeight";
 import { IconButton } from "@/components/ui/Button";
 import { rovingTabStopIn } from "@/components/ui/rovingFocus";
 import {
@@ -49,12 +50,7 @@ export function AddTodo({
   /** Why text in the field was not added; cleared by the next edit. */
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    const field = ref.current;
-    if (!field) return;
-    field.style.height = "auto";
-    field.style.height = `${field.scrollHeight}px`;
-  }, [value]);
+  useAutoHeight(ref, value);
 
   /**
    * Text the server refused (too long, a limit reached...) comes back to
@@ -174,7 +170,7 @@ export function AddTodo({
               (list ?? addButton.current)?.focus();
             }
           }}
-          className="min-h-10 w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:aria-invalid:border-red-400"
+          className={`${AUTO_HEIGHT} min-h-10 w-full resize-none rounded-md border border-slate-300 bg-white px-3 py-2 leading-6 placeholder:text-slate-500 aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400 dark:aria-invalid:border-red-400`}
         />
         <span id="add-todo-hint" className="sr-only">
           Enter adds, Shift+Enter starts a new line. Start with # for a heading.

@@ -1,5 +1,6 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
 import { defineConfig, loadEnv } from "vite";
 import { VitePWA, type VitePWAOptions } from "vite-plugin-pwa";
 import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
@@ -77,8 +78,18 @@ export default defineConfig(({ mode }) => {
       // Hashes the inline scripts of index.html as emitted.
       contentSecurityPolicy(env),
     ],
-    // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.
-    resolve: { tsconfigPaths: true },
+    resolve: {
+      // `@/x` is src/x, `@convex/x` is convex/x: tsconfig.json's `paths`.
+      tsconfigPaths: true,
+      alias: [
+        {
+          find: /^use-sync-external-store\/shim(\/index\.js)?$/,
+          replacement: fileURLToPath(
+            new URL("./vite/useSyncExternalStoreFromReact.ts", import.meta.url),
+          ),
+        },
+      ],
+    },
     server: { port: 5173, strictPort: true },
     build: {
       // Every browser Daybook supports has <link rel="modulepreload">.

@@ -1,8 +1,8 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { isolate } from "@/components/ui/UserText";
-import { renderApp } from "@/testing/renderApp";
+import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 
 const UNDO = "{Control>}z{/Control}";
@@ -42,6 +42,36 @@ test("Ctrl+Z undoes a completion exactly, Ctrl+Shift+Z redoes it, and again back
 
   await user.keyboard(UNDO);
   await waitFor(async () => expect(await doneOf(backend)).toEqual(before));
+});
+
+test("Ctrl+Z undoes a delete (back from Recently deleted, in its place), Ctrl+Shift+Z deletes it again, and Ctrl+Z brings it back again", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["One", "Two", "Three"]),
+  });
+  const texts = async () => (await todosOf(backend)).map((t) => t.text);
+  await screen.findByRole("checkbox", { name: "Two" });
+  const menu = await openMenu(user, "More actions for Two");
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete" }));
+  await screen.findByRole("alertdialog", { name: "Delete this todo?" });
+  await user.keyboard("{Enter}");
+  await screen.findByText(`Deleted “${isolate("Two")}”`);
+  await waitFor(async () => expect(await texts()).toEqual(["One", "Three"]));
+
+  await user.keyboard(UNDO);
+  await waitFor(async () =>
+    expect(await texts()).toEqual(["One", "Two", "Three"]),
+  );
+  expect(
+    await screen.findByRole("checkbox", { name: "Two" }),
+  ).toBeInTheDocument();
+
+  await user.keyboard(REDO);
+  await waitFor(async () => expect(await texts()).toEqual(["One", "Three"]));
+
+  await user.keyboard(UNDO);
+  await waitFor(async () =>
+    expect(await texts()).toEqual(["One", "Two", "Three"]),
+  );
 });
 
 test("Ctrl+Z undoes the change before the last one when pressed again, and says when there is nothing left", async () => {

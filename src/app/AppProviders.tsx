@@ -10,6 +10,7 @@ import {
   startupRefreshLeft,
   watchSignInCallback,
 } from "@/features/auth";
+import { createConvexLogger } from "@/lib/convexLogger";
 import { LocalCacheProvider, pageLocalCache } from "@/lib/localCache";
 
 /**
@@ -38,7 +39,12 @@ export function AppProviders({
   config: AppConfig;
   children: ReactNode;
 }) {
-  const [convex] = useState(() => new ConvexReactClient(config.convexUrl));
+  const [convex] = useState(
+    () =>
+      new ConvexReactClient(config.convexUrl, {
+        logger: createConvexLogger(),
+      }),
+  );
   const [monitor] = useState(() => new SessionMonitor());
   const [localCache] = useState(startLocalCache);
   // Before AuthKit's client starts (in an effect) and takes the code from

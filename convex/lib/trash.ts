@@ -195,9 +195,22 @@ async function takeFromGroup(
   rows: TrashItem[],
 ): Promise<TrashGroup | null> {
   for (const row of rows) await ctx.db.delete("trash", row._id);
-  const next = { ...group, ...addCounts(group, rows.map(countsOf), -1) };
+  return await saveGroup(ctx, {
+    ...group,
+    ...addCounts(group, rows.map(countsOf), -1),
+  });
+}
+
+/**
+ * Stores a group as it is now, or removes it once it holds nothing;
+ * returns it, or null when it went.
+ */
+async function saveGroup(
+  ctx: Writer,
+  next: TrashGroup,
+): Promise<TrashGroup | null> {
   if (isSpent(next)) {
-    await ctx.db.delete("trashGroups", group._id);
+    await ctx.db.delete("trashGroups", next._id);
     return null;
   }
   const { _id, _creationTime, ...fields } = next;
@@ -408,14 +421,11 @@ export async function restoreDayMarks(
     label: row?.label === undefined ? group.label : undefined,
     archived: group.archived ? true : undefined,
   });
-  const next = { ...group, label: undefined, archived: undefined };
-  if (isSpent(next)) {
-    await ctx.db.delete("trashGroups", group._id);
-    return null;
-  }
-  const { _id, _creationTime, ...fields } = next;
-  await ctx.db.replace("trashGroups", _id, fields);
-  return next;
+  return await saveGroup(ctx, {
+    ...group,
+    label: undefined,
+    archived: undefined,
+  });
 }
 
 /**

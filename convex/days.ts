@@ -9,7 +9,7 @@ import { FIRST_DAY, LAST_DAY } from "./lib/dayRange";
 import { getDay, updateDay } from "./lib/days";
 import { BATCH_SIZE, NOTE_BATCH_SIZE } from "./lib/limits";
 import { clampPageSize } from "./lib/pagination";
-import { moveToTrash, openTrashGroup } from "./lib/trash";
+import { moveToTrash, openTrashGroup, setPending } from "./lib/trash";
 import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 
 /**
@@ -113,12 +113,19 @@ export const remove = userMutation({
     await updateDay(ctx, ctx.userId, day, { label: null, archived: false });
     if (times.length === 0) return groupId;
     const cutoff = Math.max(...times);
-    return await removeDayBatch(ctx, {
+    const first = await removeDayBatch(ctx, {
       userId: ctx.userId,
       day,
       cutoff,
       groupId,
     });
+    if (first.more) {
+      await setPending(ctx, first.groupId, {
+        action: "delete",
+        total: (row?.todoCount ?? 0) + (row?.noteCount ?? 0),
+      });
+    }
+    return first.groupId;
   },
 });
 
@@ -131,11 +138,14 @@ type RemovalJob = {
   groupId?: Id<"trashGroups">;
 };
 
-/** Moves one batch to the trash; returns the day's group there. */
+/**
+ * Moves one batch to the trash; returns the day's group there, and whether
+ * another batch follows.
+ */
 async function removeDayBatch(
   ctx: MutationCtx,
   job: RemovalJob,
-): Promise<Id<"trashGroups"> | null> {
+): Promise<{ groupId: Id<"trashGroups"> | null; more: boolean }> {
   // Only documents are moved here: the builders keep the day's counts.
   const todos = await ctx.db
     .query("todos")
@@ -165,13 +175,14 @@ async function removeDayBatch(
     { todos, notes },
   );
 
-  if (todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE) {
+  const more = todos.length === BATCH_SIZE || notes.length === NOTE_BATCH_SIZE;
+  if (more) {
     await ctx.scheduler.runAfter(0, internal.days.continueRemoval, {
       ...job,
       ...(groupId ? { groupId } : {}),
     });
   }
-  return groupId;
+  return { groupId, more };
 }
 
 export const continueRemoval = internalMutation({
@@ -182,6 +193,7 @@ export const continueRemoval = internalMutation({
     groupId: v.optional(v.id("trashGroups")),
   },
   handler: async (ctx, job) => {
-    await removeDayBatch(ctx, job);
+    const { groupId, more } = await removeDayBatch(ctx, job);
+    if (!more) await setPending(ctx, groupId, undefined);
   },
 });

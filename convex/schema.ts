@@ -145,6 +145,16 @@ export default defineSchema({
     noteBytes: v.number(),
     /** The first item's text or title, to name the group in the view. */
     name: v.string(),
+    /**
+     * A deletion or restore of this group still running in batches, and
+     * how many items it moves in all: what `trash.progress` reports.
+     */
+    pending: v.optional(
+      v.object({
+        action: v.union(v.literal("delete"), v.literal("restore")),
+        total: v.number(),
+      }),
+    ),
   })
     .index("by_user_deleted", ["userId", "deletedAt"])
     // The purge (lib/trash): every user's expired groups, oldest first.

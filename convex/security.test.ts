@@ -148,6 +148,8 @@ const CASES: Record<
     byId: true,
   },
   "trash:restoreItem": { args: (fx) => ({ id: fx.deletedItem }), byId: true },
+  // Another user's group reads as finished (null), like a missing one.
+  "trash:progress": { args: (fx) => ({ groupId: fx.deletedGroup }) },
   "users:me": { args: () => ({}) },
   "users:syncProfile": { args: () => ({}) },
 };

@@ -18,7 +18,7 @@ import { conflict, invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { clientId, getOwned } from "./lib/ownership";
 import { clampPageSize } from "./lib/pagination";
-import { moveToTrash, type GroupRef } from "./lib/trash";
+import { moveToTrash, setPending, type GroupRef } from "./lib/trash";
 import { parseHeading, parsePastedLine } from "./lib/todoText";
 import { recordUndoSteps, type JournalCtx } from "./lib/undoJournal";
 import { ensureQuota, getUsage } from "./lib/usage";
@@ -277,9 +277,20 @@ async function runDayBatch(
         : range.gt("order", job.afterOrder);
     })
     .take(BATCH_SIZE);
-  if (batch.length === 0) return job.trashGroupId ?? null;
+  const deleting = job.operation === "deleteOpen" || done;
+  const first = job.afterOrder === null;
+  if (batch.length === 0) {
+    if (deleting) await setPending(ctx, job.trashGroupId ?? null, undefined);
+    return job.trashGroupId ?? null;
+  }
   // Items added after the action was confirmed are walked past, untouched.
   const existed = batch.filter((todo) => todo._creationTime <= job.cutoff);
+  // How many a long delete moves in all, for its progress (trash.progress),
+  // counted before this batch moves any.
+  const summary =
+    deleting && first && batch.length === BATCH_SIZE
+      ? await getDay(ctx, job.userId, job.day)
+      : null;
 
   let trashGroupId = job.trashGroupId ?? null;
   if (job.operation === "copyOpen") {
@@ -310,6 +321,15 @@ async function runDayBatch(
       ...(trashGroupId ? { trashGroupId } : {}),
     });
     ctx.undoJournal.continues = true;
+    if (summary) {
+      const doneCount = summary.doneCount;
+      await setPending(ctx, trashGroupId, {
+        action: "delete",
+        total: done ? doneCount : summary.todoCount - doneCount,
+      });
+    }
+  } else if (deleting && !first) {
+    await setPending(ctx, trashGroupId, undefined);
   }
   return trashGroupId;
 }

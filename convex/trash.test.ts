@@ -94,6 +94,63 @@ async function seedDay(size: number, day = DAY) {
   await alice.mutation(api.days.setArchived, { day, archived: true });
 }
 
+describe("progress of long deletes and restores", () => {
+  test("a day deleted in batches reports how many of its items are in the trash, then null once all are", async () => {
+    const size = BATCH_SIZE * 2 + 30;
+    await seedDay(size);
+    const groupId = (await alice.mutation(api.days.remove, { day: DAY }))!;
+    // The first batch ran with the mutation; the rest are scheduled.
+    expect(await alice.query(api.trash.progress, { groupId })).toEqual({
+      action: "delete",
+      moved: BATCH_SIZE,
+      total: size + 2,
+    });
+    await finishScheduled();
+    expect(await alice.query(api.trash.progress, { groupId })).toBeNull();
+  });
+
+  test("delete all open reports its progress the same way", async () => {
+    await seedDay(BATCH_SIZE * 2 + 30);
+    const open = (await alice.query(api.todos.listForDay, { day: DAY })).filter(
+      (todo) => !todo.done,
+    ).length;
+    const groupId = (await alice.mutation(api.todos.deleteAllOpen, {
+      day: DAY,
+    }))!;
+    expect(await alice.query(api.trash.progress, { groupId })).toEqual({
+      action: "delete",
+      moved: BATCH_SIZE,
+      total: open,
+    });
+    await finishScheduled();
+    expect(await alice.query(api.trash.progress, { groupId })).toBeNull();
+  });
+
+  test("a big group restored in batches reports how many are back, then null once it is whole again; another user sees null", async () => {
+    const size = BATCH_SIZE * 2 + 30;
+    await seedDay(size);
+    const groupId = (await alice.mutation(api.days.remove, { day: DAY }))!;
+    await finishScheduled();
+    await alice.mutation(api.trash.restoreGroup, { groupId });
+    expect(await alice.query(api.trash.progress, { groupId })).toEqual({
+      action: "restore",
+      moved: BATCH_SIZE,
+      total: size + 2,
+    });
+    expect(
+      await t.withIdentity(BOB).query(api.trash.progress, { groupId }),
+    ).toBeNull();
+    await finishScheduled();
+    expect(await alice.query(api.trash.progress, { groupId })).toBeNull();
+  });
+
+  test("a small deletion finishes at once: nothing to report", async () => {
+    await seedDay(5);
+    const groupId = (await alice.mutation(api.days.remove, { day: DAY }))!;
+    expect(await alice.query(api.trash.progress, { groupId })).toBeNull();
+  });
+});
+
 describe("deleting a day", () => {
   test("moves it whole to one group in Recently deleted, across batches, and out of every list", async () => {
     const size = BATCH_SIZE * 2 + 30;

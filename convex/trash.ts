@@ -19,6 +19,7 @@ import {
   restoreGroupBatch,
   PendingRestores,
   restoreRows,
+  setPending,
   type RestoredIds,
   TRASH_KEPT_MS,
   type TrashGroup,
@@ -141,8 +142,29 @@ export const restoreGroup = userMutation({
     // new id lets a redo of the delete delete it again.
     const restored: RestoredIds = { todos: [], notes: [] };
     const left = await restoreGroupBatch(ctx, group, undefined, restored);
+    if (left) {
+      await setPending(ctx, left._id, { action: "restore", total: items });
+    }
     await continueLater(ctx, left, "restore");
     return { items, ...restored };
+  },
+});
+
+/**
+ * How far a deletion or restore running in batches has got: null once it
+ * has finished (or the group is gone, or is not the caller's: a finished
+ * restore removes its group). Items counted as the day counts them.
+ */
+export const progress = userQuery({
+  args: { groupId: clientId("trashGroups") },
+  handler: async (ctx, args) => {
+    const id = ctx.db.normalizeId("trashGroups", args.groupId);
+    const group = id && (await ctx.db.get("trashGroups", id));
+    if (!group || group.userId !== ctx.userId || !group.pending) return null;
+    const { action, total } = group.pending;
+    const inTrash = group.todoCount + group.noteCount;
+    const moved = action === "delete" ? inTrash : total - inTrash;
+    return { action, moved: Math.min(Math.max(moved, 0), total), total };
   },
 });
 
@@ -201,6 +223,7 @@ export const continueGroup = internalMutation({
     try {
       left = await restoreGroupBatch(ctx, group);
     } catch {
+      await setPending(ctx, group._id, undefined);
       return;
     }
     await continueLater(ctx, left, "restore");

@@ -68,6 +68,20 @@ export async function openTrashGroup(
   });
 }
 
+/**
+ * Marks a group's deletion or restore as running in batches (`pending`),
+ * or as finished (undefined): set by the first batch when more follow,
+ * cleared by the last, so `trash.progress` can say how far it got.
+ */
+export async function setPending(
+  ctx: Writer,
+  groupId: Id<"trashGroups"> | null,
+  pending: TrashGroup["pending"],
+) {
+  const group = groupId && (await ctx.db.get("trashGroups", groupId));
+  if (group) await ctx.db.patch("trashGroups", group._id, { pending });
+}
+
 /** What a row of `trash` adds to its group's counts. */
 function countsOf(row: Pick<TrashItem, "todo" | "note">): GroupCounts {
   if (row.todo) {

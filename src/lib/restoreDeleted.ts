@@ -1,8 +1,10 @@
+import { useConvex, type ConvexReactClient } from "convex/react";
 import { useCallback } from "react";
 import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { attempt } from "./notify";
 import { useOutboxMutation } from "./outbox";
+import { ACTION_TOAST_ID, toast } from "./toast";
 import { useUndo } from "./undo";
 
 export type DeletedGroupId = Id<"trashGroups">;
@@ -41,6 +43,46 @@ export type UndoableDelete = {
   remove: (restored: RestoredItems | null) => Promise<DeletedGroupId | null>;
 };
 
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Resolves once a group's deletion or restore, running in batches on the
+ * server, has finished (at once for a small one), showing how far it got
+ * meanwhile in the toast its step then takes over.
+ */
+function untilSettled(
+  client: ConvexReactClient,
+  groupId: DeletedGroupId,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const watch = client.watchQuery(api.trash.progress, { groupId });
+    const show = () => {
+      let progress;
+      try {
+        progress = watch.localQueryResult();
+      } catch {
+        progress = null; // Its answer is an error: nothing left to watch.
+      }
+      if (progress === undefined) return;
+      if (progress === null) {
+        stopWatching();
+        resolve();
+        return;
+      }
+      const doing =
+        progress.action === "delete"
+          ? "Moving to Recently deleted"
+          : "Restoring from Recently deleted";
+      toast.message(
+        `${doing}: ${count(progress.moved)} of ${count(progress.total)}`,
+        { id: ACTION_TOAST_ID, persistent: true },
+      );
+    };
+    const stopWatching = watch.onUpdate(show);
+    show();
+  });
+}
+
 /**
  * Every delete as a step of this tab's undo stack (Ctrl/Cmd+Z and the
  * toast's Undo): undo restores its group from "Recently deleted", redo
@@ -49,25 +91,31 @@ export type UndoableDelete = {
 export function useUndoableDelete(): (
   step: UndoableDelete,
 ) => Promise<DeletedGroupId | null | undefined> {
+  const client = useConvex();
   const restore = useRestoreDeleted();
   const { pushUndoable } = useUndo();
   return useCallback(
     async ({ label, failure, remove }) => {
       let group = await attempt(() => remove(null), failure);
       if (!group) return group;
+      // A big day goes in batches: the step (and its Undo) is offered once
+      // all of it is in the trash, so an undo always finds it whole.
+      await untilSettled(client, group);
       let restored: RestoredItems | null = null;
       pushUndoable({
         label,
         undo: async () => {
           restored = await restore(group!);
+          await untilSettled(client, group!);
         },
         redo: async () => {
           group = await remove(restored);
           if (!group) throw new Error("Nothing was left to delete again.");
+          await untilSettled(client, group);
         },
       });
       return group;
     },
-    [restore, pushUndoable],
+    [client, restore, pushUndoable],
   );
 }

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { isolate } from "@/components/ui/UserText";
+import { holdScheduledFunctions } from "@/testing/fakeConvex";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 
@@ -155,4 +156,39 @@ test("the shortcuts dialog lists undo and redo", async () => {
     "Undo the last change (outside a text field)",
   );
   expect(dialog).toHaveTextContent("Redo the change undone last");
+});
+
+test("a day deleted in batches says how far it got, and offers Undo once all of it is in Recently deleted, which brings every todo back", async () => {
+  const day = "2025-01-05";
+  const texts = Array.from({ length: 300 }, (_, i) => `Todo ${i + 1}`);
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, texts, day),
+  });
+  const scheduled = holdScheduledFunctions();
+  try {
+    const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+    await user.click(
+      within(menu).getByRole("menuitem", { name: "Delete day" }),
+    );
+    const dialog = await screen.findByRole("alertdialog", {
+      name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
+    });
+    await user.click(
+      within(dialog).getByRole("button", { name: "Delete day" }),
+    );
+    // The first batch is in the trash; the rest waits on the scheduler.
+    expect(
+      await screen.findByText("Moving to Recently deleted: 250 of 300"),
+    ).toBeInTheDocument();
+    expect(scheduled.pending).toBe(1);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+  } finally {
+    scheduled.release();
+  }
+  await backend.t.finishInProgressScheduledFunctions();
+  await backend.refresh();
+  await user.click(await screen.findByRole("button", { name: "Undo" }));
+  await waitFor(async () =>
+    expect((await todosOf(backend, day)).map((t) => t.text)).toEqual(texts),
+  );
 });

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { vi } from "vitest";
 import { convexTest } from "convex-test";
 import { ConvexReactClient, type ConvexReactClientOptions } from "convex/react";
 import type { OptimisticLocalStore, OptimisticUpdate } from "convex/browser";
@@ -438,6 +439,35 @@ export function holdQueries(backend: FakeConvexBackend, name: string) {
     release() {
       backend.queryGate = null;
       for (const resolve of waiting.splice(0)) resolve();
+    },
+  };
+}
+
+/**
+ * Holds the functions the server schedules (a big delete's later batches)
+ * until `release()`, so a test can see a job half done. convex-test starts
+ * each one with the global setTimeout; only its calls are held, told apart
+ * by where they come from.
+ */
+export function holdScheduledFunctions() {
+  const held: (() => void)[] = [];
+  const realSetTimeout = globalThis.setTimeout;
+  const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((
+    ...call: Parameters<typeof setTimeout>
+  ) => {
+    if (!new Error().stack?.includes("convex-test")) {
+      return realSetTimeout(...call);
+    }
+    held.push(() => realSetTimeout(...call));
+    return 0;
+  }) as typeof setTimeout);
+  return {
+    get pending() {
+      return held.length;
+    },
+    release() {
+      spy.mockRestore();
+      for (const start of held.splice(0)) start();
     },
   };
 }

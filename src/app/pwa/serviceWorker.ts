@@ -31,7 +31,7 @@ export function startServiceWorker() {
 /** Offers a new version once it waits, and lets it take over on Reload. */
 function watchRegistration(registration: ServiceWorkerRegistration) {
   const container = navigator.serviceWorker;
-  const { onNeedRefresh, onNeedReload } = promptForNewVersion({
+  const newVersion = promptForNewVersion({
     // Workbox's generated worker activates on this message.
     activateWaitingVersion: () =>
       registration.waiting?.postMessage({ type: "SKIP_WAITING" }),
@@ -39,7 +39,7 @@ function watchRegistration(registration: ServiceWorkerRegistration) {
   // A version waits only behind one that controls the page: the first
   // install is no update.
   const offerIfWaiting = () => {
-    if (registration.waiting && container.controller) onNeedRefresh?.();
+    if (registration.waiting && container.controller) newVersion.waiting();
   };
   offerIfWaiting();
   registration.addEventListener("updatefound", () => {
@@ -51,7 +51,7 @@ function watchRegistration(registration: ServiceWorkerRegistration) {
   let controller = container.controller;
   container.addEventListener("controllerchange", () => {
     // Taken over from an earlier version (not the first visit's claim).
-    if (controller) onNeedReload?.();
+    if (controller) newVersion.tookOver();
     controller = container.controller;
   });
   watchForUpdates(registration);

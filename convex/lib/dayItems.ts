@@ -112,23 +112,6 @@ async function keyBetweenNeighbours(
   return generateKeyBetween(after?.order ?? null, before?.order ?? null);
 }
 
-/**
- * The key for an item put back (Undo) on `day`: between the neighbours it
- * had, or at the end of the day when it had none.
- */
-export async function restoredKey(
-  ctx: QueryCtx,
-  table: DayItemTable,
-  userId: string,
-  day: string,
-  neighbours: Neighbours,
-): Promise<string> {
-  if (neighbours.afterId === null && neighbours.beforeId === null) {
-    return await keyAtEnd(ctx, table, userId, day);
-  }
-  return await keyBetweenNeighbours(ctx, table, userId, { day }, neighbours);
-}
-
 async function moveBetween(
   ctx: MutationCtx,
   table: DayItemTable,

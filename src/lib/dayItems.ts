@@ -1,8 +1,8 @@
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useState } from "react";
 
 /**
  * What todos and notes share as "ordered items of a day" on the client: the
- * neighbours an item sits between (for reorder and Undo), the temporary ids
+ * neighbours an item sits between (for reorder), the temporary ids
  * and end-of-list keys of optimistic items, and an undoable delete. The
  * backend half is convex/lib/dayItems.ts.
  */
@@ -47,34 +47,6 @@ export function pendingFields<Id extends string>(
     day,
     order: orderAfterLast(list),
   };
-}
-
-/** The items around `id` in `list`. */
-export function neighboursOf<Id extends string>(
-  list: readonly Item<Id>[],
-  id: Id,
-): Neighbours<Id> {
-  const index = list.findIndex((item) => item._id === id);
-  return {
-    afterId: index > 0 ? list[index - 1]!._id : null,
-    beforeId:
-      index >= 0 && index < list.length - 1 ? list[index + 1]!._id : null,
-  };
-}
-
-/**
- * `neighboursOf` for the day's current list (empty while loading). The
- * function never changes, so rows that take it stay memoised; it reads the
- * list as of the last render when called.
- */
-export function useNeighbours<Id extends string>(
-  list: readonly Item<Id>[] | undefined,
-) {
-  const latest = useRef(list);
-  useLayoutEffect(() => {
-    latest.current = list;
-  }, [list]);
-  return useCallback((id: Id) => neighboursOf(latest.current ?? [], id), []);
 }
 
 /** Whether two items have the same fields with the same (primitive) values. */

@@ -1,4 +1,3 @@
-import { registerSW } from "virtual:pwa-register";
 import { promptForNewVersion, watchForUpdates } from "./updates";
 import { runWhenIdle } from "./whenIdle";
 
@@ -17,21 +16,43 @@ export function startWhenIdle() {
  * deploy installs a new worker that waits; the person is offered Reload,
  * which lets it take over and reloads this tab only (see
  * `promptForNewVersion`).
+ *
+ * Nothing waits on `register()`: on a page loaded offline that comes back
+ * online the browser can leave it unanswered, and a tab that waited would
+ * never hear of a new version. The registration comes from `ready`, which
+ * answers as soon as a worker (this visit's or an earlier one's) is active.
  */
 export function startServiceWorker() {
-  const activateWaitingVersion = registerSW({
-    // Already after the load event (see main.tsx).
-    immediate: true,
-    ...promptForNewVersion({
-      activateWaitingVersion: () => void activateWaitingVersion(),
-    }),
-    onRegisteredSW: (_url, registration) => {
-      if (registration) watchForUpdates(registration);
-    },
-    // Nothing to tell the person: the app works on without it, and only
-    // opening offline is lost. Browsers may refuse service workers (private
-    // windows, policies, automation); a Trusted Types refusal of the URL is
-    // reported by the CSP itself (report-uri).
-    onRegisterError: () => undefined,
+  const container = navigator.serviceWorker;
+  container.register("/sw.js", { scope: "/" }).catch(() => undefined);
+  void container.ready.then(watchRegistration);
+}
+
+/** Offers a new version once it waits, and lets it take over on Reload. */
+function watchRegistration(registration: ServiceWorkerRegistration) {
+  const container = navigator.serviceWorker;
+  const newVersion = promptForNewVersion({
+    // Workbox's generated worker activates on this message.
+    activateWaitingVersion: () =>
+      registration.waiting?.postMessage({ type: "SKIP_WAITING" }),
   });
+  // A version waits only behind one that controls the page: the first
+  // install is no update.
+  const offerIfWaiting = () => {
+    if (registration.waiting && container.controller) newVersion.waiting();
+  };
+  offerIfWaiting();
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed") offerIfWaiting();
+    });
+  });
+  let controller = container.controller;
+  container.addEventListener("controllerchange", () => {
+    // Taken over from an earlier version (not the first visit's claim).
+    if (controller) newVersion.tookOver();
+    controller = container.controller;
+  });
+  watchForUpdates(registration);
 }

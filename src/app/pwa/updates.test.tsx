@@ -2,7 +2,6 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import { Toaster } from "@/components/ui/Toaster";
-import type { RegisterSWOptions } from "virtual:pwa-register";
 import {
   offerNewVersion,
   promptForNewVersion,
@@ -81,29 +80,21 @@ test("a long-open tab checks again every interval, and a failed check is not an 
   }
 });
 
-/**
- * One tab's prompt flow, with vite-plugin-pwa's part played by hand: on
- * "controlling" (the new worker took over) its register.js calls
- * onNeedReload if given, else reloads the page itself.
- */
+/** One tab's prompt flow, with the service worker's part played by hand. */
 function openTab(reloads: string[], name: string) {
   const activateWaitingVersion = vi.fn();
   let chooseReload = () => {};
-  const options: Pick<RegisterSWOptions, "onNeedRefresh" | "onNeedReload"> =
-    promptForNewVersion({
-      activateWaitingVersion,
-      offer: (reload) => (chooseReload = reload),
-      reload: () => reloads.push(name),
-    });
+  const flow = promptForNewVersion({
+    activateWaitingVersion,
+    offer: (reload) => (chooseReload = reload),
+    reload: () => reloads.push(name),
+  });
   return {
     activateWaitingVersion,
-    newVersionWaits: () => options.onNeedRefresh?.(),
+    newVersionWaits: () => flow.waiting(),
     /** The person clicks this tab's Reload. */
     chooseReload: () => chooseReload(),
-    newVersionControls() {
-      if (options.onNeedReload) options.onNeedReload();
-      else reloads.push(name);
-    },
+    newVersionControls: () => flow.tookOver(),
   };
 }
 

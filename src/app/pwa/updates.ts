@@ -1,4 +1,3 @@
-import type { RegisterSWOptions } from "virtual:pwa-register";
 import { toast } from "@/lib/toast";
 
 export const NEW_VERSION_TEXT = "New version available";
@@ -20,15 +19,23 @@ export function offerNewVersion(reload: () => void) {
   });
 }
 
+/** What the service worker's lifecycle tells this tab (serviceWorker.ts). */
+export interface NewVersionFlow {
+  /** A new version is installed and waits. */
+  waiting: () => void;
+  /** A new version took over the page (this tab's Reload or another's). */
+  tookOver: () => void;
+}
+
 /**
- * vite-plugin-pwa's prompt flow for this tab (its registerSW options): a
- * waiting new version is offered; Reload lets it take over
- * (`activateWaitingVersion`) and reloads this tab once it has.
+ * The prompt flow for this tab: a waiting new version is offered; Reload
+ * lets it take over (`activateWaitingVersion`) and reloads this tab once it
+ * has.
  *
- * The new worker then controls every open tab of the site, and the plugin
- * would reload them all, under whatever someone was typing. Only the tab
- * whose Reload was chosen reloads; the others keep their page and their
- * offer, whose Reload now just reloads (nothing waits any more).
+ * The new worker then controls every open tab of the site. Reloading them
+ * all would reload under whatever someone was typing: only the tab whose
+ * Reload was chosen reloads; the others keep their page and their offer,
+ * whose Reload now just reloads (nothing waits any more).
  */
 export function promptForNewVersion({
   activateWaitingVersion,
@@ -39,17 +46,17 @@ export function promptForNewVersion({
   /** Shows the offer; its argument is what Reload does. */
   offer?: (reload: () => void) => void;
   reload?: () => void;
-}): Pick<RegisterSWOptions, "onNeedRefresh" | "onNeedReload"> {
+}): NewVersionFlow {
   let reloadChosen = false;
   let newVersionControls = false;
   return {
-    onNeedRefresh: () =>
+    waiting: () =>
       offer(() => {
         reloadChosen = true;
         if (newVersionControls) reload();
         else activateWaitingVersion();
       }),
-    onNeedReload: () => {
+    tookOver: () => {
       newVersionControls = true;
       if (reloadChosen) reload();
     },

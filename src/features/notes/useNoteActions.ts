@@ -129,7 +129,7 @@ export function useNoteActions() {
           "move the note",
         ),
       /** `note` carries the latest text, even edits not yet saved. */
-      remove: (note: Note, _where?: NoteNeighbours) =>
+      remove: (note: Note) =>
         deleteUndoably({
           label: `Deleted “${isolate(shorten(note.title || "Untitled note"))}”`,
           failure: "delete the note",

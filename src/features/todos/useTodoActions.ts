@@ -195,7 +195,7 @@ export function useTodoActions() {
           "move the todo",
         ),
       /** To "Recently deleted"; undo brings it back at its old place. */
-      remove: (todo: Todo, _where?: TodoNeighbours) =>
+      remove: (todo: Todo) =>
         deleteUndoably({
           label: `Deleted “${isolate(shorten(todo.text))}”`,
           failure: "delete the todo",

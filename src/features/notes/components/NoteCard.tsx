@@ -18,7 +18,7 @@ import { cn } from "@/lib/cn";
 import { isPending } from "@/lib/dayItems";
 import { revealDone, useRevealTarget } from "@/lib/reveal";
 import { toast } from "@/lib/toast";
-import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
+import type { Note, NoteActions } from "../useNoteActions";
 import { useNoteDraft, type SaveStatus } from "../useNoteDraft";
 import { NoteBodyEditor } from "./NoteBodyEditor";
 import { NoteTabs, type NoteTab } from "./NoteTabs";
@@ -53,7 +53,6 @@ export const ADD_NOTE_ID = "add-note";
 export type NoteCardProps = {
   note: Note;
   actions: NoteActions;
-  neighbours: () => NoteNeighbours;
   sortable: SortableRowProps;
 };
 
@@ -64,7 +63,6 @@ export type NoteCardProps = {
 export function NoteCard({
   note,
   actions,
-  neighbours,
   sortable: { attachRow, attachHandle, dragHandle, isDragging },
 }: NoteCardProps) {
   const id = useId();
@@ -126,7 +124,7 @@ export function NoteCard({
       fallback: () => document.getElementById(ADD_NOTE_ID),
     });
     discard();
-    await actions.remove({ ...note, ...draft }, neighbours());
+    await actions.remove({ ...note, ...draft });
   };
 
   const panelId = `${id}-panel`;

@@ -1,19 +1,17 @@
-import type { Id } from "@convex/_generated/dataModel";
 import { SortableList } from "@/components/ui/SortableList";
-import type { Note, NoteActions, NoteNeighbours } from "../useNoteActions";
+import type { Note, NoteActions } from "../useNoteActions";
 import { NoteCard } from "./NoteCard";
 import { noteName } from "../noteName";
 
 export type NoteListProps = {
   notes: Note[];
   actions: NoteActions;
-  neighbours: (id: Id<"notes">) => NoteNeighbours;
 };
 
 /**
  * The day's notes, reorderable on each note's handle.
  */
-export function NoteList({ notes, actions, neighbours }: NoteListProps) {
+export function NoteList({ notes, actions }: NoteListProps) {
   return (
     <SortableList
       items={notes}
@@ -27,7 +25,6 @@ export function NoteList({ notes, actions, neighbours }: NoteListProps) {
           key={note._id}
           note={note}
           actions={actions}
-          neighbours={() => neighbours(note._id)}
           sortable={sortable}
         />
       )}

@@ -4,7 +4,6 @@ import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
-import { useNeighbours } from "@/lib/dayItems";
 import { requestReveal } from "@/lib/reveal";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useNoteActions } from "../useNoteActions";
@@ -15,7 +14,6 @@ import { NoteList } from "./NoteList";
 export function NotesSection({ day }: { day: string }) {
   const notes = useSignedInQuery(api.notes.listForDay, { day });
   const actions = useNoteActions();
-  const neighbours = useNeighbours(notes);
 
   const add = async () => {
     const id = await actions.add(day);
@@ -44,7 +42,7 @@ export function NotesSection({ day }: { day: string }) {
           Add a note for anything longer than a todo. Notes save as you type.
         </EmptyState>
       ) : (
-        <NoteList notes={notes} actions={actions} neighbours={neighbours} />
+        <NoteList notes={notes} actions={actions} />
       )}
     </section>
   );

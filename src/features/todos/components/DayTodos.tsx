@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
-import { useNeighbours, useStableItems } from "@/lib/dayItems";
+import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
 import { AddTodo } from "./AddTodo";
@@ -32,8 +32,6 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
       done: all.filter((todo) => todo.done),
     };
   }, [todos]);
-
-  const neighbours = useNeighbours(todos);
 
   return (
     <section aria-labelledby="todos-heading" className="flex flex-col gap-3">
@@ -72,23 +70,13 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
       ) : (
         <>
           {open.length > 0 ? (
-            <TodoList
-              todos={open}
-              actions={actions}
-              neighbours={neighbours}
-              keyOf={keyOf}
-            />
+            <TodoList todos={open} actions={actions} keyOf={keyOf} />
           ) : (
             <p className="px-2 text-sm text-slate-600 dark:text-slate-400">
               All done for this day.
             </p>
           )}
-          <DoneSection
-            todos={done}
-            actions={actions}
-            neighbours={neighbours}
-            keyOf={keyOf}
-          />
+          <DoneSection todos={done} actions={actions} keyOf={keyOf} />
         </>
       )}
     </section>

@@ -7,21 +7,14 @@ import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
 /** The day's completed items, collapsible, with their count. */
-export function DoneSection({
-  todos,
-  actions,
-  neighbours,
-  keyOf,
-}: TodoListProps) {
+export function DoneSection({ todos, actions, keyOf }: TodoListProps) {
   const [open, setOpen] = useState(true);
   // One Tab stop, arrows inside, as the open list.
   const roving = useRovingFocus();
   // Stable, so ChunkedList's runs re-render only when their rows change.
   const renderItem = useCallback(
-    (todo: Todo) => (
-      <TodoItem todo={todo} actions={actions} neighbours={neighbours} />
-    ),
-    [actions, neighbours],
+    (todo: Todo) => <TodoItem todo={todo} actions={actions} />,
+    [actions],
   );
   if (todos.length === 0) return null;
   return (

@@ -19,7 +19,6 @@ import { TodoItem } from "./TodoItem";
 const PAGE_SIZE = 50;
 
 /** Pinned items come from many days: Undo puts one back at its day's end. */
-const NO_NEIGHBOURS = () => ({ afterId: null, beforeId: null });
 
 /** A group's day as the sidebar names it: its label, then when it is. */
 function PinnedDayHeading({ id, day }: { id: string; day: string }) {
@@ -65,7 +64,6 @@ function PinnedList({
           todo={todo}
           actions={actions}
           // Undo puts it back at the end of its day.
-          neighbours={NO_NEIGHBOURS}
         />
       ))}
     </ul>

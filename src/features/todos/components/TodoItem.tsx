@@ -1,5 +1,4 @@
 import { memo, useRef, useState, type ReactNode } from "react";
-import type { Id } from "@convex/_generated/dataModel";
 import { LIMITS } from "@convex/lib/limits";
 import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import {
@@ -17,7 +16,7 @@ import {
 } from "@/lib/keptDrafts";
 import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
-import type { TodoActions, TodoNeighbours } from "../useTodoActions";
+import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
 import { TodoMenu } from "./TodoMenu";
 import "@/components/ui/icons.css";
@@ -30,9 +29,6 @@ const HEADING_STYLES = {
   h2: "text-lg font-semibold",
   h3: "text-base font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300",
 } as const;
-
-/** Where each item sits in its day; one function for the whole list. */
-export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
 
 /**
  * One item: a checkbox named by its text (or a heading), click the text to
@@ -51,13 +47,11 @@ export type NeighboursOf = (id: Id<"todos">) => TodoNeighbours;
 export const TodoItem = memo(function TodoItem({
   todo,
   actions,
-  neighbours,
   sortable,
   showDay,
 }: {
   todo: Todo;
   actions: TodoActions;
-  neighbours: NeighboursOf;
   sortable?: SortableRowProps;
   showDay?: ReactNode;
 }) {
@@ -93,7 +87,7 @@ export const TodoItem = memo(function TodoItem({
     endEdit(end);
     if (isBlankText(text)) {
       if (end === "key") keepFocusOnTodo(document.activeElement);
-      void actions.remove(todo, neighbours(todo._id));
+      void actions.remove(todo);
     } else if (text.trim() !== editableText(todo).trim()) {
       void actions.editText(todo, text, baseText);
     }
@@ -207,12 +201,7 @@ export const TodoItem = memo(function TodoItem({
           <span className="sr-only">Pinned</span>
         </span>
       ) : null}
-      <TodoMenu
-        todo={todo}
-        actions={actions}
-        neighbours={neighbours}
-        disabled={pending}
-      />
+      <TodoMenu todo={todo} actions={actions} disabled={pending} />
     </li>
   );
 });

@@ -6,13 +6,12 @@ import {
 } from "@/components/ui/SortableList";
 import type { Todo } from "../optimistic";
 import type { TodoActions } from "../useTodoActions";
-import { TodoItem, type NeighboursOf } from "./TodoItem";
+import { TodoItem } from "./TodoItem";
 
 /** A list of a day's items and what its items need (all stable). */
 export type TodoListProps = {
   todos: readonly Todo[];
   actions: TodoActions;
-  neighbours: NeighboursOf;
   /** A row's React key, kept when an optimistic item becomes the stored one. */
   keyOf: (id: Id<"todos">) => string;
 };
@@ -20,17 +19,12 @@ export type TodoListProps = {
 const nameOf = (todo: Todo | undefined) => todo?.text ?? "item";
 
 /** A day's open items, reorderable by each item's handle. */
-export function TodoList({ todos, actions, neighbours, keyOf }: TodoListProps) {
+export function TodoList({ todos, actions, keyOf }: TodoListProps) {
   const renderItem = useCallback(
     (todo: Todo, sortable: SortableRowProps) => (
-      <TodoItem
-        todo={todo}
-        actions={actions}
-        neighbours={neighbours}
-        sortable={sortable}
-      />
+      <TodoItem todo={todo} actions={actions} sortable={sortable} />
     ),
-    [actions, neighbours],
+    [actions],
   );
   return (
     <SortableList

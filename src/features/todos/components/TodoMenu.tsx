@@ -16,7 +16,6 @@ import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
 import type { Todo } from "../optimistic";
 import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
-import type { NeighboursOf } from "./TodoItem";
 import { isolate } from "@/components/ui/UserText";
 
 /**
@@ -27,13 +26,10 @@ import { isolate } from "@/components/ui/UserText";
 export const TodoMenu = memo(function TodoMenu({
   todo,
   actions,
-  neighbours,
   disabled,
 }: {
   todo: Todo;
   actions: TodoActions;
-  /** Where the item sits in its day, for Undo after a delete. */
-  neighbours: NeighboursOf;
   disabled?: boolean;
 }) {
   const confirm = useConfirm();
@@ -122,7 +118,6 @@ export const TodoMenu = memo(function TodoMenu({
           icon: <Trash2 className="size-4" />,
           onSelect: async () => {
             const origin = document.activeElement;
-            const where = neighbours(todo._id);
             const ok = await confirm({
               title: "Delete this todo?",
               description: `“${isolate(todo.text)}” will be deleted. You can undo this right after.`,
@@ -131,7 +126,7 @@ export const TodoMenu = memo(function TodoMenu({
             });
             if (!ok) return;
             keepFocusOnTodo(origin);
-            void actions.remove(todo, where);
+            void actions.remove(todo);
           },
         },
       ]}

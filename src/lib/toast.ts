@@ -30,10 +30,15 @@ export const ACTION_TOAST_ID = "undo";
 export const toast = {
   message(text: string, { persistent, ...options }: ToastOptions = {}) {
     const id = options.id ?? (options.action ? ACTION_TOAST_ID : undefined);
-    const shown = id === undefined ? options : { ...options, id };
-    void loadSonner().then(({ toast: show }) =>
-      show(text, persistent ? { ...shown, duration: Infinity } : shown),
-    );
+    // Every field given, even when empty: sonner merges a toast into the
+    // one it replaces, which would otherwise keep that one's Undo (undoing
+    // an older step) or its staying on screen.
+    const shown = {
+      action: options.action,
+      duration: persistent ? Infinity : undefined,
+      ...(id === undefined ? {} : { id }),
+    };
+    void loadSonner().then(({ toast: show }) => show(text, shown));
   },
   success(text: string) {
     void loadSonner().then(({ toast: show }) => show.success(text));

@@ -4,7 +4,7 @@ import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { attempt } from "./notify";
 import { useOutboxMutation } from "./outbox";
-import { ACTION_TOAST_ID, toast } from "./toast";
+import { count, untilJobFinished } from "./progressToast";
 import { useUndo } from "./undo";
 
 export type DeletedGroupId = Id<"trashGroups">;
@@ -43,44 +43,27 @@ export type UndoableDelete = {
   remove: (restored: RestoredItems | null) => Promise<DeletedGroupId | null>;
 };
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /**
  * Resolves once a group's deletion or restore, running in batches on the
- * server, has finished (at once for a small one), showing how far it got
- * meanwhile in the toast its step then takes over.
+ * server, has finished (at once for a small one), showing how far it got.
  */
-function untilSettled(
-  client: ConvexReactClient,
-  groupId: DeletedGroupId,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const watch = client.watchQuery(api.trash.progress, { groupId });
-    const show = () => {
-      let progress;
-      try {
-        progress = watch.localQueryResult();
-      } catch {
-        progress = null; // Its answer is an error: nothing left to watch.
-      }
-      if (progress === undefined) return;
-      if (progress === null) {
-        stopWatching();
-        resolve();
-        return;
-      }
+function untilSettled(client: ConvexReactClient, groupId: DeletedGroupId) {
+  return untilJobFinished(
+    client,
+    api.trash.progress,
+    { groupId },
+    (progress) => {
+      if (progress === undefined) return "unknown";
+      if (progress === null) return "finished";
       const doing =
         progress.action === "delete"
           ? "Moving to Recently deleted"
           : "Restoring from Recently deleted";
-      toast.message(
-        `${doing}: ${count(progress.moved)} of ${count(progress.total)}`,
-        { id: ACTION_TOAST_ID, persistent: true },
-      );
-    };
-    const stopWatching = watch.onUpdate(show);
-    show();
-  });
+      return {
+        text: `${doing}: ${count(progress.moved)} of ${count(progress.total)}`,
+      };
+    },
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import { api } from "@convex/_generated/api";
 import { errorCode } from "../errors";
 import { notifyError } from "../notify";
 import { newChangeId, useOutboxMutation, type ChangeArgs } from "../outbox";
+import { count, untilJobFinished } from "../progressToast";
 import { ACTION_TOAST_ID, toast } from "../toast";
 import { UndoStack, type Undoable } from "./undoStack";
 
@@ -45,8 +46,6 @@ type UndoContextValue = UndoApi & {
 };
 
 const UndoContext = createContext<UndoContextValue | null>(null);
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * This tab's undo stack (at least 20 steps), for the signed-in user: every
@@ -108,26 +107,17 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
     /** Shows a long undo's progress until its last batch has run. */
     const untilRestored = (changeId: string, total: number, label: string) =>
-      new Promise<void>((resolve) => {
-        const watch = client.watchQuery(api.undo.progress, {
-          change: changeId,
-        });
-        const show = () => {
-          const progress = watch.localQueryResult();
-          if (progress?.finished) {
-            unsubscribe();
-            resolve();
-            return;
-          }
-          const restored = Math.min(progress?.restored ?? FIRST_BATCH, total);
-          toast.message(
-            `Undoing ${label}: ${count(restored)} of ${count(total)}`,
-            { id: TOAST_ID, persistent: true },
-          );
-        };
-        const unsubscribe = watch.onUpdate(show);
-        show();
-      });
+      untilJobFinished(
+        client,
+        api.undo.progress,
+        { change: changeId },
+        (progress) =>
+          progress?.finished
+            ? "finished"
+            : {
+                text: `Undoing ${label}: ${count(Math.min(progress?.restored ?? FIRST_BATCH, total))} of ${count(total)}`,
+              },
+      );
 
     const logStep = (label: string, changeId: string): Undoable => {
       // The newest change of this step: the original, then each undo and

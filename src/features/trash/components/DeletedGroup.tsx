@@ -102,22 +102,13 @@ function GroupItems({
                   </span>
                 ) : null}
               </span>
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Restore “${name}”`}
-                onClick={() => void actions.restoreItem(item._id, name)}
-              >
-                Restore
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Delete forever “${name}”`}
-                onClick={() => void actions.deleteItemForever(item._id, name)}
-              >
-                Delete forever
-              </Button>
+              <RestoreOrDelete
+                name={name}
+                restore={() => void actions.restoreItem(item._id, name)}
+                deleteForever={() =>
+                  void actions.deleteItemForever(item._id, name)
+                }
+              />
             </li>
           );
         })}
@@ -135,6 +126,41 @@ function GroupItems({
         <SkeletonList rows={1} label="Loading more items" />
       ) : null}
     </div>
+  );
+}
+
+/** "Restore" and "Delete forever" for one deleted thing, named by it. */
+function RestoreOrDelete({
+  name,
+  prominent = false,
+  restore,
+  deleteForever,
+}: {
+  name: string;
+  /** A whole deletion's Restore stands out; an item's inside it does not. */
+  prominent?: boolean;
+  restore: () => void;
+  deleteForever: () => void;
+}) {
+  return (
+    <>
+      <Button
+        size="sm"
+        variant={prominent ? undefined : "ghost"}
+        aria-label={`Restore “${name}”`}
+        onClick={restore}
+      >
+        Restore
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label={`Delete forever “${name}”`}
+        onClick={deleteForever}
+      >
+        Delete forever
+      </Button>
+    </>
   );
 }
 
@@ -170,23 +196,14 @@ export function DeletedGroup({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Button
-            size="sm"
-            aria-label={`Restore “${title}”`}
-            onClick={() => void actions.restoreGroup(group._id, title)}
-          >
-            Restore
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-label={`Delete forever “${title}”`}
-            onClick={() =>
+          <RestoreOrDelete
+            name={title}
+            prominent
+            restore={() => void actions.restoreGroup(group._id, title)}
+            deleteForever={() =>
               void actions.deleteGroupForever(group._id, title, items)
             }
-          >
-            Delete forever
-          </Button>
+          />
         </div>
       </div>
       {!single && items > 0 ? (

@@ -196,3 +196,46 @@ test("a day deleted in batches says how far it got, and offers Undo once all of 
     expect((await todosOf(backend, day)).map((t) => t.text)).toEqual(texts),
   );
 });
+
+test("Ctrl+Z pressed while a day is still moving to Recently deleted undoes that delete once it is whole, not the change before it", async () => {
+  const day = "2025-01-05";
+  const texts = Array.from({ length: 300 }, (_, i) => `Todo ${i + 1}`);
+  const { user, backend } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Buy milk"]);
+      await addTodos(b, texts, day);
+    },
+  });
+  await user.click(await screen.findByRole("checkbox", { name: "Buy milk" }));
+  await screen.findByText(`Completed “${isolate("Buy milk")}”`);
+  const scheduled = holdScheduledFunctions();
+  try {
+    const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+    await user.click(
+      within(menu).getByRole("menuitem", { name: "Delete day" }),
+    );
+    const dialog = await screen.findByRole("alertdialog", {
+      name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
+    });
+    await user.click(
+      within(dialog).getByRole("button", { name: "Delete day" }),
+    );
+    await screen.findByText("Moving to Recently deleted: 250 of 300");
+    await user.keyboard(UNDO);
+  } finally {
+    scheduled.release();
+  }
+  // The scheduled batches finish; the fake backend is asked to run its
+  // queries again (it does so after mutations only).
+  await waitFor(
+    async () => {
+      await backend.refresh();
+      expect((await todosOf(backend, day)).map((t) => t.text)).toEqual(texts);
+    },
+    { timeout: 20_000 },
+  );
+  expect((await todosOf(backend))[0]).toMatchObject({
+    text: "Buy milk",
+    done: true,
+  });
+});

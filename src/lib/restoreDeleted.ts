@@ -79,24 +79,36 @@ export function useUndoableDelete(): (
   const { pushUndoable } = useUndo();
   return useCallback(
     async ({ label, failure, remove }) => {
-      let group = await attempt(() => remove(null), failure);
-      if (!group) return group;
-      // A big day goes in batches: the step (and its Undo) is offered once
-      // all of it is in the trash, so an undo always finds it whole.
-      await untilSettled(client, group);
+      let group: DeletedGroupId | null | undefined;
       let restored: RestoredItems | null = null;
-      pushUndoable({
-        label,
-        undo: async () => {
-          restored = await restore(group!);
-          await untilSettled(client, group!);
+      let settled!: (deleted: boolean) => void;
+      // Whether it was deleted, once all of it is in the trash (a big day
+      // goes in batches): an undo waits for that, so it finds it whole.
+      const deleted = new Promise<boolean>((resolve) => (settled = resolve));
+      // On the stack at once: Ctrl+Z pressed while a big day is still
+      // moving undoes this delete, not the change before it.
+      pushUndoable(
+        {
+          label,
+          undo: async () => {
+            if (!(await deleted)) return;
+            restored = await restore(group!);
+            await untilSettled(client, group!);
+          },
+          redo: async () => {
+            group = await remove(restored);
+            if (!group) throw new Error("Nothing was left to delete again.");
+            await untilSettled(client, group);
+          },
         },
-        redo: async () => {
-          group = await remove(restored);
-          if (!group) throw new Error("Nothing was left to delete again.");
-          await untilSettled(client, group);
-        },
-      });
+        deleted,
+      );
+      try {
+        group = await attempt(() => remove(null), failure);
+        if (group) await untilSettled(client, group);
+      } finally {
+        settled(Boolean(group));
+      }
       return group;
     },
     [client, restore, pushUndoable],

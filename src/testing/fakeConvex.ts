@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-import { vi } from "vitest";
 import { convexTest } from "convex-test";
 import { ConvexReactClient, type ConvexReactClientOptions } from "convex/react";
 import type { OptimisticLocalStore, OptimisticUpdate } from "convex/browser";
@@ -452,21 +451,19 @@ export function holdQueries(backend: FakeConvexBackend, name: string) {
 export function holdScheduledFunctions() {
   const held: (() => void)[] = [];
   const realSetTimeout = globalThis.setTimeout;
-  const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((
-    ...call: Parameters<typeof setTimeout>
-  ) => {
+  globalThis.setTimeout = ((...call: Parameters<typeof setTimeout>) => {
     if (!new Error().stack?.includes("convex-test")) {
       return realSetTimeout(...call);
     }
     held.push(() => realSetTimeout(...call));
     return 0;
-  }) as typeof setTimeout);
+  }) as typeof setTimeout;
   return {
     get pending() {
       return held.length;
     },
     release() {
-      spy.mockRestore();
+      globalThis.setTimeout = realSetTimeout;
       for (const start of held.splice(0)) start();
     },
   };

@@ -29,9 +29,12 @@ export type UndoApi = {
   /**
    * Adds a step to this tab's undo stack and shows its toast with "Undo".
    * For changes undone some other way than the undo log (a delete, undone
-   * by restoring from the trash).
+   * by restoring from the trash). A change still on its way joins the stack
+   * at once, so Ctrl+Z right after it undoes it (its `undo` waits for it);
+   * its toast shows once `done` says it happened, and it leaves the stack
+   * if `done` says it did not.
    */
-  pushUndoable: (entry: Undoable) => void;
+  pushUndoable: (entry: Undoable, done?: Promise<boolean>) => void;
   /** Ctrl/Cmd+Z: undoes the newest step. */
   undo: () => void;
   /** Ctrl/Cmd+Shift+Z: redoes the step undone last. */
@@ -133,9 +136,12 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       stack,
       announce,
       logStep,
-      pushUndoable: (entry: Undoable) => {
+      pushUndoable: (entry: Undoable, done = Promise.resolve(true)) => {
         stack.push(entry);
-        announce(entry);
+        void done.then(
+          (happened) => (happened ? announce(entry) : stack.forget(entry)),
+          () => stack.forget(entry),
+        );
       },
       undo: () => void undo(),
       redo: () => void redo(),

@@ -26,7 +26,12 @@ function DayPage({ day }: { day: string }) {
     <div className="flex flex-col gap-6">
       <DayHeader day={day} />
       <DayTodos day={day} dayName={name} />
-      {day === todayString() ? <CarryOverSection today={day} /> : null}
+      {day === todayString() ? (
+        // Refused (a device clock days off), it says so; the day stays.
+        <ErrorBoundary title="“From earlier days” could not be shown.">
+          <CarryOverSection today={day} />
+        </ErrorBoundary>
+      ) : null}
       <NotesSection day={day} />
     </div>
   );

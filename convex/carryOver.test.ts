@@ -274,8 +274,9 @@ describe("carryOver.moveAutomatically", () => {
     alice().mutation(api.settings.setMoveUnfinishedAutomatically, {
       enabled: true,
     });
-  const moveAutomatically = (changeId?: string) =>
+  const moveAutomatically = (changeId?: string, today = TODAY) =>
     alice().mutation(api.carryOver.moveAutomatically, {
+      today,
       ...(changeId ? { changeId } : {}),
     });
 
@@ -302,7 +303,9 @@ describe("carryOver.moveAutomatically", () => {
     expect(await textsOf("2026-11-29")).toEqual(["added later"]);
 
     vi.setSystemTime(new Date("2026-12-01T08:00:00Z"));
-    expect(await moveAutomatically()).toMatchObject({ moved: 3 });
+    expect(await moveAutomatically(undefined, "2026-12-01")).toMatchObject({
+      moved: 3,
+    });
     expect(await textsOf("2026-12-01")).toEqual([
       "yesterday's",
       "older",
@@ -334,7 +337,7 @@ describe("carryOver.moveAutomatically", () => {
     expect(await todosOf(TODAY)).toHaveLength(0);
   });
 
-  test("uses the person's time zone for today", async () => {
+  test("moves to the browser's today, accepted within a day of the person's today in their time zone", async () => {
     vi.setSystemTime(new Date(`${TODAY}T23:30:00Z`));
     await alice().mutation(api.settings.setTimeZone, {
       timeZone: "Asia/Tokyo",
@@ -342,7 +345,27 @@ describe("carryOver.moveAutomatically", () => {
     });
     await enable();
     await addTodos(TODAY, ["yesterday in Tokyo"]);
-    expect(await moveAutomatically()).toMatchObject({ today: "2026-12-01" });
+    // Dec 1 in Tokyo: Nov 29 is two days off.
+    await expectCode(
+      moveAutomatically(undefined, "2026-11-29"),
+      "DAY_OUT_OF_RANGE",
+    );
+    expect(await moveAutomatically(undefined, "2026-12-01")).toMatchObject({
+      today: "2026-12-01",
+      moved: 1,
+    });
     expect(await textsOf("2026-12-01")).toEqual(["yesterday in Tokyo"]);
+  });
+
+  test("never moves back: a tab whose today is behind the last automatic move's does nothing", async () => {
+    await enable();
+    await addTodos("2026-11-28", ["old"]);
+    expect(await moveAutomatically(undefined, "2026-12-01")).toMatchObject({
+      moved: 1,
+    });
+    await addTodos("2026-11-29", ["left on the 29th"]);
+    expect(await moveAutomatically(undefined, TODAY)).toBeNull();
+    expect(await textsOf("2026-11-29")).toEqual(["left on the 29th"]);
+    expect(await textsOf("2026-12-01")).toEqual(["old"]);
   });
 });

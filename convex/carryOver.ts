@@ -15,7 +15,7 @@ import { getDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { recordUndoSteps } from "./lib/undoJournal";
-import { requireNearToday, userSettings, userToday } from "./lib/userToday";
+import { requireNearToday, userSettings } from "./lib/userToday";
 import { requireDay } from "./lib/validate";
 import { storeSettings } from "./settings";
 
@@ -289,20 +289,25 @@ export const moveAllToToday = userMutation({
 
 /**
  * The setting "Move unfinished todos to today automatically": the browser
- * calls this when the app opens. When the setting is on and no automatic
- * move has run on the person's today (in their time zone, by the server's
- * clock), it starts one and returns its progress; otherwise null. Two
- * tabs calling at once both read and write the settings row, so Convex
- * runs one after the other and the second finds the day already done.
+ * calls this when the app opens, with the today it shows (accepted within a
+ * day of the person's today in their time zone, as everywhere). When the
+ * setting is on and no automatic move has run for this day or a later one,
+ * it starts one and returns its progress; otherwise null. Two tabs calling
+ * at once both read and write the settings row, so Convex runs one after
+ * the other and the second finds the day already done.
  */
 export const moveAutomatically = userMutation({
   undoable: true,
-  args: {},
-  handler: async (ctx): Promise<MoveProgress | null> => {
+  args: { today: v.string() },
+  handler: async (ctx, args): Promise<MoveProgress | null> => {
+    const today = requireDay(args.today, "today");
+    await requireNearToday(ctx, ctx.userId, today);
     const settings = await userSettings(ctx, ctx.userId);
     if (settings?.moveUnfinishedAutomatically !== true) return null;
-    const today = await userToday(ctx, ctx.userId);
-    if (settings.lastAutomaticMoveDay === today) return null;
+    // Only forward: a tab whose today is behind the last move's (a device
+    // west of another) does not move the todos back.
+    const last = settings.lastAutomaticMoveDay;
+    if (last !== undefined && today <= last) return null;
     await storeSettings(ctx, ctx.userId, { lastAutomaticMoveDay: today });
     return await startMove(ctx, today, true);
   },

@@ -47,7 +47,7 @@ const CASES: Record<
   "account:exportPage": { args: () => ({ table: "todos", cursor: null }) },
   "carryOver:list": { args: () => ({ today: serverToday(), limit: 20 }) },
   "carryOver:moveAllToToday": { args: () => ({ today: serverToday() }) },
-  "carryOver:moveAutomatically": { args: () => ({}) },
+  "carryOver:moveAutomatically": { args: () => ({ today: serverToday() }) },
   "carryOver:moveProgress": { args: () => ({}) },
   "days:get": { args: (fx) => ({ day: fx.day }) },
   "days:list": { args: () => ({ archived: false, paginationOpts: PAGE }) },

@@ -378,6 +378,7 @@ describe("the browser's today", () => {
   const TODAY_ARGS: [string, (today: string) => Args][] = [
     ["carryOver:list", (today) => ({ today, limit: 20 })],
     ["carryOver:moveAllToToday", (today) => ({ today })],
+    ["carryOver:moveAutomatically", (today) => ({ today })],
   ];
 
   test.each(

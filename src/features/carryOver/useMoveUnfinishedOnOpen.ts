@@ -11,9 +11,10 @@ const count = (n: number) => n.toLocaleString("en-US");
 /**
  * The setting "Move unfinished todos to today automatically": asks the
  * server to move earlier days' open todos to today when the app opens, when
- * the setting is turned on, and when the tab comes back on a new day. The
- * server moves at most once a day (convex/carryOver `moveAutomatically`),
- * however many tabs ask; a move shows a toast with Undo.
+ * the setting is turned on, and when the tab comes back on a new day, to
+ * the today this tab shows. The server moves at most once a day
+ * (convex/carryOver `moveAutomatically`), however many tabs ask; a move
+ * shows a toast with Undo.
  */
 export function useMoveUnfinishedOnOpen() {
   const { isAuthenticated } = useConvexAuth();
@@ -37,7 +38,7 @@ export function useMoveUnfinishedOnOpen() {
     void attempt(
       () =>
         moveAutomatically(
-          {},
+          { today: day },
           {
             pending: "Moving unfinished todos to today",
             afterResult: (progress) => {

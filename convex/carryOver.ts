@@ -162,7 +162,9 @@ export type MoveProgress = {
   moved: number;
 };
 
-function progressOf(row: Doc<"carryOverMoves">): MoveProgress {
+function progressOf(
+  row: Pick<Doc<"carryOverMoves">, keyof MoveProgress>,
+): MoveProgress {
   return {
     today: row.today,
     automatic: row.automatic,
@@ -268,7 +270,7 @@ async function startMove(
     });
     ctx.undoJournal.continues = true;
   }
-  return progressOf({ ...fields, _id: moveId, _creationTime: 0 });
+  return progressOf(fields);
 }
 
 /**

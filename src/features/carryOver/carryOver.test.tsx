@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
+import { LIMITS } from "@convex/lib/limits";
 import { shiftDay, todayString } from "@/lib/dates";
 import { renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
@@ -167,4 +168,42 @@ test("is shown on today only", async () => {
   expect(
     screen.queryByRole("region", { name: /^From earlier days/ }),
   ).not.toBeInTheDocument();
+});
+
+test("“Move all to today” stops when today is full, moves what fits and says so", async () => {
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["First", "Second", "Third"], daysAgo(2));
+      await addTodos(b, ["Today's own"]);
+      // Today with room for two more todos.
+      await b.t.run(async (ctx) => {
+        const row = await ctx.db
+          .query("days")
+          .withIndex("by_user_day", (q) =>
+            q.eq("userId", "user_test").eq("day", todayString()),
+          )
+          .unique();
+        await ctx.db.patch("days", row!._id, {
+          todoCount: LIMITS.todosPerDay - 2,
+        });
+      });
+    },
+  });
+  const region = await section();
+  await user.click(
+    within(region).getByRole("button", { name: "Move all to today" }),
+  );
+  expect(
+    await within(await section()).findByText(
+      "Today is full: 2 moved. The rest stay here.",
+    ),
+  ).toHaveAttribute("role", "status");
+  await waitFor(async () =>
+    expect(
+      within(await section())
+        .getAllByRole("checkbox")
+        .map((box) => box.getAttribute("aria-label")),
+    ).toEqual(["Third"]),
+  );
+  expect(openTexts()).toEqual(["Today's own", "First", "Second"]);
 });

@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as account from "../account.js";
+import type * as carryOver from "../carryOver.js";
 import type * as crons from "../crons.js";
 import type * as days from "../days.js";
 import type * as imports from "../imports.js";
@@ -31,15 +32,18 @@ import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
+import type * as lib_timeZone from "../lib/timeZone.js";
 import type * as lib_todoText from "../lib/todoText.js";
 import type * as lib_trash from "../lib/trash.js";
 import type * as lib_undoJournal from "../lib/undoJournal.js";
 import type * as lib_undoOps from "../lib/undoOps.js";
 import type * as lib_usage from "../lib/usage.js";
 import type * as lib_userTables from "../lib/userTables.js";
+import type * as lib_userToday from "../lib/userToday.js";
 import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
+import type * as settings from "../settings.js";
 import type * as todos from "../todos.js";
 import type * as trash from "../trash.js";
 import type * as undo from "../undo.js";
@@ -56,6 +60,7 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   account: typeof account;
+  carryOver: typeof carryOver;
   crons: typeof crons;
   days: typeof days;
   imports: typeof imports;
@@ -73,15 +78,18 @@ declare const fullApi: ApiFromModules<{
   "lib/pagination": typeof lib_pagination;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
+  "lib/timeZone": typeof lib_timeZone;
   "lib/todoText": typeof lib_todoText;
   "lib/trash": typeof lib_trash;
   "lib/undoJournal": typeof lib_undoJournal;
   "lib/undoOps": typeof lib_undoOps;
   "lib/usage": typeof lib_usage;
   "lib/userTables": typeof lib_userTables;
+  "lib/userToday": typeof lib_userToday;
   "lib/validate": typeof lib_validate;
   notes: typeof notes;
   search: typeof search;
+  settings: typeof settings;
   todos: typeof todos;
   trash: typeof trash;
   undo: typeof undo;

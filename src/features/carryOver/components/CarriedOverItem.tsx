@@ -2,9 +2,6 @@ import { memo } from "react";
 import { keepFocusOnItem } from "@/components/ui/focus";
 import { TodoItem, type Todo, type TodoActions } from "@/features/todos";
 
-/** Undo of a delete puts the todo back at the end of its own day. */
-const NO_NEIGHBOURS = () => ({ afterId: null, beforeId: null });
-
 /**
  * A todo left on an earlier day: the usual item (checkbox, text, menu)
  * with "Move to today", whose accessible name says which todo it moves.
@@ -22,7 +19,6 @@ export const CarriedOverItem = memo(function CarriedOverItem({
     <TodoItem
       todo={todo}
       actions={actions}
-      neighbours={NO_NEIGHBOURS}
       showDay={
         <button
           type="button"

@@ -14,6 +14,8 @@ export function loadSonner(): Promise<Sonner> {
 export type ToastOptions = {
   /** An action button, e.g. Undo after a delete. */
   action?: { label: string; onClick: () => void };
+  /** A second button, before `action` (e.g. "Go there"); it closes the toast. */
+  secondaryAction?: { label: string; onClick: () => void };
   /** A later toast with the same id replaces this one. */
   id?: string;
   /** Stays until acted on or closed, instead of going after a few seconds. */
@@ -28,9 +30,16 @@ export type ToastOptions = {
 export const ACTION_TOAST_ID = "undo";
 
 export const toast = {
-  message(text: string, { persistent, ...options }: ToastOptions = {}) {
+  message(
+    text: string,
+    { persistent, secondaryAction, ...options }: ToastOptions = {},
+  ) {
     const id = options.id ?? (options.action ? ACTION_TOAST_ID : undefined);
-    const shown = id === undefined ? options : { ...options, id };
+    // sonner's "cancel" button: shown before the action, closes the toast.
+    // Always set, even to undefined: sonner merges a replacing toast into
+    // the one it replaces, which would keep an old "Go there" otherwise.
+    const withSecond = { ...options, cancel: secondaryAction };
+    const shown = id === undefined ? withSecond : { ...withSecond, id };
     void loadSonner().then(({ toast: show }) =>
       show(text, persistent ? { ...shown, duration: Infinity } : shown),
     );

@@ -161,6 +161,24 @@ test("text in quotes is never read as a date: only the phrase outside them moves
   );
 });
 
+test("a heading's words are a title, never a date", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  // The parser is there and reading: a day phrase gets its chip.
+  await typeWithChip(user, "Call mom tomorrow", "tomorrow");
+  await user.clear(addField());
+  await user.keyboard("# Plans for tomorrow");
+  expect(
+    screen.queryByRole("button", { name: /^Keep “.*” as text$/ }),
+  ).not.toBeInTheDocument();
+  await user.keyboard("{Enter}");
+  await waitFor(async () =>
+    expect(
+      (await todosOf(backend)).map(({ text, kind }) => ({ text, kind })),
+    ).toEqual([{ text: "Plans for tomorrow", kind: "h1" }]),
+  );
+});
+
 test("a phrase for the day on screen adds the todo here, without the words", async () => {
   const { user, backend } = await renderApp();
   await ready();

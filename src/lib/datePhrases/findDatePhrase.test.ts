@@ -62,7 +62,6 @@ describe("what is never read as a date", () => {
     ['Watch "The Day After Tomorrow"'],
     ["Read “Friday” by Neil"],
     ['Buy "tomorrow'], // a quote still being typed
-    ["# Tomorrow"], // a heading is a title
     ["tomorrow"], // nothing would be left to do
     ["Put on sun cream"],
     ["Buy 3 days of food"],

@@ -1,5 +1,3 @@
-import { parseHeading } from "@convex/lib/todoText";
-import { isBlankText } from "@/lib/text";
 import { isDayString, parseDay, type DayString } from "@/lib/dates";
 import { english } from "./english";
 import type { DatePhraseLocale } from "./locale";
@@ -9,8 +7,13 @@ import type { DatePhrase, DatePhraseOptions } from "./types";
 
 /*
  * The heavy half of date phrases (chrono, rrule, the grammar): loaded with a
- * dynamic import by ./index.ts, never on the first-load path.
+ * dynamic import by ./index.ts, never on the first-load path. It imports
+ * nothing the day view has (a module shared with it would be split into a
+ * chunk of its own, which the day view would then fetch as well).
  */
+
+/** Nothing left to do once the phrase is gone. */
+const NOTHING_LEFT = /^[\s\p{P}]*$/u;
 
 /** Separators a removed phrase leaves behind ("Call mom, tomorrow"). */
 const TRAILING_SEPARATORS = /[\s,;:–—-]+$/u;
@@ -55,8 +58,8 @@ function dayOf(components: {
  * checked first, so its weekday is not read as a single day) or one day
  * ("tomorrow", "on Dec 1", "next Friday"), counted from `today` and looking
  * ahead ("Friday" is the coming one). Never read: text in quotes, the
- * phrases in `keepAsText`, a time of day on its own, and headings (`# …`
- * is a title). Null too when nothing but the phrase was typed.
+ * phrases in `keepAsText`, a time of day on its own. Null too when nothing
+ * but the phrase was typed.
  */
 export function findDatePhrase(
   text: string,
@@ -64,7 +67,7 @@ export function findDatePhrase(
   locale: DatePhraseLocale = english,
 ): DatePhrase | null {
   const reference = parseDay(today);
-  if (!reference || parseHeading(text).kind !== "todo") return null;
+  if (!reference) return null;
   // Same length as `text`: positions found in it are positions in `text`.
   const readable = hidePhrases(hideQuoted(text), keepAsText);
 
@@ -72,7 +75,7 @@ export function findDatePhrase(
   if (repeat) {
     const rest = withoutPhrase(text, repeat.index, repeat.length, locale);
     const firstDay = firstOccurrence(repeat.rule, today);
-    if (isBlankText(rest) || firstDay === null) return null;
+    if (NOTHING_LEFT.test(rest) || firstDay === null) return null;
     return {
       kind: "repeat",
       phrase: phraseAsTyped(text, repeat.index, repeat.length),
@@ -94,7 +97,7 @@ export function findDatePhrase(
     if (!names && !result.tags().has("result/relativeDate")) continue;
     const day = dayOf(start);
     const rest = withoutPhrase(text, result.index, result.text.length, locale);
-    if (day === null || isBlankText(rest)) continue;
+    if (day === null || NOTHING_LEFT.test(rest)) continue;
     return {
       kind: "day",
       phrase: phraseAsTyped(text, result.index, result.text.length),

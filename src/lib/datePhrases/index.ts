@@ -7,7 +7,6 @@ export type {
   FindDatePhrase,
   RepeatRule,
 } from "./types";
-export { describeRepeat } from "./describeRepeat";
 
 /*
  * Dates typed in plain words ("Call mom tomorrow"). This half is all the

@@ -1,5 +1,7 @@
 import { Plus } from "lucide-react";
 import {
+  lazy,
+  Suspense,
   useCallback,
   useDeferredValue,
   useMemo,
@@ -8,6 +10,7 @@ import {
   type ClipboardEvent,
 } from "react";
 import { LIMITS } from "@convex/lib/limits";
+import { parseHeading } from "@convex/lib/todoText";
 import { AUTO_HEIGHT, useAutoHeight } from "@/components/ui/autoHeight";
 import { IconButton } from "@/components/ui/Button";
 import { rovingTabStopIn } from "@/components/ui/rovingFocus";
@@ -25,10 +28,19 @@ import {
 import { readDraft, useDraftOwner, useKeptText } from "@/lib/keptDrafts";
 import { cleanForSending, isBlankText } from "@/lib/text";
 import { pastedLines, pasteOutcome, planPaste } from "../pasteLines";
-import { DatePhraseChip, datePhraseOutcome } from "./DatePhraseChip";
 
 export const ADD_TODO_HINT =
   "Enter adds · Shift+Enter new line · # heading · Paste lines: one todo each";
+
+// The chip's code comes with the parser (both are fetched on the field's
+// focus): no phrase is found before the parser is there.
+const chipCode = () => import("./DatePhraseChip");
+const DatePhraseChip = lazy(() =>
+  chipCode().then((code) => ({ default: code.DatePhraseChip })),
+);
+const DatePhraseOutcome = lazy(() =>
+  chipCode().then((code) => ({ default: code.DatePhraseOutcome })),
+);
 
 /**
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
@@ -81,15 +93,19 @@ export function AddTodo({
   const [keptAsText, setKeptAsText] = useState<readonly string[]>([]);
 
   const repeats = onAddRepeating !== undefined;
-  /** What Enter would do with `text`'s date phrase, if it has one. */
+  /**
+   * What Enter would do with `text`'s date phrase, if it has one. Never a
+   * heading's: `# Tomorrow` is a title.
+   */
   const datePhraseIn = useCallback(
     (text: string): DatePhrase | null => {
-      const phrase =
-        findDatePhrase?.(text, {
-          today: todayString(),
-          keepAsText: keptAsText,
-        }) ?? null;
-      return phrase?.kind === "repeat" && !repeats ? null : phrase;
+      if (!findDatePhrase || parseHeading(text).kind !== "todo") return null;
+      const phrase = findDatePhrase(text, {
+        today: todayString(),
+        keepAsText: keptAsText,
+      });
+      if (!phrase || isBlankText(phrase.text)) return null;
+      return phrase.kind === "repeat" && !repeats ? null : phrase;
     },
     [findDatePhrase, keptAsText, repeats],
   );
@@ -184,6 +200,13 @@ export function AddTodo({
     void addLines(lines);
   };
 
+  // The same words as the description above, in short.
+  const hint = (
+    <p aria-hidden className="text-xs text-slate-600 dark:text-slate-400">
+      {ADD_TODO_HINT}
+    </p>
+  );
+
   const length = cleanForSending(value).length;
   const tooLong = length > LIMITS.todoText;
   const describedBy = [
@@ -214,7 +237,10 @@ export function AddTodo({
           placeholder="Add a todo…"
           rows={1}
           value={value}
-          onFocus={prepareDatePhrases}
+          onFocus={() => {
+            prepareDatePhrases();
+            void chipCode();
+          }}
           onChange={(event) => {
             setNotice(null);
             setValue(event.target.value);
@@ -257,7 +283,11 @@ export function AddTodo({
         </span>
         {/* Always there, so a new outcome is read out as it changes. */}
         <p id="add-todo-date" role="status" className="sr-only">
-          {chip ? datePhraseOutcome(chip) : ""}
+          {chip ? (
+            <Suspense fallback={null}>
+              <DatePhraseOutcome phrase={chip} />
+            </Suspense>
+          ) : null}
         </p>
         {notice ? (
           <p
@@ -273,18 +303,14 @@ export function AddTodo({
             before the release (a click lost). */}
         <div className="flex min-h-6 items-center justify-between gap-2 px-1">
           {chip ? (
-            <DatePhraseChip
-              phrase={chip}
-              onKeepAsText={() => keepAsText(chip)}
-            />
+            <Suspense fallback={hint}>
+              <DatePhraseChip
+                phrase={chip}
+                onKeepAsText={() => keepAsText(chip)}
+              />
+            </Suspense>
           ) : (
-            // The same words as the description above, in short.
-            <p
-              aria-hidden
-              className="text-xs text-slate-600 dark:text-slate-400"
-            >
-              {ADD_TODO_HINT}
-            </p>
+            hint
           )}
           <LengthCounter
             id="add-todo-count"

@@ -1,6 +1,13 @@
 import { CalendarDays, Repeat, X } from "lucide-react";
 import { relativeDayName, shortDate } from "@/lib/dates";
-import { describeRepeat, type DatePhrase } from "@/lib/datePhrases";
+import type { DatePhrase } from "@/lib/datePhrases";
+// Not through the index: this module is loaded on demand, and so is this.
+import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
+
+/*
+ * Loaded on demand with the parser (AddTodo): a chip only ever shows once
+ * the parser has found a phrase, so none of this is in the day view's code.
+ */
 
 /** "tomorrow, Tue, Dec 1", or "Fri, Dec 4" for a day without a name. */
 function dayWords(day: string): string {
@@ -11,10 +18,11 @@ function dayWords(day: string): string {
 }
 
 /**
- * What Enter will do with a phrase, in a sentence: "Adds to tomorrow, Tue,
- * Dec 1", "Repeats every Sunday, from Sun, Dec 6".
+ * What Enter will do with a phrase, in a sentence, for the add field's
+ * status line: "Adds to tomorrow, Tue, Dec 1", "Repeats every Sunday, from
+ * Sun, Dec 6".
  */
-export function datePhraseOutcome(phrase: DatePhrase): string {
+export function DatePhraseOutcome({ phrase }: { phrase: DatePhrase }) {
   return phrase.kind === "day"
     ? `Adds to ${dayWords(phrase.day)}`
     : `Repeats ${describeRepeat(phrase.rule)}, from ${shortDate(phrase.firstDay)}`;
@@ -24,14 +32,14 @@ const capitalized = (words: string) =>
   words.charAt(0).toUpperCase() + words.slice(1);
 
 /** The button's name: Keep “tomorrow” as text. */
-export const keepAsTextLabel = (phrase: DatePhrase) =>
+const keepAsTextLabel = (phrase: DatePhrase) =>
   `Keep “${phrase.phrase}” as text`;
 
 /**
  * The small chip under "Add a todo" showing the day a typed phrase resolves
  * to, before Enter, with a button that keeps the phrase as text (Esc in the
  * field does the same). Screen readers hear the outcome from the field's
- * status line (AddTodo), so the chip's words are for the eye.
+ * status line (DatePhraseOutcome), so the chip's words are for the eye.
  */
 export function DatePhraseChip({
   phrase,

@@ -5,7 +5,7 @@ import { api } from "@convex/_generated/api";
 import { isolate } from "@/components/ui/UserText";
 import { parseDay, shiftDay, shortDate, todayString } from "@/lib/dates";
 import { renderApp } from "@/testing/renderApp";
-import { todosOf } from "@/testing/seed";
+import { addTodos, todosOf } from "@/testing/seed";
 import { AddTodo } from "./components/AddTodo";
 
 type User = Awaited<ReturnType<typeof renderApp>>["user"];
@@ -78,6 +78,23 @@ test("“Go there” in the toast opens the day the todo went to", async () => {
   expect(
     await screen.findByRole("checkbox", { name: "Buy stamps" }),
   ).toBeInTheDocument();
+});
+
+test("the next step's toast replaces the add's, without its “Go there”", async () => {
+  const { user } = await renderApp({
+    seed: (b) => addTodos(b, ["Buy milk"]),
+  });
+  await ready();
+  await typeWithChip(user, "Call mom tomorrow", "tomorrow");
+  await user.keyboard("{Enter}");
+  await screen.findByRole("button", { name: "Go there" });
+  await user.click(screen.getByRole("checkbox", { name: "Buy milk" }));
+  expect(
+    await screen.findByText(`Completed “${isolate("Buy milk")}”`),
+  ).toBeInTheDocument();
+  expect(
+    screen.queryByRole("button", { name: "Go there" }),
+  ).not.toBeInTheDocument();
 });
 
 test("Undo takes the added todo to Recently deleted, and redo brings it back to its day", async () => {

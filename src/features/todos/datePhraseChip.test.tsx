@@ -252,12 +252,11 @@ test("a repeat phrase shows how it repeats and from when; Enter makes a repeatin
   ).toHaveAttribute("role", "status");
 
   await user.keyboard("{Enter}");
-  expect(onAddRepeating).toHaveBeenCalledWith("Water plants", {
-    freq: "weekly",
-    interval: 1,
-    byWeekday: [6],
-    end: { kind: "never" },
-  });
+  expect(onAddRepeating).toHaveBeenCalledWith(
+    "Water plants",
+    { freq: "weekly", interval: 1, byWeekday: [6], end: { kind: "never" } },
+    nextSunday(),
+  );
   expect(onAdd).not.toHaveBeenCalled();
   expect(addField()).toHaveValue("");
 });

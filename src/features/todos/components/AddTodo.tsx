@@ -75,8 +75,15 @@ export function AddTodo({
   onAdd: (text: string) => Promise<boolean>;
   /** The same, for a todo whose typed date is another day than this one. */
   onAddToDay: (day: string, text: string) => Promise<boolean>;
-  /** The same, for a todo typed with a repeat ("every Sunday"). */
-  onAddRepeating?: (text: string, rule: RepeatRule) => Promise<boolean>;
+  /**
+   * The same, for a todo typed with a repeat ("every Sunday"): the series
+   * starts today; `firstDay` is its first occurrence (for the toast).
+   */
+  onAddRepeating?: (
+    text: string,
+    rule: RepeatRule,
+    firstDay: string,
+  ) => Promise<boolean>;
   /** Resolves null once the server has the lines, else why it refused them. */
   onAddMany: (lines: string[]) => Promise<string | null>;
 }) {
@@ -159,7 +166,7 @@ export function AddTodo({
       phrase === null
         ? onAdd(text)
         : phrase.kind === "repeat"
-          ? onAddRepeating!(phrase.text, phrase.rule)
+          ? onAddRepeating!(phrase.text, phrase.rule, phrase.firstDay)
           : phrase.day === day
             ? onAdd(phrase.text)
             : onAddToDay(phrase.day, phrase.text);

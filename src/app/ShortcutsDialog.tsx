@@ -18,6 +18,10 @@ const SHORTCUTS: [string[], string][] = [
   [["Enter"], "Add or save; confirm a dialog"],
   [["Shift", "Enter"], "New line in a todo"],
   [
+    ["Esc"],
+    "In “Add a todo”: keep a date typed in words (tomorrow, every Sunday) as text",
+  ],
+  [
     ["Space"],
     "Pick up or drop a todo or note by its reorder handle; arrows move it",
   ],

@@ -14,6 +14,8 @@ export function loadSonner(): Promise<Sonner> {
 export type ToastOptions = {
   /** An action button, e.g. Undo after a delete. */
   action?: { label: string; onClick: () => void };
+  /** A second button, before `action` (e.g. "Go there"); it closes the toast. */
+  secondaryAction?: { label: string; onClick: () => void };
   /** A later toast with the same id replaces this one. */
   id?: string;
   /** Stays until acted on or closed, instead of going after a few seconds. */
@@ -28,13 +30,19 @@ export type ToastOptions = {
 export const ACTION_TOAST_ID = "undo";
 
 export const toast = {
-  message(text: string, { persistent, ...options }: ToastOptions = {}) {
+  message(
+    text: string,
+    { persistent, secondaryAction, ...options }: ToastOptions = {},
+  ) {
     const id = options.id ?? (options.action ? ACTION_TOAST_ID : undefined);
     // Every field given, even when empty: sonner merges a toast into the
     // one it replaces, which would otherwise keep that one's Undo (undoing
-    // an older step) or its staying on screen.
+    // an older step), its "Go there" or its staying on screen. The second
+    // action is sonner's "cancel" button: shown before the action, it
+    // closes the toast.
     const shown = {
       action: options.action,
+      cancel: secondaryAction,
       duration: persistent ? Infinity : undefined,
       ...(id === undefined ? {} : { id }),
     };

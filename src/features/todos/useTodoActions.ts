@@ -8,9 +8,13 @@ import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { shortDate } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
-import { useUndoableDelete } from "@/lib/restoreDeleted";
+import {
+  useRestoreDeleted,
+  useUndoableDelete,
+  type DeletedGroupId,
+} from "@/lib/restoreDeleted";
 import { shorten } from "@/lib/text";
-import { useUndoableMutation } from "@/lib/undo";
+import { useUndo, useUndoableMutation } from "@/lib/undo";
 import { toast } from "@/lib/toast";
 import {
   adjustDaySummary,
@@ -111,6 +115,8 @@ export function useTodoActions() {
     },
   });
   const deleteUndoably = useUndoableDelete();
+  const restore = useRestoreDeleted();
+  const { pushUndoable } = useUndo();
 
   return useMemo(
     () => ({
@@ -120,6 +126,31 @@ export function useTodoActions() {
           () => create({ day, text }).then(() => true),
           "add the todo",
         )) ?? false,
+      /**
+       * Adds a todo to another day than the one on screen (a date typed in
+       * words): its toast names the day, with "Go there" (`goThere`) and
+       * Undo. Undo is a delete to "Recently deleted", the one way a todo
+       * leaves, so nothing done to it meanwhile is lost; redo restores it.
+       * Resolves true once stored, false when refused (after its toast).
+       */
+      addToDay: async (day: string, text: string, goThere: () => void) => {
+        const id = await attempt(() => create({ day, text }), "add the todo");
+        if (id === undefined) return false;
+        let current = id;
+        let group: DeletedGroupId | null = null;
+        pushUndoable({
+          label: `Added “${isolate(shorten(text))}” to ${shortDate(day)}`,
+          secondaryAction: { label: "Go there", onClick: goThere },
+          undo: async () => {
+            group = await remove({ id: current });
+          },
+          redo: async () => {
+            if (!group) return;
+            current = (await restore(group)).todos[0] ?? current;
+          },
+        });
+        return true;
+      },
       /**
        * Adds pasted lines (at most `LIMITS.listItems`). Resolves null once
        * stored, or the refusal's words, which the add field shows beside
@@ -213,6 +244,8 @@ export function useTodoActions() {
       reorder,
       remove,
       deleteUndoably,
+      restore,
+      pushUndoable,
     ],
   );
 }

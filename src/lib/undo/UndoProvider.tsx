@@ -70,6 +70,7 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       toast.message(entry.label, {
         id: TOAST_ID,
         action: { label: "Undo", onClick: () => void undo(entry) },
+        secondaryAction: entry.secondaryAction,
       });
 
     const report = (

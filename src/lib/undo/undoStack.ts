@@ -8,6 +8,8 @@ export type Undoable = {
   label: string;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
+  /** A button its toast shows before Undo, e.g. "Go there" after an add. */
+  secondaryAction?: { label: string; onClick: () => void };
 };
 
 export type UndoOutcome =

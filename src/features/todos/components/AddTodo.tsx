@@ -1,6 +1,16 @@
 import { Plus } from "lucide-react";
-import { useRef, useState, type ClipboardEvent } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+} from "react";
 import { LIMITS } from "@convex/lib/limits";
+import { parseHeading } from "@convex/lib/todoText";
 import { AUTO_HEIGHT, useAutoHeight } from "@/components/ui/autoHeight";
 import { IconButton } from "@/components/ui/Button";
 import { rovingTabStopIn } from "@/components/ui/rovingFocus";
@@ -9,12 +19,28 @@ import {
   showsLengthCounter,
   tooLongMessage,
 } from "@/components/ui/LengthCounter";
+import { todayString } from "@/lib/dates";
+import {
+  useDatePhrases,
+  type DatePhrase,
+  type RepeatRule,
+} from "@/lib/datePhrases";
 import { readDraft, useDraftOwner, useKeptText } from "@/lib/keptDrafts";
 import { cleanForSending, isBlankText } from "@/lib/text";
 import { pastedLines, pasteOutcome, planPaste } from "../pasteLines";
 
 export const ADD_TODO_HINT =
   "Enter adds · Shift+Enter new line · # heading · Paste lines: one todo each";
+
+// The chip's code comes with the parser (both are fetched on the field's
+// focus): no phrase is found before the parser is there.
+const chipCode = () => import("./DatePhraseChip");
+const DatePhraseChip = lazy(() =>
+  chipCode().then((code) => ({ default: code.DatePhraseChip })),
+);
+const DatePhraseOutcome = lazy(() =>
+  chipCode().then((code) => ({ default: code.DatePhraseOutcome })),
+);
 
 /**
  * The inline add field: Enter adds, Shift+Enter starts a new line, `#`,
@@ -26,11 +52,20 @@ export const ADD_TODO_HINT =
  * and comes back if the server refuses it. Nothing is ever cut: text over
  * the length limit stays in the field with a counter and a message, and
  * pasted lines that cannot be added stay in the field with the reason.
+ *
+ * A date typed in words ("Call mom tomorrow", "Water plants every Sunday")
+ * shows a chip with the day it means; Enter then adds the todo there (or
+ * makes it repeat), without those words. The chip's button, or Esc, keeps
+ * the phrase as text instead. Until the parser has loaded (it starts on the
+ * field's focus), and for repeats where `onAddRepeating` is not given, text
+ * is simply text.
  */
 export function AddTodo({
   day,
   todosInDay,
   onAdd,
+  onAddToDay,
+  onAddRepeating,
   onAddMany,
 }: {
   day: string;
@@ -38,6 +73,17 @@ export function AddTodo({
   todosInDay: number;
   /** Resolves true once the server has the todo, false when it refused it. */
   onAdd: (text: string) => Promise<boolean>;
+  /** The same, for a todo whose typed date is another day than this one. */
+  onAddToDay: (day: string, text: string) => Promise<boolean>;
+  /**
+   * The same, for a todo typed with a repeat ("every Sunday"): the series
+   * starts today; `firstDay` is its first occurrence (for the toast).
+   */
+  onAddRepeating?: (
+    text: string,
+    rule: RepeatRule,
+    firstDay: string,
+  ) => Promise<boolean>;
   /** Resolves null once the server has the lines, else why it refused them. */
   onAddMany: (lines: string[]) => Promise<string | null>;
 }) {
@@ -49,6 +95,37 @@ export function AddTodo({
   const addButton = useRef<HTMLButtonElement>(null);
   /** Why text in the field was not added; cleared by the next edit. */
   const [notice, setNotice] = useState<string | null>(null);
+  const { findDatePhrase, prepare: prepareDatePhrases } = useDatePhrases();
+  /** Phrases dismissed from the chip, kept as text until the field empties. */
+  const [keptAsText, setKeptAsText] = useState<readonly string[]>([]);
+
+  const repeats = onAddRepeating !== undefined;
+  /**
+   * What Enter would do with `text`'s date phrase, if it has one. Never a
+   * heading's: `# Tomorrow` is a title.
+   */
+  const datePhraseIn = useCallback(
+    (text: string): DatePhrase | null => {
+      if (!findDatePhrase || parseHeading(text).kind !== "todo") return null;
+      const phrase = findDatePhrase(text, {
+        today: todayString(),
+        keepAsText: keptAsText,
+      });
+      if (!phrase || isBlankText(phrase.text)) return null;
+      return phrase.kind === "repeat" && !repeats ? null : phrase;
+    },
+    [findDatePhrase, keptAsText, repeats],
+  );
+  // Read from a deferred copy of the text: typing never waits for the parser.
+  const typed = useDeferredValue(value);
+  const chip = useMemo(
+    () => datePhraseIn(cleanForSending(typed)),
+    [datePhraseIn, typed],
+  );
+  const keepAsText = (phrase: DatePhrase) => {
+    setKeptAsText((phrases) => [...phrases, phrase.phrase]);
+    ref.current?.focus();
+  };
 
   useAutoHeight(ref, value);
 
@@ -82,7 +159,18 @@ export function AddTodo({
     setNotice(null);
     setValue("");
     kept.forget();
-    void onAdd(text).then((added) => added || putBack(text));
+    setKeptAsText([]);
+    // Read again from what is sent, which the chip on screen describes.
+    const phrase = datePhraseIn(text);
+    const adding =
+      phrase === null
+        ? onAdd(text)
+        : phrase.kind === "repeat"
+          ? onAddRepeating!(phrase.text, phrase.rule, phrase.firstDay)
+          : phrase.day === day
+            ? onAdd(phrase.text)
+            : onAddToDay(phrase.day, phrase.text);
+    void adding.then((added) => added || putBack(text));
     ref.current?.focus();
   };
 
@@ -119,12 +207,20 @@ export function AddTodo({
     void addLines(lines);
   };
 
+  // The same words as the description above, in short.
+  const hint = (
+    <p aria-hidden className="text-xs text-slate-600 dark:text-slate-400">
+      {ADD_TODO_HINT}
+    </p>
+  );
+
   const length = cleanForSending(value).length;
   const tooLong = length > LIMITS.todoText;
   const describedBy = [
     "add-todo-hint",
     showsLengthCounter(length, LIMITS.todoText) && "add-todo-count",
     notice && "add-todo-notice",
+    chip && "add-todo-date",
   ]
     .filter(Boolean)
     .join(" ");
@@ -148,9 +244,14 @@ export function AddTodo({
           placeholder="Add a todo…"
           rows={1}
           value={value}
+          onFocus={() => {
+            prepareDatePhrases();
+            void chipCode();
+          }}
           onChange={(event) => {
             setNotice(null);
             setValue(event.target.value);
+            if (isBlankText(event.target.value)) setKeptAsText([]);
           }}
           onPaste={onPaste}
           onKeyDown={(event) => {
@@ -161,6 +262,15 @@ export function AddTodo({
             ) {
               event.preventDefault();
               submit();
+            } else if (
+              event.key === "Escape" &&
+              chip &&
+              !event.nativeEvent.isComposing
+            ) {
+              // The chip first: a second Esc leaves the field.
+              event.preventDefault();
+              event.stopPropagation();
+              keepAsText(chip);
             } else if (event.key === "Escape" && value !== "") {
               // Leaves for the day's list (where it was last), or on a day
               // without items the Add button beside: never the page's body.
@@ -175,8 +285,17 @@ export function AddTodo({
         <span id="add-todo-hint" className="sr-only">
           Enter adds, Shift+Enter starts a new line. Start with # for a heading.
           Paste several lines to add one todo per line. Esc leaves the field for
-          the list and keeps what you typed.
+          the list and keeps what you typed. A date in words, like tomorrow or
+          every Sunday, sets the day; Esc keeps it as text.
         </span>
+        {/* Always there, so a new outcome is read out as it changes. */}
+        <p id="add-todo-date" role="status" className="sr-only">
+          {chip ? (
+            <Suspense fallback={null}>
+              <DatePhraseOutcome phrase={chip} />
+            </Suspense>
+          ) : null}
+        </p>
         {notice ? (
           <p
             id="add-todo-notice"
@@ -189,11 +308,17 @@ export function AddTodo({
         {/* Always on screen, so that leaving the field moves nothing: a row
             pressed just after typing must not slide away under the pointer
             before the release (a click lost). */}
-        <div className="flex items-start justify-between gap-2 px-1">
-          {/* The same words as the description above, in short. */}
-          <p aria-hidden className="text-xs text-slate-600 dark:text-slate-400">
-            {ADD_TODO_HINT}
-          </p>
+        <div className="flex min-h-6 items-center justify-between gap-2 px-1">
+          {chip ? (
+            <Suspense fallback={hint}>
+              <DatePhraseChip
+                phrase={chip}
+                onKeepAsText={() => keepAsText(chip)}
+              />
+            </Suspense>
+          ) : (
+            hint
+          )}
           <LengthCounter
             id="add-todo-count"
             length={length}

@@ -1,8 +1,10 @@
 import { ListTodo } from "lucide-react";
 import { useMemo } from "react";
+import { useLocation } from "wouter";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
+import { paths } from "@/config/paths";
 import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -24,6 +26,7 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
   // Unchanged todos keep their objects, so only changed rows re-render.
   const { items: todos, keyOf } = useStableItems(answer, sameNewTodo);
   const actions = useTodoActions();
+  const [, navigate] = useLocation();
 
   const { open, done } = useMemo(() => {
     const all = todos ?? [];
@@ -44,6 +47,9 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
             day={day}
             todosInDay={todos?.length ?? 0}
             onAdd={(text) => actions.add(day, text)}
+            onAddToDay={(toDay, text) =>
+              actions.addToDay(toDay, text, () => navigate(paths.day(toDay)))
+            }
             onAddMany={(lines) => actions.addMany(day, lines)}
           />
         </div>

@@ -1,0 +1,62 @@
+import { datetime, RRule } from "rrule";
+import { parseDay, type DayString } from "@/lib/dates";
+
+/**
+ * How a todo repeats, in the shape `api.series.create` takes (the repeat
+ * stream's `RepeatRule` of convex/lib/repeatRule.ts, written out here until
+ * that lands; at the merge this becomes a re-export of that type).
+ * Weekdays count from Monday = 0, rrule's order.
+ */
+export type RepeatRule = {
+  freq: "daily" | "weekly" | "monthly" | "yearly";
+  /** 1..366: every `interval` days, weeks, months or years. */
+  interval: number;
+  /** Weekly: which weekdays (0 = Monday … 6 = Sunday). */
+  byWeekday?: number[];
+  /** Monthly: which day of the month (1..31; months without it are skipped). */
+  byMonthDay?: number;
+  end:
+    | { kind: "never" }
+    | { kind: "until"; day: DayString }
+    | { kind: "count"; count: number };
+};
+
+export const MAX_REPEAT_INTERVAL = 366;
+
+const FREQUENCIES = {
+  daily: RRule.DAILY,
+  weekly: RRule.WEEKLY,
+  monthly: RRule.MONTHLY,
+  yearly: RRule.YEARLY,
+} as const;
+
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * The first day on or after `start` that `rule` has: the day its first
+ * occurrence lands on when the series starts on `start` (as the server
+ * starts it). Computed by rrule, in UTC calendar days so that no time zone
+ * or daylight-saving change can shift it.
+ */
+export function firstOccurrence(
+  rule: RepeatRule,
+  start: DayString,
+): DayString | null {
+  const date = parseDay(start);
+  if (!date) return null;
+  const dtstart = datetime(
+    date.getFullYear(),
+    date.getMonth() + 1,
+    date.getDate(),
+  );
+  const first = new RRule({
+    freq: FREQUENCIES[rule.freq],
+    interval: rule.interval,
+    dtstart,
+    byweekday: rule.byWeekday ?? null,
+    bymonthday: rule.byMonthDay ?? null,
+  }).after(dtstart, true);
+  return first
+    ? `${String(first.getUTCFullYear()).padStart(4, "0")}-${twoDigits(first.getUTCMonth() + 1)}-${twoDigits(first.getUTCDate())}`
+    : null;
+}

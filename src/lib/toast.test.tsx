@@ -1,5 +1,6 @@
-import { render, screen, waitFor } from "@testing-library/react";
-import { expect, test } from "vitest";
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { expect, test, vi } from "vitest";
 import { Toaster } from "@/components/ui/Toaster";
 import { ACTION_TOAST_ID, toast } from "./toast";
 
@@ -18,4 +19,29 @@ test("a toast that replaces one with an Undo button shows no Undo of its own (so
     expect(screen.queryByRole("button", { name: "Undo" })).toBeNull(),
   );
   expect(screen.queryByText("Completed “Buy milk”")).toBeNull();
+});
+
+test("the toast that replaces one whose Undo was clicked stays, though sonner removes the clicked one a moment later", async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  try {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(<Toaster theme="light" />);
+    toast.message("Completed “Buy milk”", {
+      action: {
+        label: "Undo",
+        // A quick undo: its toast comes well within sonner's 200 ms.
+        onClick: () =>
+          toast.message("Undone: Completed “Buy milk”", {
+            action: { label: "Redo", onClick: () => {} },
+          }),
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Undo" }));
+    await screen.findByRole("button", { name: "Redo" });
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(screen.getByRole("button", { name: "Redo" })).toBeVisible();
+    expect(screen.getByText("Undone: Completed “Buy milk”")).toBeVisible();
+  } finally {
+    vi.useRealTimers();
+  }
 });

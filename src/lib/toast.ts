@@ -11,11 +11,13 @@ export function loadSonner(): Promise<Sonner> {
   return loading;
 }
 
+type Button = { label: string; onClick: () => void };
+
 export type ToastOptions = {
   /** An action button, e.g. Undo after a delete. */
-  action?: { label: string; onClick: () => void };
+  action?: Button;
   /** A second button, before `action` (e.g. "Go there"); it closes the toast. */
-  secondaryAction?: { label: string; onClick: () => void };
+  secondaryAction?: Button;
   /** A later toast with the same id replaces this one. */
   id?: string;
   /** Stays until acted on or closed, instead of going after a few seconds. */
@@ -29,6 +31,25 @@ export type ToastOptions = {
  */
 export const ACTION_TOAST_ID = "undo";
 
+/**
+ * sonner removes a toast whose button was clicked a moment later, by its
+ * id, and would take with it whatever replaced it under that id meanwhile
+ * (the "Undone … Redo" toast of a quick undo). So each id is shown under a
+ * generation of its own, moved on by a click of one of its buttons.
+ */
+const generations = new Map<string, number>();
+const sonnerId = (id: string) => `${id}:${generations.get(id) ?? 0}`;
+function clickedMovesOn(id: string | undefined, button: Button | undefined) {
+  if (!button || id === undefined) return button;
+  return {
+    label: button.label,
+    onClick: () => {
+      generations.set(id, (generations.get(id) ?? 0) + 1);
+      button.onClick();
+    },
+  };
+}
+
 export const toast = {
   message(
     text: string,
@@ -41,10 +62,10 @@ export const toast = {
     // action is sonner's "cancel" button: shown before the action, it
     // closes the toast.
     const shown = {
-      action: options.action,
-      cancel: secondaryAction,
+      action: clickedMovesOn(id, options.action),
+      cancel: clickedMovesOn(id, secondaryAction),
       duration: persistent ? Infinity : undefined,
-      ...(id === undefined ? {} : { id }),
+      ...(id === undefined ? {} : { id: sonnerId(id) }),
     };
     void loadSonner().then(({ toast: show }) => show(text, shown));
   },
@@ -54,7 +75,7 @@ export const toast = {
   /** `id`: a later toast with the same id replaces this one. */
   error(text: string, { id }: { id?: string } = {}) {
     void loadSonner().then(({ toast: show }) =>
-      show.error(text, id === undefined ? undefined : { id }),
+      show.error(text, id === undefined ? undefined : { id: sonnerId(id) }),
     );
   },
 };

@@ -53,6 +53,11 @@ async function seedAlice() {
     day: "2025-03-01",
     label: "Empty but named",
   });
+  await alice.mutation(api.series.create, {
+    day: "2025-01-03",
+    text: "Water plants",
+    rule: { freq: "weekly", interval: 1, byWeekday: [0], end: { kind: "never" } },
+  });
   await alice.mutation(api.users.syncProfile, {});
 }
 
@@ -137,6 +142,7 @@ const NOTHING = {
   usage: [],
   trashGroups: [],
   trash: [],
+  series: [],
 };
 
 function byId(rows: { _id: string }[]) {

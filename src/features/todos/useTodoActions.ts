@@ -21,6 +21,7 @@ import {
   type Todo,
 } from "./optimistic";
 import { isolate } from "@/components/ui/UserText";
+import { useSeriesActions } from "@/features/repeat";
 
 export type TodoNeighbours = Neighbours<Id<"todos">>;
 
@@ -111,6 +112,7 @@ export function useTodoActions() {
     },
   });
   const deleteUndoably = useUndoableDelete();
+  const repeat = useSeriesActions();
 
   return useMemo(
     () => ({
@@ -138,6 +140,22 @@ export function useTodoActions() {
        * If the todo changed elsewhere meanwhile, the person chooses.
        */
       editText: async (todo: Todo, text: string, baseText = todo.text) => {
+        // An occurrence of a repeating todo: this one, or the following too?
+        if (
+          todo.seriesId &&
+          (await confirm({
+            title: "Change the following ones too?",
+            description: `“${isolate(shorten(todo.text))}” repeats. Change only this one, or this one and the open ones after it?`,
+            confirmLabel: "This and following",
+            cancelLabel: "Only this one",
+          }))
+        ) {
+          await attempt(
+            () => repeat.editFollowing(todo, text, baseText),
+            "save the todos",
+          );
+          return;
+        }
         for (let base = baseText; ;) {
           try {
             await updateText(
@@ -201,6 +219,8 @@ export function useTodoActions() {
           failure: "delete the todo",
           remove: (restored) => remove({ id: restored?.todos[0] ?? todo._id }),
         }),
+      /** Repeating todos (features/repeat). */
+      repeat,
     }),
     [
       confirm,
@@ -213,6 +233,7 @@ export function useTodoActions() {
       reorder,
       remove,
       deleteUndoably,
+      repeat,
     ],
   );
 }

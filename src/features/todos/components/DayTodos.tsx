@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
+import { useShowRepeats } from "@/features/repeat";
 import { useNeighbours, useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -24,6 +25,8 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
   // Unchanged todos keep their objects, so only changed rows re-render.
   const { items: todos, keyOf } = useStableItems(answer, sameNewTodo);
   const actions = useTodoActions();
+  // Today's and later days get their repeating todos as they are shown.
+  useShowRepeats(day);
 
   const { open, done } = useMemo(() => {
     const all = todos ?? [];

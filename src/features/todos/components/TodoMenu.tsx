@@ -3,11 +3,13 @@ import {
   ArrowRight,
   CalendarClock,
   CalendarDays,
+  ListX,
   Pin,
   PinOff,
+  Repeat,
   Trash2,
 } from "lucide-react";
-import { memo } from "react";
+import { memo, Suspense, useState } from "react";
 import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
@@ -18,6 +20,7 @@ import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
 import type { NeighboursOf } from "./TodoItem";
 import { isolate } from "@/components/ui/UserText";
+import { RepeatTodoDialog } from "@/features/repeat";
 
 /**
  * Pin, move and delete for one item (also used by the Pinned view).
@@ -38,6 +41,10 @@ export const TodoMenu = memo(function TodoMenu({
 }) {
   const confirm = useConfirm();
   const pickDate = usePickDate();
+  // The "Repeat" dialog, open: where focus goes back when it closes.
+  const [repeatFrom, setRepeatFrom] = useState<HTMLElement | null | false>(
+    false,
+  );
   const tomorrow = shiftDay(todayString(), 1);
 
   /**
@@ -52,6 +59,7 @@ export const TodoMenu = memo(function TodoMenu({
   const nextDay = dayWithinRange(todo.day, 1);
 
   return (
+    <>
     <Menu
       trigger={(props) => (
         <IconButton
@@ -78,6 +86,15 @@ export const TodoMenu = memo(function TodoMenu({
             <Pin className="size-4" />
           ),
           onSelect: () => void actions.setPinned(todo, !todo.pinned),
+        },
+        todo.kind === "todo" && {
+          type: "item",
+          label: "Repeat…",
+          icon: <Repeat className="size-4" />,
+          onSelect: () => {
+            const origin = document.activeElement;
+            setRepeatFrom(origin instanceof HTMLElement ? origin : null);
+          },
         },
         { type: "separator" },
         todo.day !== tomorrow && {
@@ -134,7 +151,36 @@ export const TodoMenu = memo(function TodoMenu({
             void actions.remove(todo, where);
           },
         },
+        todo.seriesId !== undefined && {
+          type: "item",
+          label: "Delete this and following",
+          destructive: true,
+          icon: <ListX className="size-4" />,
+          onSelect: async () => {
+            const origin = document.activeElement;
+            const ok = await confirm({
+              title: "Delete this and the following?",
+              description: `“${isolate(todo.text)}” will be deleted here and on the days after, and it will no longer repeat. You can undo this right after.`,
+              confirmLabel: "Delete",
+              destructive: true,
+            });
+            if (!ok) return;
+            keepFocusOnTodo(origin);
+            void actions.repeat.deleteFollowing(todo);
+          },
+        },
       ]}
     />
+    {repeatFrom !== false ? (
+      <Suspense fallback={null}>
+        <RepeatTodoDialog
+          todo={todo}
+          actions={actions.repeat}
+          returnFocusTo={repeatFrom}
+          onClose={() => setRepeatFrom(false)}
+        />
+      </Suspense>
+    ) : null}
+    </>
   );
 });

@@ -56,7 +56,12 @@ async function seedAlice() {
   await alice.mutation(api.series.create, {
     day: "2025-01-03",
     text: "Water plants",
-    rule: { freq: "weekly", interval: 1, byWeekday: [0], end: { kind: "never" } },
+    rule: {
+      freq: "weekly",
+      interval: 1,
+      byWeekday: [0],
+      end: { kind: "never" },
+    },
   });
   await alice.mutation(api.users.syncProfile, {});
 }
@@ -143,6 +148,7 @@ const NOTHING = {
   trashGroups: [],
   trash: [],
   series: [],
+  settings: [],
 };
 
 function byId(rows: { _id: string }[]) {

@@ -296,7 +296,7 @@ describe("the person's today, in their time zone", () => {
   });
 
   /** Opens each day at local noon and returns what each day holds. */
-  async function openEachDay(zone: string, days: string[], offsets: string[]) {
+  async function openEachDay(days: string[], offsets: string[]) {
     const held: Record<string, string[]> = {};
     for (const [i, day] of days.entries()) {
       // Local noon, written with the day's own UTC offset.
@@ -352,17 +352,20 @@ describe("the person's today, in their time zone", () => {
       ["2028-02-28", "2028-02-29", "2028-03-01"],
       ["-05:00", "-05:00", "-05:00"],
     ],
-  ])("every day in %s: one occurrence a day", async (_name, zone, days, offsets) => {
-    await setZone(zone);
-    clockAt(`${days[0]}T12:00:00${offsets[0]}`);
-    await alice.mutation(api.series.create, {
-      day: days[0]!,
-      text: "Daily",
-      rule: EVERY_DAY,
-    });
-    const held = await openEachDay(zone, days, offsets);
-    expect(held).toEqual(Object.fromEntries(days.map((d) => [d, ["Daily"]])));
-  });
+  ])(
+    "every day in %s: one occurrence a day",
+    async (_name, zone, days, offsets) => {
+      await setZone(zone);
+      clockAt(`${days[0]}T12:00:00${offsets[0]}`);
+      await alice.mutation(api.series.create, {
+        day: days[0]!,
+        text: "Daily",
+        rule: EVERY_DAY,
+      });
+      const held = await openEachDay(days, offsets);
+      expect(held).toEqual(Object.fromEntries(days.map((d) => [d, ["Daily"]])));
+    },
+  );
 
   test("every weekday across New York's fall-back weekend", async () => {
     await setZone("America/New_York");
@@ -756,7 +759,11 @@ describe("export and delete my data", () => {
       cursor: null,
     });
     expect(page.page).toEqual([
-      expect.objectContaining({ _id: seriesId, text: "Mine", rule: EVERY_WEEKDAY }),
+      expect.objectContaining({
+        _id: seriesId,
+        text: "Mine",
+        rule: EVERY_WEEKDAY,
+      }),
     ]);
   });
 
@@ -768,7 +775,7 @@ describe("export and delete my data", () => {
     });
     await alice.mutation(api.account.deleteMyData, {});
     await finishScheduled();
-    const left = await t.run((ctx) => ctx.db.query("series").collect());
+    const left = await t.run((ctx) => ctx.db.query("series").take(100));
     expect(left).toEqual([]);
   });
 });

@@ -107,9 +107,7 @@ function madeOn(series: Doc<"series">, day: string, today: string) {
     ...new Set([...series.madeDays.filter((d) => d >= since), day]),
   ].sort();
   const moveStart =
-    day === today &&
-    day > series.startDay &&
-    series.rule.end.kind !== "count";
+    day === today && day > series.startDay && series.rule.end.kind !== "count";
   return {
     madeDays,
     lastDay:

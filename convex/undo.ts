@@ -135,7 +135,7 @@ async function restore(ctx: Ctx, op: UndoOp): Promise<void> {
           active: false,
         });
       } else {
-        await ctx.db.delete(op.table, doc._id);
+        await ctx.db.delete(op.table, doc._id as Id<"todos" | "notes">);
       }
       return;
     }

@@ -339,11 +339,7 @@ const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
     (fx, day) => ({ fromDay: fx.day, toDay: day }),
   ],
   ["notes:listForDay", "day", (_fx, day) => ({ day })],
-  [
-    "series:create",
-    "day",
-    (_fx, day) => ({ day, text: "x", rule: EVERY_DAY }),
-  ],
+  ["series:create", "day", (_fx, day) => ({ day, text: "x", rule: EVERY_DAY })],
   ["series:showDay", "day", (_fx, day) => ({ day })],
   ["notes:create", "day", (_fx, day) => ({ day, title: "x" })],
   ["days:get", "day", (_fx, day) => ({ day })],
@@ -865,16 +861,31 @@ describe("repeating todos", () => {
     ["a fractional interval", rule({ interval: 1.5 })],
     ["no weekdays", rule({ freq: "weekly", byWeekday: [] })],
     ["weekday 7", rule({ freq: "weekly", byWeekday: [7] })],
-    ["eight weekdays", rule({ freq: "weekly", byWeekday: [0, 1, 2, 3, 4, 5, 6, 0] })],
+    [
+      "eight weekdays",
+      rule({ freq: "weekly", byWeekday: [0, 1, 2, 3, 4, 5, 6, 0] }),
+    ],
     ["weekdays on a monthly rule", rule({ freq: "monthly", byWeekday: [0] })],
     ["day of the month 0", rule({ freq: "monthly", byMonthDay: 0 })],
     ["day of the month 32", rule({ freq: "monthly", byMonthDay: 32 })],
-    ["a day of the month on a weekly rule", rule({ freq: "weekly", byMonthDay: 3 })],
+    [
+      "a day of the month on a weekly rule",
+      rule({ freq: "weekly", byMonthDay: 3 }),
+    ],
     ["a count of 0", rule({ end: { kind: "count", count: 0 } })],
     ["a count of 1001", rule({ end: { kind: "count", count: 1001 } })],
-    ["an end date that is no date", rule({ end: { kind: "until", day: "2025-02-30" } })],
-    ["an end date out of range", rule({ end: { kind: "until", day: "2200-01-01" } })],
-    ["an end before the start", rule({ end: { kind: "until", day: "2025-03-09" } })],
+    [
+      "an end date that is no date",
+      rule({ end: { kind: "until", day: "2025-02-30" } }),
+    ],
+    [
+      "an end date out of range",
+      rule({ end: { kind: "until", day: "2200-01-01" } }),
+    ],
+    [
+      "an end before the start",
+      rule({ end: { kind: "until", day: "2025-03-09" } }),
+    ],
   ])("series:create refuses %s, writing nothing", async (_what, bad) => {
     const { t, me, fx } = await setup();
     await expectRejected(
@@ -891,26 +902,53 @@ describe("repeating todos", () => {
     await me.mutation(api.series.create, {
       day: fx.day,
       text: "x",
-      rule: { ...EVERY_DAY, interval: 366, end: { kind: "count", count: 1000 } },
+      rule: {
+        ...EVERY_DAY,
+        interval: 366,
+        end: { kind: "count", count: 1000 },
+      },
     });
     await me.mutation(api.series.create, {
       day: fx.day,
       text: "y",
-      rule: { freq: "monthly", interval: 1, byMonthDay: 31, end: EVERY_DAY.end },
+      rule: {
+        freq: "monthly",
+        interval: 1,
+        byMonthDay: 31,
+        end: EVERY_DAY.end,
+      },
     });
   });
 
   test.each([
-    ["series:create", (fx: Fixture) => ({ day: fx.day, text: "   ", rule: EVERY_DAY })],
-    ["series:create", (fx: Fixture) => ({ day: fx.day, text: "# Head", rule: EVERY_DAY })],
-    ["series:setRepeat", (fx: Fixture) => ({ id: fx.heading, rule: EVERY_DAY })],
-    ["series:setRepeat", (fx: Fixture) => ({ id: fx.todo, rule: rule({ interval: 0 }) })],
-    ["series:editFollowing", (fx: Fixture) => ({ id: fx.todo, baseText: fx.todoText, text: "y" })],
+    [
+      "series:create",
+      (fx: Fixture) => ({ day: fx.day, text: "   ", rule: EVERY_DAY }),
+    ],
+    [
+      "series:create",
+      (fx: Fixture) => ({ day: fx.day, text: "# Head", rule: EVERY_DAY }),
+    ],
+    [
+      "series:setRepeat",
+      (fx: Fixture) => ({ id: fx.heading, rule: EVERY_DAY }),
+    ],
+    [
+      "series:setRepeat",
+      (fx: Fixture) => ({ id: fx.todo, rule: rule({ interval: 0 }) }),
+    ],
+    [
+      "series:editFollowing",
+      (fx: Fixture) => ({ id: fx.todo, baseText: fx.todoText, text: "y" }),
+    ],
     ["series:deleteFollowing", (fx: Fixture) => ({ id: fx.todo })],
-  ] as const)("%s refuses bad text, a heading or a todo that does not repeat", async (name, args) => {
-    const { t, me, fx } = await setup();
-    await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
-  });
+  ] as const)(
+    "%s refuses bad text, a heading or a todo that does not repeat",
+    async (name, args) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
+    },
+  );
 
   test("an occurrence's edit is bounded like a todo's text", async () => {
     const { t, me, fx } = await setup();
@@ -932,24 +970,33 @@ describe("repeating todos", () => {
 
   test.each([
     ["series:setRepeat", (todo: string) => ({ id: todo, rule: EVERY_DAY })],
-    ["series:editFollowing", (todo: string) => ({ id: todo, baseText: "x", text: "y" })],
+    [
+      "series:editFollowing",
+      (todo: string) => ({ id: todo, baseText: "x", text: "y" }),
+    ],
     ["series:deleteFollowing", (todo: string) => ({ id: todo })],
-  ] as const)("%s rejects a deleted todo's id as not found", async (name, args) => {
-    const { t, me, deadTodo } = await setup();
-    await expectRejected(t, me, name, args(deadTodo), "NOT_FOUND");
-  });
+  ] as const)(
+    "%s rejects a deleted todo's id as not found",
+    async (name, args) => {
+      const { t, me, deadTodo } = await setup();
+      await expectRejected(t, me, name, args(deadTodo), "NOT_FOUND");
+    },
+  );
 
   test.each([
     ["series:stop", (id: string) => ({ seriesId: id })],
     ["series:get", (id: string) => ({ seriesId: id })],
-  ] as const)("%s rejects a series that is gone as not found", async (name, args) => {
-    const { t, me, fx } = await setup();
-    const { seriesId } = await me.mutation(api.series.create, {
-      day: fx.otherDay,
-      text: "gone",
-      rule: EVERY_DAY,
-    });
-    await t.run((ctx) => ctx.db.delete("series", seriesId));
-    await expectRejected(t, me, name, args(seriesId), "NOT_FOUND");
-  });
+  ] as const)(
+    "%s rejects a series that is gone as not found",
+    async (name, args) => {
+      const { t, me, fx } = await setup();
+      const { seriesId } = await me.mutation(api.series.create, {
+        day: fx.otherDay,
+        text: "gone",
+        rule: EVERY_DAY,
+      });
+      await t.run((ctx) => ctx.db.delete("series", seriesId));
+      await expectRejected(t, me, name, args(seriesId), "NOT_FOUND");
+    },
+  );
 });

@@ -1,5 +1,6 @@
 // @vitest-environment node
 // (Node, not the edge runtime: these tests switch the process's time zone.)
+/* eslint-disable @convex-dev/no-process-env -- `TZ` is the test process's own time zone, which these tests switch, not a Convex variable. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   dayToDate,
@@ -121,7 +122,11 @@ describe.each(ZONES)("in the time zone %s", (zone) => {
       "2026-11-02",
     );
     expect(
-      occurrencesBetween(everyWeekday("2026-10-23"), "2026-10-23", "2026-11-03"),
+      occurrencesBetween(
+        everyWeekday("2026-10-23"),
+        "2026-10-23",
+        "2026-11-03",
+      ),
     ).toEqual([
       "2026-10-23",
       "2026-10-26",
@@ -341,9 +346,7 @@ describe("requireRepeatRule", () => {
     expect(refusal({ freq: "monthly", byWeekday: [0] })).toBe(
       "INVALID_ARGUMENT",
     );
-    expect(refusal({ freq: "weekly", byMonthDay: 3 })).toBe(
-      "INVALID_ARGUMENT",
-    );
+    expect(refusal({ freq: "weekly", byMonthDay: 3 })).toBe("INVALID_ARGUMENT");
   });
 
   test.each([0, 32, 2.5])("refuses day of the month %s", (byMonthDay) => {

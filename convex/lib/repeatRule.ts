@@ -191,15 +191,10 @@ export function occurrencesBetween(
   limit = 1_000,
 ): string[] {
   const days: string[] = [];
-  toRRule(schedule).between(
-    dayToDate(from),
-    dayToDate(to),
-    true,
-    (date) => {
-      days.push(dateToDay(date));
-      return days.length < limit;
-    },
-  );
+  toRRule(schedule).between(dayToDate(from), dayToDate(to), true, (date) => {
+    days.push(dateToDay(date));
+    return days.length < limit;
+  });
   return days.slice(0, limit);
 }
 
@@ -238,10 +233,15 @@ export function endedBy(
   if (rule.end.kind === "count") {
     const kept = occurrencesBetween(schedule, startDay, lastDay).length;
     if (kept === 0) return null;
-    return { ...rule, end: { kind: "count", count: Math.min(kept, rule.end.count) } };
+    return {
+      ...rule,
+      end: { kind: "count", count: Math.min(kept, rule.end.count) },
+    };
   }
   const until =
-    rule.end.kind === "until" && rule.end.day < lastDay ? rule.end.day : lastDay;
+    rule.end.kind === "until" && rule.end.day < lastDay
+      ? rule.end.day
+      : lastDay;
   const ended: RepeatRule = { ...rule, end: { kind: "until", day: until } };
   return nextOccurrence({ rule: ended, startDay }, startDay) === null
     ? null

@@ -36,7 +36,9 @@ test("Repeat… makes the todo repeat: its icon shows and its name says so", asy
   const menu = await openMenu(user, "More actions for Stand-up");
   await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
   const dialog = await screen.findByRole("dialog", { name: "Repeat" });
-  await user.click(within(dialog).getByRole("radio", { name: "Every weekday" }));
+  await user.click(
+    within(dialog).getByRole("radio", { name: "Every weekday" }),
+  );
   await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
   const repeating = await screen.findByRole("checkbox", {
@@ -63,7 +65,9 @@ test("a todo that repeats opens the dialog on its rule, and can stop", async () 
   const menu = await openMenu(user, "More actions for Water plants");
   await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
   const dialog = await screen.findByRole("dialog", { name: "Repeat" });
-  expect(within(dialog).getByRole("radio", { name: "Every day" })).toBeChecked();
+  expect(
+    within(dialog).getByRole("radio", { name: "Every day" }),
+  ).toBeChecked();
   await user.click(
     within(dialog).getByRole("button", { name: "Stop repeating" }),
   );
@@ -71,9 +75,7 @@ test("a todo that repeats opens the dialog on its rule, and can stop", async () 
   await waitFor(async () =>
     expect(await todosOf(backend, shiftDay(todayString(), 1))).toEqual([]),
   );
-  expect((await todosOf(backend)).map((t) => t.text)).toEqual([
-    "Water plants",
-  ]);
+  expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Water plants"]);
 });
 
 test("editing an occurrence asks whether the following change too", async () => {

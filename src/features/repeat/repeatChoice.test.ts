@@ -59,10 +59,19 @@ test("a fresh choice starts from the todo's day", () => {
 test.each([
   [{ kind: "weekly", weekdays: [] }, "Choose at least one weekday."],
   [{ kind: "monthly", monthDay: 0 }, "The day of the month is 1 to 31."],
-  [{ kind: "monthly", monthDay: Number.NaN }, "The day of the month is 1 to 31."],
+  [
+    { kind: "monthly", monthDay: Number.NaN },
+    "The day of the month is 1 to 31.",
+  ],
   [{ kind: "everyNDays", everyDays: 367 }, "Repeat every 1 to 366 days."],
-  [{ end: "until", untilDay: "2026-11-29" }, "The end date must be on or after the todo's day."],
-  [{ end: "until", untilDay: "" }, "The end date must be on or after the todo's day."],
+  [
+    { end: "until", untilDay: "2026-11-29" },
+    "The end date must be on or after the todo's day.",
+  ],
+  [
+    { end: "until", untilDay: "" },
+    "The end date must be on or after the todo's day.",
+  ],
   [{ end: "count", count: 1001 }, "End after 1 to 1,000 times."],
 ] as const)("%j is explained: %s", (change, words) => {
   const choice = { ...choiceFor("2026-11-30", null), ...change };

@@ -8,12 +8,7 @@ import { parseDay } from "@/lib/dates";
  */
 
 export type RepeatKind =
-  | "daily"
-  | "weekdays"
-  | "weekly"
-  | "monthly"
-  | "everyNDays"
-  | "yearly";
+  "daily" | "weekdays" | "weekly" | "monthly" | "everyNDays" | "yearly";
 
 export type RepeatEnd = "never" | "until" | "count";
 
@@ -133,22 +128,37 @@ export function problemWith(choice: RepeatChoice, day: string): string | null {
   }
   if (
     choice.kind === "monthly" &&
-    !(Number.isInteger(choice.monthDay) && choice.monthDay >= 1 && choice.monthDay <= 31)
+    !(
+      Number.isInteger(choice.monthDay) &&
+      choice.monthDay >= 1 &&
+      choice.monthDay <= 31
+    )
   ) {
     return "The day of the month is 1 to 31.";
   }
   if (
     choice.kind === "everyNDays" &&
-    !(Number.isInteger(choice.everyDays) && choice.everyDays >= 1 && choice.everyDays <= 366)
+    !(
+      Number.isInteger(choice.everyDays) &&
+      choice.everyDays >= 1 &&
+      choice.everyDays <= 366
+    )
   ) {
     return "Repeat every 1 to 366 days.";
   }
-  if (choice.end === "until" && (!parseDay(choice.untilDay) || choice.untilDay < day)) {
+  if (
+    choice.end === "until" &&
+    (!parseDay(choice.untilDay) || choice.untilDay < day)
+  ) {
     return "The end date must be on or after the todo's day.";
   }
   if (
     choice.end === "count" &&
-    !(Number.isInteger(choice.count) && choice.count >= 1 && choice.count <= 1000)
+    !(
+      Number.isInteger(choice.count) &&
+      choice.count >= 1 &&
+      choice.count <= 1000
+    )
   ) {
     return "End after 1 to 1,000 times.";
   }

@@ -23,9 +23,7 @@ export function useSeriesActions() {
   const editFollowing = useUndoableMutation(api.series.editFollowing);
   const deleteFollowing = useUndoableMutation(api.series.deleteFollowing, {
     optimisticUpdate: (store, { id }) => {
-      for (const { args, value } of store.getAllQueries(
-        api.todos.listForDay,
-      )) {
+      for (const { args, value } of store.getAllQueries(api.todos.listForDay)) {
         const gone = value?.find((todo) => todo._id === id);
         if (!gone || !value) continue;
         store.setQuery(

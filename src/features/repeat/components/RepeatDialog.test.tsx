@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import type { RepeatRule } from "@convex/lib/repeatRule";
+import { isolate } from "@/components/ui/UserText";
 import { RepeatDialog } from "./RepeatDialog";
 
 // Monday, November 30 2026.
@@ -31,7 +32,7 @@ function renderDialog(rule: RepeatRule | null = null, withStop = false) {
 
 test("is named Repeat, names the todo, and starts at every day, never ending", async () => {
   const { dialog, radio, save, onSave } = renderDialog();
-  expect(dialog).toHaveAccessibleDescription("“Water plants”");
+  expect(dialog).toHaveAccessibleDescription(`“${isolate("Water plants")}”`);
   expect(radio("Every day")).toBeChecked();
   expect(radio("Never")).toBeChecked();
   await save();

@@ -269,7 +269,10 @@ for (const size of SIZES) {
         ms: m.ms,
         returned: m.value.made,
       });
-      expect(m.documentsRead).toBeLessThanOrEqual(3 * RUNNING_SERIES + 10);
+      // Per occurrence: its series, the day's last key, and what the write
+      // itself reads (the series again, the day's summary, the undo
+      // journal); never the history, which the sizes compare.
+      expect(m.documentsRead).toBeLessThanOrEqual(7 * RUNNING_SERIES + 20);
     }
     const oneSeries = await record(t, "series.get", size, api.series.get, {
       seriesId: seriesIds[0]!,

@@ -56,12 +56,7 @@ async function seedAlice() {
   await alice.mutation(api.series.create, {
     day: "2025-01-03",
     text: "Water plants",
-    rule: {
-      freq: "weekly",
-      interval: 1,
-      byWeekday: [0],
-      end: { kind: "never" },
-    },
+    rule: { freq: "weekly", interval: 1, byWeekday: [0], end: { kind: "never" } },
   });
   await alice.mutation(api.users.syncProfile, {});
 }
@@ -148,7 +143,6 @@ const NOTHING = {
   trashGroups: [],
   trash: [],
   series: [],
-  settings: [],
 };
 
 function byId(rows: { _id: string }[]) {

@@ -33,16 +33,6 @@ export default defineSchema({
   }).index("by_user", ["userId"]),
 
   /**
-   * A person's settings (convex/settings): one row, made on the first
-   * setting stored; every field absent means its default.
-   */
-  settings: defineTable({
-    userId: v.string(),
-    /** IANA time zone (lib/timeZone); absent: "UTC". */
-    timeZone: v.optional(v.string()),
-  }).index("by_user", ["userId"]),
-
-  /**
    * One summary row per day that has content, a label or an archive mark.
    * Mutations keep the counts current so the sidebar reads one row per day.
    */

@@ -142,6 +142,8 @@ const NOTHING = {
   usage: [],
   trashGroups: [],
   trash: [],
+  settings: [],
+  carryOverMoves: [],
   series: [],
 };
 

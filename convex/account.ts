@@ -156,12 +156,19 @@ export const countForDeletion = internalMutation({
         table: nextTable,
       });
     } else {
-      // The usage row and the profile row are deleted last; count them only
-      // if there are any.
+      // The one-row tables (profile, usage, settings, carry-over progress)
+      // are deleted last; count their rows only if there are any.
       const profile = await userRows(ctx.db, "users", job.userId).unique();
       const usage = await userRows(ctx.db, "usage", job.userId).unique();
+      const settings = await userRows(ctx.db, "settings", job.userId).unique();
+      const move = await userRows(
+        ctx.db,
+        "carryOverMoves",
+        job.userId,
+      ).unique();
+      const single = [profile, usage, settings, move];
       await ctx.db.patch("deletions", job._id, {
-        total: total + (profile ? 1 : 0) + (usage ? 1 : 0),
+        total: total + single.filter((row) => row !== null).length,
         status: "deleting",
       });
       await ctx.scheduler.runAfter(0, internal.account.deleteBatch, {

@@ -33,6 +33,45 @@ export default defineSchema({
   }).index("by_user", ["userId"]),
 
   /**
+   * A person's settings (convex/settings): one row, made on the first
+   * setting stored; every field absent means its default.
+   */
+  settings: defineTable({
+    userId: v.string(),
+    /** IANA time zone (lib/timeZone); absent: "UTC". */
+    timeZone: v.optional(v.string()),
+    /**
+     * True once the person picked the zone in Settings: sign-ins no longer
+     * replace it with the browser's. Absent or false: it follows the device.
+     */
+    timeZoneChosen: v.optional(v.boolean()),
+    /** "Move unfinished todos to today automatically"; absent: off. */
+    moveUnfinishedAutomatically: v.optional(v.boolean()),
+    /**
+     * The person's today when the automatic move last ran (convex/carryOver),
+     * so it runs once a day however many tabs open at once.
+     */
+    lastAutomaticMoveDay: v.optional(v.string()),
+  }).index("by_user", ["userId"]),
+
+  /**
+   * The person's latest "Move all to today" or automatic move
+   * (convex/carryOver): one row, replaced by the next move, which the
+   * browser reads for progress while the batches run.
+   */
+  carryOverMoves: defineTable({
+    userId: v.string(),
+    /** The day the todos go to. */
+    today: v.string(),
+    automatic: v.boolean(),
+    /** "full": stopped because today holds as much as a day may. */
+    status: v.union(v.literal("moving"), v.literal("done"), v.literal("full")),
+    moved: v.number(),
+    startedAt: v.number(),
+    updatedAt: v.number(),
+  }).index("by_user", ["userId"]),
+
+  /**
    * One summary row per day that has content, a label or an archive mark.
    * Mutations keep the counts current so the sidebar reads one row per day.
    */
@@ -84,6 +123,15 @@ export default defineSchema({
     .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
     // A series' occurrences by day: "this and following", stopping.
     .index("by_user_series_day", ["userId", "seriesId", "day"])
+    // Carry-over (convex/carryOver): open todos of earlier days, newest day
+    // first, without reading done ones or headings.
+    .index("by_user_done_kind_day_order", [
+      "userId",
+      "done",
+      "kind",
+      "day",
+      "order",
+    ])
     .searchIndex("search_text", {
       searchField: "text",
       filterFields: ["userId"],

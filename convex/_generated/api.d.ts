@@ -14,6 +14,7 @@ import type {
   FunctionReference,
 } from "convex/server";
 import type * as account from "../account.js";
+import type * as carryOver from "../carryOver.js";
 import type * as crons from "../crons.js";
 import type * as days from "../days.js";
 import type * as imports from "../imports.js";
@@ -44,6 +45,7 @@ import type * as lib_validate from "../lib/validate.js";
 import type * as notes from "../notes.js";
 import type * as search from "../search.js";
 import type * as series from "../series.js";
+import type * as settings from "../settings.js";
 import type * as todos from "../todos.js";
 import type * as trash from "../trash.js";
 import type * as undo from "../undo.js";
@@ -60,6 +62,7 @@ import type * as users from "../users.js";
  */
 declare const fullApi: ApiFromModules<{
   account: typeof account;
+  carryOver: typeof carryOver;
   crons: typeof crons;
   days: typeof days;
   imports: typeof imports;
@@ -90,6 +93,7 @@ declare const fullApi: ApiFromModules<{
   notes: typeof notes;
   search: typeof search;
   series: typeof series;
+  settings: typeof settings;
   todos: typeof todos;
   trash: typeof trash;
   undo: typeof undo;

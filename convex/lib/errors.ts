@@ -18,7 +18,9 @@ export type ErrorCode =
   /** An undo refused: something it would restore was changed since. */
   | "UNDO_CONFLICT"
   /** An undo of a change whose scheduled batches still run: try again soon. */
-  | "UNDO_PENDING";
+  | "UNDO_PENDING"
+  /** A day sent as "today" that is more than a day from the person's today. */
+  | "DAY_OUT_OF_RANGE";
 
 export type AppErrorData = {
   code: ErrorCode;

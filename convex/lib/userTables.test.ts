@@ -55,9 +55,15 @@ test("every table says explicitly whether it is exported and deleted", () => {
   }
 });
 
-test("deletion erases everything the export hands over, the change receipts, the undo log and the usage counters", () => {
+test("deletion erases everything the export hands over, the change receipts, the undo log, the usage counters and the carry-over progress", () => {
   expect([...DELETION_ORDER].sort()).toEqual(
-    [...EXPORT_TABLES, "changeReceipts", "undoLog", "usage"].sort(),
+    [
+      ...EXPORT_TABLES,
+      "changeReceipts",
+      "undoLog",
+      "usage",
+      "carryOverMoves",
+    ].sort(),
   );
   // A table kept out of both is a job's own bookkeeping, not content.
   const neither = USER_TABLE_NAMES.filter(

@@ -53,6 +53,15 @@ export const USER_TABLES = {
   // The quota counters (lib/usage): derived from the content, so not
   // exported; deleted after it (deletion walks backwards), before the profile.
   usage: { index: "by_user", exportPageSize: null, deleteBatchSize: 1 },
+  // Settings (convex/settings): one row, the person's own choices.
+  settings: { index: "by_user", exportPageSize: 1, deleteBatchSize: 1 },
+  // Progress of the latest carry-over move (convex/carryOver): bookkeeping,
+  // not content, so not exported.
+  carryOverMoves: {
+    index: "by_user",
+    exportPageSize: null,
+    deleteBatchSize: 1,
+  },
   days: {
     index: "by_user_day",
     exportPageSize: 500,

@@ -10,7 +10,8 @@ export type ErrorCode =
   | "DELETING"
   | "RATE_LIMITED"
   | "UNDO_CONFLICT"
-  | "UNDO_PENDING";
+  | "UNDO_PENDING"
+  | "DAY_OUT_OF_RANGE";
 
 /** How long to wait when a RATE_LIMITED refusal does not say. */
 const DEFAULT_RETRY_AFTER_MS = 1000;
@@ -31,6 +32,8 @@ const FALLBACK: Record<ErrorCode, string> = {
   UNDO_CONFLICT:
     "That was changed since (here, in another tab or on another device), so nothing was undone.",
   UNDO_PENDING: "That change is still being made. Try again in a moment.",
+  DAY_OUT_OF_RANGE:
+    "That day is not today in your time zone. Check your device's clock or your time zone in Settings.",
 };
 
 function codeAndMessage(error: unknown): {

@@ -17,7 +17,9 @@ import type {
 import { afterAll, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc } from "../convex/_generated/dataModel";
+import { COUNT_CAP } from "../convex/carryOver";
 import { IMPORT_LIMITS } from "../convex/imports";
+import { dayInTimeZone } from "../convex/lib/timeZone";
 import { BATCH_SIZE } from "../convex/lib/limits";
 import { TRASH_KEPT_MS } from "../convex/lib/trash";
 import { ALICE, newBackend, type Backend } from "../convex/test.setup";
@@ -30,6 +32,8 @@ import {
 
 const SIZES = [1_000, 20_000, 100_000];
 const PAGE_SIZE = 100;
+/** "From earlier days" shows this many at first (src/features/carryOver). */
+const CARRY_OVER_PAGE = 20;
 
 type Row = {
   query: string;
@@ -51,6 +55,11 @@ function returnedRows(value: unknown): unknown[] {
   if (typeof value === "object" && "todos" in value && "notes" in value) {
     const found = value as { todos: unknown[]; notes: unknown[] };
     return [...found.todos, ...found.notes];
+  }
+  // carryOver.list: todos grouped by day.
+  if (typeof value === "object" && "days" in value && "count" in value) {
+    const found = value as { days: { todos: unknown[] }[] };
+    return found.days.flatMap((group) => group.todos);
   }
   return [value];
 }
@@ -195,6 +204,42 @@ for (const size of SIZES) {
     );
     expectAlice(pinned.returned);
     expect(pinned.documentsRead).toBeLessThanOrEqual(PAGE_SIZE + 1);
+
+    // "From earlier days" (convex/carryOver): every seeded day is past.
+    const today = dayInTimeZone(Date.now(), "UTC");
+    for (const limit of [CARRY_OVER_PAGE, 5 * CARRY_OVER_PAGE]) {
+      const carried = await record(
+        t,
+        `carryOver.list ${limit} shown`,
+        size,
+        api.carryOver.list,
+        { today, limit },
+      );
+      expectAlice(carried.returned);
+      expect(carried.returned).toHaveLength(limit);
+      expect((carried.value as { count: number }).count).toBe(COUNT_CAP);
+      // The todos read (the shown ones or the count's), one read per day
+      // entered and a label per day shown: never the history.
+      expect(carried.documentsRead).toBeLessThanOrEqual(
+        3 * (Math.max(limit, COUNT_CAP) + 1),
+      );
+    }
+    const progress = await record(
+      t,
+      "carryOver.moveProgress",
+      size,
+      api.carryOver.moveProgress,
+      {},
+    );
+    expect(progress.documentsRead).toBeLessThanOrEqual(1);
+    const settings = await record(
+      t,
+      "settings.get",
+      size,
+      api.settings.get,
+      {},
+    );
+    expect(settings.documentsRead).toBeLessThanOrEqual(1);
 
     const notes = await record(
       t,

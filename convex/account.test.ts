@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { BATCH_SIZE, LIMITS, NOTE_BATCH_SIZE } from "./lib/limits";
+import { dayInTimeZone } from "./lib/timeZone";
 import {
   DELETION_ORDER,
   EXPORT_TABLES,
@@ -31,6 +32,10 @@ afterEach(() => {
 
 /** Todos over several days (more than one export page), notes, a label. */
 async function seedAlice() {
+  // The progress row of a carry-over move (with nothing yet to move).
+  await alice.mutation(api.carryOver.moveAllToToday, {
+    today: dayInTimeZone(Date.now(), "UTC"),
+  });
   const days = ["2025-01-01", "2025-01-02", "2025-01-03"];
   for (const [d, day] of days.entries()) {
     const lines = Array.from({ length: LIMITS.listItems }, (_, i) =>
@@ -56,9 +61,18 @@ async function seedAlice() {
   await alice.mutation(api.series.create, {
     day: "2025-01-03",
     text: "Water plants",
-    rule: { freq: "weekly", interval: 1, byWeekday: [0], end: { kind: "never" } },
+    rule: {
+      freq: "weekly",
+      interval: 1,
+      byWeekday: [0],
+      end: { kind: "never" },
+    },
   });
   await alice.mutation(api.users.syncProfile, {});
+  await alice.mutation(api.settings.setTimeZone, {
+    timeZone: "Europe/Paris",
+    source: "browser",
+  });
 }
 
 async function seedBob() {

@@ -15,11 +15,7 @@ import { getDay } from "./lib/days";
 import { invalidArgument } from "./lib/errors";
 import { BATCH_SIZE, LIMITS } from "./lib/limits";
 import { recordUndoSteps } from "./lib/undoJournal";
-import {
-  requireNearToday,
-  userSettings,
-  userToday,
-} from "./lib/userToday";
+import { requireNearToday, userSettings, userToday } from "./lib/userToday";
 import { requireDay } from "./lib/validate";
 import { storeSettings } from "./settings";
 

@@ -3,6 +3,7 @@ import { ConvexError } from "convex/values";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id, TableNames } from "./_generated/dataModel";
+import { dayInTimeZone } from "./lib/timeZone";
 import { USER_TABLE_NAMES, userRows } from "./lib/userTables";
 import schema from "./schema";
 import { syncProfile } from "./users";
@@ -40,6 +41,9 @@ const EVERY_DAY = {
 
 const PAGE = { numItems: 10, cursor: null };
 
+/** Today for someone without a time zone (UTC), by the clock of the call. */
+const serverToday = () => dayInTimeZone(Date.now(), "UTC");
+
 /**
  * One entry per public function: valid args for the owner of `fx`. `byId`
  * marks functions that take a document id from the client.
@@ -51,6 +55,10 @@ const CASES: Record<
   "account:deleteMyData": { args: () => ({}) },
   "account:deletionStatus": { args: () => ({}) },
   "account:exportPage": { args: () => ({ table: "todos", cursor: null }) },
+  "carryOver:list": { args: () => ({ today: serverToday(), limit: 20 }) },
+  "carryOver:moveAllToToday": { args: () => ({ today: serverToday() }) },
+  "carryOver:moveAutomatically": { args: () => ({}) },
+  "carryOver:moveProgress": { args: () => ({}) },
   "days:get": { args: (fx) => ({ day: fx.day }) },
   "days:list": { args: () => ({ archived: false, paginationOpts: PAGE }) },
   "days:remove": { args: (fx) => ({ day: fx.day }) },
@@ -130,6 +138,13 @@ const CASES: Record<
   },
   "series:showDay": { args: (fx) => ({ day: fx.day }) },
   "series:stop": { args: (fx) => ({ seriesId: fx.series }), byId: true },
+  "settings:get": { args: () => ({}) },
+  "settings:setMoveUnfinishedAutomatically": {
+    args: () => ({ enabled: true }),
+  },
+  "settings:setTimeZone": {
+    args: () => ({ timeZone: "Europe/Paris", source: "choice" }),
+  },
   "todos:completeAllOpen": { args: (fx) => ({ day: fx.day }) },
   "todos:copyOpenToDay": {
     args: (fx) => ({ fromDay: fx.day, toDay: fx.otherDay }),

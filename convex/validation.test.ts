@@ -2,6 +2,7 @@ import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import * as account from "./account";
+import * as carryOver from "./carryOver";
 import { api } from "./_generated/api";
 import type { Id, TableNames } from "./_generated/dataModel";
 import * as days from "./days";
@@ -9,10 +10,12 @@ import * as imports from "./imports";
 import { textBytes } from "./lib/daySummary";
 import { LIMITS } from "./lib/limits";
 import { MAX_PAGE_SIZE } from "./lib/pagination";
+import { addDays, dayInTimeZone } from "./lib/timeZone";
 import * as notes from "./notes";
 import schema from "./schema";
 import * as search from "./search";
 import * as series from "./series";
+import * as settings from "./settings";
 import * as trash from "./trash";
 import { ALICE, type Backend, newBackend } from "./test.setup";
 import * as todos from "./todos";
@@ -35,11 +38,13 @@ type Fixture = {
 
 const MODULES = {
   account,
+  carryOver,
   days,
   imports,
   notes,
   search,
   series,
+  settings,
   todos,
   trash,
   undo,
@@ -384,6 +389,68 @@ describe("dates", () => {
   });
 });
 
+describe("the browser's today", () => {
+  // Nobody here has a time zone stored: the server's today is the UTC day.
+  const TODAY_ARGS: [string, (today: string) => Args][] = [
+    ["carryOver:list", (today) => ({ today, limit: 20 })],
+    ["carryOver:moveAllToToday", (today) => ({ today })],
+  ];
+
+  test.each(
+    TODAY_ARGS.flatMap(([name, args]) =>
+      BAD_DATES.map((bad) => [name, JSON.stringify(bad), bad, args] as const),
+    ),
+  )("%s rejects today %s", async (name, _shown, bad, args) => {
+    const { t, me } = await setup();
+    await expectRejected(t, me, name, args(bad), "INVALID_ARGUMENT");
+  });
+
+  test.each(
+    TODAY_ARGS.flatMap(([name, args]) =>
+      [-2, 2, -400].map((offset) => [name, offset, args] as const),
+    ),
+  )(
+    "%s refuses a today %i days from the server's as DAY_OUT_OF_RANGE",
+    async (name, offset, args) => {
+      const { t, me } = await setup();
+      const today = addDays(dayInTimeZone(Date.now(), "UTC"), offset);
+      await expectRejected(t, me, name, args(today), "DAY_OUT_OF_RANGE");
+    },
+  );
+
+  test.each(
+    TODAY_ARGS.flatMap(([name, args]) =>
+      [-1, 0, 1].map((offset) => [name, offset, args] as const),
+    ),
+  )(
+    "%s accepts a today %i days from the server's",
+    async (name, offset, args) => {
+      const { me } = await setup();
+      const today = addDays(dayInTimeZone(Date.now(), "UTC"), offset);
+      await call(me, name, args(today));
+    },
+  );
+});
+
+describe("settings", () => {
+  test.each([
+    "Mars/Olympus_Mons",
+    "",
+    "+05:00",
+    "Europe/Paris;",
+    `Europe/${a(60)}`,
+  ])("settings:setTimeZone rejects the zone %j", async (timeZone) => {
+    const { t, me } = await setup();
+    await expectRejected(
+      t,
+      me,
+      "settings:setTimeZone",
+      { timeZone, source: "choice" },
+      "INVALID_ARGUMENT",
+    );
+  });
+});
+
 describe("required text", () => {
   test.each([
     ["todos:create", ""],
@@ -523,7 +590,7 @@ describe("text cleaning", () => {
 });
 
 describe("other invalid arguments", () => {
-  test.each([
+  test.each<[string, string, (fx: Fixture) => Args]>([
     [
       "notes:update",
       "with nothing to save",
@@ -575,6 +642,14 @@ describe("other invalid arguments", () => {
       () => ({ change: "a;b" }),
     ],
     ["undo:progress", "for an empty change id", () => ({ change: "" })],
+    ...[0, -1, 1.5, Number.NaN, 501].map(
+      (limit) =>
+        [
+          "carryOver:list",
+          `showing ${limit} todos`,
+          () => ({ today: dayInTimeZone(Date.now(), "UTC"), limit }),
+        ] as [string, string, (fx: Fixture) => Args],
+    ),
     [
       "undo:progress",
       "for a change id over 64 characters",

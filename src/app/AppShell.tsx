@@ -23,6 +23,7 @@ import { ConfirmProvider } from "@/components/ui/confirm";
 import { PickDateProvider } from "@/components/ui/pickDate";
 import { dayOfPath, paths } from "@/config/paths";
 import { UserMenu, useProfileSync } from "@/features/auth";
+import { useMoveUnfinishedOnOpen } from "@/features/carryOver";
 import { DaysSidebar } from "@/features/days";
 import { SearchDialog } from "@/features/search";
 import { SettingsDialog } from "@/features/settings";
@@ -101,6 +102,7 @@ export default function AppShell() {
  */
 function AppLayout() {
   useProfileSync();
+  useMoveUnfinishedOnOpen();
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);
   const [overlay, setOverlay] = useState<Overlay>(null);

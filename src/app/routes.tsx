@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
+import { CarryOverSection } from "@/features/carryOver";
 import { DayArrowFocus, DayHeader, dayTitle, useDay } from "@/features/days";
 import { NotesSection } from "@/features/notes";
 import { DayTodos, PinnedView } from "@/features/todos";
@@ -25,6 +26,7 @@ function DayPage({ day }: { day: string }) {
     <div className="flex flex-col gap-6">
       <DayHeader day={day} />
       <DayTodos day={day} dayName={name} />
+      {day === todayString() ? <CarryOverSection today={day} /> : null}
       <NotesSection day={day} />
     </div>
   );

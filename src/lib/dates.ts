@@ -23,6 +23,15 @@ export function todayString(now: Date = new Date()): DayString {
   return toDayString(now);
 }
 
+/** This device's IANA time zone, as the browser reports it ("UTC" if none). */
+export function deviceTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
 /**
  * The local Date for a day string, or null for anything that is not a real
  * calendar date (`2025-02-30` is rejected: it does not survive the round trip).

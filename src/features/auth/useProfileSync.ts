@@ -2,6 +2,7 @@ import { useAuth } from "@workos-inc/authkit-react";
 import { useConvexAuth } from "convex/react";
 import { useEffect } from "react";
 import { api } from "@convex/_generated/api";
+import { deviceTimeZone } from "@/lib/dates";
 import { useOutboxMutation } from "@/lib/outbox";
 
 const SYNCED_KEY = "daybook-profile-synced";
@@ -26,12 +27,15 @@ function markSynced(userId: string) {
  * Asks the server to store the profile once per browser session, after
  * Convex accepts the token. Nothing about the user is sent: the server takes
  * email and name from the token's claims (or from WorkOS), never from the
- * browser; the AuthKit user shown on this page stays local.
+ * browser; the AuthKit user shown on this page stays local. The browser's
+ * time zone goes with it (convex/settings keeps a zone the person chose in
+ * Settings instead).
  */
 export function useProfileSync() {
   const { user } = useAuth();
   const { isAuthenticated } = useConvexAuth();
   const syncProfile = useOutboxMutation(api.users.syncProfile);
+  const setTimeZone = useOutboxMutation(api.settings.setTimeZone);
   useEffect(() => {
     if (!isAuthenticated || !user || alreadySynced(user.id)) return;
     markSynced(user.id);
@@ -43,5 +47,10 @@ export function useProfileSync() {
         // ignore
       }
     });
-  }, [isAuthenticated, user, syncProfile]);
+    // Without it the server keeps the zone it has (UTC at first); the next
+    // session sends it again.
+    setTimeZone({ timeZone: deviceTimeZone(), source: "browser" }).catch(
+      () => undefined,
+    );
+  }, [isAuthenticated, user, syncProfile, setTimeZone]);
 }

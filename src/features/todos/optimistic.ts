@@ -73,6 +73,12 @@ export function findTodo(
     const found = value?.page.find((todo) => todo._id === id);
     if (found) return found;
   }
+  for (const { value } of store.getAllQueries(api.carryOver.list)) {
+    for (const group of value?.days ?? []) {
+      const found = group.todos.find((todo) => todo._id === id);
+      if (found) return found;
+    }
+  }
   return undefined;
 }
 
@@ -103,6 +109,31 @@ export function updateTodoEverywhere(
         page: rewrite(value.page).filter((todo) => todo.pinned),
       });
     }
+  }
+  // "From earlier days" holds open todos of their own (earlier) day only:
+  // a todo completed, deleted or moved leaves it.
+  for (const { args, value } of store.getAllQueries(api.carryOver.list)) {
+    const held = value?.days.some((group) =>
+      group.todos.some((todo) => todo._id === id),
+    );
+    if (!value || !held) continue;
+    const days = value.days
+      .map((group) => ({
+        ...group,
+        todos: rewrite(group.todos).filter(
+          (todo) =>
+            !todo.done && todo.kind === "todo" && todo.day === group.day,
+        ),
+      }))
+      .filter((group) => group.todos.length > 0);
+    const shown = (groups: typeof days) =>
+      groups.reduce((sum, group) => sum + group.todos.length, 0);
+    const left = shown(value.days) - shown(days);
+    store.setQuery(api.carryOver.list, args, {
+      ...value,
+      days,
+      count: value.countCapped ? value.count : value.count - left,
+    });
   }
 }
 

@@ -3,6 +3,8 @@ import { useTheme, type Theme } from "@/lib/theme";
 import { DeleteSection } from "./DeleteSection";
 import { ExportSection } from "./ExportSection";
 import { ImportSection } from "./ImportSection";
+import { MoveUnfinishedSection } from "./MoveUnfinishedSection";
+import { TimeZoneSection } from "./TimeZoneSection";
 
 export type SettingsDialogProps = {
   open: boolean;
@@ -15,7 +17,10 @@ const THEMES: { value: Theme; label: string }[] = [
   { value: "system", label: "System" },
 ];
 
-/** Settings: theme, export, import, delete my data (loaded on demand). */
+/**
+ * Settings: theme, days (time zone, moving unfinished todos), export,
+ * import, delete my data (loaded on demand).
+ */
 export default function SettingsDialog({
   open,
   onOpenChange,
@@ -41,6 +46,11 @@ export default function SettingsDialog({
             {option.label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-3">
+        <legend className="mb-1 font-medium">Days</legend>
+        <TimeZoneSection />
+        <MoveUnfinishedSection />
       </fieldset>
       <ExportSection />
       <ImportSection />

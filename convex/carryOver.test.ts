@@ -1,0 +1,348 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { api } from "./_generated/api";
+import { COUNT_CAP } from "./carryOver";
+import { BATCH_SIZE, LIMITS } from "./lib/limits";
+import { measureQuery } from "./test.seed";
+import { ALICE, BOB, expectCode, newBackend, type Backend } from "./test.setup";
+
+/*
+ * The clock is fixed at noon UTC on 2026-11-30, and nobody has a time zone
+ * stored (UTC), so everyone's today is 2026-11-30.
+ */
+const TODAY = "2026-11-30";
+const NOON = new Date(`${TODAY}T12:00:00Z`);
+
+let t: Backend;
+const alice = () => t.withIdentity(ALICE);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(NOON);
+  t = newBackend();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function runScheduled() {
+  await t.finishAllScheduledFunctions(vi.runAllTimers);
+}
+
+/** Adds todos to a day as pasted lines; returns their ids. */
+async function addTodos(day: string, lines: string[], who = alice()) {
+  return await who.mutation(api.todos.createMany, { day, lines });
+}
+
+async function todosOf(day: string, who = alice()) {
+  return await who.query(api.todos.listForDay, { day });
+}
+
+const textsOf = async (day: string) => (await todosOf(day)).map((t) => t.text);
+
+const listed = (limit = 20, today = TODAY, who = alice()) =>
+  who.query(api.carryOver.list, { today, limit });
+
+const lines = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
+
+describe("carryOver.list", () => {
+  test("lists open todos of earlier days, newest day first and each day in its order, leaving out done todos, headings, today and later days", async () => {
+    await addTodos("2026-11-20", [
+      "old a",
+      "# Heading",
+      "- [x] old done",
+      "old b",
+    ]);
+    await addTodos("2026-11-28", ["recent a", "recent b"]);
+    await addTodos(TODAY, ["today's"]);
+    await addTodos("2026-12-02", ["later"]);
+    await alice().mutation(api.days.setLabel, {
+      day: "2026-11-28",
+      label: "Trip",
+    });
+
+    const result = await listed();
+    expect(
+      result.days.map((group) => [
+        group.day,
+        group.label,
+        group.todos.map((todo) => todo.text),
+      ]),
+    ).toEqual([
+      ["2026-11-28", "Trip", ["recent a", "recent b"]],
+      ["2026-11-20", null, ["old a", "old b"]],
+    ]);
+    expect(result).toMatchObject({
+      count: 4,
+      countCapped: false,
+      hasMore: false,
+    });
+  });
+
+  test("shows a page at a time: `limit` todos, with hasMore while more are left", async () => {
+    await addTodos("2026-11-27", lines("a", 3));
+    await addTodos("2026-11-26", lines("b", 3));
+    const page = await listed(4);
+    expect(page.days.flatMap((g) => g.todos.map((todo) => todo.text))).toEqual([
+      "a 0",
+      "a 1",
+      "a 2",
+      "b 0",
+    ]);
+    expect(page).toMatchObject({ count: 6, hasMore: true });
+    const more = await listed(8);
+    expect(more.days.flatMap((g) => g.todos)).toHaveLength(6);
+    expect(more.hasMore).toBe(false);
+  });
+
+  test(`counts up to ${COUNT_CAP} and says when there are more`, async () => {
+    await addTodos("2026-11-01", lines("x", COUNT_CAP + 5));
+    expect(await listed(10)).toMatchObject({
+      count: COUNT_CAP,
+      countCapped: true,
+      hasMore: true,
+    });
+  });
+
+  test("reads in proportion to the page shown, not to the history", async () => {
+    for (let d = 1; d <= 9; d++) {
+      await addTodos(`2026-10-0${d}`, lines(`day ${d}`, 300));
+    }
+    const measured = await measureQuery(t, ALICE, api.carryOver.list, {
+      today: TODAY,
+      limit: 20,
+    });
+    expect(measured.value.count).toBe(COUNT_CAP);
+    // The counted todos, plus a day label and a read per day entered.
+    expect(measured.documentsRead).toBeLessThanOrEqual(COUNT_CAP + 1 + 2 * 2);
+  });
+
+  test("accepts the browser's today within a day of the server's and refuses it further off", async () => {
+    await listed(20, "2026-11-29");
+    await listed(20, "2026-12-01");
+    await expectCode(listed(20, "2026-12-02"), "DAY_OUT_OF_RANGE");
+    await expectCode(listed(20, "2026-11-28"), "DAY_OUT_OF_RANGE");
+  });
+
+  test("follows the person's time zone: late on Nov 30 UTC it is already Dec 1 in Tokyo", async () => {
+    vi.setSystemTime(new Date(`${TODAY}T23:30:00Z`));
+    await alice().mutation(api.settings.setTimeZone, {
+      timeZone: "Asia/Tokyo",
+      source: "choice",
+    });
+    await expectCode(listed(20, "2026-11-29"), "DAY_OUT_OF_RANGE");
+    await listed(20, "2026-12-02");
+  });
+
+  test("shows only the caller's own todos", async () => {
+    await addTodos("2026-11-20", ["alice's secret"]);
+    const bobs = await listed(20, TODAY, t.withIdentity(BOB));
+    expect(bobs).toEqual({
+      days: [],
+      count: 0,
+      countCapped: false,
+      hasMore: false,
+    });
+  });
+});
+
+describe("carryOver.moveAllToToday", () => {
+  test("moves every open todo of earlier days after today's own, keeping the section's order, and undo puts each back in its old place", async () => {
+    await addTodos("2026-11-20", [
+      "old a",
+      "- [x] done",
+      "old b",
+      "# Head",
+      "old c",
+    ]);
+    await addTodos("2026-11-28", ["recent a", "recent b"]);
+    await addTodos(TODAY, ["today's own"]);
+    const before20 = await textsOf("2026-11-20");
+    const before28 = await textsOf("2026-11-28");
+    const orders20 = (await todosOf("2026-11-20")).map((todo) => todo.order);
+
+    const progress = await alice().mutation(api.carryOver.moveAllToToday, {
+      today: TODAY,
+      changeId: "move-all-1",
+    });
+    expect(progress).toMatchObject({ status: "done", moved: 5 });
+    expect(await textsOf(TODAY)).toEqual([
+      "today's own",
+      "recent a",
+      "recent b",
+      "old a",
+      "old b",
+      "old c",
+    ]);
+    expect(await textsOf("2026-11-20")).toEqual(["done", "Head"]);
+    expect((await listed()).count).toBe(0);
+
+    await alice().mutation(api.undo.apply, { change: "move-all-1" });
+    await runScheduled();
+    expect(await textsOf(TODAY)).toEqual(["today's own"]);
+    expect(await textsOf("2026-11-20")).toEqual(before20);
+    expect(await textsOf("2026-11-28")).toEqual(before28);
+    expect((await todosOf("2026-11-20")).map((todo) => todo.order)).toEqual(
+      orders20,
+    );
+  });
+
+  test("moves a big backlog in batches, reporting progress, and undoes it whole", async () => {
+    const total = BATCH_SIZE * 2 + 17;
+    await addTodos("2026-11-10", lines("older", 300));
+    await addTodos("2026-11-11", lines("newer", total - 300));
+    const first = await alice().mutation(api.carryOver.moveAllToToday, {
+      today: TODAY,
+      changeId: "move-big",
+    });
+    expect(first).toMatchObject({ status: "moving", moved: BATCH_SIZE });
+    await runScheduled();
+    expect(await alice().query(api.carryOver.moveProgress, {})).toEqual({
+      today: TODAY,
+      automatic: false,
+      status: "done",
+      moved: total,
+    });
+    expect(await textsOf(TODAY)).toEqual([
+      ...lines("newer", total - 300),
+      ...lines("older", 300),
+    ]);
+
+    await alice().mutation(api.undo.apply, { change: "move-big" });
+    await runScheduled();
+    expect(await todosOf(TODAY)).toHaveLength(0);
+    expect(await textsOf("2026-11-10")).toEqual(lines("older", 300));
+    expect(await textsOf("2026-11-11")).toEqual(lines("newer", total - 300));
+  });
+
+  test("stops when today is full, moving what fits, and says so", async () => {
+    await addTodos("2026-11-20", ["a", "b", "c", "d"]);
+    await addTodos(TODAY, ["today's own"]);
+    // Today one item short of holding three more than it may.
+    await t.run(async (ctx) => {
+      const row = await ctx.db
+        .query("days")
+        .withIndex("by_user_day", (q) =>
+          q.eq("userId", ALICE.subject!).eq("day", TODAY),
+        )
+        .unique();
+      await ctx.db.patch("days", row!._id, {
+        todoCount: LIMITS.todosPerDay - 3,
+      });
+    });
+    const progress = await alice().mutation(api.carryOver.moveAllToToday, {
+      today: TODAY,
+    });
+    expect(progress).toMatchObject({ status: "full", moved: 3 });
+    expect(await textsOf("2026-11-20")).toEqual(["d"]);
+  });
+
+  test("a second start while a move runs reports that move instead of starting another", async () => {
+    await addTodos("2026-11-10", lines("x", BATCH_SIZE + 10));
+    await alice().mutation(api.carryOver.moveAllToToday, { today: TODAY });
+    const second = await alice().mutation(api.carryOver.moveAllToToday, {
+      today: TODAY,
+    });
+    expect(second).toMatchObject({ status: "moving", moved: BATCH_SIZE });
+    await runScheduled();
+    expect(await todosOf(TODAY)).toHaveLength(BATCH_SIZE + 10);
+  });
+
+  test("moves only the caller's todos", async () => {
+    await addTodos("2026-11-20", ["alice's"]);
+    await addTodos("2026-11-20", ["bob's"], t.withIdentity(BOB));
+    await t
+      .withIdentity(BOB)
+      .mutation(api.carryOver.moveAllToToday, { today: TODAY });
+    expect(await textsOf("2026-11-20")).toEqual(["alice's"]);
+    expect(await todosOf(TODAY, t.withIdentity(BOB))).toHaveLength(1);
+  });
+
+  test("refuses a today more than a day from the server's", async () => {
+    await addTodos("2026-11-20", ["a"]);
+    await expectCode(
+      alice().mutation(api.carryOver.moveAllToToday, { today: "2026-12-05" }),
+      "DAY_OUT_OF_RANGE",
+    );
+    expect(await textsOf("2026-11-20")).toEqual(["a"]);
+  });
+});
+
+describe("carryOver.moveAutomatically", () => {
+  const enable = () =>
+    alice().mutation(api.settings.setMoveUnfinishedAutomatically, {
+      enabled: true,
+    });
+  const moveAutomatically = (changeId?: string) =>
+    alice().mutation(api.carryOver.moveAutomatically, {
+      ...(changeId ? { changeId } : {}),
+    });
+
+  test("does nothing while the setting is off (the default)", async () => {
+    await addTodos("2026-11-20", ["a"]);
+    expect(await moveAutomatically()).toBeNull();
+    expect(await textsOf("2026-11-20")).toEqual(["a"]);
+  });
+
+  test("moves earlier days' open todos once on a new day, and again the next day", async () => {
+    await enable();
+    await addTodos("2026-11-29", ["yesterday's"]);
+    await addTodos("2026-11-20", ["older"]);
+    expect(await moveAutomatically()).toMatchObject({
+      automatic: true,
+      status: "done",
+      moved: 2,
+    });
+    expect(await textsOf(TODAY)).toEqual(["yesterday's", "older"]);
+
+    // Left again on an earlier day the same day: not moved a second time.
+    await addTodos("2026-11-29", ["added later"]);
+    expect(await moveAutomatically()).toBeNull();
+    expect(await textsOf("2026-11-29")).toEqual(["added later"]);
+
+    vi.setSystemTime(new Date("2026-12-01T08:00:00Z"));
+    expect(await moveAutomatically()).toMatchObject({ moved: 3 });
+    expect(await textsOf("2026-12-01")).toEqual([
+      "yesterday's",
+      "older",
+      "added later",
+    ]);
+  });
+
+  test("is idempotent under two concurrent callers: two tabs opening at once move once", async () => {
+    await enable();
+    await addTodos("2026-11-29", ["a", "b"]);
+    const results = await Promise.all([
+      moveAutomatically("tab-1"),
+      moveAutomatically("tab-2"),
+    ]);
+    expect(results.filter((result) => result !== null)).toEqual([
+      expect.objectContaining({ moved: 2 }),
+    ]);
+    expect(await textsOf(TODAY)).toEqual(["a", "b"]);
+    const orders = (await todosOf(TODAY)).map((todo) => todo.order);
+    expect(new Set(orders).size).toBe(2);
+  });
+
+  test("the move is undoable like any change", async () => {
+    await enable();
+    await addTodos("2026-11-29", ["a"]);
+    await moveAutomatically("auto-1");
+    await alice().mutation(api.undo.apply, { change: "auto-1" });
+    expect(await textsOf("2026-11-29")).toEqual(["a"]);
+    expect(await todosOf(TODAY)).toHaveLength(0);
+  });
+
+  test("uses the person's time zone for today", async () => {
+    vi.setSystemTime(new Date(`${TODAY}T23:30:00Z`));
+    await alice().mutation(api.settings.setTimeZone, {
+      timeZone: "Asia/Tokyo",
+      source: "choice",
+    });
+    await enable();
+    await addTodos(TODAY, ["yesterday in Tokyo"]);
+    expect(await moveAutomatically()).toMatchObject({ today: "2026-12-01" });
+    expect(await textsOf("2026-12-01")).toEqual(["yesterday in Tokyo"]);
+  });
+});

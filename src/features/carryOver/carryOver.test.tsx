@@ -1,0 +1,170 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { expect, test } from "vitest";
+import { api } from "@convex/_generated/api";
+import { shiftDay, todayString } from "@/lib/dates";
+import { renderApp } from "@/testing/renderApp";
+import { addTodos, todosOf } from "@/testing/seed";
+import { CARRY_OVER_PAGE } from "./useCarryOver";
+
+const daysAgo = (n: number) => shiftDay(todayString(), -n);
+
+const section = () =>
+  screen.findByRole("region", { name: /^From earlier days/ });
+
+const openTexts = () =>
+  within(screen.getByRole("list", { name: "Open todos" }))
+    .queryAllByRole("checkbox")
+    .map((box) => box.getAttribute("aria-label"));
+
+test("lists open todos of earlier days by day, newest first, with a count, and leaves out done todos and headings", async () => {
+  await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Old one", "# Heading", "Old two"], daysAgo(5));
+      await addTodos(b, ["Recent"], daysAgo(1));
+      const [done] = await addTodos(b, ["Done already"], daysAgo(1));
+      await b.asUser.mutation(api.todos.setDone, { id: done!, done: true });
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  expect(within(region).getByRole("heading", { level: 2 })).toHaveTextContent(
+    "From earlier days 3",
+  );
+  const days = within(region).getAllByRole("group");
+  expect(
+    days.map((day) => within(day).getByRole("heading").textContent),
+  ).toEqual([
+    expect.stringMatching(/^Yesterday · /),
+    expect.not.stringMatching(/Yesterday/),
+  ]);
+  expect(
+    within(days[0]!)
+      .getAllByRole("checkbox")
+      .map((box) => box.getAttribute("aria-label")),
+  ).toEqual(["Recent"]);
+  expect(
+    within(days[1]!)
+      .getAllByRole("checkbox")
+      .map((box) => box.getAttribute("aria-label")),
+  ).toEqual(["Old one", "Old two"]);
+  expect(within(region).queryByText("Done already")).not.toBeInTheDocument();
+  expect(within(region).queryByText("Heading")).not.toBeInTheDocument();
+});
+
+test("“Move to today” (named by the todo) moves it to the end of today's open todos", async () => {
+  const { user, backend } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Water the ferns", "Call the bank"], daysAgo(2));
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  await user.click(
+    within(region).getByRole("button", {
+      name: "Move to today: Water the ferns",
+    }),
+  );
+  await waitFor(() =>
+    expect(openTexts()).toEqual(["Today's own", "Water the ferns"]),
+  );
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((todo) => todo.text)).toEqual([
+      "Today's own",
+      "Water the ferns",
+    ]),
+  );
+  expect(
+    within(await section()).getByRole("heading", { level: 2 }),
+  ).toHaveTextContent("From earlier days 1");
+});
+
+test("completing a todo from its checkbox there takes it out of the section", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Only one"], daysAgo(3)),
+  });
+  const region = await section();
+  await user.click(within(region).getByRole("checkbox", { name: "Only one" }));
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("region", { name: /^From earlier days/ }),
+    ).not.toBeInTheDocument(),
+  );
+  const [todo] = await todosOf(backend, daysAgo(3));
+  expect(todo).toMatchObject({ text: "Only one", done: true });
+});
+
+test("shows a page at a time, with “Show more” beyond the first", async () => {
+  const texts = Array.from(
+    { length: CARRY_OVER_PAGE + 3 },
+    (_, i) => `Task ${String(i).padStart(2, "0")}`,
+  );
+  const { user } = await renderApp({
+    seed: (b) =>
+      b.asUser.mutation(api.todos.createMany, {
+        day: daysAgo(4),
+        lines: texts,
+      }),
+  });
+  const region = await section();
+  expect(within(region).getAllByRole("checkbox")).toHaveLength(CARRY_OVER_PAGE);
+  await user.click(within(region).getByRole("button", { name: "Show more" }));
+  await waitFor(() =>
+    expect(within(region).getAllByRole("checkbox")).toHaveLength(
+      CARRY_OVER_PAGE + 3,
+    ),
+  );
+  expect(
+    within(region).queryByRole("button", { name: "Show more" }),
+  ).not.toBeInTheDocument();
+});
+
+test("“Move all to today” moves them all after today's todos in the section's order; Undo puts each back on its day", async () => {
+  const { user, backend } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Older a", "Older b"], daysAgo(6));
+      await addTodos(b, ["Newer"], daysAgo(1));
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  await user.click(
+    within(region).getByRole("button", { name: "Move all to today" }),
+  );
+  await waitFor(() =>
+    expect(openTexts()).toEqual(["Today's own", "Newer", "Older a", "Older b"]),
+  );
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("region", { name: /^From earlier days/ }),
+    ).not.toBeInTheDocument(),
+  );
+
+  const toast = (
+    await screen.findByText("Moved the todos from earlier days to today")
+  ).closest("li")!;
+  await user.click(within(toast).getByRole("button", { name: "Undo" }));
+  await waitFor(async () =>
+    expect((await todosOf(backend, daysAgo(6))).map((t) => t.text)).toEqual([
+      "Older a",
+      "Older b",
+    ]),
+  );
+  expect((await todosOf(backend, daysAgo(1))).map((t) => t.text)).toEqual([
+    "Newer",
+  ]);
+  await waitFor(() => expect(openTexts()).toEqual(["Today's own"]));
+});
+
+test("is shown on today only", async () => {
+  await renderApp({
+    path: `/day/${daysAgo(1)}`,
+    seed: async (b) => {
+      await addTodos(b, ["Left behind"], daysAgo(2));
+      await addTodos(b, ["Yesterday's own"], daysAgo(1));
+    },
+  });
+  await screen.findByRole("checkbox", { name: "Yesterday's own" });
+  expect(
+    screen.queryByRole("region", { name: /^From earlier days/ }),
+  ).not.toBeInTheDocument();
+});

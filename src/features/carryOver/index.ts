@@ -1,0 +1,2 @@
+export { CarryOverSection } from "./components/CarryOverSection";
+export { useMoveUnfinishedOnOpen } from "./useMoveUnfinishedOnOpen";

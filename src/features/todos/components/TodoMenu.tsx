@@ -23,7 +23,7 @@ import { isolate } from "@/components/ui/UserText";
 import { RepeatTodoDialog } from "@/features/repeat";
 
 /**
- * Pin, move and delete for one item (also used by the Pinned view).
+ * Pin, repeat, move and delete for one item (also used by the Pinned view).
  * Memoised (stable props): a row's own re-render, e.g. opening its editor,
  * does not rebuild its menu.
  */
@@ -58,129 +58,131 @@ export const TodoMenu = memo(function TodoMenu({
   const previousDay = dayWithinRange(todo.day, -1);
   const nextDay = dayWithinRange(todo.day, 1);
 
+  const menu = (
+    <Menu
+      trigger={(props) => (
+        <IconButton
+          {...props}
+          // In the list, Up/Down move between rows (Enter or Space opens).
+          onKeyDown={undefined}
+          tabIndex={-1}
+          data-control="menu"
+          label={`More actions for ${todo.text}`}
+          size="sm"
+          disabled={disabled}
+          // Drawn by CSS (icons.css): no SVG elements in every row.
+          className="icon icon-more"
+          icon={null}
+        />
+      )}
+      entries={[
+        {
+          type: "item",
+          label: todo.pinned ? "Unpin" : "Pin",
+          icon: todo.pinned ? (
+            <PinOff className="size-4" />
+          ) : (
+            <Pin className="size-4" />
+          ),
+          onSelect: () => void actions.setPinned(todo, !todo.pinned),
+        },
+        todo.kind === "todo" && {
+          type: "item",
+          label: "Repeat…",
+          icon: <Repeat className="size-4" />,
+          onSelect: () => {
+            const origin = document.activeElement;
+            setRepeatFrom(origin instanceof HTMLElement ? origin : null);
+          },
+        },
+        { type: "separator" },
+        todo.day !== tomorrow && {
+          type: "item",
+          label: "Move to tomorrow",
+          icon: <CalendarClock className="size-4" />,
+          onSelect: () => moveTo(tomorrow),
+        },
+        {
+          type: "item",
+          label: "Move to previous day",
+          icon: <ArrowLeft className="size-4" />,
+          disabled: previousDay === null,
+          onSelect: () => previousDay && moveTo(previousDay),
+        },
+        {
+          type: "item",
+          label: "Move to next day",
+          icon: <ArrowRight className="size-4" />,
+          disabled: nextDay === null,
+          onSelect: () => nextDay && moveTo(nextDay),
+        },
+        {
+          type: "item",
+          label: "Move to a date…",
+          icon: <CalendarDays className="size-4" />,
+          onSelect: async () => {
+            const origin = document.activeElement;
+            const day = await pickDate({
+              title: "Move to a date",
+              initial: todo.day,
+              confirmLabel: "Move here",
+            });
+            if (day && day !== todo.day) moveTo(day, origin);
+          },
+        },
+        { type: "separator" },
+        {
+          type: "item",
+          label: "Delete",
+          destructive: true,
+          icon: <Trash2 className="size-4" />,
+          onSelect: async () => {
+            const origin = document.activeElement;
+            const where = neighbours(todo._id);
+            const ok = await confirm({
+              title: "Delete this todo?",
+              description: `“${isolate(todo.text)}” will be deleted. You can undo this right after.`,
+              confirmLabel: "Delete",
+              destructive: true,
+            });
+            if (!ok) return;
+            keepFocusOnTodo(origin);
+            void actions.remove(todo, where);
+          },
+        },
+        todo.seriesId !== undefined && {
+          type: "item",
+          label: "Delete this and following",
+          destructive: true,
+          icon: <ListX className="size-4" />,
+          onSelect: async () => {
+            const origin = document.activeElement;
+            const ok = await confirm({
+              title: "Delete this and the following?",
+              description: `“${isolate(todo.text)}” will be deleted here and on the days after, and it will no longer repeat. You can undo this right after.`,
+              confirmLabel: "Delete",
+              destructive: true,
+            });
+            if (!ok) return;
+            keepFocusOnTodo(origin);
+            void actions.repeat.deleteFollowing(todo);
+          },
+        },
+      ]}
+    />
+  );
+  if (repeatFrom === false) return menu;
   return (
     <>
-      <Menu
-        trigger={(props) => (
-          <IconButton
-            {...props}
-            // In the list, Up/Down move between rows (Enter or Space opens).
-            onKeyDown={undefined}
-            tabIndex={-1}
-            data-control="menu"
-            label={`More actions for ${todo.text}`}
-            size="sm"
-            disabled={disabled}
-            // Drawn by CSS (icons.css): no SVG elements in every row.
-            className="icon icon-more"
-            icon={null}
-          />
-        )}
-        entries={[
-          {
-            type: "item",
-            label: todo.pinned ? "Unpin" : "Pin",
-            icon: todo.pinned ? (
-              <PinOff className="size-4" />
-            ) : (
-              <Pin className="size-4" />
-            ),
-            onSelect: () => void actions.setPinned(todo, !todo.pinned),
-          },
-          todo.kind === "todo" && {
-            type: "item",
-            label: "Repeat…",
-            icon: <Repeat className="size-4" />,
-            onSelect: () => {
-              const origin = document.activeElement;
-              setRepeatFrom(origin instanceof HTMLElement ? origin : null);
-            },
-          },
-          { type: "separator" },
-          todo.day !== tomorrow && {
-            type: "item",
-            label: "Move to tomorrow",
-            icon: <CalendarClock className="size-4" />,
-            onSelect: () => moveTo(tomorrow),
-          },
-          {
-            type: "item",
-            label: "Move to previous day",
-            icon: <ArrowLeft className="size-4" />,
-            disabled: previousDay === null,
-            onSelect: () => previousDay && moveTo(previousDay),
-          },
-          {
-            type: "item",
-            label: "Move to next day",
-            icon: <ArrowRight className="size-4" />,
-            disabled: nextDay === null,
-            onSelect: () => nextDay && moveTo(nextDay),
-          },
-          {
-            type: "item",
-            label: "Move to a date…",
-            icon: <CalendarDays className="size-4" />,
-            onSelect: async () => {
-              const origin = document.activeElement;
-              const day = await pickDate({
-                title: "Move to a date",
-                initial: todo.day,
-                confirmLabel: "Move here",
-              });
-              if (day && day !== todo.day) moveTo(day, origin);
-            },
-          },
-          { type: "separator" },
-          {
-            type: "item",
-            label: "Delete",
-            destructive: true,
-            icon: <Trash2 className="size-4" />,
-            onSelect: async () => {
-              const origin = document.activeElement;
-              const where = neighbours(todo._id);
-              const ok = await confirm({
-                title: "Delete this todo?",
-                description: `“${isolate(todo.text)}” will be deleted. You can undo this right after.`,
-                confirmLabel: "Delete",
-                destructive: true,
-              });
-              if (!ok) return;
-              keepFocusOnTodo(origin);
-              void actions.remove(todo, where);
-            },
-          },
-          todo.seriesId !== undefined && {
-            type: "item",
-            label: "Delete this and following",
-            destructive: true,
-            icon: <ListX className="size-4" />,
-            onSelect: async () => {
-              const origin = document.activeElement;
-              const ok = await confirm({
-                title: "Delete this and the following?",
-                description: `“${isolate(todo.text)}” will be deleted here and on the days after, and it will no longer repeat. You can undo this right after.`,
-                confirmLabel: "Delete",
-                destructive: true,
-              });
-              if (!ok) return;
-              keepFocusOnTodo(origin);
-              void actions.repeat.deleteFollowing(todo);
-            },
-          },
-        ]}
-      />
-      {repeatFrom !== false ? (
-        <Suspense fallback={null}>
-          <RepeatTodoDialog
-            todo={todo}
-            actions={actions.repeat}
-            returnFocusTo={repeatFrom}
-            onClose={() => setRepeatFrom(false)}
-          />
-        </Suspense>
-      ) : null}
+      {menu}
+      <Suspense fallback={null}>
+        <RepeatTodoDialog
+          todo={todo}
+          actions={actions.repeat}
+          returnFocusTo={repeatFrom}
+          onClose={() => setRepeatFrom(false)}
+        />
+      </Suspense>
     </>
   );
 });

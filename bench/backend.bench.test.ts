@@ -3,7 +3,8 @@
  * 20,000 and 100,000 todos (days and notes in proportion), and what an
  * import batch reads (convex/imports), and what "Recently deleted" reads
  * (a page of the view, a group's items, one purge batch) at 1,000 and
- * 20,000 trashed todos, with Convex's
+ * 20,000 trashed todos, and what showing a day costs in repeating todos
+ * (convex/series), with Convex's
  * transaction limits enforced. Prints one table; the assertions are only
  * sanity checks on the shape of the cost (no timings are asserted).
  */
@@ -292,7 +293,38 @@ for (const size of SIZES) {
       expect(m.documentsRead).toBeLessThanOrEqual(2 * IMPORT_LIMITS.todos + 20);
     }
 
-    for (const table of ["days", "todos", "notes"] as const) {
+    // Repeating todos (convex/series): showing a day reads the running
+    // series and, per occurrence made, the day's last key; never history.
+    const seriesIds = await seedSeries(t, RUNNING_SERIES, STOPPED_SERIES);
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000)
+      .toISOString()
+      .slice(0, 10);
+    for (const label of [
+      `series.showDay making ${RUNNING_SERIES}`,
+      "series.showDay again (all made)",
+    ]) {
+      const m = await measureMutation(t, api.series.showDay, {
+        day: tomorrow,
+      });
+      rows.push({
+        query: `${label} (${RUNNING_SERIES} running, ${STOPPED_SERIES} stopped)`,
+        size,
+        docs: m.documentsRead,
+        bytes: m.bytesRead,
+        ms: m.ms,
+        returned: m.value.made,
+      });
+      // Per occurrence: its series, the day's last key, and what the write
+      // itself reads (the series again, the day's summary, the undo
+      // journal); never the history, which the sizes compare.
+      expect(m.documentsRead).toBeLessThanOrEqual(7 * RUNNING_SERIES + 20);
+    }
+    const oneSeries = await record(t, "series.get", size, api.series.get, {
+      seriesId: seriesIds[0]!,
+    });
+    expect(oneSeries.documentsRead).toBe(1);
+
+    for (const table of ["days", "todos", "notes", "series"] as const) {
       const exported = await record(
         t,
         `account.exportPage ${table} first page`,
@@ -305,6 +337,31 @@ for (const size of SIZES) {
         exported.returned.length + 1,
       );
     }
+  });
+}
+
+/** Series a busy person runs, and more they stopped. */
+const RUNNING_SERIES = 50;
+const STOPPED_SERIES = 200;
+
+/** Daily series of Alice's, written straight to the table. */
+async function seedSeries(t: Backend, running: number, stopped: number) {
+  const startDay = new Date().toISOString().slice(0, 10);
+  return await t.run(async (ctx) => {
+    const ids = [];
+    for (let i = 0; i < running + stopped; i++) {
+      ids.push(
+        await ctx.db.insert("series", {
+          userId: ALICE.subject!,
+          text: `Repeating ${i}`,
+          rule: { freq: "daily", interval: 1, end: { kind: "never" } },
+          startDay,
+          active: i < running,
+          madeDays: [],
+        }),
+      );
+    }
+    return ids;
   });
 }
 

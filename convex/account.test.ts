@@ -58,6 +58,16 @@ async function seedAlice() {
     day: "2025-03-01",
     label: "Empty but named",
   });
+  await alice.mutation(api.series.create, {
+    day: "2025-01-03",
+    text: "Water plants",
+    rule: {
+      freq: "weekly",
+      interval: 1,
+      byWeekday: [0],
+      end: { kind: "never" },
+    },
+  });
   await alice.mutation(api.users.syncProfile, {});
   await alice.mutation(api.settings.setTimeZone, {
     timeZone: "Europe/Paris",
@@ -148,6 +158,7 @@ const NOTHING = {
   trash: [],
   settings: [],
   carryOverMoves: [],
+  series: [],
 };
 
 function byId(rows: { _id: string }[]) {

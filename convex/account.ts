@@ -101,28 +101,32 @@ const COUNT_PAGE_SIZE = {
   days: 1_000,
   changeReceipts: USER_TABLES.changeReceipts.deleteBatchSize,
   trashGroups: 1_000,
+  series: 1_000,
 } as const;
 
 /** The tables counting walks, in order: each after the one before. */
 const COUNTED_AFTER = {
   days: "changeReceipts",
   changeReceipts: "trashGroups",
-  trashGroups: null,
+  trashGroups: "series",
+  series: null,
 } as const;
 
 /**
  * Learns how much there is, a page at a time: first the day summaries,
  * which count the todos and notes, so no content row is read; then the
  * change receipts, which nothing counts; then the groups of "Recently
- * deleted", which count their items. A table added to the deletion side
- * of lib/userTables needs counting here too.
+ * deleted", which count their items; then the repeating todos. A table
+ * added to the deletion side of lib/userTables needs counting here too.
  */
 export const countForDeletion = internalMutation({
   args: {
     jobId: v.id("deletions"),
     cursor: v.union(v.string(), v.null()),
     /** Which table this page counts; absent: the day summaries. */
-    table: v.optional(literals("days", "changeReceipts", "trashGroups")),
+    table: v.optional(
+      literals("days", "changeReceipts", "trashGroups", "series"),
+    ),
   },
   handler: async (ctx, args) => {
     const job = await ctx.db.get("deletions", args.jobId);

@@ -1,6 +1,7 @@
 import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { repeatRuleValidator } from "./lib/repeatRule";
 import { undoOp } from "./lib/undoOps";
 
 /**
@@ -110,6 +111,8 @@ export default defineSchema({
      * tell the row changed since; absent: never changed since it was made.
      */
     revision: v.optional(v.number()),
+    /** An occurrence of a repeating todo: its series (convex/series). */
+    seriesId: v.optional(v.id("series")),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
     // A day's todos by creation time (Convex ends every index with it), for
@@ -118,6 +121,8 @@ export default defineSchema({
     .index("by_user_day", ["userId", "day"])
     .index("by_user_day_done_order", ["userId", "day", "done", "order"])
     .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
+    // A series' occurrences by day: "this and following", stopping.
+    .index("by_user_series_day", ["userId", "seriesId", "day"])
     // Carry-over (convex/carryOver): open todos of earlier days, newest day
     // first, without reading done ones or headings.
     .index("by_user_done_kind_day_order", [
@@ -162,6 +167,37 @@ export default defineSchema({
       searchField: "body",
       filterFields: ["userId"],
     }),
+
+  /**
+   * A repeating todo (convex/series): its text and rule. Its occurrences
+   * are ordinary todos with `seriesId`, made when a day on or after the
+   * person's today is shown (`series.showDay`).
+   */
+  series: defineTable({
+    userId: v.string(),
+    /** The text of occurrences not made yet. */
+    text: v.string(),
+    rule: repeatRuleValidator,
+    /**
+     * The day rrule counts the rule from (lib/repeatRule). For a rule
+     * without a count it moves up to today's occurrence as days pass (the
+     * same days follow), so working out a day walks from there, not from
+     * the day the series began.
+     */
+    startDay: v.string(),
+    /** False once stopped or ended: not read when a day is shown. */
+    active: v.boolean(),
+    /** The latest day an occurrence was made on (for carry-over). */
+    lastDay: v.optional(v.string()),
+    /**
+     * Days from yesterday on that an occurrence was made on, so one that
+     * was deleted or moved away is not made again (older days are never
+     * made, so they are dropped). Sorted; at most LIMITS.seriesMadeDays.
+     */
+    madeDays: v.array(v.string()),
+    /** As for todos (lib/undoJournal). */
+    revision: v.optional(v.number()),
+  }).index("by_user_active", ["userId", "active"]),
 
   /**
    * "Recently deleted": one group per deletion (a todo, a note, a whole day,
@@ -222,6 +258,7 @@ export default defineSchema({
         completedAt: v.optional(v.number()),
         pinned: v.boolean(),
         order: v.string(),
+        seriesId: v.optional(v.id("series")),
       }),
     ),
     note: v.optional(

@@ -27,7 +27,17 @@ type Fixture = {
   /** A group in "Recently deleted", and an item in it. */
   deletedGroup: Id<"trashGroups">;
   deletedItem: Id<"trash">;
+  /** A repeating todo, and its occurrence on `day` (with its text). */
+  series: Id<"series">;
+  occurrence: Id<"todos">;
+  occurrenceText: string;
 };
+
+const EVERY_DAY = {
+  freq: "daily",
+  interval: 1,
+  end: { kind: "never" },
+} as const;
 
 const PAGE = { numItems: 10, cursor: null };
 
@@ -106,6 +116,28 @@ const CASES: Record<
     byId: true,
   },
   "search:search": { args: () => ({ text: "secret" }) },
+  "series:create": {
+    args: (fx) => ({ day: fx.day, text: "x", rule: EVERY_DAY }),
+  },
+  "series:deleteFollowing": {
+    args: (fx) => ({ id: fx.occurrence }),
+    byId: true,
+  },
+  "series:editFollowing": {
+    args: (fx) => ({
+      id: fx.occurrence,
+      baseText: fx.occurrenceText,
+      text: "rewritten",
+    }),
+    byId: true,
+  },
+  "series:get": { args: (fx) => ({ seriesId: fx.series }), byId: true },
+  "series:setRepeat": {
+    args: (fx) => ({ id: fx.todo, rule: EVERY_DAY }),
+    byId: true,
+  },
+  "series:showDay": { args: (fx) => ({ day: fx.day }) },
+  "series:stop": { args: (fx) => ({ seriesId: fx.series }), byId: true },
   "settings:get": { args: () => ({}) },
   "settings:setMoveUnfinishedAutomatically": {
     args: () => ({ enabled: true }),
@@ -298,6 +330,18 @@ async function seed(who: Caller, tag: string) {
   const deadGroup = await who.mutation(api.todos.remove, { id: purged });
   const deadItem = await itemOf(deadGroup);
   await who.mutation(api.trash.deleteGroupForever, { groupId: deadGroup });
+  const occurrenceText = `${tag} secret repeat`;
+  const repeat = await who.mutation(api.series.create, {
+    day,
+    text: occurrenceText,
+    rule: EVERY_DAY,
+  });
+  // Removed for good by `setup`: the id of a series that is gone.
+  const goneSeries = await who.mutation(api.series.create, {
+    day,
+    text: "gone",
+    rule: EVERY_DAY,
+  });
   const fx: Fixture = {
     day,
     otherDay,
@@ -309,6 +353,9 @@ async function seed(who: Caller, tag: string) {
     change,
     deletedGroup,
     deletedItem,
+    series: repeat.seriesId,
+    occurrence: repeat.todoId!,
+    occurrenceText,
   };
   const dead: Fixture = {
     ...fx,
@@ -319,13 +366,20 @@ async function seed(who: Caller, tag: string) {
     change: `${tag}-never-made`,
     deletedGroup: deadGroup,
     deletedItem: deadItem,
+    series: goneSeries.seriesId,
+    occurrence: deadTodo,
   };
-  return { fx, dead };
+  return { fx, dead, goneSeries };
 }
 
 async function setup() {
   const t = newBackend();
   const alice = await seed(t.withIdentity(ALICE), "alice");
+  // No function deletes a series (stopping keeps it): removed raw.
+  await t.withIdentity(ALICE).mutation(api.todos.remove, {
+    id: alice.goneSeries.todoId!,
+  });
+  await t.run((ctx) => ctx.db.delete("series", alice.goneSeries.seriesId));
   return {
     t,
     ...alice,
@@ -439,6 +493,8 @@ describe("ids of another table, or malformed", () => {
     note2: fx.todo2 as unknown as Id<"notes">,
     deletedGroup: fx.deletedItem as unknown as Id<"trashGroups">,
     deletedItem: fx.deletedGroup as unknown as Id<"trash">,
+    series: fx.todo as unknown as Id<"series">,
+    occurrence: fx.note as unknown as Id<"todos">,
   });
   const malformed = (fx: Fixture): Fixture => ({
     ...fx,
@@ -448,6 +504,8 @@ describe("ids of another table, or malformed", () => {
     note2: "x".repeat(200) as Id<"notes">,
     deletedGroup: "not-an-id" as Id<"trashGroups">,
     deletedItem: "12;trash" as Id<"trash">,
+    series: "12;series" as Id<"series">,
+    occurrence: "not-an-id" as Id<"todos">,
   });
   test.each(
     BY_ID.flatMap((name) => [
@@ -464,7 +522,7 @@ describe("ids of another table, or malformed", () => {
       );
       expect(data.code).toBe("INVALID_ARGUMENT");
       expect(data.message).toMatch(
-        /^That id is not a (todo|note|deleted item|deleted group) id\.$/,
+        /^That id is not a (todo|note|deleted item|deleted group|repeating todo) id\.$/,
       );
       expect(await everything(t)).toBe(before);
     },

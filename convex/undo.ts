@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { internalMutation, userMutation, userQuery } from "./lib/auth";
 import { CHANGE_ID_MAX_LENGTH } from "./lib/changeReceipts";
@@ -71,8 +71,19 @@ function conflict(what: string) {
   );
 }
 
-function describe(table: "todos" | "notes", doc: Doc<"todos" | "notes">) {
+type ItemTable = "todos" | "notes" | "series";
+
+const ITEM_NAMES: Record<ItemTable, string> = {
+  todos: "A todo it touched",
+  notes: "A note it touched",
+  series: "A repeating todo it touched",
+};
+
+function describe(table: ItemTable, doc: Doc<ItemTable>) {
   if (table === "todos") return quoted((doc as Doc<"todos">).text);
+  if (table === "series") {
+    return `The repeat of ${quoted((doc as Doc<"series">).text)}`;
+  }
   const { title } = doc as Doc<"notes">;
   return title ? `The note ${quoted(title)}` : "A note";
 }
@@ -80,7 +91,7 @@ function describe(table: "todos" | "notes", doc: Doc<"todos" | "notes">) {
 /** The row an op names, if it is still the caller's. */
 async function currentItem(
   ctx: Ctx,
-  op: Extract<UndoOp, { table: "todos" | "notes" }>,
+  op: Extract<UndoOp, { table: ItemTable }>,
 ) {
   const id = ctx.db.normalizeId(op.table, op.id);
   const doc = id === null ? null : await ctx.db.get(op.table, id);
@@ -93,9 +104,7 @@ async function changedSince(ctx: Ctx, op: UndoOp): Promise<string | null> {
     case "insert":
     case "update": {
       const doc = await currentItem(ctx, op);
-      if (!doc) {
-        return op.table === "todos" ? "A todo it touched" : "A note it touched";
-      }
+      if (!doc) return ITEM_NAMES[op.table];
       return (doc.revision ?? 0) === op.revisionAfter
         ? null
         : describe(op.table, doc);
@@ -117,7 +126,17 @@ async function restore(ctx: Ctx, op: UndoOp): Promise<void> {
   switch (op.kind) {
     case "insert": {
       const doc = await currentItem(ctx, op);
-      if (doc) await ctx.db.delete(op.table, doc._id);
+      if (!doc) return;
+      // A series is stopped, not deleted: its occurrences (todos made
+      // since, kept by a later change) still name it, and a redo takes it
+      // up again under the same id.
+      if (op.table === "series") {
+        await ctx.db.patch("series", doc._id as Id<"series">, {
+          active: false,
+        });
+      } else {
+        await ctx.db.delete(op.table, doc._id as Id<"todos" | "notes">);
+      }
       return;
     }
     case "update": {
@@ -135,6 +154,11 @@ async function restore(ctx: Ctx, op: UndoOp): Promise<void> {
         await ctx.db.insert(
           "todos",
           fields as Omit<Doc<"todos">, "_id" | "_creationTime">,
+        );
+      } else if (op.table === "series") {
+        await ctx.db.insert(
+          "series",
+          fields as Omit<Doc<"series">, "_id" | "_creationTime">,
         );
       } else {
         await ctx.db.insert(

@@ -14,6 +14,7 @@ import { addDays, dayInTimeZone } from "./lib/timeZone";
 import * as notes from "./notes";
 import schema from "./schema";
 import * as search from "./search";
+import * as series from "./series";
 import * as settings from "./settings";
 import * as trash from "./trash";
 import { ALICE, type Backend, newBackend } from "./test.setup";
@@ -42,6 +43,7 @@ const MODULES = {
   imports,
   notes,
   search,
+  series,
   settings,
   todos,
   trash,
@@ -132,6 +134,12 @@ async function setup() {
 
 const a = (n: number) => "a".repeat(n);
 
+const EVERY_DAY = {
+  freq: "daily",
+  interval: 1,
+  end: { kind: "never" },
+} as const;
+
 const importedTodo = (day: string, text: string) => ({
   day,
   text,
@@ -166,6 +174,12 @@ const TEXT_BOUNDS: [
     "text",
     LIMITS.todoText,
     (fx, n) => ({ id: fx.todo, baseText: fx.todoText, text: a(n) }),
+  ],
+  [
+    "series:create",
+    "text",
+    LIMITS.todoText,
+    (fx, n) => ({ day: fx.day, text: a(n), rule: EVERY_DAY }),
   ],
   [
     "todos:createMany",
@@ -330,6 +344,8 @@ const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
     (fx, day) => ({ fromDay: fx.day, toDay: day }),
   ],
   ["notes:listForDay", "day", (_fx, day) => ({ day })],
+  ["series:create", "day", (_fx, day) => ({ day, text: "x", rule: EVERY_DAY })],
+  ["series:showDay", "day", (_fx, day) => ({ day })],
   ["notes:create", "day", (_fx, day) => ({ day, title: "x" })],
   ["days:get", "day", (_fx, day) => ({ day })],
   ["days:setLabel", "day", (_fx, day) => ({ day, label: "x" })],
@@ -908,4 +924,155 @@ describe("LIMIT_REACHED", () => {
       todoCount: LIMITS.todosPerDay,
     });
   });
+});
+
+describe("repeating todos", () => {
+  const rule = (change: Record<string, unknown>) => ({
+    ...EVERY_DAY,
+    ...change,
+  });
+  test.each([
+    ["an interval of 0", rule({ interval: 0 })],
+    ["an interval of 367", rule({ interval: 367 })],
+    ["a fractional interval", rule({ interval: 1.5 })],
+    ["no weekdays", rule({ freq: "weekly", byWeekday: [] })],
+    ["weekday 7", rule({ freq: "weekly", byWeekday: [7] })],
+    [
+      "eight weekdays",
+      rule({ freq: "weekly", byWeekday: [0, 1, 2, 3, 4, 5, 6, 0] }),
+    ],
+    ["weekdays on a monthly rule", rule({ freq: "monthly", byWeekday: [0] })],
+    ["day of the month 0", rule({ freq: "monthly", byMonthDay: 0 })],
+    ["day of the month 32", rule({ freq: "monthly", byMonthDay: 32 })],
+    [
+      "a day of the month on a weekly rule",
+      rule({ freq: "weekly", byMonthDay: 3 }),
+    ],
+    ["a count of 0", rule({ end: { kind: "count", count: 0 } })],
+    ["a count of 1001", rule({ end: { kind: "count", count: 1001 } })],
+    [
+      "an end date that is no date",
+      rule({ end: { kind: "until", day: "2025-02-30" } }),
+    ],
+    [
+      "an end date out of range",
+      rule({ end: { kind: "until", day: "2200-01-01" } }),
+    ],
+    [
+      "an end before the start",
+      rule({ end: { kind: "until", day: "2025-03-09" } }),
+    ],
+  ])("series:create refuses %s, writing nothing", async (_what, bad) => {
+    const { t, me, fx } = await setup();
+    await expectRejected(
+      t,
+      me,
+      "series:create",
+      { day: fx.day, text: "x", rule: bad },
+      "INVALID_ARGUMENT",
+    );
+  });
+
+  test("the largest bounds are accepted", async () => {
+    const { me, fx } = await setup();
+    await me.mutation(api.series.create, {
+      day: fx.day,
+      text: "x",
+      rule: {
+        ...EVERY_DAY,
+        interval: 366,
+        end: { kind: "count", count: 1000 },
+      },
+    });
+    await me.mutation(api.series.create, {
+      day: fx.day,
+      text: "y",
+      rule: {
+        freq: "monthly",
+        interval: 1,
+        byMonthDay: 31,
+        end: EVERY_DAY.end,
+      },
+    });
+  });
+
+  test.each([
+    [
+      "series:create",
+      (fx: Fixture) => ({ day: fx.day, text: "   ", rule: EVERY_DAY }),
+    ],
+    [
+      "series:create",
+      (fx: Fixture) => ({ day: fx.day, text: "# Head", rule: EVERY_DAY }),
+    ],
+    [
+      "series:setRepeat",
+      (fx: Fixture) => ({ id: fx.heading, rule: EVERY_DAY }),
+    ],
+    [
+      "series:setRepeat",
+      (fx: Fixture) => ({ id: fx.todo, rule: rule({ interval: 0 }) }),
+    ],
+    [
+      "series:editFollowing",
+      (fx: Fixture) => ({ id: fx.todo, baseText: fx.todoText, text: "y" }),
+    ],
+    ["series:deleteFollowing", (fx: Fixture) => ({ id: fx.todo })],
+  ] as const)(
+    "%s refuses bad text, a heading or a todo that does not repeat",
+    async (name, args) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(t, me, name, args(fx), "INVALID_ARGUMENT");
+    },
+  );
+
+  test("an occurrence's edit is bounded like a todo's text", async () => {
+    const { t, me, fx } = await setup();
+    const { todoId } = await me.mutation(api.series.create, {
+      day: fx.day,
+      text: "x",
+      rule: EVERY_DAY,
+    });
+    const edit = (n: number) => ({ id: todoId!, baseText: "x", text: a(n) });
+    await expectRejected(
+      t,
+      me,
+      "series:editFollowing",
+      edit(LIMITS.todoText + 1),
+      "INVALID_ARGUMENT",
+    );
+    await me.mutation(api.series.editFollowing, edit(LIMITS.todoText));
+  });
+
+  test.each([
+    ["series:setRepeat", (todo: string) => ({ id: todo, rule: EVERY_DAY })],
+    [
+      "series:editFollowing",
+      (todo: string) => ({ id: todo, baseText: "x", text: "y" }),
+    ],
+    ["series:deleteFollowing", (todo: string) => ({ id: todo })],
+  ] as const)(
+    "%s rejects a deleted todo's id as not found",
+    async (name, args) => {
+      const { t, me, deadTodo } = await setup();
+      await expectRejected(t, me, name, args(deadTodo), "NOT_FOUND");
+    },
+  );
+
+  test.each([
+    ["series:stop", (id: string) => ({ seriesId: id })],
+    ["series:get", (id: string) => ({ seriesId: id })],
+  ] as const)(
+    "%s rejects a series that is gone as not found",
+    async (name, args) => {
+      const { t, me, fx } = await setup();
+      const { seriesId } = await me.mutation(api.series.create, {
+        day: fx.otherDay,
+        text: "gone",
+        rule: EVERY_DAY,
+      });
+      await t.run((ctx) => ctx.db.delete("series", seriesId));
+      await expectRejected(t, me, name, args(seriesId), "NOT_FOUND");
+    },
+  );
 });

@@ -24,6 +24,13 @@ export const LIMITS = {
   notesTotal: 20_000,
   daysTotal: 20_000,
   textBytesTotal: 200 * 1024 * 1024,
+  /**
+   * Repeating todos running at once (convex/series): every day shown reads
+   * them all, so this bounds what showing a day costs.
+   */
+  activeSeries: 300,
+  /** Days ahead one series remembers making an occurrence on. */
+  seriesMadeDays: 400,
 } as const;
 
 /** How many documents one scheduled batch touches. */

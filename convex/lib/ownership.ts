@@ -3,13 +3,14 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { invalidArgument, notFound } from "./errors";
 
-type OwnedTable = "todos" | "notes" | "trash" | "trashGroups";
+type OwnedTable = "todos" | "notes" | "trash" | "trashGroups" | "series";
 
 const NAMES: Record<OwnedTable, string> = {
   todos: "todo",
   notes: "note",
   trash: "deleted item",
   trashGroups: "deleted group",
+  series: "repeating todo",
 };
 
 /**

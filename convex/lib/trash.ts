@@ -111,6 +111,7 @@ function keptTodo(todo: Doc<"todos">): NonNullable<TrashItem["todo"]> {
     completedAt: todo.completedAt,
     pinned: todo.pinned,
     order: todo.order,
+    seriesId: todo.seriesId,
   };
 }
 

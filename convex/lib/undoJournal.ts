@@ -5,7 +5,7 @@ import { textBytes } from "./daySummary";
 import { nextRevision, type UndoOp } from "./undoOps";
 
 /*
- * Every write to todos, notes and day labels made through the builders of
+ * Every write to todos, notes, repeating todos (series) and day labels made through the builders of
  * lib/auth passes the triggers below, which
  * - give the row a new `revision` when its fields change (so an undo can
  *   tell that a row changed since: convex/undo refuses then), and
@@ -16,12 +16,24 @@ import { nextRevision, type UndoOp } from "./undoOps";
  * change touched and what to restore.
  */
 
-type ItemTable = "todos" | "notes";
+type ItemTable = "todos" | "notes" | "series";
 type Item = Doc<ItemTable>;
 type DayState = { label?: string; archived: boolean };
 
 /** Bookkeeping fields: never restored, never compared. */
 const SYSTEM_FIELDS = new Set(["_id", "_creationTime", "revision"]);
+
+/**
+ * Also never compared: what a series notes as days are shown (which days
+ * it made, from when rrule counts). Showing a day is no change a person
+ * made, so it must not make an earlier undo of the series refuse.
+ */
+const UNCOMPARED_FIELDS = new Set([
+  ...SYSTEM_FIELDS,
+  "madeDays",
+  "lastDay",
+  "startDay",
+]);
 
 const sameValue = (a: unknown, b: unknown) =>
   a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -37,7 +49,7 @@ function changedFields(oldDoc: Item, newDoc: Item): string[] {
   const keys = new Set([...Object.keys(oldDoc), ...Object.keys(newDoc)]);
   return [...keys].filter(
     (key) =>
-      !SYSTEM_FIELDS.has(key) &&
+      !UNCOMPARED_FIELDS.has(key) &&
       !sameValue(
         (oldDoc as Record<string, unknown>)[key],
         (newDoc as Record<string, unknown>)[key],
@@ -142,7 +154,7 @@ export type JournalCtx = { undoJournal: UndoJournal };
 export function registerUndoJournal<
   Ctx extends JournalCtx & { db: DatabaseWriter },
 >(triggers: Triggers<DataModel, Ctx>) {
-  for (const table of ["todos", "notes"] as const) {
+  for (const table of ["todos", "notes", "series"] as const) {
     triggers.register(table, async (ctx, change) => {
       let newDoc: Item | null = change.newDoc;
       if (change.operation === "update") {

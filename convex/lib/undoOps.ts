@@ -7,7 +7,11 @@ import { v, type Infer } from "convex/values";
  * Written only by the server (lib/undoJournal), never taken from a client.
  */
 
-const itemTable = v.union(v.literal("todos"), v.literal("notes"));
+const itemTable = v.union(
+  v.literal("todos"),
+  v.literal("notes"),
+  v.literal("series"),
+);
 
 export const undoOp = v.union(
   /** The change created the row: undoing it deletes the row. */

@@ -72,6 +72,12 @@ export const USER_TABLES = {
     exportPageSize: 500,
     deleteBatchSize: BATCH_SIZE,
   },
+  // Repeating todos (convex/series): at most LIMITS.activeSeries running.
+  series: {
+    index: "by_user_active",
+    exportPageSize: 500,
+    deleteBatchSize: BATCH_SIZE,
+  },
   // Notes may be up to 100 kB each.
   notes: {
     index: "by_user_day_order",

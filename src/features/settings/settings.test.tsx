@@ -78,7 +78,15 @@ test("Export my data downloads one JSON document with exactly the person's rows"
   expect(blobs[0]!.type).toBe("application/json");
   const exported = JSON.parse(await readBlob(blobs[0]!));
   expect(Object.keys(exported).sort()).toEqual(
-    ["days", "exportedAt", "notes", "profile", "settings", "todos"].sort(),
+    [
+      "days",
+      "exportedAt",
+      "notes",
+      "profile",
+      "series",
+      "settings",
+      "todos",
+    ].sort(),
   );
   const mine = await backend.t.run(async (ctx) => ({
     days: await ctx.db.query("days").collect(),

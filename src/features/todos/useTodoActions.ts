@@ -25,6 +25,7 @@ import {
   type Todo,
 } from "./optimistic";
 import { isolate } from "@/components/ui/UserText";
+import { useSeriesActions } from "@/features/repeat";
 
 export type TodoNeighbours = Neighbours<Id<"todos">>;
 
@@ -117,6 +118,7 @@ export function useTodoActions() {
   const deleteUndoably = useUndoableDelete();
   const restore = useRestoreDeleted();
   const { pushUndoable } = useUndo();
+  const repeat = useSeriesActions();
 
   return useMemo(
     () => ({
@@ -169,6 +171,22 @@ export function useTodoActions() {
        * If the todo changed elsewhere meanwhile, the person chooses.
        */
       editText: async (todo: Todo, text: string, baseText = todo.text) => {
+        // An occurrence of a repeating todo: this one, or the following too?
+        if (
+          todo.seriesId &&
+          (await confirm({
+            title: "Change the following ones too?",
+            description: `“${isolate(shorten(todo.text))}” repeats. Change only this one, or this one and the open ones after it?`,
+            confirmLabel: "This and following",
+            cancelLabel: "Only this one",
+          }))
+        ) {
+          await attempt(
+            () => repeat.editFollowing(todo, text, baseText),
+            "save the todos",
+          );
+          return;
+        }
         for (let base = baseText; ;) {
           try {
             await updateText(
@@ -232,6 +250,8 @@ export function useTodoActions() {
           failure: "delete the todo",
           remove: (restored) => remove({ id: restored?.todos[0] ?? todo._id }),
         }),
+      /** Repeating todos (features/repeat). */
+      repeat,
     }),
     [
       confirm,
@@ -246,6 +266,7 @@ export function useTodoActions() {
       deleteUndoably,
       restore,
       pushUndoable,
+      repeat,
     ],
   );
 }

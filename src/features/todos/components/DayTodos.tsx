@@ -5,6 +5,7 @@ import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
+import { useShowRepeats } from "@/features/repeat";
 import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -27,6 +28,8 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
   const { items: todos, keyOf } = useStableItems(answer, sameNewTodo);
   const actions = useTodoActions();
   const [, navigate] = useLocation();
+  // Today's and later days get their repeating todos as they are shown.
+  useShowRepeats(day);
 
   const { open, done } = useMemo(() => {
     const all = todos ?? [];

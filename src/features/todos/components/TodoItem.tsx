@@ -173,8 +173,9 @@ export const TodoItem = memo(function TodoItem({
       {heading ? null : (
         <input
           type="checkbox"
-          // Named by the text itself, which the editor replaces while open.
-          aria-label={todo.text}
+          // Named by the text itself, which the editor replaces while open;
+          // an occurrence of a repeating todo says so.
+          aria-label={todo.seriesId ? `${todo.text}, repeats` : todo.text}
           tabIndex={-1}
           data-control="done"
           checked={todo.done}
@@ -200,6 +201,14 @@ export const TodoItem = memo(function TodoItem({
         <span className="icon icon-pin flex h-10 items-center text-indigo-700 sm:h-8 dark:text-indigo-400">
           <span className="sr-only">Pinned</span>
         </span>
+      ) : null}
+      {todo.seriesId ? (
+        // Its name says it repeats (the checkbox's); the icon shows it.
+        <span
+          aria-hidden
+          title="Repeats"
+          className="icon icon-repeat flex h-10 items-center text-slate-600 sm:h-8 dark:text-slate-400"
+        />
       ) : null}
       <TodoMenu todo={todo} actions={actions} disabled={pending} />
     </li>

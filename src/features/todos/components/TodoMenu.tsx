@@ -3,11 +3,13 @@ import {
   ArrowRight,
   CalendarClock,
   CalendarDays,
+  ListX,
   Pin,
   PinOff,
+  Repeat,
   Trash2,
 } from "lucide-react";
-import { memo } from "react";
+import { memo, Suspense, useState } from "react";
 import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
@@ -17,9 +19,10 @@ import type { Todo } from "../optimistic";
 import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
 import { isolate } from "@/components/ui/UserText";
+import { RepeatTodoDialog } from "@/features/repeat";
 
 /**
- * Pin, move and delete for one item (also used by the Pinned view).
+ * Pin, repeat, move and delete for one item (also used by the Pinned view).
  * Memoised (stable props): a row's own re-render, e.g. opening its editor,
  * does not rebuild its menu.
  */
@@ -34,6 +37,10 @@ export const TodoMenu = memo(function TodoMenu({
 }) {
   const confirm = useConfirm();
   const pickDate = usePickDate();
+  // The "Repeat" dialog, open: where focus goes back when it closes.
+  const [repeatFrom, setRepeatFrom] = useState<HTMLElement | null | false>(
+    false,
+  );
   const tomorrow = shiftDay(todayString(), 1);
 
   /**
@@ -47,7 +54,7 @@ export const TodoMenu = memo(function TodoMenu({
   const previousDay = dayWithinRange(todo.day, -1);
   const nextDay = dayWithinRange(todo.day, 1);
 
-  return (
+  const menu = (
     <Menu
       trigger={(props) => (
         <IconButton
@@ -74,6 +81,15 @@ export const TodoMenu = memo(function TodoMenu({
             <Pin className="size-4" />
           ),
           onSelect: () => void actions.setPinned(todo, !todo.pinned),
+        },
+        todo.kind === "todo" && {
+          type: "item",
+          label: "Repeat…",
+          icon: <Repeat className="size-4" />,
+          onSelect: () => {
+            const origin = document.activeElement;
+            setRepeatFrom(origin instanceof HTMLElement ? origin : null);
+          },
         },
         { type: "separator" },
         todo.day !== tomorrow && {
@@ -129,7 +145,39 @@ export const TodoMenu = memo(function TodoMenu({
             void actions.remove(todo);
           },
         },
+        todo.seriesId !== undefined && {
+          type: "item",
+          label: "Delete this and following",
+          destructive: true,
+          icon: <ListX className="size-4" />,
+          onSelect: async () => {
+            const origin = document.activeElement;
+            const ok = await confirm({
+              title: "Delete this and the following?",
+              description: `“${isolate(todo.text)}” will be deleted here and on the days after, and it will no longer repeat. You can undo this right after.`,
+              confirmLabel: "Delete",
+              destructive: true,
+            });
+            if (!ok) return;
+            keepFocusOnTodo(origin);
+            void actions.repeat.deleteFollowing(todo);
+          },
+        },
       ]}
     />
+  );
+  if (repeatFrom === false) return menu;
+  return (
+    <>
+      {menu}
+      <Suspense fallback={null}>
+        <RepeatTodoDialog
+          todo={todo}
+          actions={actions.repeat}
+          returnFocusTo={repeatFrom}
+          onClose={() => setRepeatFrom(false)}
+        />
+      </Suspense>
+    </>
   );
 });

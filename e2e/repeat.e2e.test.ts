@@ -1,0 +1,68 @@
+/**
+ * Repeating todos in a browser: "Repeat…" in a todo's menu opens the
+ * "Repeat" dialog (no axe violation); "Every weekday" makes the todo
+ * repeat (its name says so), and the next weekday, when opened, has its
+ * occurrence; completing one occurrence leaves the next open.
+ */
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { axeViolations } from "./support/axe";
+import { useBrowserTests } from "./support/browser-tests";
+import { DaybookPage } from "./support/daybook-page";
+import { TEST_TIMEOUT_MS } from "./support/waiting";
+
+const someone = (what: string) =>
+  `${what}.${randomUUID().slice(0, 8)}@example.com`;
+
+/** Days from a weekday (0 = Sunday, as Date.getDay) to the next weekday. */
+const toNextWeekday = (weekday: number) =>
+  weekday === 5 ? 3 : weekday === 6 ? 2 : 1;
+
+describe("Repeating todos", { timeout: TEST_TIMEOUT_MS }, () => {
+  const browser = useBrowserTests();
+
+  it("every weekday: the next weekday has it, and it stays open when this one is completed", async () => {
+    const context = await browser.newBrowser({
+      viewport: { width: 1280, height: 900 },
+    });
+    const app = await DaybookPage.open(context, someone("repeat"));
+    await app.goto(browser.stack.origin);
+    await app.signIn();
+    await app.addTodos("Stand-up");
+
+    await app.page
+      .getByRole("button", { name: "More actions for Stand-up" })
+      .click();
+    await app.page.getByRole("menuitem", { name: "Repeat…" }).click();
+    const dialog = app.page.getByRole("dialog", { name: "Repeat" });
+    await dialog.getByRole("radio", { name: "Every weekday" }).check();
+    expect(
+      (await axeViolations(app.page)).map((finding) => finding.id),
+    ).toEqual([]);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    // The todo now says it repeats, and completing it is this one only.
+    const repeating = app.page.getByRole("checkbox", {
+      name: "Stand-up, repeats",
+      exact: true,
+    });
+    await repeating.waitFor();
+    await repeating.check();
+    await app.doneTodos
+      .getByRole("checkbox", { name: "Stand-up, repeats" })
+      .waitFor();
+
+    const today = await app.page.evaluate(() => new Date().getDay());
+    for (let day = 0; day < toNextWeekday(today); day++) {
+      await app.goToNextDay();
+    }
+    const next = app.openTodos.getByRole("checkbox", {
+      name: "Stand-up, repeats",
+      exact: true,
+    });
+    await next.waitFor();
+    expect(await next.isChecked()).toBe(false);
+    expect(await app.todoCount("Stand-up, repeats")).toBe(1);
+  });
+});

@@ -1,0 +1,145 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { expect, test } from "vitest";
+import { api } from "@convex/_generated/api";
+import { shiftDay, todayString } from "@/lib/dates";
+import { openMenu, renderApp } from "@/testing/renderApp";
+import { addTodos, todosOf } from "@/testing/seed";
+import type { FakeConvexBackend } from "@/testing/fakeConvex";
+
+const EVERY_DAY = {
+  freq: "daily",
+  interval: 1,
+  end: { kind: "never" },
+} as const;
+
+async function ready() {
+  await screen.findByRole("heading", { level: 1, name: "Today" });
+}
+
+/** A daily series from today, with tomorrow's occurrence made too. */
+async function dailyFromToday(backend: FakeConvexBackend, text: string) {
+  await backend.asUser.mutation(api.series.create, {
+    day: todayString(),
+    text,
+    rule: EVERY_DAY,
+  });
+  await backend.asUser.mutation(api.series.showDay, {
+    day: shiftDay(todayString(), 1),
+  });
+}
+
+test("Repeat… makes the todo repeat: its icon shows and its name says so", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Stand-up"]),
+  });
+  await ready();
+  const menu = await openMenu(user, "More actions for Stand-up");
+  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
+  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  await user.click(
+    within(dialog).getByRole("radio", { name: "Every weekday" }),
+  );
+  await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+  const repeating = await screen.findByRole("checkbox", {
+    name: "Stand-up, repeats",
+  });
+  expect(repeating.closest("li")!.querySelector(".icon-repeat")).not.toBeNull();
+  const [todo] = await todosOf(backend);
+  const series = await backend.asUser.query(api.series.get, {
+    seriesId: todo!.seriesId!,
+  });
+  expect(series.rule).toEqual({
+    freq: "weekly",
+    interval: 1,
+    byWeekday: [0, 1, 2, 3, 4],
+    end: { kind: "never" },
+  });
+});
+
+test("a todo that repeats opens the dialog on its rule, and can stop", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => dailyFromToday(b, "Water plants"),
+  });
+  await ready();
+  const menu = await openMenu(user, "More actions for Water plants");
+  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
+  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  expect(
+    within(dialog).getByRole("radio", { name: "Every day" }),
+  ).toBeChecked();
+  await user.click(
+    within(dialog).getByRole("button", { name: "Stop repeating" }),
+  );
+  // Tomorrow's occurrence nobody touched goes; today's stays.
+  await waitFor(async () =>
+    expect(await todosOf(backend, shiftDay(todayString(), 1))).toEqual([]),
+  );
+  expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Water plants"]);
+});
+
+test("editing an occurrence asks whether the following change too", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => dailyFromToday(b, "Water plants"),
+  });
+  await ready();
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Water plants" }),
+  );
+  const editor = screen.getByRole("textbox", { name: "Edit Water plants" });
+  await user.clear(editor);
+  await user.type(editor, "Water the ferns{Enter}");
+  const ask = await screen.findByRole("alertdialog", {
+    name: "Change the following ones too?",
+  });
+  await user.click(
+    within(ask).getByRole("button", { name: "This and following" }),
+  );
+  await waitFor(async () =>
+    expect(
+      (await todosOf(backend, shiftDay(todayString(), 1))).map((t) => t.text),
+    ).toEqual(["Water the ferns"]),
+  );
+});
+
+test("editing only this one leaves the following", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => dailyFromToday(b, "Water plants"),
+  });
+  await ready();
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Water plants" }),
+  );
+  const editor = screen.getByRole("textbox", { name: "Edit Water plants" });
+  await user.clear(editor);
+  await user.type(editor, "Water the ferns{Enter}");
+  const ask = await screen.findByRole("alertdialog", {
+    name: "Change the following ones too?",
+  });
+  await user.click(within(ask).getByRole("button", { name: "Only this one" }));
+  await waitFor(async () =>
+    expect((await todosOf(backend)).map((t) => t.text)).toEqual([
+      "Water the ferns",
+    ]),
+  );
+  expect(
+    (await todosOf(backend, shiftDay(todayString(), 1))).map((t) => t.text),
+  ).toEqual(["Water plants"]);
+});
+
+test("Delete this and following removes it and the days after", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => dailyFromToday(b, "Water plants"),
+  });
+  await ready();
+  const menu = await openMenu(user, "More actions for Water plants");
+  await user.click(
+    within(menu).getByRole("menuitem", { name: "Delete this and following" }),
+  );
+  const ask = await screen.findByRole("alertdialog", {
+    name: "Delete this and the following?",
+  });
+  await user.click(within(ask).getByRole("button", { name: "Delete" }));
+  await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
+  expect(await todosOf(backend, shiftDay(todayString(), 1))).toEqual([]);
+});

@@ -1,0 +1,89 @@
+import { useMemo } from "react";
+import { api } from "@convex/_generated/api";
+import type { Doc, Id } from "@convex/_generated/dataModel";
+import type { RepeatRule } from "@convex/lib/repeatRule";
+import { attempt } from "@/lib/notify";
+import { shorten } from "@/lib/text";
+import { useUndoableMutation } from "@/lib/undo";
+import { isolate } from "@/components/ui/UserText";
+import { describeRule } from "./repeatChoice";
+
+type Occurrence = Pick<Doc<"todos">, "_id" | "text" | "day" | "seriesId">;
+
+const quoted = (text: string) => `“${isolate(shorten(text))}”`;
+
+/**
+ * Repeating todos' changes (convex/series), each undoable from its toast
+ * and with Ctrl+Z like every change; a refusal is shown as a toast. Each
+ * resolves to undefined when refused.
+ */
+export function useSeriesActions() {
+  const setRepeat = useUndoableMutation(api.series.setRepeat);
+  const stop = useUndoableMutation(api.series.stop);
+  const editFollowing = useUndoableMutation(api.series.editFollowing);
+  const deleteFollowing = useUndoableMutation(api.series.deleteFollowing, {
+    optimisticUpdate: (store, { id }) => {
+      for (const { args, value } of store.getAllQueries(api.todos.listForDay)) {
+        const gone = value?.find((todo) => todo._id === id);
+        if (!gone || !value) continue;
+        store.setQuery(
+          api.todos.listForDay,
+          args,
+          value.filter(
+            (todo) =>
+              todo._id !== id &&
+              !(
+                todo.seriesId === gone.seriesId &&
+                todo.day > gone.day &&
+                !todo.done
+              ),
+          ),
+        );
+      }
+    },
+  });
+
+  return useMemo(
+    () => ({
+      /** Makes the todo repeat from its day (or changes how it repeats). */
+      setRepeat: (todo: Occurrence, rule: RepeatRule) =>
+        attempt(
+          () =>
+            setRepeat(
+              { id: todo._id, rule },
+              `${quoted(todo.text)} repeats ${describeRule(rule)}`,
+            ),
+          "set the repeat",
+        ),
+      /** Stops the series; untouched occurrences after today go. */
+      stop: (todo: Occurrence & { seriesId: Id<"series"> }) =>
+        attempt(
+          () =>
+            stop(
+              { seriesId: todo.seriesId },
+              `${quoted(todo.text)} no longer repeats`,
+            ),
+          "stop the repeat",
+        ),
+      /** Rewrites this occurrence and the open ones after it. */
+      editFollowing: (todo: Occurrence, text: string, baseText: string) =>
+        editFollowing(
+          { id: todo._id, baseText, text },
+          `Edited ${quoted(text)} and the following`,
+        ),
+      /** Deletes this occurrence and the open ones after it. */
+      deleteFollowing: (todo: Occurrence) =>
+        attempt(
+          () =>
+            deleteFollowing(
+              { id: todo._id },
+              `Deleted ${quoted(todo.text)} and the following`,
+            ),
+          "delete the todos",
+        ),
+    }),
+    [setRepeat, stop, editFollowing, deleteFollowing],
+  );
+}
+
+export type SeriesActions = ReturnType<typeof useSeriesActions>;

@@ -369,3 +369,50 @@ describe("carryOver.moveAutomatically", () => {
     expect(await textsOf("2026-12-01")).toEqual(["old"]);
   });
 });
+
+describe("carry-over of repeating todos", () => {
+  const DAILY = { freq: "daily", interval: 1, end: { kind: "never" } } as const;
+
+  /** A daily series from Nov 27, its occurrences made as each day was shown up to `lastShown`. */
+  async function dailyLeftOpenUntil(lastShown: string) {
+    vi.setSystemTime(new Date("2026-11-27T12:00:00Z"));
+    await alice().mutation(api.series.create, {
+      day: "2026-11-27",
+      text: "Water plants",
+      rule: DAILY,
+    });
+    for (const day of ["2026-11-28", "2026-11-29", TODAY]) {
+      if (day > lastShown) break;
+      vi.setSystemTime(new Date(`${day}T12:00:00Z`));
+      await alice().mutation(api.series.showDay, { day });
+    }
+    vi.setSystemTime(NOON);
+  }
+
+  test("a series left undone on several days shows once, at its latest unfinished occurrence", async () => {
+    await dailyLeftOpenUntil("2026-11-29");
+    await addTodos("2026-11-28", ["Call Bob"]);
+    const result = await listed();
+    expect(
+      result.days.map((group) => [group.day, group.todos.map((t) => t.text)]),
+    ).toEqual([
+      ["2026-11-29", ["Water plants"]],
+      ["2026-11-28", ["Call Bob"]],
+    ]);
+    expect(result.count).toBe(2);
+  });
+
+  test("a series with an occurrence on today shows none of its earlier ones", async () => {
+    await dailyLeftOpenUntil(TODAY);
+    expect((await listed()).days).toEqual([]);
+  });
+
+  test("Move all to today brings a series once, and leaves its older occurrences where they were", async () => {
+    await dailyLeftOpenUntil("2026-11-29");
+    await alice().mutation(api.carryOver.moveAllToToday, { today: TODAY });
+    await runScheduled();
+    expect(await textsOf(TODAY)).toEqual(["Water plants"]);
+    expect(await textsOf("2026-11-28")).toEqual(["Water plants"]);
+    expect((await listed()).days).toEqual([]);
+  });
+});

@@ -72,7 +72,9 @@ async function latestOpenDayBefore(
 
 /**
  * Up to `count` open todos of days before `today`: newest day first, each
- * day in its order. Reads what it returns plus one todo per day it enters.
+ * day in its order. Reads what it returns plus one todo per day it enters,
+ * and for repeating todos one read per series and the older unfinished
+ * occurrences it passes over (see `carriedOccurrence`).
  */
 export async function openTodosBefore(
   db: DatabaseReader,
@@ -81,10 +83,11 @@ export async function openTodosBefore(
   count: number,
 ): Promise<Doc<"todos">[]> {
   const found: Doc<"todos">[] = [];
+  const carried = carriedOccurrence(db, userId, today);
   let day = await latestOpenDayBefore(db, userId, today);
   while (day !== null && found.length < count) {
     const dayOf: string = day;
-    const items = await db
+    const items = db
       .query("todos")
       .withIndex(OPEN_TODOS, (q) =>
         q
@@ -92,13 +95,38 @@ export async function openTodosBefore(
           .eq("done", false)
           .eq("kind", "todo")
           .eq("day", dayOf),
-      )
-      .take(count - found.length);
-    found.push(...items);
+      );
+    for await (const todo of items) {
+      if (await carried(todo)) found.push(todo);
+      if (found.length >= count) break;
+    }
     if (found.length >= count) break;
     day = await latestOpenDayBefore(db, userId, dayOf);
   }
   return found;
+}
+
+/**
+ * Whether an open todo is carried over, asked newest day first. A
+ * repeating todo shows once, at its latest unfinished occurrence (older
+ * ones were passed by), and not at all while its series has a todo on
+ * today (made there, or moved there), so a move never brings it twice.
+ */
+function carriedOccurrence(db: DatabaseReader, userId: string, today: string) {
+  const seen = new Set<Id<"series">>();
+  return async (todo: Doc<"todos">): Promise<boolean> => {
+    const { seriesId } = todo;
+    if (seriesId === undefined) return true;
+    if (seen.has(seriesId)) return false;
+    seen.add(seriesId);
+    const onToday = await db
+      .query("todos")
+      .withIndex("by_user_series_day", (q) =>
+        q.eq("userId", userId).eq("seriesId", seriesId).eq("day", today),
+      )
+      .first();
+    return onToday === null;
+  };
 }
 
 function requireShownCount(limit: number): number {

@@ -28,7 +28,6 @@ import type * as lib_days from "../lib/days.js";
 import type * as lib_deletions from "../lib/deletions.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_limits from "../lib/limits.js";
-import type * as lib_occurrences from "../lib/occurrences.js";
 import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
@@ -77,7 +76,6 @@ declare const fullApi: ApiFromModules<{
   "lib/deletions": typeof lib_deletions;
   "lib/errors": typeof lib_errors;
   "lib/limits": typeof lib_limits;
-  "lib/occurrences": typeof lib_occurrences;
   "lib/ownership": typeof lib_ownership;
   "lib/pagination": typeof lib_pagination;
   "lib/rateLimits": typeof lib_rateLimits;

@@ -18,6 +18,7 @@ const quoted = (text: string) => `“${isolate(shorten(text))}”`;
  * resolves to undefined when refused.
  */
 export function useSeriesActions() {
+  const create = useUndoableMutation(api.series.create);
   const setRepeat = useUndoableMutation(api.series.setRepeat);
   const stop = useUndoableMutation(api.series.stop);
   const editFollowing = useUndoableMutation(api.series.editFollowing);
@@ -45,6 +46,19 @@ export function useSeriesActions() {
 
   return useMemo(
     () => ({
+      /**
+       * Starts a repeating todo on `day` (its first occurrence there if the
+       * rule has it, else on its first day after); true once stored.
+       */
+      create: async (day: string, text: string, rule: RepeatRule) =>
+        (await attempt(
+          () =>
+            create(
+              { day, text, rule },
+              `Added ${quoted(text)}, repeating ${describeRule(rule)}`,
+            ),
+          "add the repeating todo",
+        )) !== undefined,
       /** Makes the todo repeat from its day (or changes how it repeats). */
       setRepeat: (todo: Occurrence, rule: RepeatRule) =>
         attempt(
@@ -82,7 +96,7 @@ export function useSeriesActions() {
           "delete the todos",
         ),
     }),
-    [setRepeat, stop, editFollowing, deleteFollowing],
+    [create, setRepeat, stop, editFollowing, deleteFollowing],
   );
 }
 

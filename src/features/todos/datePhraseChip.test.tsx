@@ -218,6 +218,31 @@ test("the shortcuts dialog says which key keeps a date as text", async () => {
   );
 });
 
+test("a repeat in words (“every Sunday”) makes a repeating todo from today, without the words, its first occurrence on the next Sunday", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await typeWithChip(user, "Water plants every Sunday", "every Sunday");
+  await user.keyboard("{Enter}");
+  // Its toast shows once the server has it.
+  expect(
+    await screen.findByText(/^Added “.*Water plants.*”, repeating /),
+  ).toBeInTheDocument();
+  expect(
+    backend.mutations.find((m) => m.name === "series:create")?.args,
+  ).toMatchObject({
+    day: todayString(),
+    text: "Water plants",
+    rule: { freq: "weekly", interval: 1, byWeekday: [6] },
+  });
+  // Its occurrences are made as their days are shown: Sunday's, once shown.
+  const sunday = nextSunday();
+  await backend.asUser.mutation(api.series.showDay, { day: sunday });
+  expect(await todosOf(backend, sunday)).toMatchObject([
+    { text: "Water plants", seriesId: expect.any(String) },
+  ]);
+  expect(addField()).toHaveValue("");
+});
+
 // Repeats: the field alone, as the day view passes `onAddRepeating` only
 // once `api.series.create` is there to call.
 function renderAddTodo(

@@ -1,25 +1,13 @@
 import { datetime, RRule } from "rrule";
+import type { RepeatRule } from "@convex/lib/repeatRule";
 import { parseDay, type DayString } from "@/lib/dates";
 
 /**
- * How a todo repeats, in the shape `api.series.create` takes (the repeat
- * stream's `RepeatRule` of convex/lib/repeatRule.ts, written out here until
- * that lands; at the merge this becomes a re-export of that type).
- * Weekdays count from Monday = 0, rrule's order.
+ * How a todo repeats, as `api.series.create` takes it (a type only: rrule's
+ * server side stays out of the app). Weekdays count from Monday = 0,
+ * rrule's order.
  */
-export type RepeatRule = {
-  freq: "daily" | "weekly" | "monthly" | "yearly";
-  /** 1..366: every `interval` days, weeks, months or years. */
-  interval: number;
-  /** Weekly: which weekdays (0 = Monday … 6 = Sunday). */
-  byWeekday?: number[];
-  /** Monthly: which day of the month (1..31; months without it are skipped). */
-  byMonthDay?: number;
-  end:
-    | { kind: "never" }
-    | { kind: "until"; day: DayString }
-    | { kind: "count"; count: number };
-};
+export type { RepeatRule };
 
 export const MAX_REPEAT_INTERVAL = 366;
 

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
 import { useShowRepeats } from "@/features/repeat";
+import { todayString } from "@/lib/dates";
 import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -52,6 +53,9 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
             onAdd={(text) => actions.add(day, text)}
             onAddToDay={(toDay, text) =>
               actions.addToDay(toDay, text, () => navigate(paths.day(toDay)))
+            }
+            onAddRepeating={(text, rule) =>
+              actions.repeat.create(todayString(), text, rule)
             }
             onAddMany={(lines) => actions.addMany(day, lines)}
           />

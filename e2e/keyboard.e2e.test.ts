@@ -155,6 +155,9 @@ describe("Daybook with the keyboard only", { timeout: TEST_TIMEOUT_MS }, () => {
     // Undo from the toast: Alt+T reaches the toasts (sonner), Tab its Undo.
     const toasts = page.getByRole("region", { name: /Notifications/ });
     const undo = toasts.getByRole("button", { name: "Undo" });
+    // The delete's own toast (until the server has the delete, the move's
+    // toast and its Undo may still show).
+    await toasts.getByText(/^Deleted .Water plants.$/).waitFor();
     await undo.waitFor();
     await keys.press("Alt+t");
     await pressUntilFocused(page, "Tab", undo, 6);

@@ -127,6 +127,7 @@ function recordAppWatch(context: BrowserContext) {
       ...args: Parameters<ServiceWorkerContainer["register"]>
     ) {
       const asked = at();
+      log.push(`${asked}: register() asked`);
       const answer = register.apply(this, args);
       answer.then(
         () => log.push(`${asked}: register() answered`),

@@ -20,10 +20,10 @@ function fakeWorker(state: ServiceWorkerState) {
 }
 
 /**
- * The page's service worker container, where `register()` never answers
- * (as Chrome leaves it on a page loaded offline that comes back online)
- * while `ready` does: an earlier visit's worker is active and controls
- * the page.
+ * The page's service worker container, where `register()` and `ready`
+ * never answer (as Chrome leaves them on a page loaded offline that comes
+ * back online) while `getRegistration()` does: an earlier visit's worker
+ * is active and controls the page.
  */
 function pageWhoseRegisterNeverAnswers() {
   const registration = Object.assign(new EventTarget(), {
@@ -34,13 +34,14 @@ function pageWhoseRegisterNeverAnswers() {
   const container = Object.assign(new EventTarget(), {
     controller: fakeWorker("activated") as ReturnType<typeof fakeWorker> | null,
     register: vi.fn(() => new Promise<never>(() => {})),
-    ready: Promise.resolve(registration),
+    ready: new Promise<never>(() => {}),
+    getRegistration: vi.fn(() => Promise.resolve(registration)),
   });
   vi.stubGlobal("navigator", { ...navigator, serviceWorker: container });
   return { registration, container };
 }
 
-test("a new version is offered even when register() never answers, and Reload tells the waiting worker to take over", async () => {
+test("a new version is offered even when register() and ready never answer, and Reload tells the waiting worker to take over", async () => {
   render(<Toaster theme="light" />);
   const { registration, container } = pageWhoseRegisterNeverAnswers();
   startServiceWorker();
@@ -82,4 +83,14 @@ test("the first install (no worker controlled the page yet) is not offered as a 
     ),
   );
   expect(offers).not.toHaveBeenCalled();
+});
+
+test("on a first visit (no registration yet) the registration comes from ready, once the worker is active", async () => {
+  render(<Toaster theme="light" />);
+  const { registration, container } = pageWhoseRegisterNeverAnswers();
+  container.getRegistration.mockResolvedValue(undefined as never);
+  container.ready = Promise.resolve(registration) as never;
+  registration.waiting = fakeWorker("installed");
+  startServiceWorker();
+  expect(await screen.findByText("New version available")).toBeInTheDocument();
 });

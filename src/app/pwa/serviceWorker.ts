@@ -18,14 +18,23 @@ export function startWhenIdle() {
  * `promptForNewVersion`).
  *
  * Nothing waits on `register()`: on a page loaded offline that comes back
- * online the browser can leave it unanswered, and a tab that waited would
- * never hear of a new version. The registration comes from `ready`, which
- * answers as soon as a worker (this visit's or an earlier one's) is active.
+ * online the browser can leave it unanswered, and `ready` with it, and a
+ * tab that waited would never hear of a new version. The registration
+ * comes from whichever answers first: `getRegistration()` still answers
+ * then; on a first visit it has none, and `ready` brings it once the
+ * worker is active.
  */
 export function startServiceWorker() {
   const container = navigator.serviceWorker;
   container.register("/sw.js", { scope: "/" }).catch(() => undefined);
-  void container.ready.then(watchRegistration);
+  let watching = false;
+  const watchOnce = (registration: ServiceWorkerRegistration | undefined) => {
+    if (!registration || watching) return;
+    watching = true;
+    watchRegistration(registration);
+  };
+  container.getRegistration("/").then(watchOnce, () => undefined);
+  void container.ready.then(watchOnce);
 }
 
 /** Offers a new version once it waits, and lets it take over on Reload. */

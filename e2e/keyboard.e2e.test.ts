@@ -130,6 +130,8 @@ describe("Daybook with the keyboard only", { timeout: TEST_TIMEOUT_MS }, () => {
     const menu = page.getByRole("menu");
     await expectFocusOn(page, menu.getByRole("menuitem", { name: "Pin" }));
     await keys.press("ArrowDown");
+    await expectFocusOn(page, menu.getByRole("menuitem", { name: "Repeat…" }));
+    await keys.press("ArrowDown");
     await expectFocusOn(
       page,
       menu.getByRole("menuitem", { name: "Move to tomorrow" }),

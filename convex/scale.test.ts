@@ -391,6 +391,9 @@ describe("one user with 20,000 todos over 730 days and 2,000 notes, limits enfor
       undoLog: 0,
       trash: 0,
       trashGroups: 0,
+      settings: 0,
+      carryOverMoves: 0,
+      series: 0,
       deletions: 1,
     });
     // A day later the progress row, the last trace of Alice, goes too.

@@ -25,11 +25,7 @@ import {
 } from "./lib/repeatRule";
 import { ensureQuota, getUsage } from "./lib/usage";
 import { userToday } from "./lib/userToday";
-import {
-  requireComparableText,
-  requireDay,
-  TEXT_RULES,
-} from "./lib/validate";
+import { requireComparableText, requireDay, TEXT_RULES } from "./lib/validate";
 
 /*
  * Repeating todos. A series holds the text and the rule (lib/repeatRule);

@@ -67,8 +67,8 @@ export const IMPORT_LIMITS = {
    * Stopped repeating todos one call reads to find rows already there (the
    * running ones are at most LIMITS.activeSeries). A series is at most
    * about 14 kB (its text, LIMITS.seriesMadeDays days), so the reads stay
-   * near 11 MB at worst, below Convex's 16 MiB per call; stopped series
-   * past this many (the oldest first) are not found as already there.
+   * near 11 MB at worst, below Convex's 16 MiB per call. Only the oldest
+   * this many stopped series are compared with the file's.
    */
   stoppedSeries: 500,
 } as const;

@@ -1,8 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import type { ImportedNote, ImportedTodo } from "./imports";
+import type { Id } from "./_generated/dataModel";
+import {
+  IMPORT_LIMITS,
+  type ImportedNote,
+  type ImportedSeries,
+  type ImportedTodo,
+} from "./imports";
 import { getDay } from "./lib/days";
 import { LIMITS } from "./lib/limits";
+import { shiftDay } from "./lib/repeatRule";
 import { getUsage } from "./lib/usage";
 import { ALICE, BOB, expectCode, newBackend, type Backend } from "./test.setup";
 
@@ -40,6 +47,26 @@ function everything(t: Backend) {
       await ctx.db.query("days").take(1e4),
     ]),
   );
+}
+
+function series(
+  text: string,
+  extra: Partial<ImportedSeries> = {},
+): ImportedSeries {
+  return {
+    text,
+    rule: { freq: "daily", interval: 1, end: { kind: "never" } },
+    startDay: "2099-01-05",
+    active: true,
+    lastDay: "2099-01-06",
+    madeDays: ["2099-01-05", "2099-01-06"],
+    occurrence: 0,
+    ...extra,
+  };
+}
+
+function allSeries(t: Backend) {
+  return t.run(async (ctx) => await ctx.db.query("series").take(1e4));
 }
 
 const NONE = { duplicate: 0, dayFull: 0, quota: 0, labelDiffers: 0 };
@@ -326,5 +353,240 @@ describe("import isolation", () => {
       ALICE.subject,
     );
     await expectCode(t.query(api.imports.accountId, {}), "UNAUTHENTICATED");
+  });
+});
+
+describe("import of repeating todos", () => {
+  test("series are stored as the file has them and occurrences link to them; the same file again adds nothing and answers the same ids", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const rows = [
+      series("Water the plants"),
+      series("Pay rent", {
+        rule: {
+          freq: "monthly",
+          interval: 1,
+          byMonthDay: 14,
+          end: { kind: "count", count: 12 },
+        },
+        startDay: "2025-03-14",
+        active: false,
+        lastDay: "2025-03-14",
+        madeDays: ["2025-03-14"],
+      }),
+      // The same twice in the file: both land.
+      series("Water the plants", { occurrence: 1 }),
+    ];
+    const first = await alice.mutation(api.imports.importSeries, { rows });
+    expect(first).toMatchObject({ consumed: 3, imported: 3, skipped: NONE });
+    const [plants, rent, plantsAgain] = first.seriesIds as Id<"series">[];
+    expect(new Set([plants, rent, plantsAgain]).size).toBe(3);
+    const stored = await allSeries(t);
+    expect(
+      stored.map(({ _id, _creationTime, ...row }) => ({ id: _id, ...row })),
+    ).toEqual([
+      {
+        id: plants,
+        userId: ALICE.subject,
+        ...series("Water the plants", { occurrence: undefined }),
+      },
+      expect.objectContaining({
+        id: rent,
+        userId: ALICE.subject,
+        text: "Pay rent",
+        active: false,
+        startDay: "2025-03-14",
+      }),
+      expect.objectContaining({ id: plantsAgain, text: "Water the plants" }),
+    ]);
+
+    await alice.mutation(api.imports.importTodos, {
+      rows: [
+        todo("Water the plants", { day: "2099-01-05", seriesId: plants }),
+        todo("Pay rent", { day: "2025-03-14", seriesId: rent, done: true }),
+      ],
+    });
+    const linked = await t.run(async (ctx) =>
+      (await ctx.db.query("todos").take(10)).map((row) => [
+        row.text,
+        row.seriesId,
+      ]),
+    );
+    expect(linked).toEqual([
+      ["Water the plants", plants],
+      ["Pay rent", rent],
+    ]);
+    // The imported series remembers the days it made.
+    expect(
+      await alice.mutation(api.series.showDay, { day: "2099-01-06" }),
+    ).toEqual({ made: 0 });
+
+    const second = await alice.mutation(api.imports.importSeries, { rows });
+    expect(second).toEqual({
+      consumed: 3,
+      imported: 0,
+      skipped: { ...NONE, duplicate: 3 },
+      seriesIds: [plants, rent, plantsAgain],
+    });
+    expect(await allSeries(t)).toHaveLength(3);
+  });
+
+  test("a running series whose start moved up as days were shown is still the file's", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const row = series("Stretch", { startDay: "2099-01-05" });
+    const { seriesIds } = await alice.mutation(api.imports.importSeries, {
+      rows: [row],
+    });
+    // As showing today's occurrence does (series.madeOn).
+    await t.run((ctx) =>
+      ctx.db.patch("series", seriesIds[0]!, { startDay: "2099-01-09" }),
+    );
+    expect(
+      await alice.mutation(api.imports.importSeries, { rows: [row] }),
+    ).toMatchObject({ imported: 0, seriesIds });
+    // Another rule, or a start the rule does not fall on, is another series.
+    const other = await alice.mutation(api.imports.importSeries, {
+      rows: [
+        series("Stretch", {
+          rule: { freq: "daily", interval: 3, end: { kind: "never" } },
+        }),
+        series("Stretch", { startDay: "2099-01-10" }),
+      ],
+    });
+    expect(other).toMatchObject({ imported: 2 });
+  });
+
+  test(`running series past ${LIMITS.activeSeries} are skipped as quota and answered null; stopped ones still land`, async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    await t.run(async (ctx) => {
+      for (let i = 0; i < LIMITS.activeSeries - 1; i++) {
+        await ctx.db.insert("series", {
+          userId: ALICE.subject!,
+          text: `Running ${i}`,
+          rule: { freq: "daily", interval: 1, end: { kind: "never" } },
+          startDay: "2099-01-01",
+          active: true,
+          madeDays: [],
+        });
+      }
+    });
+    const result = await alice.mutation(api.imports.importSeries, {
+      rows: [
+        series("One more"),
+        series("Past the limit"),
+        series("Stopped", { active: false }),
+      ],
+    });
+    expect(result).toMatchObject({
+      consumed: 3,
+      imported: 2,
+      skipped: { ...NONE, quota: 1 },
+    });
+    expect(result.seriesIds[1]).toBeNull();
+    expect(result.seriesIds.filter((id) => id !== null)).toHaveLength(2);
+    const running = (await allSeries(t)).filter((row) => row.active);
+    expect(running).toHaveLength(LIMITS.activeSeries);
+  });
+
+  test("series are validated by the app's repeat rules: a bad row refuses the batch, writing nothing", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const before = JSON.stringify(await allSeries(t));
+    const bad: ImportedSeries[][] = [
+      [series("ok"), series("# Heading")],
+      [series("a".repeat(LIMITS.todoText + 1))],
+      [series("x", { startDay: "2025-02-30" })],
+      [series("x", { lastDay: "someday" })],
+      [series("x", { madeDays: ["2025-13-01"] })],
+      [
+        series("x", {
+          madeDays: Array.from({ length: LIMITS.seriesMadeDays + 1 }, (_, i) =>
+            shiftDay("2099-01-01", i),
+          ),
+        }),
+      ],
+      [
+        series("x", {
+          rule: { freq: "daily", interval: 0, end: { kind: "never" } },
+        }),
+      ],
+      [
+        series("x", {
+          rule: {
+            freq: "monthly",
+            interval: 1,
+            byWeekday: [1],
+            end: { kind: "never" },
+          },
+        }),
+      ],
+      [
+        series("x", {
+          startDay: "2099-01-05",
+          rule: {
+            freq: "daily",
+            interval: 1,
+            end: { kind: "until", day: "2099-01-01" },
+          },
+        }),
+      ],
+      [series("x", { occurrence: -1 })],
+      [series("x", { occurrence: 0.5 })],
+      [],
+      Array.from({ length: IMPORT_LIMITS.series + 1 }, (_, i) =>
+        series(`s${i}`),
+      ),
+    ];
+    for (const rows of bad) {
+      await expectCode(
+        alice.mutation(api.imports.importSeries, { rows }),
+        "INVALID_ARGUMENT",
+      );
+    }
+    expect(JSON.stringify(await allSeries(t))).toBe(before);
+  });
+
+  test("occurrences link only to the caller's own series, and headings never repeat", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const bob = t.withIdentity(BOB);
+    const { seriesIds } = await alice.mutation(api.imports.importSeries, {
+      rows: [series("Alice's")],
+    });
+    const alices = seriesIds[0]!;
+    const before = await everything(t);
+    await expectCode(
+      bob.mutation(api.imports.importTodos, {
+        rows: [todo("x", { seriesId: alices })],
+      }),
+      "NOT_FOUND",
+    );
+    for (const seriesId of ["not an id", "12;series"]) {
+      await expectCode(
+        bob.mutation(api.imports.importTodos, {
+          rows: [todo("x", { seriesId: seriesId as Id<"series"> })],
+        }),
+        "INVALID_ARGUMENT",
+      );
+    }
+    await expectCode(
+      alice.mutation(api.imports.importTodos, {
+        rows: [todo("Head", { kind: "h1", seriesId: alices })],
+      }),
+      "INVALID_ARGUMENT",
+    );
+    expect(await everything(t)).toBe(before);
+    // Bob's equal series is his own, not "already there" from Alice's.
+    const bobs = await bob.mutation(api.imports.importSeries, {
+      rows: [series("Alice's")],
+    });
+    expect(bobs).toMatchObject({ imported: 1 });
+    expect(bobs.seriesIds[0]).not.toBe(alices);
+    expect((await allSeries(t)).map((row) => row.userId)).toEqual([
+      ALICE.subject,
+      BOB.subject,
+    ]);
   });
 });

@@ -1,11 +1,19 @@
 import { generateKeyBetween } from "fractional-indexing";
 import { v, type Infer } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import { userMutation, userQuery, type UserMutationCtx } from "./lib/auth";
 import { textBytes } from "./lib/daySummary";
 import { getDay, updateDay } from "./lib/days";
 import { invalidArgument, type AppErrorData } from "./lib/errors";
 import { LIMITS, NOTE_BATCH_SIZE, BATCH_SIZE } from "./lib/limits";
+import { clientId, getOwned } from "./lib/ownership";
+import {
+  occursOn,
+  repeatRuleValidator,
+  requireSchedule,
+  requireSeriesText,
+  type RepeatRule,
+} from "./lib/repeatRule";
 import { getUsage, NO_USAGE, type Usage } from "./lib/usage";
 import { requireDay, requireText, TEXT_RULES } from "./lib/validate";
 import { todoKind } from "./schema";
@@ -28,6 +36,13 @@ import { ConvexError } from "convex/values";
  * keeps exports unchanged (an import key stored on each row would appear in
  * every later export, so a round trip would not be equal).
  *
+ * Repeating todos (Daybook's export only) come first: `importSeries`
+ * answers each row with the id of its series here (new, or the one already
+ * there), and the browser sends the occurrences with that `seriesId`. A
+ * series is already there by the same counting: same text and rule, and
+ * the same start day, or a later one the rule falls on (a running series
+ * moves its start up as days are shown: see convex/series).
+ *
  * Cost: deciding "already there" reads the existing items of each day a
  * batch touches, bounded by the day budgets (lib/limits) and by a read
  * budget per call: a batch stops before a day whose reading would pass the
@@ -46,6 +61,16 @@ export const IMPORT_LIMITS = {
   readBytes: 8 * 1024 * 1024,
   /** Longest order key accepted from a file; others get a new key. */
   orderKey: 100,
+  /** Repeating todos per call (each with up to LIMITS.seriesMadeDays days). */
+  series: 100,
+  /**
+   * Stopped repeating todos one call reads to find rows already there (the
+   * running ones are at most LIMITS.activeSeries). A series is at most
+   * about 14 kB (its text, LIMITS.seriesMadeDays days), so the reads stay
+   * near 11 MB at worst, below Convex's 16 MiB per call. Only the oldest
+   * this many stopped series are compared with the file's.
+   */
+  stoppedSeries: 500,
 } as const;
 
 const {
@@ -65,6 +90,8 @@ const importedTodo = v.object({
   /** Daybook's order key, kept when it still sorts after the day's last. */
   order: v.optional(v.string()),
   occurrence: v.number(),
+  /** An occurrence of the caller's series, as `importSeries` answered. */
+  seriesId: v.optional(clientId("series")),
 });
 
 const importedNote = v.object({
@@ -78,6 +105,17 @@ const importedNote = v.object({
   occurrence: v.number(),
 });
 
+const importedSeries = v.object({
+  text: v.string(),
+  rule: repeatRuleValidator,
+  startDay: v.string(),
+  active: v.boolean(),
+  lastDay: v.optional(v.string()),
+  madeDays: v.array(v.string()),
+  /** The how-many-th series with the same text, rule and start in the file. */
+  occurrence: v.number(),
+});
+
 const importedDay = v.object({
   day: v.string(),
   label: v.optional(v.string()),
@@ -87,6 +125,7 @@ const importedDay = v.object({
 export type ImportedTodo = Infer<typeof importedTodo>;
 export type ImportedNote = Infer<typeof importedNote>;
 export type ImportedDay = Infer<typeof importedDay>;
+export type ImportedSeries = Infer<typeof importedSeries>;
 
 /** Why rows were not imported, counted per reason. */
 export type SkipCounts = {
@@ -105,6 +144,14 @@ export type ImportBatchResult = {
   consumed: number;
   imported: number;
   skipped: SkipCounts;
+};
+
+export type ImportSeriesResult = ImportBatchResult & {
+  /**
+   * For each row handled, in order: its series here (new, or the one
+   * already there), or null when it was skipped.
+   */
+  seriesIds: (Id<"series"> | null)[];
 };
 
 const noSkips = (): SkipCounts => ({
@@ -226,6 +273,8 @@ const TODOS: ItemKind<ImportedTodo, TodoContent> = {
       completedAt: row.done ? completedAt : undefined,
       pinned: row.pinned,
       order,
+      // Checked as the caller's by requireOwnSeries before the batch runs.
+      ...(row.seriesId !== undefined ? { seriesId: row.seriesId } : {}),
     });
   },
 };
@@ -411,12 +460,28 @@ export const accountId = userQuery({
   handler: async (ctx) => ctx.userId,
 });
 
+/**
+ * The series that occurrences name are the caller's (NOT_FOUND otherwise,
+ * as for any id), and only todos, not headings, repeat.
+ */
+async function requireOwnSeries(ctx: UserMutationCtx, rows: ImportedTodo[]) {
+  const checked = new Set<string>();
+  for (const row of rows) {
+    if (row.seriesId === undefined) continue;
+    if (row.kind !== "todo") throw invalidArgument("Headings cannot repeat.");
+    if (checked.has(row.seriesId)) continue;
+    await getOwned(ctx, ctx.userId, "series", row.seriesId);
+    checked.add(row.seriesId);
+  }
+}
+
 /** A batch of todos (at most IMPORT_LIMITS.todos), in file order. */
 export const importTodos = userMutation({
   args: { rows: v.array(importedTodo), ...sourceArgs },
   handler: async (ctx, args): Promise<ImportBatchResult> => {
     requireOwnSource(ctx, args.sourceUserId);
     const rows = requireBatch(args.rows, IMPORT_LIMITS.todos, "The batch");
+    await requireOwnSeries(ctx, rows);
     return await importItems(ctx, TODOS, rows);
   },
 });
@@ -483,5 +548,118 @@ export const importDays = userMutation({
       }
     }
     return { consumed: rows.length, imported, skipped };
+  },
+});
+
+/** A rule as one string, its fields in a fixed order, for comparing. */
+function ruleKey(rule: RepeatRule): string {
+  const { end } = rule;
+  return JSON.stringify([
+    rule.freq,
+    rule.interval,
+    rule.byWeekday ?? null,
+    rule.byMonthDay ?? null,
+    end.kind,
+    end.kind === "until" ? end.day : end.kind === "count" ? end.count : null,
+  ]);
+}
+
+type CleanSeries = Omit<ImportedSeries, "occurrence" | "lastDay"> & {
+  lastDay?: string;
+};
+
+function cleanSeries(row: ImportedSeries): CleanSeries {
+  const startDay = requireDay(row.startDay, "The start day");
+  const { rule } = requireSchedule(row.rule, startDay);
+  if (row.madeDays.length > LIMITS.seriesMadeDays) {
+    throw invalidArgument(
+      `A repeating todo remembers at most ${LIMITS.seriesMadeDays} days.`,
+    );
+  }
+  const madeDays = [
+    ...new Set(row.madeDays.map((day) => requireDay(day, "A made day"))),
+  ].sort();
+  return {
+    text: requireSeriesText(row.text),
+    rule,
+    startDay,
+    active: row.active,
+    ...(row.lastDay !== undefined
+      ? { lastDay: requireDay(row.lastDay, "The last day") }
+      : {}),
+    madeDays,
+  };
+}
+
+/**
+ * Whether `existing` is the file's series: same text and rule, and the
+ * same start, or a later start the rule falls on (a rule without a count
+ * moves its start up to today's occurrence as days are shown, and the same
+ * days follow from there).
+ */
+function isSameSeries(existing: Doc<"series">, row: CleanSeries): boolean {
+  if (existing.text !== row.text) return false;
+  if (ruleKey(existing.rule) !== ruleKey(row.rule)) return false;
+  if (existing.startDay === row.startDay) return true;
+  return (
+    row.rule.end.kind !== "count" &&
+    existing.startDay > row.startDay &&
+    occursOn(row, existing.startDay)
+  );
+}
+
+/**
+ * Repeating todos (at most IMPORT_LIMITS.series), in file order, each
+ * answered with its series here. A running one past LIMITS.activeSeries
+ * is skipped (quota) and answered null: its occurrences come in as plain
+ * todos.
+ */
+export const importSeries = userMutation({
+  args: { rows: v.array(importedSeries) },
+  handler: async (ctx, args): Promise<ImportSeriesResult> => {
+    const rows = requireBatch(args.rows, IMPORT_LIMITS.series, "The batch");
+    const cleaned = rows.map((row) => {
+      requireCount(row.occurrence, "occurrence", IMPORT_LIMITS.stoppedSeries);
+      return cleanSeries(row);
+    });
+    const byActive = (active: boolean, take: number) =>
+      ctx.db
+        .query("series")
+        .withIndex("by_user_active", (q) =>
+          q.eq("userId", ctx.userId).eq("active", active),
+        )
+        .take(take);
+    const running = await byActive(true, LIMITS.activeSeries);
+    const existing = [
+      ...running,
+      ...(await byActive(false, IMPORT_LIMITS.stoppedSeries)),
+    ];
+    let runningCount = running.length;
+    const skipped = noSkips();
+    const seriesIds: (Id<"series"> | null)[] = [];
+    let imported = 0;
+    for (const [index, row] of cleaned.entries()) {
+      const same = existing.filter((doc) => isSameSeries(doc, row));
+      const there = same[rows[index]!.occurrence];
+      if (there) {
+        skipped.duplicate += 1;
+        seriesIds.push(there._id);
+        continue;
+      }
+      if (row.active && runningCount >= LIMITS.activeSeries) {
+        skipped.quota += 1;
+        seriesIds.push(null);
+        continue;
+      }
+      const seriesId = await ctx.db.insert("series", {
+        userId: ctx.userId,
+        ...row,
+      });
+      existing.push((await ctx.db.get("series", seriesId))!);
+      if (row.active) runningCount += 1;
+      imported += 1;
+      seriesIds.push(seriesId);
+    }
+    return { consumed: rows.length, imported, skipped, seriesIds };
   },
 });

@@ -81,6 +81,21 @@ const CASES: Record<
       ],
     }),
   },
+  "imports:importSeries": {
+    args: (fx) => ({
+      rows: [
+        {
+          text: "x",
+          rule: EVERY_DAY,
+          startDay: fx.day,
+          active: true,
+          madeDays: [fx.day],
+          occurrence: 0,
+        },
+      ],
+    }),
+  },
+  // An occurrence names its series: the id must be the caller's.
   "imports:importTodos": {
     args: (fx) => ({
       rows: [
@@ -91,9 +106,11 @@ const CASES: Record<
           done: false,
           pinned: false,
           occurrence: 0,
+          seriesId: fx.series,
         },
       ],
     }),
+    byId: true,
   },
   "notes:create": { args: (fx) => ({ day: fx.day, title: "T", body: "B" }) },
   "notes:listForDay": { args: (fx) => ({ day: fx.day }) },

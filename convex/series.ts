@@ -19,20 +19,13 @@ import {
   nextOccurrence,
   occursOn,
   repeatRuleValidator,
-  requireRepeatRule,
+  requireSchedule,
+  requireSeriesText,
   shiftDay,
-  type RepeatRule,
-  type RepeatSchedule,
 } from "./lib/repeatRule";
-import { parseHeading } from "./lib/todoText";
 import { ensureQuota, getUsage } from "./lib/usage";
 import { userToday } from "./lib/userToday";
-import {
-  requireComparableText,
-  requireDay,
-  requireText,
-  TEXT_RULES,
-} from "./lib/validate";
+import { requireComparableText, requireDay, TEXT_RULES } from "./lib/validate";
 
 /*
  * Repeating todos. A series holds the text and the rule (lib/repeatRule);
@@ -57,24 +50,6 @@ import {
  */
 
 const todoTextRule = TEXT_RULES.todoText;
-
-/** An occurrence's text: a todo's, never a heading. */
-function requireSeriesText(raw: string): string {
-  const { text, kind } = parseHeading(requireText(raw, todoTextRule));
-  if (kind !== "todo") throw invalidArgument("Headings cannot repeat.");
-  return requireText(text, todoTextRule);
-}
-
-/** The rule checked, and sure to fall on some day from `startDay` on. */
-function requireSchedule(raw: RepeatRule, startDay: string): RepeatSchedule {
-  const schedule = { rule: requireRepeatRule(raw), startDay };
-  if (nextOccurrence(schedule, startDay) === null) {
-    throw invalidArgument(
-      `This repeat has no day on or after ${startDay}: choose a later end.`,
-    );
-  }
-  return schedule;
-}
 
 async function activeSeries(ctx: Pick<QueryCtx, "db">, userId: string) {
   return await ctx.db

@@ -157,6 +157,20 @@ const importedNote = (day: string, title: string, body: string) => ({
   occurrence: 0,
 });
 
+const importedSeries = (
+  startDay: string,
+  text = "x",
+  change: Record<string, unknown> = {},
+) => ({
+  text,
+  rule: EVERY_DAY,
+  startDay,
+  active: true,
+  madeDays: [],
+  occurrence: 0,
+  ...change,
+});
+
 const TEXT_BOUNDS: [
   string,
   string,
@@ -235,6 +249,12 @@ const TEXT_BOUNDS: [
     "body",
     LIMITS.noteBody,
     (fx, n) => ({ rows: [importedNote(fx.day, "", a(n))] }),
+  ],
+  [
+    "imports:importSeries",
+    "text",
+    LIMITS.todoText,
+    (fx, n) => ({ rows: [importedSeries(fx.day, a(n))] }),
   ],
   [
     "imports:importDays",
@@ -365,6 +385,23 @@ const DAY_ARGS: [string, string, (fx: Fixture, day: string) => Args][] = [
     "imports:importDays",
     "day",
     (_fx, day) => ({ rows: [{ day, archived: true }] }),
+  ],
+  [
+    "imports:importSeries",
+    "startDay",
+    (_fx, day) => ({ rows: [importedSeries(day)] }),
+  ],
+  [
+    "imports:importSeries",
+    "lastDay",
+    (fx, day) => ({ rows: [importedSeries(fx.day, "x", { lastDay: day })] }),
+  ],
+  [
+    "imports:importSeries",
+    "a made day",
+    (fx, day) => ({
+      rows: [importedSeries(fx.day, "x", { madeDays: [fx.day, day] })],
+    }),
   ],
 ];
 
@@ -931,7 +968,7 @@ describe("repeating todos", () => {
     ...EVERY_DAY,
     ...change,
   });
-  test.each([
+  const BAD_RULES = [
     ["an interval of 0", rule({ interval: 0 })],
     ["an interval of 367", rule({ interval: 367 })],
     ["a fractional interval", rule({ interval: 1.5 })],
@@ -962,15 +999,79 @@ describe("repeating todos", () => {
       "an end before the start",
       rule({ end: { kind: "until", day: "2025-03-09" } }),
     ],
-  ])("series:create refuses %s, writing nothing", async (_what, bad) => {
+  ] as const;
+  test.each(BAD_RULES)(
+    "series:create refuses %s, writing nothing",
+    async (_what, bad) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(
+        t,
+        me,
+        "series:create",
+        { day: fx.day, text: "x", rule: bad },
+        "INVALID_ARGUMENT",
+      );
+    },
+  );
+
+  test.each(BAD_RULES)(
+    "imports:importSeries refuses %s, writing nothing",
+    async (_what, bad) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(
+        t,
+        me,
+        "imports:importSeries",
+        { rows: [importedSeries(fx.day, "x", { rule: bad })] },
+        "INVALID_ARGUMENT",
+      );
+    },
+  );
+
+  test.each([
+    ["a heading", { text: "# Head" }],
+    ["a blank text", { text: "   " }],
+    ["a negative occurrence", { occurrence: -1 }],
+    ["a fractional occurrence", { occurrence: 0.5 }],
+    ["an occurrence past the bound", { occurrence: 1e9 }],
+  ])(
+    "imports:importSeries refuses %s, writing nothing",
+    async (_what, change) => {
+      const { t, me, fx } = await setup();
+      await expectRejected(
+        t,
+        me,
+        "imports:importSeries",
+        { rows: [importedSeries(fx.day, "x", change)] },
+        "INVALID_ARGUMENT",
+      );
+    },
+  );
+
+  test("imports:importSeries takes exactly 100 rows and 400 made days, and refuses one more of either", async () => {
     const { t, me, fx } = await setup();
-    await expectRejected(
-      t,
-      me,
-      "series:create",
-      { day: fx.day, text: "x", rule: bad },
-      "INVALID_ARGUMENT",
-    );
+    const madeDays = (n: number) =>
+      Array.from({ length: n }, (_, i) => addDays("2099-01-01", i));
+    const rows = (n: number, days: number) =>
+      Array.from({ length: n }, (_, i) =>
+        importedSeries(fx.day, `s${i}`, {
+          active: false,
+          madeDays: i === 0 ? madeDays(days) : [],
+        }),
+      );
+    for (const bad of [rows(101, 0), rows(1, LIMITS.seriesMadeDays + 1), []]) {
+      await expectRejected(
+        t,
+        me,
+        "imports:importSeries",
+        { rows: bad },
+        "INVALID_ARGUMENT",
+      );
+    }
+    const result = await me.mutation(api.imports.importSeries, {
+      rows: rows(100, LIMITS.seriesMadeDays),
+    });
+    expect(result).toMatchObject({ consumed: 100, imported: 100 });
   });
 
   test("the largest bounds are accepted", async () => {

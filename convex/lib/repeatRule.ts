@@ -1,7 +1,8 @@
 import { v, type Infer } from "convex/values";
 import { RRule, type Options } from "rrule";
 import { invalidArgument } from "./errors";
-import { requireDay } from "./validate";
+import { parseHeading } from "./todoText";
+import { requireDay, requireText, TEXT_RULES } from "./validate";
 
 /*
  * How a repeating todo repeats (`series.rule`), and the days it falls on.
@@ -246,4 +247,26 @@ export function endedBy(
   return nextOccurrence({ rule: ended, startDay }, startDay) === null
     ? null
     : ended;
+}
+
+/** A repeating todo's text: a todo's, never a heading. */
+export function requireSeriesText(raw: string): string {
+  const rule = TEXT_RULES.todoText;
+  const { text, kind } = parseHeading(requireText(raw, rule));
+  if (kind !== "todo") throw invalidArgument("Headings cannot repeat.");
+  return requireText(text, rule);
+}
+
+/** The rule checked, and sure to fall on some day from `startDay` on. */
+export function requireSchedule(
+  raw: RepeatRule,
+  startDay: string,
+): RepeatSchedule {
+  const schedule = { rule: requireRepeatRule(raw), startDay };
+  if (nextOccurrence(schedule, startDay) === null) {
+    throw invalidArgument(
+      `This repeat has no day on or after ${startDay}: choose a later end.`,
+    );
+  }
+  return schedule;
 }

@@ -201,3 +201,57 @@ test("Export as Markdown downloads the days as Markdown that Import reads", asyn
   });
   expect(text).toBe(`# ${DAY}\n- [ ] Buy milk\n## Work\n`);
 });
+
+test("a Daybook export with repeating todos lists them in the preview and the summary, and imports them linked", async () => {
+  const { user, backend } = await renderApp();
+  const dialog = await openSettings(user);
+  const exported = {
+    exportedAt: "2099-01-01T00:00:00.000Z",
+    profile: null,
+    days: [],
+    notes: [],
+    series: [
+      {
+        _id: "file_series",
+        _creationTime: 1,
+        text: "Water the plants",
+        rule: { freq: "daily", interval: 2, end: { kind: "never" } },
+        startDay: DAY,
+        active: false,
+        madeDays: [DAY],
+      },
+    ],
+    todos: [
+      {
+        _id: "file_todo",
+        _creationTime: 1,
+        day: DAY,
+        text: "Water the plants",
+        kind: "todo",
+        done: false,
+        pinned: false,
+        order: "a0",
+        seriesId: "file_series",
+      },
+    ],
+  };
+  await user.upload(
+    within(dialog).getByLabelText("Choose a file to import"),
+    new File([JSON.stringify(exported)], "daybook.json"),
+  );
+  await within(dialog).findByRole("heading", { name: "Will be imported" });
+  expect(listItems(listUnder(dialog, "Will be imported"))).toContain(
+    "1 repeating todo",
+  );
+  await user.click(within(dialog).getByRole("button", { name: "Import" }));
+  await within(dialog).findByRole("heading", { name: "Imported" });
+  expect(listItems(listUnder(dialog, "Imported"))).toEqual([
+    "1 repeating todo",
+    "1 todo or heading",
+    "0 notes",
+    "0 day labels and archive marks",
+  ]);
+  const [todo] = await todosOf(backend, DAY);
+  expect(todo).toMatchObject({ text: "Water the plants" });
+  expect(todo!.seriesId).toEqual(expect.any(String));
+});

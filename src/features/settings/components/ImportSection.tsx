@@ -33,6 +33,7 @@ const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 const KIND_WORDS: Record<ImportKind, [string, string]> = {
+  series: ["repeating todo", "repeating todos"],
   todos: ["todo or heading", "todos and headings"],
   notes: ["note", "notes"],
   days: ["day label or archive mark", "day labels and archive marks"],
@@ -44,6 +45,14 @@ const SKIP_REASONS: Record<keyof SkipCounts, string> = {
   quota: "your account has reached its limit of todos, notes, days or text",
   labelDiffers: "the day already has another label, which was kept",
 };
+
+/** Why rows of `kind` were skipped: repeating todos have a limit of their own. */
+const skipReason = (kind: ImportKind, reason: keyof SkipCounts) =>
+  kind === "series" && reason === "quota"
+    ? `at most ${LIMITS.activeSeries} repeating todos can run at once, so their occurrences came in as plain todos`
+    : kind === "series" && reason === "duplicate"
+      ? "already in Daybook (the same text, repeat and start)"
+      : SKIP_REASONS[reason];
 
 function Section({
   heading,
@@ -94,6 +103,10 @@ function Preview({ plan }: { plan: ImportPlan }) {
     count(counts.days, "day"),
     `${count(counts.todos, "todo")}${counts.done > 0 ? ` (${counts.done.toLocaleString("en-US")} done)` : ""}`,
     count(counts.headings, "heading"),
+    // Only Daybook's own export has them: not listed for other files.
+    ...(counts.repeating > 0
+      ? [count(counts.repeating, "repeating todo")]
+      : []),
     count(counts.notes, "note"),
     count(counts.labels, "day label"),
     count(counts.archivedDays, "archived day"),
@@ -118,7 +131,12 @@ function Summary({
   plan: ImportPlan;
   outcome: ImportOutcome;
 }) {
-  const kinds: ImportKind[] = ["todos", "notes", "days"];
+  const kinds: ImportKind[] = [
+    ...(plan.series.length > 0 ? (["series"] as const) : []),
+    "todos",
+    "notes",
+    "days",
+  ];
   const imported = kinds.map((kind) => {
     const [one, many] = KIND_WORDS[kind];
     return count(outcome.imported[kind], one, many);
@@ -128,7 +146,7 @@ function Summary({
       .filter((reason) => outcome.skipped[kind][reason] > 0)
       .map((reason) => {
         const [one, many] = KIND_WORDS[kind];
-        return `${count(outcome.skipped[kind][reason], one, many)}: ${SKIP_REASONS[reason]}`;
+        return `${count(outcome.skipped[kind][reason], one, many)}: ${skipReason(kind, reason)}`;
       }),
   );
   const notRead = plan.skipped.map(skipLine);

@@ -1,4 +1,15 @@
-import type { ImportedDay, ImportedNote, ImportedTodo } from "@convex/imports";
+import type {
+  ImportedDay,
+  ImportedNote,
+  ImportedSeries,
+  ImportedTodo,
+} from "@convex/imports";
+import { LIMITS } from "@convex/lib/limits";
+import {
+  requireSchedule,
+  requireSeriesText,
+  type RepeatRule,
+} from "@convex/lib/repeatRule";
 import { requireDay, requireText, TEXT_RULES } from "@convex/lib/validate";
 import type { TodoKind } from "@convex/lib/todoText";
 
@@ -21,9 +32,22 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 /** One kind of thing left out, with the reason said once. */
 export type PlanSkip = { what: string; count: number; reason: string };
 
+/**
+ * A repeating todo as sent, with `key`: its id in the file, which means
+ * nothing here but names it for its occurrences (`seriesKey`).
+ */
+export type PlannedSeries = ImportedSeries & { key: string };
+
+/** A todo as sent, but naming its series by the file's key, not an id. */
+export type PlannedTodo = Omit<ImportedTodo, "seriesId"> & {
+  seriesKey?: string;
+};
+
 export type ImportPlan = {
   format: ImportFormat;
-  todos: ImportedTodo[];
+  /** Repeating todos (Daybook's export only), in file order. */
+  series: PlannedSeries[];
+  todos: PlannedTodo[];
   notes: ImportedNote[];
   days: ImportedDay[];
   /** Rows that will not be imported, grouped by reason. */
@@ -43,6 +67,18 @@ export type TodoDraft = {
   pinned: boolean;
   completedAt?: number;
   order?: string;
+  /** The file's id of the series this todo is an occurrence of. */
+  seriesKey?: string;
+};
+
+export type SeriesDraft = {
+  key: string;
+  text: string;
+  rule: RepeatRule;
+  startDay: string;
+  active: boolean;
+  lastDay?: string;
+  madeDays: string[];
 };
 
 export type NoteDraft = {
@@ -109,6 +145,7 @@ function occurrences() {
  */
 export function buildPlan(input: {
   format: ImportFormat;
+  series?: SeriesDraft[];
   todos: TodoDraft[];
   notes: NoteDraft[];
   days: DayDraft[];
@@ -120,12 +157,20 @@ export function buildPlan(input: {
   for (const skip of input.skipped ?? []) {
     skips.add(skip.what, skip.reason, skip.count);
   }
+  const series = planSeries(input.series ?? [], skips);
+  const seriesKeys = new Set(series.map((row) => row.key));
   const todoOccurrence = occurrences();
-  const todos: ImportedTodo[] = [];
+  const todos: PlannedTodo[] = [];
+  let unlinked = 0;
   for (const draft of input.todos) {
     try {
       const day = requireDay(draft.day, "The day");
       const text = requireText(draft.text, todoTextRule);
+      const linked =
+        draft.seriesKey !== undefined &&
+        draft.kind === "todo" &&
+        seriesKeys.has(draft.seriesKey);
+      if (draft.seriesKey !== undefined && !linked) unlinked += 1;
       todos.push({
         day,
         text,
@@ -137,11 +182,17 @@ export function buildPlan(input: {
           : {}),
         ...(draft.order !== undefined ? { order: draft.order } : {}),
         occurrence: todoOccurrence(day, [draft.kind, text]),
+        ...(linked ? { seriesKey: draft.seriesKey } : {}),
       });
     } catch (error) {
       skips.add("todos", messageOf(error));
     }
   }
+  skips.add(
+    "links to a repeating todo",
+    "the repeating todo is not in the file or could not be read, so these come in as plain todos",
+    unlinked,
+  );
   const noteOccurrence = occurrences();
   const notes: ImportedNote[] = [];
   for (const draft of input.notes) {
@@ -186,6 +237,7 @@ export function buildPlan(input: {
   }
   return {
     format: input.format,
+    series,
     todos: sortByDay(todos),
     notes: sortByDay(notes),
     days: [...days.values()].sort((a, b) => compare(a.day, b.day)),
@@ -195,6 +247,53 @@ export function buildPlan(input: {
       ? { sourceUserId: input.sourceUserId }
       : {}),
   };
+}
+
+/**
+ * Repeating todos checked by the server's rules (lib/repeatRule), in file
+ * order, numbered like todos: the how-many-th with the same text, rule and
+ * start day.
+ */
+function planSeries(drafts: SeriesDraft[], skips: Skips): PlannedSeries[] {
+  const occurrence = occurrences();
+  const keys = new Set<string>();
+  const planned: PlannedSeries[] = [];
+  for (const draft of drafts) {
+    try {
+      if (keys.has(draft.key)) {
+        throw new Error("Another repeating todo in the file has the same id.");
+      }
+      const text = requireSeriesText(draft.text);
+      const startDay = requireDay(draft.startDay, "The start day");
+      const { rule } = requireSchedule(draft.rule, startDay);
+      if (draft.madeDays.length > LIMITS.seriesMadeDays) {
+        throw new Error(
+          `A repeating todo remembers at most ${LIMITS.seriesMadeDays} days.`,
+        );
+      }
+      const madeDays = [
+        ...new Set(draft.madeDays.map((day) => requireDay(day, "A made day"))),
+      ].sort();
+      const lastDay =
+        draft.lastDay === undefined
+          ? undefined
+          : requireDay(draft.lastDay, "The last day");
+      keys.add(draft.key);
+      planned.push({
+        key: draft.key,
+        text,
+        rule,
+        startDay,
+        active: draft.active,
+        ...(lastDay !== undefined ? { lastDay } : {}),
+        madeDays,
+        occurrence: occurrence(startDay, [text, rule]),
+      });
+    } catch (error) {
+      skips.add("repeating todos", messageOf(error));
+    }
+  }
+  return planned;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -214,6 +313,7 @@ export function planCounts(plan: ImportPlan) {
     days.add(row.day);
   return {
     days: days.size,
+    repeating: plan.series.length,
     todos: plan.todos.filter((row) => row.kind === "todo").length,
     headings: plan.todos.filter((row) => row.kind !== "todo").length,
     done: plan.todos.filter((row) => row.kind === "todo" && row.done).length,
@@ -225,6 +325,9 @@ export function planCounts(plan: ImportPlan) {
 
 export function isEmptyPlan(plan: ImportPlan): boolean {
   return (
-    plan.todos.length === 0 && plan.notes.length === 0 && plan.days.length === 0
+    plan.series.length === 0 &&
+    plan.todos.length === 0 &&
+    plan.notes.length === 0 &&
+    plan.days.length === 0
   );
 }

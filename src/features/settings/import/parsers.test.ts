@@ -5,6 +5,7 @@ import {
   OWNER,
   OWNER_EXPECTED,
 } from "@/testing/betterTodoFixture";
+import { planDaybookExport } from "./daybookJson";
 import { planCounts } from "./importPlan";
 import { planMarkdown, toMarkdown } from "./markdown";
 import { readImportFiles, UnreadableFileError } from "./readImportFile";
@@ -186,6 +187,107 @@ describe("Markdown", () => {
     expect(plan.days).toEqual([
       { day: "2025-03-10", label: "Work day", archived: false },
     ]);
+  });
+});
+
+describe("Daybook's JSON export", () => {
+  const running = {
+    _id: "s_running",
+    _creationTime: 1,
+    userId: "someone",
+    text: "Water the plants",
+    rule: {
+      freq: "weekly",
+      interval: 1,
+      byWeekday: [3, 0, 3],
+      end: { kind: "never" },
+    },
+    startDay: "2099-01-05",
+    active: true,
+    lastDay: "2099-01-08",
+    madeDays: ["2099-01-08", "2099-01-05"],
+  };
+  const occurrence = (id: string, day: string, seriesId: unknown) => ({
+    _id: id,
+    _creationTime: 1,
+    day,
+    text: "Water the plants",
+    kind: "todo",
+    done: false,
+    pinned: false,
+    order: "a0",
+    seriesId,
+  });
+
+  test("reads repeating todos by the server's rules, and each occurrence keeps its series' key", () => {
+    const plan = planDaybookExport({
+      exportedAt: "2099-01-01T00:00:00.000Z",
+      days: [],
+      notes: [],
+      series: [
+        running,
+        { ...running, _id: "s_stopped", text: "Pay rent", active: false },
+        // Headings cannot repeat; a rule of another shape is no export's.
+        { ...running, _id: "s_heading", text: "# Head" },
+        { ...running, _id: "s_shape", rule: { freq: "hourly" } },
+      ],
+      todos: [
+        occurrence("t1", "2099-01-05", "s_running"),
+        occurrence("t2", "2099-01-08", "s_stopped"),
+        occurrence("t3", "2099-01-09", "s_heading"),
+        occurrence("t4", "2099-01-10", undefined),
+      ],
+    });
+    expect(plan.series).toEqual([
+      {
+        key: "s_running",
+        text: "Water the plants",
+        rule: {
+          freq: "weekly",
+          interval: 1,
+          byWeekday: [0, 3],
+          end: { kind: "never" },
+        },
+        startDay: "2099-01-05",
+        active: true,
+        lastDay: "2099-01-08",
+        madeDays: ["2099-01-05", "2099-01-08"],
+        occurrence: 0,
+      },
+      expect.objectContaining({ key: "s_stopped", active: false }),
+    ]);
+    expect(plan.todos.map((row) => row.seriesKey)).toEqual([
+      "s_running",
+      "s_stopped",
+      undefined,
+      undefined,
+    ]);
+    expect(plan.skipped).toEqual([
+      {
+        what: "repeating todos",
+        count: 1,
+        reason: "not in the shape of a Daybook export",
+      },
+      { what: "repeating todos", count: 1, reason: "Headings cannot repeat." },
+      {
+        what: "links to a repeating todo",
+        count: 1,
+        reason: expect.stringMatching(/come in as plain todos/),
+      },
+    ]);
+    expect(planCounts(plan)).toMatchObject({ repeating: 2, todos: 4 });
+  });
+
+  test("an export from before repeating todos plans none", () => {
+    const plan = planDaybookExport({
+      exportedAt: "2025-01-01T00:00:00.000Z",
+      days: [],
+      notes: [],
+      todos: [occurrence("t1", "2025-01-05", undefined)],
+    });
+    expect(plan.series).toEqual([]);
+    expect(plan.skipped).toEqual([]);
+    expect(planCounts(plan)).toMatchObject({ repeating: 0, todos: 1 });
   });
 });
 

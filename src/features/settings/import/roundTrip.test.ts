@@ -33,7 +33,8 @@ function signedIn() {
 type Signed = ReturnType<typeof signedIn>;
 
 /** A history with every kind of thing the export holds. */
-async function seedEverything({ me }: Signed) {
+async function seedEverything(signed: Signed) {
+  const { me } = signed;
   const [work, milk, , , , later] = await me.mutation(api.todos.createMany, {
     day: "2025-03-10",
     lines: [
@@ -77,6 +78,35 @@ async function seedEverything({ me }: Signed) {
     day: "2025-03-13",
     title: "Notes only",
   });
+  await seedRepeats(signed);
+}
+
+/**
+ * A running repeating todo with two occurrences (one done), and a stopped
+ * one whose occurrence stays. Far-future days for the running one, so
+ * "today" never reaches them and showing them makes occurrences.
+ */
+async function seedRepeats({ me }: Signed) {
+  const running = await me.mutation(api.series.create, {
+    day: "2099-01-05",
+    text: "Water the plants",
+    rule: { freq: "daily", interval: 2, end: { kind: "never" } },
+  });
+  await me.mutation(api.todos.setDone, { id: running.todoId!, done: true });
+  expect(await me.mutation(api.series.showDay, { day: "2099-01-07" })).toEqual({
+    made: 1,
+  });
+  const stopped = await me.mutation(api.series.create, {
+    day: "2025-03-14",
+    text: "Pay rent",
+    rule: {
+      freq: "monthly",
+      interval: 1,
+      byMonthDay: 14,
+      end: { kind: "count", count: 12 },
+    },
+  });
+  await me.mutation(api.series.stop, { seriesId: stopped.seriesId });
 }
 
 async function deleteMyData({ backend, me }: Signed) {
@@ -88,8 +118,14 @@ async function deleteMyData({ backend, me }: Signed) {
   expect(await me.query(api.account.deletionStatus, {})).toBeNull();
 }
 
-/** The export without what the server makes anew: ids and creation times. */
+/**
+ * The export without what the server makes anew: ids and creation times.
+ * An occurrence names its series by the series' place in the export.
+ */
 function comparable(document: ExportDocument) {
+  const seriesIndex = new Map<string, number>(
+    document.series.map((row, index) => [row._id, index]),
+  );
   const strip = <T extends object>(rows: T[]) =>
     rows.map((row) => {
       const { _id, _creationTime, ...rest } = row as T & {
@@ -100,7 +136,12 @@ function comparable(document: ExportDocument) {
     });
   return {
     days: strip(document.days),
-    todos: strip(document.todos),
+    series: strip(document.series),
+    todos: strip(document.todos).map((row) =>
+      row.seriesId === undefined
+        ? row
+        : { ...row, seriesId: seriesIndex.get(row.seriesId) ?? "missing" },
+    ),
     notes: strip(document.notes),
   };
 }
@@ -114,26 +155,47 @@ describe("Daybook's own export", () => {
     const signed = signedIn();
     await seedEverything(signed);
     const before = (await collectExport(signed.client, () => {})).document;
-    expect(before.todos.length).toBe(8);
+    expect(before.todos.length).toBe(11);
+    expect(before.series.map((row) => [row.text, row.active])).toEqual([
+      ["Pay rent", false],
+      ["Water the plants", true],
+    ]);
+    expect(before.todos.filter((row) => row.seriesId).length).toBe(3);
     // Through JSON text, as the file is.
     const file = JSON.parse(JSON.stringify(before)) as Record<string, unknown>;
 
     await deleteMyData(signed);
     const empty = (await collectExport(signed.client, () => {})).document;
-    expect([empty.todos, empty.notes, empty.days]).toEqual([[], [], []]);
+    expect([empty.todos, empty.notes, empty.days, empty.series]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
 
     const plan = planDaybookExport(file);
     expect(plan.skipped).toEqual([]);
     const outcome = await importPlan(signed, plan);
     expect(outcome.stopped).toBeNull();
-    expect(outcome.imported).toEqual({ todos: 8, notes: 2, days: 3 });
+    expect(outcome.imported).toEqual({
+      series: 2,
+      todos: 11,
+      notes: 2,
+      days: 3,
+    });
 
     const after = (await collectExport(signed.client, () => {})).document;
     expect(comparable(after)).toEqual(comparable(before));
+    // The imported series knows the days it made: showing one again makes
+    // nothing, and the next day of its rule gets its occurrence.
+    expect(
+      await signed.me.mutation(api.series.showDay, { day: "2099-01-07" }),
+    ).toEqual({ made: 0 });
 
     const again = await importPlan(signed, planDaybookExport(file));
-    expect(again.imported).toEqual({ todos: 0, notes: 0, days: 0 });
-    expect(again.skipped.todos.duplicate).toBe(8);
+    expect(again.imported).toEqual({ series: 0, todos: 0, notes: 0, days: 0 });
+    expect(again.skipped.series.duplicate).toBe(2);
+    expect(again.skipped.todos.duplicate).toBe(11);
     expect(again.skipped.notes.duplicate).toBe(2);
     const third = (await collectExport(signed.client, () => {})).document;
     expect(comparable(third)).toEqual(comparable(before));
@@ -155,7 +217,12 @@ describe("Markdown", () => {
     );
     expect(again).toBe(markdown);
     const twice = await importPlan(signed, planMarkdown(markdown));
-    expect(twice.imported).toEqual({ todos: 0, notes: 0, days: 0 });
+    expect(twice.imported).toEqual({
+      series: 0,
+      todos: 0,
+      notes: 0,
+      days: 0,
+    });
   });
 });
 
@@ -170,6 +237,7 @@ describe("the reference app's export", () => {
     const outcome = await importPlan(signed, plan);
     expect(outcome.stopped).toBeNull();
     expect(outcome.imported).toEqual({
+      series: 0,
       todos: OWNER_EXPECTED.todos,
       notes: OWNER_EXPECTED.notes,
       days: 2,
@@ -184,6 +252,11 @@ describe("the reference app's export", () => {
       ["2025-10-16", undefined, true],
     ]);
     const second = await importPlan(signed, plan);
-    expect(second.imported).toEqual({ todos: 0, notes: 0, days: 0 });
+    expect(second.imported).toEqual({
+      series: 0,
+      todos: 0,
+      notes: 0,
+      days: 0,
+    });
   });
 });

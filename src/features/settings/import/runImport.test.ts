@@ -1,6 +1,11 @@
 import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
-import type { ImportBatchResult, ImportedTodo } from "@convex/imports";
+import type { Id } from "@convex/_generated/dataModel";
+import type {
+  ImportBatchResult,
+  ImportedSeries,
+  ImportedTodo,
+} from "@convex/imports";
 import { buildPlan, type TodoDraft } from "./importPlan";
 import { runImport, type ImportProgress, type SendBatch } from "./runImport";
 
@@ -53,8 +58,8 @@ test("20,000 todos go in batches of at most 250, resending what a batch left, wa
     plan.todos.map((row) => row.text),
   );
   expect(outcome).toEqual({
-    imported: { todos: 20_000, notes: 0, days: 0 },
-    skipped: { todos: NONE, notes: NONE, days: NONE },
+    imported: { series: 0, todos: 20_000, notes: 0, days: 0 },
+    skipped: { series: NONE, todos: NONE, notes: NONE, days: NONE },
     stopped: null,
   });
   expect(progress.some((p) => p.waitingMs === 5)).toBe(true);
@@ -91,6 +96,74 @@ test("a refusal other than the rate limit stops the import and says what was not
   expect(outcome.imported.todos).toBe(250);
   expect(outcome.stopped).toEqual({
     message: "Your data is being deleted, so this change was not saved.",
-    notSent: { todos: 50, notes: 1, days: 1 },
+    notSent: { series: 0, todos: 50, notes: 1, days: 1 },
   });
+});
+
+test("repeating todos go first, at most 100 a batch; each occurrence is sent with the id its series got, and one whose series was skipped as a plain todo", async () => {
+  const series = Array.from({ length: 150 }, (_, i) => ({
+    key: `file-series-${i}`,
+    text: `Repeat ${i}`,
+    rule: {
+      freq: "daily" as const,
+      interval: 1,
+      end: { kind: "never" as const },
+    },
+    startDay: "2024-01-01",
+    active: true,
+    madeDays: [],
+  }));
+  const plan = buildPlan({
+    format: "daybook",
+    series,
+    todos: [0, 120, 149].map((i) => ({
+      day: "2024-01-01",
+      text: `Repeat ${i}`,
+      kind: "todo" as const,
+      done: false,
+      pinned: false,
+      seriesKey: `file-series-${i}`,
+    })),
+    notes: [],
+    days: [],
+  });
+  const sent: { kind: string; rows: unknown[] }[] = [];
+  const send: SendBatch = async (kind, rows) => {
+    sent.push({ kind, rows });
+    if (kind !== "series") {
+      return { consumed: rows.length, imported: rows.length, skipped: NONE };
+    }
+    const texts = (rows as ImportedSeries[]).map((row) => row.text);
+    // The last series is past the limit.
+    const seriesIds = texts.map((text) =>
+      text === "Repeat 149" ? null : (`id-${text}` as Id<"series">),
+    );
+    const skipped = seriesIds.filter((id) => id === null).length;
+    return {
+      consumed: rows.length,
+      imported: rows.length - skipped,
+      skipped: { ...NONE, quota: skipped },
+      seriesIds,
+    };
+  };
+  const outcome = await runImport(plan, send, () => {});
+  expect(sent.map(({ kind, rows }) => [kind, rows.length])).toEqual([
+    ["series", 100],
+    ["series", 50],
+    ["todos", 3],
+  ]);
+  expect(sent[0]!.rows[0]).not.toHaveProperty("key");
+  expect(sent[2]!.rows).toEqual([
+    expect.objectContaining({ text: "Repeat 0", seriesId: "id-Repeat 0" }),
+    expect.objectContaining({ text: "Repeat 120", seriesId: "id-Repeat 120" }),
+    expect.not.objectContaining({ seriesId: expect.anything() }),
+  ]);
+  for (const row of sent[2]!.rows) expect(row).not.toHaveProperty("seriesKey");
+  expect(outcome.imported).toEqual({
+    series: 149,
+    todos: 3,
+    notes: 0,
+    days: 0,
+  });
+  expect(outcome.skipped.series.quota).toBe(1);
 });

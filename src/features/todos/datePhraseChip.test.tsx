@@ -196,13 +196,15 @@ test("a heading's words are a title, never a date", async () => {
   );
 });
 
-test("a phrase for the day on screen adds the todo here, without the words", async () => {
+test("a date before today stays text: “Seen yesterday” is added to today as typed", async () => {
   const { user, backend } = await renderApp();
   await ready();
-  await typeWithChip(user, "Water plants today", "today");
-  await user.keyboard("{Enter}");
+  // The parser has loaded: a later date shows its chip.
+  await typeWithChip(user, "Call mom tomorrow", "tomorrow");
+  await user.clear(addField());
+  await user.keyboard("Seen yesterday{Enter}");
   await waitFor(async () =>
-    expect(await texts(backend)).toEqual(["Water plants"]),
+    expect(await texts(backend)).toEqual(["Seen yesterday"]),
   );
 });
 

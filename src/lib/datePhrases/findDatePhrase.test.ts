@@ -30,15 +30,22 @@ describe("a single day", () => {
       "2026-12-24",
     ],
     ["Dentist on Sun", "Dentist", "on Sun", "2026-12-06"],
-    ["Water plants today", "Water plants", "today", "2026-11-30"],
   ])("%j → %j on %s (%s)", (typed, text, phrase, day) => {
     expect(find(typed)).toEqual({ kind: "day", phrase, text, day });
   });
 
   test("looks ahead: a weekday or a date already past this year means the next one", () => {
-    // Monday: "Monday" is today, and Nov 1 has gone by this year.
-    expect(dayIn("Gym Monday")).toBe("2026-11-30");
+    // Monday: Tuesday is tomorrow, and Nov 1 has gone by this year.
+    expect(dayIn("Gym Tuesday")).toBe("2026-12-01");
     expect(dayIn("Renew passport Nov 1")).toBe("2027-11-01");
+  });
+
+  test("a day before today, or today itself, stays text: a todo goes to today anyway", () => {
+    expect(find("Seen yesterday")).toBeNull();
+    expect(find("Today's menu")).toBeNull();
+    expect(find("Water plants today")).toBeNull();
+    // Monday, today.
+    expect(find("Gym Monday")).toBeNull();
   });
 
   test("counts from the today it is given, not the machine's clock", () => {

@@ -96,8 +96,11 @@ export function findDatePhrase(
     const names = start.isCertain("day") || start.isCertain("weekday");
     if (!names && !result.tags().has("result/relativeDate")) continue;
     const day = dayOf(start);
+    // A todo is added for today or later: "Seen yesterday" or "Today's
+    // menu" stay text (today's own day is where a todo goes anyway).
+    if (day === null || day <= today) continue;
     const rest = withoutPhrase(text, result.index, result.text.length, locale);
-    if (day === null || NOTHING_LEFT.test(rest)) continue;
+    if (NOTHING_LEFT.test(rest)) continue;
     return {
       kind: "day",
       phrase: phraseAsTyped(text, result.index, result.text.length),

@@ -99,7 +99,7 @@ async function recordWorkerLifecycle(page: Page) {
     };
     document.addEventListener("visibilitychange", () =>
       record.push(
-        `${at()}: back to the front (installing ${registration?.installing !== null}, waiting ${registration?.waiting !== null})`,
+        `${at()}: back to the front (${document.visibilityState}, installing ${registration?.installing !== null}, waiting ${registration?.waiting !== null})`,
       ),
     );
   });
@@ -360,6 +360,9 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
       await expect
         .poll(
           async () => {
+            // Visible first: the app checks only a tab in front, and the
+            // earlier steps' own tabs may have left this one behind.
+            await app.page.bringToFront();
             await app.page.evaluate(() => {
               document.dispatchEvent(new Event("visibilitychange"));
             });

@@ -32,6 +32,7 @@ import type * as lib_ownership from "../lib/ownership.js";
 import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_repeatRule from "../lib/repeatRule.js";
+import type * as lib_rrule from "../lib/rrule.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
 import type * as lib_timeZone from "../lib/timeZone.js";
 import type * as lib_todoText from "../lib/todoText.js";
@@ -80,6 +81,7 @@ declare const fullApi: ApiFromModules<{
   "lib/pagination": typeof lib_pagination;
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/repeatRule": typeof lib_repeatRule;
+  "lib/rrule": typeof lib_rrule;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
   "lib/timeZone": typeof lib_timeZone;
   "lib/todoText": typeof lib_todoText;

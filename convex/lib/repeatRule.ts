@@ -1,5 +1,5 @@
 import { v, type Infer } from "convex/values";
-import { RRule, type Options } from "rrule";
+import { RRule, type Options } from "./rrule";
 import { invalidArgument } from "./errors";
 import { parseHeading } from "./todoText";
 import { requireDay, requireText, TEXT_RULES } from "./validate";

@@ -1,4 +1,4 @@
-import { datetime, RRule } from "rrule";
+import { datetime, RRule } from "@convex/lib/rrule";
 import type { RepeatRule } from "@convex/lib/repeatRule";
 import { parseDay, type DayString } from "@/lib/dates";
 

@@ -1,12 +1,7 @@
 import { expect, test } from "vitest";
 import type { RepeatRule } from "@convex/lib/repeatRule";
-import {
-  choiceFor,
-  describeRule,
-  problemWith,
-  ruleFor,
-  weekdayOfDay,
-} from "./repeatChoice";
+import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
+import { choiceFor, problemWith, ruleFor, weekdayOfDay } from "./repeatChoice";
 
 const never = { kind: "never" } as const;
 
@@ -22,11 +17,11 @@ test.each<[string, RepeatRule]>([
     { freq: "weekly", interval: 1, byWeekday: [0, 1, 2, 3, 4], end: never },
   ],
   [
-    "every week on Tuesday, Saturday",
+    "every Tuesday and Saturday",
     { freq: "weekly", interval: 1, byWeekday: [1, 5], end: never },
   ],
   [
-    "every month on day 31",
+    "every month on the 31st",
     {
       freq: "monthly",
       interval: 1,
@@ -41,7 +36,7 @@ test.each<[string, RepeatRule]>([
   ["every year", { freq: "yearly", interval: 1, end: never }],
 ])("%s: the dialog opens on the rule and saves it unchanged", (words, rule) => {
   expect(ruleFor(choiceFor("2026-11-30", rule))).toEqual(rule);
-  expect(describeRule(rule)).toBe(words);
+  expect(describeRepeat(rule)).toBe(words);
 });
 
 test("a fresh choice starts from the todo's day", () => {

@@ -1,3 +1,4 @@
+import { WEEKDAY_NAMES } from "@/lib/datePhrases/describeRepeat";
 import type { RepeatRule } from "@convex/lib/repeatRule";
 import { parseDay } from "@/lib/dates";
 
@@ -37,15 +38,7 @@ export const KIND_LABELS: Record<RepeatKind, string> = {
   yearly: "Every year",
 };
 
-export const WEEKDAY_NAMES = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-];
+export { WEEKDAY_NAMES };
 
 const WORKING_DAYS = [0, 1, 2, 3, 4];
 
@@ -163,23 +156,4 @@ export function problemWith(choice: RepeatChoice, day: string): string | null {
     return "End after 1 to 1,000 times.";
   }
   return null;
-}
-
-/** The rule in a few words, e.g. "every weekday" or "every 3 days". */
-export function describeRule(rule: RepeatRule): string {
-  const choice = choiceFor("2000-01-03", rule);
-  switch (choice.kind) {
-    case "daily":
-      return "every day";
-    case "weekdays":
-      return "every weekday";
-    case "weekly":
-      return `every week on ${choice.weekdays.map((d) => WEEKDAY_NAMES[d]).join(", ")}`;
-    case "monthly":
-      return `every month on day ${choice.monthDay}`;
-    case "everyNDays":
-      return `every ${choice.everyDays} days`;
-    case "yearly":
-      return "every year";
-  }
 }

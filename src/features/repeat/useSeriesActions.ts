@@ -2,11 +2,11 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
 import type { RepeatRule } from "@convex/lib/repeatRule";
+import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
 import { attempt } from "@/lib/notify";
 import { shorten } from "@/lib/text";
 import { useUndoableMutation } from "@/lib/undo";
 import { isolate } from "@/components/ui/UserText";
-import { describeRule } from "./repeatChoice";
 
 type Occurrence = Pick<Doc<"todos">, "_id" | "text" | "day" | "seriesId">;
 
@@ -55,7 +55,7 @@ export function useSeriesActions() {
           () =>
             create(
               { day, text, rule },
-              `Added ${quoted(text)}, repeating ${describeRule(rule)}`,
+              `Added ${quoted(text)}, repeating ${describeRepeat(rule)}`,
             ),
           "add the repeating todo",
         )) !== undefined,
@@ -65,7 +65,7 @@ export function useSeriesActions() {
           () =>
             setRepeat(
               { id: todo._id, rule },
-              `${quoted(todo.text)} repeats ${describeRule(rule)}`,
+              `${quoted(todo.text)} repeats ${describeRepeat(rule)}`,
             ),
           "set the repeat",
         ),

@@ -1,6 +1,7 @@
 import type { RepeatRule } from "./repeatRule";
 
-const WEEKDAY_NAMES = [
+/** Weekday names, Monday first (rrule's order, as rules count them). */
+export const WEEKDAY_NAMES = [
   "Monday",
   "Tuesday",
   "Wednesday",

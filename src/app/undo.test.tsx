@@ -158,6 +158,18 @@ test("the shortcuts dialog lists undo and redo", async () => {
   expect(dialog).toHaveTextContent("Redo the change undone last");
 });
 
+/** Deletes Sun, Jan 5, 2025 from its menu in the days list, confirmed. */
+async function deleteDayFromItsMenu(
+  user: Awaited<ReturnType<typeof renderApp>>["user"],
+) {
+  const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
+  await user.click(within(menu).getByRole("menuitem", { name: "Delete day" }));
+  const dialog = await screen.findByRole("alertdialog", {
+    name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
+  });
+  await user.click(within(dialog).getByRole("button", { name: "Delete day" }));
+}
+
 test("a day deleted in batches says how far it got, and offers Undo once all of it is in Recently deleted, which brings every todo back", async () => {
   const day = "2025-01-05";
   const texts = Array.from({ length: 300 }, (_, i) => `Todo ${i + 1}`);
@@ -166,16 +178,7 @@ test("a day deleted in batches says how far it got, and offers Undo once all of 
   });
   const scheduled = holdScheduledFunctions();
   try {
-    const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
-    await user.click(
-      within(menu).getByRole("menuitem", { name: "Delete day" }),
-    );
-    const dialog = await screen.findByRole("alertdialog", {
-      name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
-    });
-    await user.click(
-      within(dialog).getByRole("button", { name: "Delete day" }),
-    );
+    await deleteDayFromItsMenu(user);
     // The first batch is in the trash; the rest waits on the scheduler.
     expect(
       await screen.findByText("Moving to Recently deleted: 250 of 300"),
@@ -210,16 +213,7 @@ test("Ctrl+Z pressed while a day is still moving to Recently deleted undoes that
   await screen.findByText(`Completed “${isolate("Buy milk")}”`);
   const scheduled = holdScheduledFunctions();
   try {
-    const menu = await openMenu(user, "More actions for Sun, Jan 5, 2025");
-    await user.click(
-      within(menu).getByRole("menuitem", { name: "Delete day" }),
-    );
-    const dialog = await screen.findByRole("alertdialog", {
-      name: `Delete ${isolate("Sun, Jan 5, 2025")}?`,
-    });
-    await user.click(
-      within(dialog).getByRole("button", { name: "Delete day" }),
-    );
+    await deleteDayFromItsMenu(user);
     await screen.findByText("Moving to Recently deleted: 250 of 300");
     await user.keyboard(UNDO);
   } finally {

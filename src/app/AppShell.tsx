@@ -26,7 +26,10 @@ import { UserMenu, useProfileSync } from "@/features/auth";
 import { useMoveUnfinishedOnOpen } from "@/features/carryOver";
 import { DaysSidebar } from "@/features/days";
 import { SearchDialog } from "@/features/search";
-import { SettingsDialog } from "@/features/settings";
+import {
+  SettingsDialog,
+  useTodayTimeZoneFromSettings,
+} from "@/features/settings";
 import { dayWithinRange, todayString } from "@/lib/dates";
 import { KeptDraftsProvider } from "@/lib/keptDrafts";
 import { SavedCopyIndicator, useSavedCopyOwner } from "@/lib/localCache";
@@ -102,6 +105,7 @@ export default function AppShell() {
  */
 function AppLayout() {
   useProfileSync();
+  useTodayTimeZoneFromSettings();
   useMoveUnfinishedOnOpen();
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);

@@ -10,23 +10,19 @@ import { DayArrowFocus, DayHeader, dayTitle, useDay } from "@/features/days";
 import { NotesSection } from "@/features/notes";
 import { DayTodos, PinnedView } from "@/features/todos";
 import { TrashView } from "@/features/trash";
-import {
-  FIRST_DAY,
-  isDayString,
-  LAST_DAY,
-  parseDay,
-  todayString,
-} from "@/lib/dates";
+import { FIRST_DAY, isDayString, LAST_DAY, parseDay } from "@/lib/dates";
+import { useToday } from "@/lib/useToday";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function DayPage({ day }: { day: string }) {
   const summary = useDay(day);
+  const today = useToday();
   const name = dayTitle(day, summary?.label);
   return (
     <div className="flex flex-col gap-6">
       <DayHeader day={day} />
       <DayTodos day={day} dayName={name} />
-      {day === todayString() ? (
+      {day === today ? (
         // Refused (a device clock days off), it says so; the day stays.
         <ErrorBoundary title="“From earlier days” could not be shown.">
           <CarryOverSection today={day} />
@@ -87,12 +83,14 @@ function DayRoute() {
  * else is not found.
  */
 export function AppRoutes({ path }: { path: string }) {
+  const today = useToday();
   return (
     <DayArrowFocus>
       <ErrorBoundary key={path}>
         <Switch>
           <Route path={paths.today}>
-            <DayPage key="today" day={todayString()} />
+            {/* A new day (midnight, or another time zone) is a new page. */}
+            <DayPage key={today} day={today} />
           </Route>
           <Route path={paths.dayPattern} component={DayRoute} />
           <Route path={paths.pinned}>

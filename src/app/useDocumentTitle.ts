@@ -3,6 +3,7 @@ import { dayOfPath, paths } from "@/config/paths";
 import { useDay } from "@/features/days";
 import { relativeDayName, shortDate } from "@/lib/dates";
 import { isBlankText } from "@/lib/text";
+import { useToday } from "@/lib/useToday";
 
 const APP_NAME = "Daybook";
 
@@ -33,7 +34,7 @@ export function documentTitle(
 ): string {
   if (titled.view !== "day") return `${VIEW_NAMES[titled.view]} — ${APP_NAME}`;
   const { day, label } = titled;
-  const name = label && !isBlankText(label) ? label : relativeDayName(day);
+  const name = label && !isBlankText(label) ? label : relativeDayName(day, now);
   const date = shortDate(day, now);
   return `${name ? `${name} · ${date}` : date} — ${APP_NAME}`;
 }
@@ -47,7 +48,7 @@ export function useDocumentTitle(
   path: string,
   overlay: "search" | "settings" | "shortcuts" | null,
 ) {
-  const day = dayOfPath(path);
+  const day = dayOfPath(path, useToday());
   const label = useDay(day)?.label;
   const title = documentTitle(
     overlay

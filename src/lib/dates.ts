@@ -1,4 +1,6 @@
 import { FIRST_DAY, isDayInRange, LAST_DAY } from "@convex/lib/dayRange";
+import { dayInTimeZone } from "@convex/lib/timeZone";
+import { todayTimeZone } from "./todayTimeZone";
 
 export { FIRST_DAY, LAST_DAY };
 
@@ -19,8 +21,15 @@ export function toDayString(date: Date): DayString {
   return `${String(date.getFullYear()).padStart(4, "0")}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
 }
 
+/**
+ * The person's today: the calendar day in the time zone they chose in
+ * Settings (lib/todayTimeZone, through Intl as on the server), or this
+ * device's day while they follow it ("Automatic"). React reads it with
+ * `useToday`, which also sees it change at midnight.
+ */
 export function todayString(now: Date = new Date()): DayString {
-  return toDayString(now);
+  const timeZone = todayTimeZone();
+  return timeZone ? dayInTimeZone(now.getTime(), timeZone) : toDayString(now);
 }
 
 /** This device's IANA time zone, as the browser reports it ("UTC" if none). */
@@ -104,9 +113,8 @@ export function longDate(day: DayString): string {
 export function shortDate(day: DayString, now: Date = new Date()): string {
   const date = parseDay(day);
   if (!date) return day;
-  return (
-    date.getFullYear() === now.getFullYear() ? SHORT : SHORT_WITH_YEAR
-  ).format(date);
+  const thisYear = day.slice(0, 4) === todayString(now).slice(0, 4);
+  return (thisYear ? SHORT : SHORT_WITH_YEAR).format(date);
 }
 
 /** "Today", "Yesterday", "Tomorrow" or null. */
@@ -115,7 +123,7 @@ export function relativeDayName(
   now: Date = new Date(),
 ): string | null {
   if (parseDay(day) === null) return null;
-  const today = toDayString(now);
+  const today = todayString(now);
   if (day === today) return "Today";
   if (day === shiftDay(today, -1)) return "Yesterday";
   if (day === shiftDay(today, 1)) return "Tomorrow";

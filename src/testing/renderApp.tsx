@@ -9,6 +9,7 @@ import { App } from "@/app/App";
 import { SessionMonitor, SessionProvider } from "@/features/auth";
 import { LocalCacheProvider, type LocalCache } from "@/lib/localCache";
 import { createMemoryOutboxStore, OutboxStoreProvider } from "@/lib/outbox";
+import { readRememberedTimeZone } from "@/lib/todayTimeZone";
 
 type MemoryOutboxStore = ReturnType<typeof createMemoryOutboxStore>;
 import {
@@ -107,6 +108,8 @@ export async function renderApp({
     localStorage.setItem(key, value);
   for (const [key, value] of Object.entries(tabStorage))
     sessionStorage.setItem(key, value);
+  // A new page: today's zone is what this browser remembers, if anything.
+  readRememberedTimeZone();
   if (!signedIn) setAuthState({ user: null });
   if (authLoading) setAuthState({ isLoading: true, user: null });
   setAuthState({ tokenFailure });

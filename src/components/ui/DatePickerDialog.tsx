@@ -1,5 +1,5 @@
 import { lightFormat } from "date-fns";
-import { FIRST_DAY, LAST_DAY, parseDay } from "@/lib/dates";
+import { FIRST_DAY, LAST_DAY, parseDay, todayString } from "@/lib/dates";
 import { useState } from "react";
 import { DayPicker, DateLib, type Modifiers } from "react-day-picker";
 import "react-day-picker/style.css";
@@ -43,8 +43,10 @@ export default function DatePickerDialog({
   onDone: (day: string | null) => void;
   returnFocusTo: HTMLElement | null;
 }) {
+  // The person's today (their chosen time zone's), not the device's.
+  const [today] = useState(() => parseDay(todayString()) ?? new Date());
   const [selected, setSelected] = useState<Date | undefined>(() => {
-    const initial = parseDay(options.initial) ?? new Date();
+    const initial = parseDay(options.initial) ?? today;
     if (initial < FIRST_DATE) return FIRST_DATE;
     return initial > LAST_DATE ? LAST_DATE : initial;
   });
@@ -64,6 +66,7 @@ export default function DatePickerDialog({
           mode="single"
           required
           autoFocus
+          today={today}
           selected={selected}
           onSelect={setSelected}
           defaultMonth={selected}

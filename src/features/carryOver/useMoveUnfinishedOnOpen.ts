@@ -1,18 +1,19 @@
 import { useConvexAuth } from "convex/react";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { api } from "@convex/_generated/api";
 import { todayString } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useUndoableMutation } from "@/lib/undo";
+import { useToday } from "@/lib/useToday";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * The setting "Move unfinished todos to today automatically": asks the
  * server to move earlier days' open todos to today when the app opens, when
- * the setting is turned on, and when the tab comes back on a new day, to
- * the today this tab shows. The server moves at most once a day
+ * the setting is turned on, and when a new day starts (midnight, a tab
+ * shown again, another time zone chosen), to the today this tab shows. The server moves at most once a day
  * (convex/carryOver `moveAutomatically`), however many tabs ask; a move
  * shows a toast with Undo.
  */
@@ -20,21 +21,16 @@ export function useMoveUnfinishedOnOpen() {
   const { isAuthenticated } = useConvexAuth();
   const settings = useSignedInQuery(api.settings.get, {});
   const enabled = settings?.moveUnfinishedAutomatically === true;
-  const [day, setDay] = useState(todayString);
+  const day = useToday();
   const moveAutomatically = useUndoableMutation(
     api.carryOver.moveAutomatically,
   );
 
   useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === "visible") setDay(todayString());
-    };
-    document.addEventListener("visibilitychange", onVisible);
-    return () => document.removeEventListener("visibilitychange", onVisible);
-  }, []);
-
-  useEffect(() => {
     if (!isAuthenticated || !enabled) return;
+    // The settings that turn this on also set the zone today is counted in
+    // (an effect before this one): the render with that today comes next.
+    if (day !== todayString()) return;
     void attempt(
       () =>
         moveAutomatically(

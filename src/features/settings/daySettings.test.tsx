@@ -1,9 +1,24 @@
-import { screen, waitFor, within } from "@testing-library/react";
-import { expect, test } from "vitest";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, expect, test, vi } from "vitest";
 import { api } from "@convex/_generated/api";
-import { deviceTimeZone, shiftDay, todayString } from "@/lib/dates";
+import { dayInTimeZone } from "@convex/lib/timeZone";
+import {
+  deviceTimeZone,
+  longDate,
+  shiftDay,
+  shortDate,
+  todayString,
+  toDayString,
+} from "@/lib/dates";
+import { holdQueries } from "@/testing/fakeConvex";
 import { renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
+
+/**
+ * A chosen zone may make another day today, and the whole day view follows:
+ * more than the default 30 s on a busy machine.
+ */
+const ZONE_TEST_TIMEOUT_MS = 90_000;
 
 async function openSettings(
   user: Awaited<ReturnType<typeof renderApp>>["user"],
@@ -24,30 +39,34 @@ test("the browser's time zone is stored on sign-in", async () => {
   );
 });
 
-test("Time zone: a zone picked in Settings is stored as chosen; Automatic follows the device again", async () => {
-  const { user, backend } = await renderApp();
-  const dialog = await openSettings(user);
-  const select = within(dialog).getByRole("combobox", { name: "Time zone" });
-  await waitFor(() => expect(select).toBeEnabled());
-  expect(select).toHaveDisplayValue(`Automatic (${deviceTimeZone()})`);
+test(
+  "Time zone: a zone picked in Settings is stored as chosen; Automatic follows the device again",
+  async () => {
+    const { user, backend } = await renderApp();
+    const dialog = await openSettings(user);
+    const select = within(dialog).getByRole("combobox", { name: "Time zone" });
+    await waitFor(() => expect(select).toBeEnabled());
+    expect(select).toHaveDisplayValue(`Automatic (${deviceTimeZone()})`);
 
-  await user.selectOptions(select, "Asia/Tokyo");
-  await waitFor(async () =>
-    expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
-      timeZone: "Asia/Tokyo",
-      timeZoneChosen: true,
-    }),
-  );
-  expect(select).toHaveDisplayValue("Asia/Tokyo");
+    await user.selectOptions(select, "Asia/Tokyo");
+    await waitFor(async () =>
+      expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
+        timeZone: "Asia/Tokyo",
+        timeZoneChosen: true,
+      }),
+    );
+    expect(select).toHaveDisplayValue("Asia/Tokyo");
 
-  await user.selectOptions(select, `Automatic (${deviceTimeZone()})`);
-  await waitFor(async () =>
-    expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
-      timeZone: deviceTimeZone(),
-      timeZoneChosen: false,
-    }),
-  );
-});
+    await user.selectOptions(select, `Automatic (${deviceTimeZone()})`);
+    await waitFor(async () =>
+      expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
+        timeZone: deviceTimeZone(),
+        timeZoneChosen: false,
+      }),
+    );
+  },
+  ZONE_TEST_TIMEOUT_MS,
+);
 
 test("“Move unfinished todos to today automatically” is off by default; turned on, earlier open todos move to today and a toast says so", async () => {
   const yesterday = shiftDay(todayString(), -1);
@@ -79,3 +98,111 @@ test("“Move unfinished todos to today automatically” is off by default; turn
     await screen.findByText("Moved 1 unfinished todo to today"),
   ).toBeInTheDocument();
 });
+
+/**
+ * Noon on this device (its clock kept running), and a time zone where it is
+ * another calendar day then: UTC+14 is a day ahead of any device west of
+ * UTC+2, UTC-11 a day behind any device east of UTC+1.
+ */
+function noonAndAZoneOnAnotherDay() {
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(2026, 10, 30, 12, 0));
+  const now = Date.now();
+  const zone = ["Pacific/Kiritimati", "Pacific/Pago_Pago"].find(
+    (candidate) => dayInTimeZone(now, candidate) !== toDayString(new Date()),
+  )!;
+  return { zone, zoneToday: dayInTimeZone(now, zone) };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.cookie =
+    "daybook-cache-key=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT";
+});
+
+/** The Today entry of the sidebar's days. */
+async function sidebarToday() {
+  const nav = await screen.findByRole("navigation", { name: "Days" });
+  return await within(nav).findByRole("link", { name: /^Today/ });
+}
+
+test(
+  "Time zone: once a zone is chosen in Settings, Today is that zone's calendar day, in the day view and the sidebar; Automatic brings back the device's",
+  async () => {
+    const { zone, zoneToday } = noonAndAZoneOnAnotherDay();
+    const deviceToday = toDayString(new Date());
+    const { user } = await renderApp();
+    expect(
+      await screen.findByText(`Today · ${longDate(deviceToday)}`),
+    ).toBeInTheDocument();
+
+    const dialog = await openSettings(user);
+    const select = within(dialog).getByRole("combobox", { name: "Time zone" });
+    await waitFor(() => expect(select).toBeEnabled());
+    await user.selectOptions(select, zone);
+    await user.keyboard("{Escape}");
+    await waitFor(() =>
+      expect(screen.queryByRole("dialog")).not.toBeInTheDocument(),
+    );
+
+    expect(
+      await screen.findByText(`Today · ${longDate(zoneToday)}`),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(`Today · ${longDate(deviceToday)}`),
+    ).not.toBeInTheDocument();
+    await waitFor(async () =>
+      expect(await sidebarToday()).toHaveTextContent(shortDate(zoneToday)),
+    );
+    expect(todayString()).toBe(zoneToday);
+
+    const again = await openSettings(user);
+    await user.selectOptions(
+      within(again).getByRole("combobox", { name: "Time zone" }),
+      `Automatic (${deviceTimeZone()})`,
+    );
+    await user.keyboard("{Escape}");
+    expect(
+      await screen.findByText(`Today · ${longDate(deviceToday)}`),
+    ).toBeInTheDocument();
+    await waitFor(async () =>
+      expect(await sidebarToday()).toHaveTextContent(shortDate(deviceToday)),
+    );
+  },
+  ZONE_TEST_TIMEOUT_MS,
+);
+
+test(
+  "Time zone: a chosen zone is remembered in this browser, so a reload opens on its today before the settings arrive",
+  async () => {
+    const { zone, zoneToday } = noonAndAZoneOnAnotherDay();
+    // Set by the sign-in functions: whose memory this browser may use.
+    document.cookie = "daybook-cache-key=test-user-key; path=/";
+    const first = await renderApp({
+      seed: (backend) =>
+        backend.asUser.mutation(api.settings.setTimeZone, {
+          timeZone: zone,
+          source: "choice",
+        }),
+    });
+    expect(
+      await screen.findByText(`Today · ${longDate(zoneToday)}`),
+    ).toBeInTheDocument();
+    cleanup();
+
+    let settings: ReturnType<typeof holdQueries> | undefined;
+    await renderApp({
+      backend: first.backend,
+      keepStorage: true,
+      seed: async (backend) => {
+        settings = holdQueries(backend, "settings:get");
+      },
+    });
+    expect(
+      await screen.findByText(`Today · ${longDate(zoneToday)}`),
+    ).toBeInTheDocument();
+    expect(settings!.pending).toBeGreaterThan(0);
+    settings!.release();
+  },
+  ZONE_TEST_TIMEOUT_MS,
+);

@@ -1,3 +1,4 @@
+import { forgetTodayTimeZone } from "../todayTimeZone";
 import { cacheKeyOf, currentCacheKey } from "./cacheKey";
 import {
   browserCacheStore,
@@ -372,9 +373,11 @@ export function pageLocalCache(): LocalCache {
 
 /**
  * Empties the local cache of this browser: every open cache of this page
- * and the stored one (signing out, deleting one's data).
+ * and the stored one (signing out, deleting one's data), and forgets the
+ * time zone remembered beside it (lib/todayTimeZone).
  */
 export async function clearLocalCache(): Promise<void> {
+  forgetTodayTimeZone();
   const live = [...liveCaches];
   if (live.length > 0) await Promise.all(live.map((cache) => cache.wipe()));
   else

@@ -10,7 +10,8 @@ import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
-import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
+import { dayWithinRange, shiftDay } from "@/lib/dates";
+import { useToday } from "@/lib/useToday";
 import type { DayActions } from "../useDayActions";
 import { isolate } from "@/components/ui/UserText";
 
@@ -30,7 +31,7 @@ export function DayMenu({
 }) {
   const confirm = useConfirm();
   const pickDate = usePickDate();
-  const tomorrow = shiftDay(todayString(), 1);
+  const tomorrow = shiftDay(useToday(), 1);
   const copyTo = (toDay: string) => void actions.copyOpenTo(day, toDay);
   const previousDay = dayWithinRange(day, -1);
   const nextDay = dayWithinRange(day, 1);

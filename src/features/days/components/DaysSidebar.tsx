@@ -5,7 +5,7 @@ import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { dayOfPath, paths } from "@/config/paths";
-import { todayString } from "@/lib/dates";
+import { useToday } from "@/lib/useToday";
 import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
 import { useDayActions } from "../useDayActions";
 import { DayEntry, type DaySummary } from "./DayEntry";
@@ -73,7 +73,7 @@ export function DaysSidebar({ onNavigate }: { onNavigate?: () => void }) {
   const active = useDaysList(false, true);
   const archived = useDaysList(true, showArchived);
   const actions = useDayActions();
-  const today = todayString();
+  const today = useToday();
   const selected = dayOfPath(path, today);
 
   // One timeline, latest first: future days above Today (Tomorrow just

@@ -14,7 +14,8 @@ import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { usePickDate } from "@/components/ui/pickDate";
-import { dayWithinRange, shiftDay, todayString } from "@/lib/dates";
+import { dayWithinRange, shiftDay } from "@/lib/dates";
+import { useToday } from "@/lib/useToday";
 import type { Todo } from "../optimistic";
 import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
@@ -41,7 +42,7 @@ export const TodoMenu = memo(function TodoMenu({
   const [repeatFrom, setRepeatFrom] = useState<HTMLElement | null | false>(
     false,
   );
-  const tomorrow = shiftDay(todayString(), 1);
+  const tomorrow = shiftDay(useToday(), 1);
 
   /**
    * Moves the todo; focus goes to its neighbour. `origin` is the control

@@ -17,14 +17,22 @@ type Item<Id extends string> = { _id: Id; order: string };
 
 const PENDING_PREFIX = "optimistic:";
 
-/** A temporary id for an item shown before the server has stored it. */
-function pendingId<Id extends string>(): Id {
+/**
+ * A temporary id for something shown before the server has stored it: an
+ * item, or the series a todo is joining.
+ */
+export function pendingId<Id extends string>(): Id {
   return `${PENDING_PREFIX}${Math.random().toString(36).slice(2)}` as Id;
+}
+
+/** A temporary id (`pendingId`): never sent to the server. */
+export function isPendingId(id: string): boolean {
+  return id.startsWith(PENDING_PREFIX);
 }
 
 /** An item shown before the server has stored it (not yet actionable). */
 export function isPending(item: { _id: string }): boolean {
-  return item._id.startsWith(PENDING_PREFIX);
+  return isPendingId(item._id);
 }
 
 /** An order key that sorts after the list's last item (display only, never stored). */

@@ -4,7 +4,7 @@ import { api } from "@convex/_generated/api";
 import { shiftDay, todayString } from "@/lib/dates";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
-import type { FakeConvexBackend } from "@/testing/fakeConvex";
+import { holdMutations, type FakeConvexBackend } from "@/testing/fakeConvex";
 
 const EVERY_DAY = {
   freq: "daily",
@@ -55,6 +55,41 @@ test("Repeat… makes the todo repeat: its icon shows and its name says so", asy
     byWeekday: [0, 1, 2, 3, 4],
     end: { kind: "never" },
   });
+});
+
+test("Repeat…'s Save shows the repeat at once, before the server answers; opened meanwhile, the dialog does not look up a series that is not stored yet", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => addTodos(b, ["Stand-up"]),
+  });
+  await ready();
+  const held = holdMutations(backend);
+  const menu = await openMenu(user, "More actions for Stand-up");
+  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
+  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  await user.click(within(dialog).getByRole("radio", { name: "Every day" }));
+  await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+  expect(
+    await screen.findByRole("checkbox", { name: "Stand-up, repeats" }),
+  ).toBeInTheDocument();
+  expect(held.pending).toBe(1);
+  expect((await todosOf(backend))[0]!.seriesId).toBeUndefined();
+
+  const again = await openMenu(user, "More actions for Stand-up");
+  await user.click(within(again).getByRole("menuitem", { name: "Repeat…" }));
+  const reopened = await screen.findByRole("dialog", { name: "Repeat" });
+  expect(
+    within(reopened).queryByRole("button", { name: "Stop repeating" }),
+  ).not.toBeInTheDocument();
+  await user.keyboard("{Escape}");
+
+  held.release();
+  await waitFor(async () =>
+    expect((await todosOf(backend))[0]!.seriesId).toBeDefined(),
+  );
+  expect(
+    screen.getByRole("checkbox", { name: "Stand-up, repeats" }),
+  ).toBeInTheDocument();
 });
 
 test("a todo that repeats opens the dialog on its rule, and can stop", async () => {

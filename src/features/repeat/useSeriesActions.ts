@@ -3,6 +3,7 @@ import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
 import type { RepeatRule } from "@convex/lib/repeatRule";
 import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
+import { pendingId } from "@/lib/dayItems";
 import { attempt } from "@/lib/notify";
 import { shorten } from "@/lib/text";
 import { useUndoableMutation } from "@/lib/undo";
@@ -19,7 +20,23 @@ const quoted = (text: string) => `“${isolate(shorten(text))}”`;
  */
 export function useSeriesActions() {
   const create = useUndoableMutation(api.series.create);
-  const setRepeat = useUndoableMutation(api.series.setRepeat);
+  const setRepeat = useUndoableMutation(api.series.setRepeat, {
+    // The todo shows its repeat icon at once, with a temporary series id
+    // (RepeatTodoDialog does not look it up). The old series' later
+    // occurrences stay until the server answers: only it knows which of
+    // them were edited or moved, and so stay.
+    optimisticUpdate: (store, { id }) => {
+      const seriesId = pendingId<Id<"series">>();
+      for (const { args, value } of store.getAllQueries(api.todos.listForDay)) {
+        if (!value?.some((todo) => todo._id === id)) continue;
+        store.setQuery(
+          api.todos.listForDay,
+          args,
+          value.map((todo) => (todo._id === id ? { ...todo, seriesId } : todo)),
+        );
+      }
+    },
+  });
   const stop = useUndoableMutation(api.series.stop);
   const editFollowing = useUndoableMutation(api.series.editFollowing);
   const deleteFollowing = useUndoableMutation(api.series.deleteFollowing, {

@@ -1,5 +1,6 @@
 import { api } from "@convex/_generated/api";
 import type { Doc } from "@convex/_generated/dataModel";
+import { isPendingId } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import type { SeriesActions } from "../useSeriesActions";
 import { RepeatDialog } from "./RepeatDialog";
@@ -19,7 +20,10 @@ export default function RepeatTodoDialog({
   onClose: () => void;
   returnFocusTo: HTMLElement | null;
 }) {
-  const { seriesId } = todo;
+  // A series still on its way (an optimistic update) has no rule to show
+  // yet: the dialog opens as for a todo that does not repeat.
+  const seriesId =
+    todo.seriesId && !isPendingId(todo.seriesId) ? todo.seriesId : undefined;
   const series = useSignedInQuery(
     api.series.get,
     seriesId ? { seriesId } : "skip",

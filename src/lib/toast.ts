@@ -5,13 +5,19 @@
  * work is done at once, its toast follows a moment later (from the service
  * worker's cache once that has filled), and a toast's buttons exist only
  * once it is shown. The Toaster mounts sonner's region when the library
- * arrives, and sonner then shows the toasts already asked for.
+ * arrives, and only then are the toasts asked for shown: a screen reader
+ * announces what changes inside a live region that is already on the page,
+ * not a region that arrives together with its text.
  */
 type Sonner = typeof import("sonner");
 
 let loading: Promise<Sonner> | null = null;
 let loaded: Sonner | null = null;
 const listeners = new Set<() => void>();
+let regionMounted: () => void = () => {};
+const regionShown = new Promise<void>((resolve) => {
+  regionMounted = resolve;
+});
 
 function loadSonner(): Promise<Sonner> {
   loading ??= import("sonner").then(
@@ -36,11 +42,19 @@ export const loadedSonner = {
     return () => void listeners.delete(listener);
   },
   get: () => loaded,
+  /** The Toaster's: sonner's live region is on the page, listening. */
+  regionMounted: () => regionMounted(),
 };
 
-/** Shows a toast once sonner is here; one it could not load is skipped. */
+/**
+ * Shows a toast once sonner and its region are here; one whose library
+ * could not load is skipped (the next toast loads it again).
+ */
 function withSonner(show: (sonner: Sonner) => unknown) {
-  void loadSonner().then(show, () => {});
+  void loadSonner().then(
+    (sonner) => regionShown.then(() => show(sonner)),
+    () => {},
+  );
 }
 
 type Button = { label: string; onClick: () => void };

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { Theme } from "@/lib/theme";
 import { loadedSonner } from "@/lib/toast";
 
@@ -8,6 +8,10 @@ import { loadedSonner } from "@/lib/toast";
  */
 export function Toaster({ theme }: { theme: Theme }) {
   const sonner = useSyncExternalStore(loadedSonner.subscribe, loadedSonner.get);
+  // After sonner's own effects: its region is in the page and subscribed.
+  useEffect(() => {
+    if (sonner) loadedSonner.regionMounted();
+  }, [sonner]);
   if (!sonner) return null;
   return <sonner.Toaster theme={theme} position="bottom-center" closeButton />;
 }

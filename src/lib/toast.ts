@@ -1,14 +1,60 @@
 /**
- * Toasts without sonner in the first-load bundle: the library loads right
- * after the first paint (the Toaster mounts then) and each call waits for it.
+ * Toasts without sonner in the day view's bundle: the library (9 kB of
+ * gzipped JavaScript) loads with the first toast, and each call waits for
+ * it. A toast reports what was done, so no click waits on it: the click's
+ * work is done at once, its toast follows a moment later (from the service
+ * worker's cache once that has filled), and a toast's buttons exist only
+ * once it is shown. The Toaster mounts sonner's region when the library
+ * arrives, and only then are the toasts asked for shown: a screen reader
+ * announces what changes inside a live region that is already on the page,
+ * not a region that arrives together with its text.
  */
 type Sonner = typeof import("sonner");
 
 let loading: Promise<Sonner> | null = null;
+let loaded: Sonner | null = null;
+const listeners = new Set<() => void>();
+let regionMounted: () => void = () => {};
+const regionShown = new Promise<void>((resolve) => {
+  regionMounted = resolve;
+});
 
-export function loadSonner(): Promise<Sonner> {
-  loading ??= import("sonner");
+function loadSonner(): Promise<Sonner> {
+  loading ??= import("sonner").then(
+    (sonner) => {
+      loaded = sonner;
+      listeners.forEach((listener) => listener());
+      return sonner;
+    },
+    (error: unknown) => {
+      // Offline before the chunk was cached, say: the next toast tries again.
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
+}
+
+/** sonner once the first toast has loaded it (null until then): the Toaster's. */
+export const loadedSonner = {
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  },
+  get: () => loaded,
+  /** The Toaster's: sonner's live region is on the page, listening. */
+  regionMounted: () => regionMounted(),
+};
+
+/**
+ * Shows a toast once sonner and its region are here; one whose library
+ * could not load is skipped (the next toast loads it again).
+ */
+function withSonner(show: (sonner: Sonner) => unknown) {
+  void loadSonner().then(
+    (sonner) => regionShown.then(() => show(sonner)),
+    () => {},
+  );
 }
 
 type Button = { label: string; onClick: () => void };
@@ -67,14 +113,14 @@ export const toast = {
       duration: persistent ? Infinity : undefined,
       ...(id === undefined ? {} : { id: sonnerId(id) }),
     };
-    void loadSonner().then(({ toast: show }) => show(text, shown));
+    withSonner(({ toast: show }) => show(text, shown));
   },
   success(text: string) {
-    void loadSonner().then(({ toast: show }) => show.success(text));
+    withSonner(({ toast: show }) => show.success(text));
   },
   /** `id`: a later toast with the same id replaces this one. */
   error(text: string, { id }: { id?: string } = {}) {
-    void loadSonner().then(({ toast: show }) =>
+    withSonner(({ toast: show }) =>
       show.error(text, id === undefined ? undefined : { id: sonnerId(id) }),
     );
   },

@@ -1,16 +1,17 @@
-import { lazy, Suspense } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { Theme } from "@/lib/theme";
-import { loadSonner } from "@/lib/toast";
+import { loadedSonner } from "@/lib/toast";
 
-const SonnerToaster = lazy(() =>
-  loadSonner().then((m) => ({ default: m.Toaster })),
-);
-
-/** Where toasts appear (sonner, loaded after the first paint). */
+/**
+ * Where toasts appear: sonner's region, mounted once the first toast has
+ * loaded the library (lib/toast), which then shows the toasts asked for.
+ */
 export function Toaster({ theme }: { theme: Theme }) {
-  return (
-    <Suspense fallback={null}>
-      <SonnerToaster theme={theme} position="bottom-center" closeButton />
-    </Suspense>
-  );
+  const sonner = useSyncExternalStore(loadedSonner.subscribe, loadedSonner.get);
+  // After sonner's own effects: its region is in the page and subscribed.
+  useEffect(() => {
+    if (sonner) loadedSonner.regionMounted();
+  }, [sonner]);
+  if (!sonner) return null;
+  return <sonner.Toaster theme={theme} position="bottom-center" closeButton />;
 }

@@ -335,8 +335,9 @@ for (const size of SIZES) {
       });
       // Per occurrence: its series, the day's last key, and what the write
       // itself reads (the series again, the day's summary, the undo
-      // journal); never the history, which the sizes compare.
-      expect(m.documentsRead).toBeLessThanOrEqual(7 * RUNNING_SERIES + 20);
+      // journal, its series' open occurrences for the carry-over mark);
+      // never the history, which the sizes compare.
+      expect(m.documentsRead).toBeLessThanOrEqual(8 * RUNNING_SERIES + 20);
     }
     const oneSeries = await record(t, "series.get", size, api.series.get, {
       seriesId: seriesIds[0]!,
@@ -375,7 +376,8 @@ async function seedOpenOccurrences(t: Backend, today: string, count: number) {
       text: "Water plants",
       rule: { freq: "daily", interval: 1, end: { kind: "never" } },
       startDay: dayBefore(today, count),
-      active: true,
+      // Stopped since, so the showDay lines below make RUNNING_SERIES.
+      active: false,
       madeDays: [],
     });
     const { db, applyLedger } = keepDaySummaries(ctx);

@@ -402,6 +402,26 @@ describe("carry-over of repeating todos", () => {
     expect(result.count).toBe(2);
   });
 
+  test("an occurrence made ahead, on a later day shown before it came, leaves the missed one carried", async () => {
+    const MONDAYS = { ...DAILY, freq: "weekly", byWeekday: [0] } as const;
+    vi.setSystemTime(new Date("2026-11-23T12:00:00Z"));
+    await alice().mutation(api.series.create, {
+      day: "2026-11-23",
+      text: "Pay rent",
+      rule: MONDAYS,
+    });
+    vi.setSystemTime(new Date("2026-11-25T12:00:00Z"));
+    await alice().mutation(api.series.showDay, { day: "2026-12-07" });
+    expect(await textsOf("2026-12-07")).toEqual(["Pay rent"]);
+    vi.setSystemTime(new Date("2026-11-26T12:00:00Z"));
+    expect(
+      (await listed(20, "2026-11-26")).days.map((group) => [
+        group.day,
+        group.todos.map((t) => t.text),
+      ]),
+    ).toEqual([["2026-11-23", ["Pay rent"]]]);
+  });
+
   test("a series with an occurrence on today shows none of its earlier ones", async () => {
     await dailyLeftOpenUntil(TODAY);
     expect((await listed()).days).toEqual([]);

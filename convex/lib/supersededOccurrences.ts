@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
+import { userToday } from "./userToday";
 
 /*
  * Carry-over ("From earlier days", convex/carryOver) shows a repeating todo
@@ -12,10 +13,12 @@ import type { DatabaseWriter } from "../_generated/server";
  * keeps them out of carry-over.
  *
  * "Latest" is by day (then by creation, for two on one day) among the
- * series' open occurrences, whatever day today is: an occurrence made
- * ahead (a day shown before it came) already supersedes the missed ones,
- * which is what "at most the latest unfinished occurrence" asks, and keeps
- * the mark free of the clock.
+ * series' open occurrences up to the person's today. One made ahead (a
+ * later day shown before it came) supersedes nothing: the one missed last
+ * week is still the one to carry until that day comes. When it has come
+ * and gone, the series may have two unmarked until it next changes, and
+ * carry-over passes over the older one while reading (`seen`), at the cost
+ * of the occurrences made ahead, not of the history.
  *
  * The mark is derived, like the day summaries, and kept the same way: the
  * triggers of lib/summaryTriggers note every write to a todo that changes
@@ -105,19 +108,29 @@ export class PendingSeries {
       }
     }
     for (const { userId, seriesId, writes } of this.series.values()) {
-      const open = (superseded: true | undefined) =>
+      const today = await userToday({ db }, userId);
+      const open = (superseded: true | undefined, days: "to today" | "ahead") =>
         db
           .query("todos")
-          .withIndex(SERIES_OPEN_INDEX, (q) =>
-            q
+          .withIndex(SERIES_OPEN_INDEX, (q) => {
+            const series = q
               .eq("userId", userId)
               .eq("seriesId", seriesId)
               .eq("done", false)
-              .eq("superseded", superseded),
-          )
+              .eq("superseded", superseded);
+            return days === "ahead"
+              ? series.gt("day", today)
+              : series.lte("day", today);
+          })
           .order("desc");
-      const unmarked = await open(undefined).take(writes + 1 + SETTLE_SLACK);
-      const latestMarked = await open(true).first();
+      // Moved ahead while marked: ahead of today nothing is superseded.
+      for (const ahead of await open(true, "ahead").take(writes)) {
+        await db.patch("todos", ahead._id, { superseded: undefined });
+      }
+      const unmarked = await open(undefined, "to today").take(
+        writes + 1 + SETTLE_SLACK,
+      );
+      const latestMarked = await open(true, "to today").first();
       let latest = unmarked[0] ?? null;
       if (latestMarked && (latest === null || later(latestMarked, latest))) {
         await db.patch("todos", latestMarked._id, { superseded: undefined });

@@ -4,7 +4,8 @@
  * import batch reads (convex/imports), and what "Recently deleted" reads
  * (a page of the view, a group's items, one purge batch) at 1,000 and
  * 20,000 trashed todos, and what showing a day costs in repeating todos
- * (convex/series), with Convex's
+ * (convex/series) and carry-over with a repeat left undone for a year,
+ * with Convex's
  * transaction limits enforced. Prints one table; the assertions are only
  * sanity checks on the shape of the cost (no timings are asserted).
  */
@@ -21,6 +22,7 @@ import { COUNT_CAP } from "../convex/carryOver";
 import { IMPORT_LIMITS } from "../convex/imports";
 import { dayInTimeZone } from "../convex/lib/timeZone";
 import { BATCH_SIZE } from "../convex/lib/limits";
+import { keepDaySummaries } from "../convex/lib/summaryTriggers";
 import { TRASH_KEPT_MS } from "../convex/lib/trash";
 import { ALICE, newBackend, type Backend } from "../convex/test.setup";
 import {
@@ -224,6 +226,23 @@ for (const size of SIZES) {
         3 * (Math.max(limit, COUNT_CAP) + 1),
       );
     }
+    // The same page with a daily repeat left undone for a year: its 364
+    // older open occurrences are superseded, outside the range walked
+    // (lib/supersededOccurrences), so the reads stay those of the page.
+    const plain = rows.at(-2)!;
+    await seedOpenOccurrences(t, today, OPEN_OCCURRENCES);
+    const withSeries = await record(
+      t,
+      `carryOver.list ${CARRY_OVER_PAGE} shown, a daily repeat open ${OPEN_OCCURRENCES} days`,
+      size,
+      api.carryOver.list,
+      { today, limit: CARRY_OVER_PAGE },
+    );
+    expect(withSeries.returned).toHaveLength(CARRY_OVER_PAGE);
+    expect(plain.query).toBe(`carryOver.list ${CARRY_OVER_PAGE} shown`);
+    // The one occurrence shown (in place of a todo), its series' read of
+    // today, and at most one more day entered, with its label.
+    expect(withSeries.documentsRead).toBeLessThanOrEqual(plain.docs + 4);
     const progress = await record(
       t,
       "carryOver.moveProgress",
@@ -316,8 +335,9 @@ for (const size of SIZES) {
       });
       // Per occurrence: its series, the day's last key, and what the write
       // itself reads (the series again, the day's summary, the undo
-      // journal); never the history, which the sizes compare.
-      expect(m.documentsRead).toBeLessThanOrEqual(7 * RUNNING_SERIES + 20);
+      // journal, its series' open occurrences for the carry-over mark);
+      // never the history, which the sizes compare.
+      expect(m.documentsRead).toBeLessThanOrEqual(8 * RUNNING_SERIES + 20);
     }
     const oneSeries = await record(t, "series.get", size, api.series.get, {
       seriesId: seriesIds[0]!,
@@ -338,6 +358,48 @@ for (const size of SIZES) {
       );
     }
   });
+}
+
+/** Days a daily repeat is left undone before the carry-over line. */
+const OPEN_OCCURRENCES = 365;
+
+/**
+ * A daily series of Alice's with an open occurrence on each of the `count`
+ * days before `today`, written through the triggers of every mutation
+ * (lib/summaryTriggers), which mark all but the latest superseded.
+ */
+async function seedOpenOccurrences(t: Backend, today: string, count: number) {
+  const userId = ALICE.subject!;
+  await t.run(async (ctx) => {
+    const seriesId = await ctx.db.insert("series", {
+      userId,
+      text: "Water plants",
+      rule: { freq: "daily", interval: 1, end: { kind: "never" } },
+      startDay: dayBefore(today, count),
+      // Stopped since, so the showDay lines below make RUNNING_SERIES.
+      active: false,
+      madeDays: [],
+    });
+    const { db, applyLedger } = keepDaySummaries(ctx);
+    for (let i = count; i >= 1; i--) {
+      await db.insert("todos", {
+        userId,
+        day: dayBefore(today, i),
+        text: "Water plants",
+        kind: "todo",
+        done: false,
+        pinned: false,
+        order: "a0",
+        seriesId,
+      });
+    }
+    await applyLedger();
+  });
+}
+
+function dayBefore(day: string, days: number) {
+  const at = new Date(`${day}T00:00:00Z`).getTime() - days * 86_400_000;
+  return new Date(at).toISOString().slice(0, 10);
 }
 
 /** Series a busy person runs, and more they stopped. */

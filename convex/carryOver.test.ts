@@ -402,9 +402,184 @@ describe("carry-over of repeating todos", () => {
     expect(result.count).toBe(2);
   });
 
+  test("an occurrence made ahead, on a later day shown before it came, leaves the missed one carried", async () => {
+    const MONDAYS = { ...DAILY, freq: "weekly", byWeekday: [0] } as const;
+    vi.setSystemTime(new Date("2026-11-23T12:00:00Z"));
+    await alice().mutation(api.series.create, {
+      day: "2026-11-23",
+      text: "Pay rent",
+      rule: MONDAYS,
+    });
+    vi.setSystemTime(new Date("2026-11-25T12:00:00Z"));
+    await alice().mutation(api.series.showDay, { day: "2026-12-07" });
+    expect(await textsOf("2026-12-07")).toEqual(["Pay rent"]);
+    vi.setSystemTime(new Date("2026-11-26T12:00:00Z"));
+    expect(
+      (await listed(20, "2026-11-26")).days.map((group) => [
+        group.day,
+        group.todos.map((t) => t.text),
+      ]),
+    ).toEqual([["2026-11-23", ["Pay rent"]]]);
+  });
+
   test("a series with an occurrence on today shows none of its earlier ones", async () => {
     await dailyLeftOpenUntil(TODAY);
     expect((await listed()).days).toEqual([]);
+  });
+
+  /** A daily series from `first`, its occurrences made as each day up to yesterday was shown, all left open. */
+  async function dailyLeftOpenSince(first: string, text = "Water plants") {
+    vi.setSystemTime(new Date(`${first}T12:00:00Z`));
+    await alice().mutation(api.series.create, {
+      day: first,
+      text,
+      rule: DAILY,
+    });
+    for (let d = new Date(`${first}T12:00:00Z`); ;) {
+      d = new Date(d.getTime() + 24 * 60 * 60 * 1000);
+      const day = d.toISOString().slice(0, 10);
+      if (day >= TODAY) break;
+      vi.setSystemTime(d);
+      await alice().mutation(api.series.showDay, { day });
+    }
+    vi.setSystemTime(NOON);
+  }
+
+  const shownDays = async () =>
+    (await listed()).days.map((group) => [
+      group.day,
+      group.todos.map((t) => t.text),
+    ]);
+
+  test("reads as much for a series left open for two months as for one day: the older occurrences are never read", async () => {
+    await dailyLeftOpenSince("2026-10-01");
+    expect((await todosOf("2026-10-01")).map((t) => t.done)).toEqual([false]);
+    await addTodos("2026-11-28", ["Call Bob"]);
+    const measured = await measureQuery(t, ALICE, api.carryOver.list, {
+      today: TODAY,
+      limit: 20,
+    });
+    expect(
+      measured.value.days.map((group) => [
+        group.day,
+        group.todos.map((t) => t.text),
+      ]),
+    ).toEqual([
+      ["2026-11-29", ["Water plants"]],
+      ["2026-11-28", ["Call Bob"]],
+    ]);
+    expect(measured.value.count).toBe(2);
+    // Per day entered one read and its label, the two todos, the series'
+    // read of today, and the end of the index: not the 59 passed by.
+    expect(measured.documentsRead).toBeLessThanOrEqual(8);
+  });
+
+  test("completing, deleting or moving the latest occurrence carries the one before it, and reopening, restoring or undoing brings the latest back", async () => {
+    await dailyLeftOpenSince("2026-11-25");
+    const [latest] = await todosOf("2026-11-29");
+    const latestShown = [["2026-11-29", ["Water plants"]]];
+    const previousShown = [["2026-11-28", ["Water plants"]]];
+
+    await alice().mutation(api.todos.setDone, { id: latest!._id, done: true });
+    expect(await shownDays()).toEqual(previousShown);
+    await alice().mutation(api.todos.setDone, { id: latest!._id, done: false });
+    expect(await shownDays()).toEqual(latestShown);
+
+    const moved = `carry-move-${latest!._id}`;
+    await alice().mutation(api.todos.moveToDay, {
+      id: latest!._id,
+      day: "2026-11-20",
+      changeId: moved,
+    });
+    expect(await shownDays()).toEqual(previousShown);
+    await alice().mutation(api.undo.apply, { change: moved });
+    await runScheduled();
+    expect(await shownDays()).toEqual(latestShown);
+
+    const groupId = await alice().mutation(api.todos.remove, {
+      id: latest!._id,
+    });
+    expect(await shownDays()).toEqual(previousShown);
+    await alice().mutation(api.trash.restoreGroup, { groupId });
+    await runScheduled();
+    expect(await shownDays()).toEqual(latestShown);
+    // Every missed occurrence is still open on its own day.
+    for (const day of [
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-28",
+    ]) {
+      expect(await textsOf(day)).toEqual(["Water plants"]);
+    }
+  });
+
+  test("this and following, stopping and changing the repeat leave one occurrence of each series carried", async () => {
+    await dailyLeftOpenSince("2026-11-25");
+    const [wednesday] = await todosOf("2026-11-25");
+    const [friday] = await todosOf("2026-11-27");
+    // Friday on repeats its own way: a second series, from Friday.
+    await alice().mutation(api.series.setRepeat, {
+      id: friday!._id,
+      rule: { ...DAILY, interval: 2 },
+    });
+    // Its untouched occurrences after Friday went with the old series.
+    expect(await textsOf("2026-11-29")).toEqual([]);
+    expect(await shownDays()).toEqual([
+      ["2026-11-27", ["Water plants"]],
+      ["2026-11-26", ["Water plants"]],
+    ]);
+    await alice().mutation(api.series.deleteFollowing, {
+      id: friday!._id,
+    });
+    expect(await shownDays()).toEqual([["2026-11-26", ["Water plants"]]]);
+    await alice().mutation(api.series.editFollowing, {
+      id: wednesday!._id,
+      baseText: "Water plants",
+      text: "Water the plants",
+    });
+    expect(await shownDays()).toEqual([["2026-11-26", ["Water the plants"]]]);
+  });
+
+  test("rows from before the mark read as not superseded: shown once, and marked when their series next changes", async () => {
+    vi.setSystemTime(new Date("2026-11-20T12:00:00Z"));
+    const { seriesId } = await alice().mutation(api.series.create, {
+      day: "2026-11-20",
+      text: "Stretch",
+      rule: DAILY,
+    });
+    vi.setSystemTime(NOON);
+    // Occurrences written as the code before the mark wrote them.
+    await t.run(async (ctx) => {
+      for (const day of ["2026-11-21", "2026-11-22", "2026-11-23"]) {
+        await ctx.db.insert("todos", {
+          userId: ALICE.subject!,
+          day,
+          text: "Stretch",
+          kind: "todo",
+          done: false,
+          pinned: false,
+          order: "a0",
+          seriesId,
+        });
+      }
+    });
+    expect(await shownDays()).toEqual([["2026-11-23", ["Stretch"]]]);
+    const [latest] = await todosOf("2026-11-23");
+    await alice().mutation(api.todos.setDone, { id: latest!._id, done: true });
+    expect(await shownDays()).toEqual([["2026-11-22", ["Stretch"]]]);
+    const marked = await t.run(async (ctx) =>
+      (await ctx.db.query("todos").take(10)).map((todo) => [
+        todo.day,
+        todo.superseded ?? null,
+      ]),
+    );
+    expect(marked.sort()).toEqual([
+      ["2026-11-20", true],
+      ["2026-11-21", true],
+      ["2026-11-22", null],
+      ["2026-11-23", null],
+    ]);
   });
 
   test("Move all to today brings a series once, and leaves its older occurrences where they were", async () => {

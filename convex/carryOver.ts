@@ -21,9 +21,12 @@ import { storeSettings } from "./settings";
 
 /*
  * Carry-over: open todos (not headings, not done) left on days before
- * today. Everything walks one index, `by_user_done_kind_day_order`, newest
- * day first and each day in its own order, so what is read is what is
- * shown (plus one read per day crossed), never the person's history.
+ * today. Everything walks one index, `by_user_done_kind_superseded_day_order`,
+ * newest day first and each day in its own order, so what is read is what
+ * is shown (plus one read per day crossed), never the person's history. A
+ * repeating todo's older open occurrences are marked superseded and lie
+ * outside the range walked (lib/supersededOccurrences): a repeat left
+ * undone for a year costs what one todo costs.
  *
  * Moving many ("Move all to today", and the automatic move of the setting
  * "Move unfinished todos to today automatically") runs a batch at once and
@@ -35,7 +38,7 @@ import { storeSettings } from "./settings";
  * at most that many todos, and so is its undo.
  */
 
-const OPEN_TODOS = "by_user_done_kind_day_order";
+const OPEN_TODOS = "by_user_done_kind_superseded_day_order";
 
 /** The most todos the section shows at once ("Show more" grows it). */
 export const MAX_SHOWN = 500;
@@ -62,6 +65,7 @@ async function latestOpenDayBefore(
         .eq("userId", userId)
         .eq("done", false)
         .eq("kind", "todo")
+        .eq("superseded", undefined)
         .gte("day", FIRST_DAY)
         .lt("day", before),
     )
@@ -73,8 +77,7 @@ async function latestOpenDayBefore(
 /**
  * Up to `count` open todos of days before `today`: newest day first, each
  * day in its order. Reads what it returns plus one todo per day it enters,
- * and for repeating todos one read per series and the older unfinished
- * occurrences it passes over (see `carriedOccurrence`).
+ * and for repeating todos one read per series (see `carriedOccurrence`).
  */
 export async function openTodosBefore(
   db: DatabaseReader,
@@ -94,6 +97,7 @@ export async function openTodosBefore(
           .eq("userId", userId)
           .eq("done", false)
           .eq("kind", "todo")
+          .eq("superseded", undefined)
           .eq("day", dayOf),
       );
     for await (const todo of items) {
@@ -108,9 +112,11 @@ export async function openTodosBefore(
 
 /**
  * Whether an open todo is carried over, asked newest day first. A
- * repeating todo shows once, at its latest unfinished occurrence (older
- * ones were passed by), and not at all while its series has a todo on
- * today (made there, or moved there), so a move never brings it twice.
+ * repeating todo shows once, at its latest unfinished occurrence, and not
+ * at all while its series has a todo on today (made there, or moved
+ * there), so a move never brings it twice. Its older occurrences are
+ * superseded and never read; `seen` passes over those of rows from before
+ * the mark until their series is settled (lib/supersededOccurrences).
  */
 function carriedOccurrence(db: DatabaseReader, userId: string, today: string) {
   const seen = new Set<Id<"series">>();

@@ -431,6 +431,37 @@ describe("import of repeating todos", () => {
     expect(await allSeries(t)).toHaveLength(3);
   });
 
+  test("imported open occurrences of a series are carried over once, at the latest", async () => {
+    const t = newBackend();
+    const alice = t.withIdentity(ALICE);
+    const { seriesIds } = await alice.mutation(api.imports.importSeries, {
+      rows: [series("Water the plants", { startDay: DAY })],
+    });
+    const seriesId = seriesIds[0]!;
+    await alice.mutation(api.imports.importTodos, {
+      rows: [DAY, OTHER_DAY, "2025-03-12"].map((day) =>
+        todo("Water the plants", { day, seriesId }),
+      ),
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const carried = await alice.query(api.carryOver.list, {
+      today,
+      limit: 20,
+    });
+    expect(carried.days.map((group) => group.day)).toEqual(["2025-03-12"]);
+    const marks = await t.run(async (ctx) =>
+      (await ctx.db.query("todos").take(10)).map((row) => [
+        row.day,
+        row.superseded ?? null,
+      ]),
+    );
+    expect(marks).toEqual([
+      [DAY, true],
+      [OTHER_DAY, true],
+      ["2025-03-12", null],
+    ]);
+  });
+
   test("a running series whose start moved up as days were shown is still the file's", async () => {
     const t = newBackend();
     const alice = t.withIdentity(ALICE);

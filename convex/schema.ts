@@ -113,6 +113,12 @@ export default defineSchema({
     revision: v.optional(v.number()),
     /** An occurrence of a repeating todo: its series (convex/series). */
     seriesId: v.optional(v.id("series")),
+    /**
+     * An open occurrence with a later open one in its series: carry-over
+     * leaves it out (lib/supersededOccurrences). Absent otherwise, and on
+     * rows from before the mark.
+     */
+    superseded: v.optional(v.literal(true)),
   })
     .index("by_user_day_order", ["userId", "day", "order"])
     // A day's todos by creation time (Convex ends every index with it), for
@@ -123,12 +129,23 @@ export default defineSchema({
     .index("by_user_pinned_day_order", ["userId", "pinned", "day", "order"])
     // A series' occurrences by day: "this and following", stopping.
     .index("by_user_series_day", ["userId", "seriesId", "day"])
+    // A series' open occurrences, marked superseded or not, by day: which
+    // is its latest (lib/supersededOccurrences).
+    .index("by_user_series_done_superseded_day", [
+      "userId",
+      "seriesId",
+      "done",
+      "superseded",
+      "day",
+    ])
     // Carry-over (convex/carryOver): open todos of earlier days, newest day
-    // first, without reading done ones or headings.
-    .index("by_user_done_kind_day_order", [
+    // first, without reading done ones, headings or the superseded
+    // occurrences of a series (absent `superseded` indexes as undefined).
+    .index("by_user_done_kind_superseded_day_order", [
       "userId",
       "done",
       "kind",
+      "superseded",
       "day",
       "order",
     ])

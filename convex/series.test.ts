@@ -490,6 +490,74 @@ describe("this one versus this and following", () => {
     expect(await texts("2026-12-03")).toEqual(["Daily stretch"]);
   });
 
+  /** Daily through Wednesday, Monday's given a text of its own. */
+  async function mondayOfItsOwn() {
+    await dailyThroughWednesday();
+    const [monday] = await occurrences(MONDAY);
+    await alice.mutation(api.todos.updateText, {
+      id: monday!._id,
+      baseText: "Daily",
+      text: "Daily, gym on Monday",
+    });
+  }
+
+  test("editing this and following keeps a text given to one alone, and is undone whole", async () => {
+    await mondayOfItsOwn();
+    const [sunday] = await occurrences(SUNDAY);
+    const change = newChange();
+    expect(
+      await alice.mutation(api.series.editFollowing, {
+        id: sunday!._id,
+        baseText: "Daily",
+        text: "Daily stretch",
+        changeId: change,
+      }),
+    ).toEqual({ changed: 3 });
+    expect(await texts(SATURDAY)).toEqual(["Daily"]);
+    expect(await texts(SUNDAY)).toEqual(["Daily stretch"]);
+    expect(await texts(MONDAY)).toEqual(["Daily, gym on Monday"]);
+    expect(await texts(TUESDAY)).toEqual(["Daily stretch"]);
+    expect(await texts(WEDNESDAY)).toEqual(["Daily stretch"]);
+
+    await undo(change);
+    expect(await texts(SUNDAY)).toEqual(["Daily"]);
+    expect(await texts(MONDAY)).toEqual(["Daily, gym on Monday"]);
+    expect(await texts(TUESDAY)).toEqual(["Daily"]);
+    expect(await texts(WEDNESDAY)).toEqual(["Daily"]);
+    await show("2026-12-03");
+    expect(await texts("2026-12-03")).toEqual(["Daily"]);
+  });
+
+  test("a second this and following reaches what the first rewrote, not a text of its own", async () => {
+    await mondayOfItsOwn();
+    const [sunday] = await occurrences(SUNDAY);
+    await alice.mutation(api.series.editFollowing, {
+      id: sunday!._id,
+      baseText: "Daily",
+      text: "Daily stretch",
+    });
+    const change = newChange();
+    expect(
+      await alice.mutation(api.series.editFollowing, {
+        id: sunday!._id,
+        baseText: "Daily stretch",
+        text: "Daily yoga",
+        changeId: change,
+      }),
+    ).toEqual({ changed: 3 });
+    expect(await texts(SUNDAY)).toEqual(["Daily yoga"]);
+    expect(await texts(MONDAY)).toEqual(["Daily, gym on Monday"]);
+    expect(await texts(TUESDAY)).toEqual(["Daily yoga"]);
+    expect(await texts(WEDNESDAY)).toEqual(["Daily yoga"]);
+
+    await undo(change);
+    expect(await texts(SUNDAY)).toEqual(["Daily stretch"]);
+    expect(await texts(MONDAY)).toEqual(["Daily, gym on Monday"]);
+    expect(await texts(TUESDAY)).toEqual(["Daily stretch"]);
+    await show("2026-12-03");
+    expect(await texts("2026-12-03")).toEqual(["Daily stretch"]);
+  });
+
   test("editing this and following from an outdated text is a conflict", async () => {
     await dailyThroughWednesday();
     const [sunday] = await occurrences(SUNDAY);

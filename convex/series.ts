@@ -161,9 +161,24 @@ async function roomOn(ctx: UserMutationCtx, day: string) {
   };
 }
 
-/** Never changed since the series made it (lib/undoJournal's revision). */
+/**
+ * Never changed since the series made it (lib/undoJournal's revision):
+ * not completed, edited, moved or pinned, so it may go when the series
+ * stops. Stricter than `followsSeriesText`: going would undo a move or a
+ * pin, where a new text undoes none of those.
+ */
 const untouched = (todo: Doc<"todos">) =>
   todo.revision === undefined && !todo.done;
+
+/**
+ * An open occurrence whose text is still the one its series gave it
+ * (`seriesText`, the series' text before the change at hand): nobody gave
+ * it a text of its own ("Only this one"), so a "this and following" edit
+ * may rewrite it. Its revision cannot tell: the series' own rewrites (an
+ * earlier "this and following") bump it too.
+ */
+const followsSeriesText = (todo: Doc<"todos">, seriesText: string) =>
+  !todo.done && todo.text === seriesText;
 
 /**
  * Ends a series before `day` ("this and following"): its rule stops the
@@ -348,9 +363,11 @@ export const get = userQuery({
 
 /**
  * Edits an occurrence and the ones after it ("this and following"): its
- * text, the open occurrences already made after its day, and the text of
- * those still to come. `baseText` is as for `todos.updateText`: a todo
- * changed since is refused with CONFLICT. Returns how many it rewrote.
+ * text, the open occurrences already made after its day that still have
+ * the series' text (one given a text of its own keeps it; done ones never
+ * change), and the text of those still to come. `baseText` is as for
+ * `todos.updateText`: a todo changed since is refused with CONFLICT.
+ * Returns how many it rewrote.
  */
 export const editFollowing = userMutation({
   undoable: true,
@@ -368,9 +385,12 @@ export const editFollowing = userMutation({
       await ctx.db.patch("todos", occurrence._id, { text });
       changed++;
     };
+    // Without its series (undone, or never the caller's), this
+    // occurrence's text is the best word on what the series gave.
+    const seriesText = series?.text ?? todo.text;
     await rewrite(todo);
     for (const later of await occurrencesAfter(ctx, todo.seriesId!, todo.day)) {
-      if (!later.done) await rewrite(later);
+      if (followsSeriesText(later, seriesText)) await rewrite(later);
     }
     if (series?.active && series.text !== text) {
       await ctx.db.patch("series", series._id, { text });

@@ -34,6 +34,7 @@ import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_repeatRule from "../lib/repeatRule.js";
 import type * as lib_rrule from "../lib/rrule.js";
 import type * as lib_summaryTriggers from "../lib/summaryTriggers.js";
+import type * as lib_supersededOccurrences from "../lib/supersededOccurrences.js";
 import type * as lib_timeZone from "../lib/timeZone.js";
 import type * as lib_todoText from "../lib/todoText.js";
 import type * as lib_trash from "../lib/trash.js";
@@ -83,6 +84,7 @@ declare const fullApi: ApiFromModules<{
   "lib/repeatRule": typeof lib_repeatRule;
   "lib/rrule": typeof lib_rrule;
   "lib/summaryTriggers": typeof lib_summaryTriggers;
+  "lib/supersededOccurrences": typeof lib_supersededOccurrences;
   "lib/timeZone": typeof lib_timeZone;
   "lib/todoText": typeof lib_todoText;
   "lib/trash": typeof lib_trash;

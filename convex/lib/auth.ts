@@ -153,7 +153,7 @@ export function userMutation<
       await spendTokens(ctx, userId, "writes");
       // "Delete my data" removes the usage row; it must not start one.
       if (!definition.runsWhileDeleting) await ensureUsage(ctx, userId);
-      const { db, applyToDays, tally, undoJournal } = keepDaySummaries(ctx);
+      const { db, applyLedger, tally, undoJournal } = keepDaySummaries(ctx);
       const prepaid: WriteTally = { createdItems: 0, writtenBytes: 0 };
       const chargeUpFront = async (cost: WriteTally) => {
         await spendTokens(ctx, userId, "createdItems", cost.createdItems);
@@ -165,7 +165,7 @@ export function userMutation<
         { ...ctx, db, userId, chargeUpFront, changeId: change, undoJournal },
         args as unknown as ObjectType<Args>,
       );
-      await applyToDays();
+      await applyLedger();
       await spendTokens(
         ctx,
         userId,
@@ -213,7 +213,7 @@ export function userMutation<
 export const internalMutation = customMutation(rawInternalMutation, {
   args: {},
   input: async (ctx) => {
-    const { db, applyToDays, undoJournal } = keepDaySummaries(ctx);
-    return { ctx: { db, undoJournal }, args: {}, onSuccess: applyToDays };
+    const { db, applyLedger, undoJournal } = keepDaySummaries(ctx);
+    return { ctx: { db, undoJournal }, args: {}, onSuccess: applyLedger };
   },
 });

@@ -31,7 +31,7 @@ async function summary(day: string) {
 
 test("insert, patch, replace and delete of todos and notes all reach the day rows", async () => {
   await t.run(async (ctx) => {
-    const { db, applyToDays } = keepDaySummaries(ctx);
+    const { db, applyLedger } = keepDaySummaries(ctx);
     const base = { userId: ALICE_ID, day: DAY, pinned: false };
     const a = await db.insert("todos", {
       ...base,
@@ -76,7 +76,7 @@ test("insert, patch, replace and delete of todos and notes all reach the day row
       updatedAt: 0,
     });
     await db.delete("notes", gone);
-    await applyToDays();
+    await applyLedger();
   });
   expect(await summary(DAY)).toEqual({
     ...todoCounts({ kind: "todo", done: true, text: "a, done" }),

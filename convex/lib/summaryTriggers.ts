@@ -10,6 +10,7 @@ import {
   type DayDelta,
 } from "./daySummary";
 import { updateDay } from "./days";
+import { PendingSeries } from "./supersededOccurrences";
 import { registerUndoJournal, UndoJournal } from "./undoJournal";
 
 /*
@@ -69,6 +70,7 @@ export type WriteTally = {
 
 type LedgerCtx = MutationCtx & {
   pendingDays: PendingDays;
+  pendingSeries: PendingSeries;
   tally: WriteTally;
   undoJournal: UndoJournal;
 };
@@ -92,6 +94,8 @@ const triggers = new Triggers<DataModel, LedgerCtx>();
 triggers.register("todos", async (ctx, { oldDoc, newDoc }) => {
   ctx.pendingDays.add(oldDoc, todoDelta(oldDoc, null));
   ctx.pendingDays.add(newDoc, todoDelta(null, newDoc));
+  // Which open occurrence of a series carry-over shows, settled likewise.
+  ctx.pendingSeries.add(oldDoc, newDoc);
   tallyWrite(ctx.tally, oldDoc && [oldDoc.text], newDoc && [newDoc.text]);
 });
 
@@ -110,24 +114,37 @@ registerUndoJournal(triggers);
 
 /**
  * A `db` whose writes to todos and notes are noted per day, and the step
- * that writes those notes to the day rows: run `applyToDays` once, after the
- * handler and inside the same transaction. The same writes bump revisions
- * and fill `undoJournal`, which undoable changes write to the undo log.
+ * that writes those notes to the day rows and settles which occurrences of
+ * the series written to are superseded (lib/supersededOccurrences): run
+ * `applyLedger` once, after the handler and inside the same transaction.
+ * The same writes bump revisions and fill `undoJournal`, which undoable
+ * changes write to the undo log.
  */
 export function keepDaySummaries(ctx: MutationCtx): {
   db: DatabaseWriter;
-  applyToDays: () => Promise<void>;
+  applyLedger: () => Promise<void>;
   /** Filled in as the handler writes. */
   tally: WriteTally;
   undoJournal: UndoJournal;
 } {
   const pendingDays = new PendingDays();
+  const pendingSeries = new PendingSeries();
   const tally: WriteTally = { createdItems: 0, writtenBytes: 0 };
   const undoJournal = new UndoJournal();
-  const { db } = triggers.wrapDB({ ...ctx, pendingDays, tally, undoJournal });
+  const { db } = triggers.wrapDB({
+    ...ctx,
+    pendingDays,
+    pendingSeries,
+    tally,
+    undoJournal,
+  });
   return {
     db,
-    applyToDays: () => pendingDays.applyTo(ctx),
+    applyLedger: async () => {
+      await pendingDays.applyTo(ctx);
+      // Past the triggers: the marks are bookkeeping, not a change.
+      await pendingSeries.settle(ctx.db);
+    },
     tally,
     undoJournal,
   };

@@ -25,14 +25,16 @@ const SYSTEM_FIELDS = new Set(["_id", "_creationTime", "revision"]);
 
 /**
  * Also never compared: what a series notes as days are shown (which days
- * it made, from when rrule counts). Showing a day is no change a person
- * made, so it must not make an earlier undo of the series refuse.
+ * it made, from when rrule counts), and an occurrence's carry-over mark
+ * (lib/supersededOccurrences). Showing a day is no change a person made,
+ * so it must not make an earlier undo of the series refuse.
  */
 const UNCOMPARED_FIELDS = new Set([
   ...SYSTEM_FIELDS,
   "madeDays",
   "lastDay",
   "startDay",
+  "superseded",
 ]);
 
 const sameValue = (a: unknown, b: unknown) =>

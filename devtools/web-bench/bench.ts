@@ -67,6 +67,8 @@ function readOptions() {
       only: { type: "string" },
       // Trace the big-day interactions into this folder (and nothing else).
       profile: { type: "string" },
+      // Page loads under these profiles only, e.g. `--profiles phone`.
+      profiles: { type: "string" },
     },
   });
   const runs = Number(values.runs);
@@ -88,7 +90,19 @@ function readOptions() {
   }
   const runsSection = (section: (typeof SECTIONS)[number]) =>
     only === undefined || only === section;
-  return { runs, todos, runsSection, profile: values.profile };
+  const names = values.profiles?.split(",");
+  const unknown = names?.filter(
+    (name) => !PROFILES.some((p) => p.name === name),
+  );
+  if (unknown?.length) {
+    throw new Error(
+      `--profiles takes some of: ${PROFILES.map(({ name }) => name).join(", ")}.`,
+    );
+  }
+  const loadProfiles = PROFILES.filter(
+    ({ name }) => names === undefined || names.includes(name),
+  );
+  return { runs, todos, runsSection, profile: values.profile, loadProfiles };
 }
 
 /** Last registered, first run; each runs even if another fails. */
@@ -102,7 +116,7 @@ async function runCleanups() {
 }
 
 async function main() {
-  const { runs, todos, runsSection, profile } = readOptions();
+  const { runs, todos, runsSection, profile, loadProfiles } = readOptions();
   const todayDescription =
     todos === undefined ? "the demo's sample todos" : `${todos} open todos`;
   const workDir = await mkdtemp(join(tmpdir(), "daybook-web-bench-"));
@@ -211,7 +225,7 @@ async function main() {
 
   if (runsSection("loads")) {
     const samples: PaintSamples[] = [];
-    for (const profile of PROFILES) {
+    for (const profile of loadProfiles) {
       for (const cache of ["cold", "warm"] as CacheState[]) {
         samples.push(await measure(tabs, profile, cache, runs));
       }

@@ -43,6 +43,27 @@ export const PHASE_LABELS: [keyof Phases, string][] = [
   ["querySetMessages", "query-set messages until painted"],
 ];
 
+/**
+ * Gaps between two phases, each taken within one reload and then its median
+ * over the runs: steadier on a busy machine than the difference of two
+ * medians.
+ */
+export const PHASE_GAPS: [
+  from: keyof Phases,
+  to: keyof Phases,
+  label: string,
+][] = [
+  [
+    "entryScriptRequested",
+    "signInRequested",
+    "entry script → refresh requested",
+  ],
+  ["signInRequested", "signInAnswered", "refresh requested → answered"],
+  ["signInAnswered", "tokenSent", "refresh answered → token sent"],
+  ["tokenSent", "todosRequested", "token sent → todos requested"],
+  ["todosRequested", "todosReceived", "todos requested → received"],
+];
+
 /** Records the phases of the tab's latest reload. */
 export class PhaseRecorder {
   /** CDP timestamps are seconds on a monotonic clock. */

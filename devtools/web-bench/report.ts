@@ -7,7 +7,7 @@ import {
 } from "./interactions";
 import type { ViewCost } from "./page-loads";
 import type { PaintReading } from "./paint-probe";
-import { PHASE_LABELS } from "./phases";
+import { PHASE_GAPS, PHASE_LABELS } from "./phases";
 
 export interface PaintSamples {
   profile: string;
@@ -111,6 +111,23 @@ export function printPhaseTable(samples: PaintSamples[]) {
       ),
       ["first content painted", (reading) => reading.framePainted],
       ["live list painted", (reading) => reading.livePainted],
+      ...PHASE_GAPS.map(
+        ([from, to, label]) =>
+          [
+            label,
+            ({ phases }: PaintReading) =>
+              phases[from] === undefined || phases[to] === undefined
+                ? undefined
+                : phases[to] - phases[from],
+          ] as [string, (reading: PaintReading) => number | undefined],
+      ),
+      [
+        "todos received → live list painted",
+        ({ phases, livePainted }) =>
+          phases.todosReceived === undefined
+            ? undefined
+            : livePainted - phases.todosReceived,
+      ],
     ];
     for (const [label, pick] of phases) {
       const app = medianOf(sample.app, pick).median;

@@ -79,6 +79,12 @@ type StableList<Id extends string, T> = {
   items: readonly T[] | undefined;
   byId: Map<Id, T>;
   keys: Map<Id, string>;
+  /**
+   * Each item's object in `source`: an optimistic update copies the list
+   * but keeps its other items' objects, so on a big day only the changed
+   * item is compared field by field.
+   */
+  sources: Map<Id, T>;
 };
 
 function stabilise<Id extends string, T extends { _id: Id }>(
@@ -88,22 +94,33 @@ function stabilise<Id extends string, T extends { _id: Id }>(
 ): StableList<Id, T> {
   if (list === undefined) return { ...last, source: list, items: undefined };
   const byId = new Map<Id, T>();
+  const sources = new Map<Id, T>();
   const keys = new Map<Id, string>();
-  const ids = new Set(list.map((item) => item._id));
   // Optimistic items gone in this answer, oldest first: their stored
-  // copies arrive in the order the server created them.
-  const departed = [...last.byId.values()].filter(
-    (item) => isPending(item) && !ids.has(item._id),
-  );
+  // copies arrive in the order the server created them. Looked for only
+  // when a stored item without a key arrives.
+  let departed: T[] | undefined;
+  const departedPending = () => {
+    const ids = new Set(list.map((item) => item._id));
+    return [...last.byId.values()].filter(
+      (item) => isPending(item) && !ids.has(item._id),
+    );
+  };
   const items = list.map((item) => {
     let key = last.keys.get(item._id);
     if (key === undefined && !isPending(item)) {
+      departed ??= departedPending();
       const index = departed.findIndex((gone) => alike(gone, item));
       if (index >= 0) key = last.keys.get(departed.splice(index, 1)[0]!._id);
     }
     const before = last.byId.get(item._id);
-    const kept = before && sameFields(before, item) ? before : item;
+    const kept =
+      before !== undefined &&
+      (last.sources.get(item._id) === item || sameFields(before, item))
+        ? before
+        : item;
     byId.set(item._id, kept);
+    sources.set(item._id, item);
     keys.set(item._id, key ?? item._id);
     return kept;
   });
@@ -111,7 +128,13 @@ function stabilise<Id extends string, T extends { _id: Id }>(
     last.items !== undefined &&
     last.items.length === items.length &&
     items.every((item, index) => item === last.items![index]);
-  return { source: list, items: unchanged ? last.items : items, byId, keys };
+  return {
+    source: list,
+    items: unchanged ? last.items : items,
+    byId,
+    keys,
+    sources,
+  };
 }
 
 /**
@@ -131,7 +154,13 @@ export function useStableItems<Id extends string, T extends { _id: Id }>(
   const [memory, setMemory] = useState<StableList<Id, T>>(() =>
     stabilise(
       list,
-      { source: undefined, items: undefined, byId: new Map(), keys: new Map() },
+      {
+        source: undefined,
+        items: undefined,
+        byId: new Map(),
+        keys: new Map(),
+        sources: new Map(),
+      },
       alike,
     ),
   );

@@ -85,6 +85,18 @@ type Run<Item> = Chunk & { members: readonly Item[] };
 const sameEntries = <T,>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((entry, index) => entry === b[index]);
 
+/** Whether `runs` hold exactly `keys`, in order. */
+function sameRows(runs: readonly Chunk[], keys: readonly string[]) {
+  let index = 0;
+  for (const { rows } of runs) {
+    for (const row of rows) {
+      if (row !== keys[index]) return false;
+      index += 1;
+    }
+  }
+  return index === keys.length;
+}
+
 /**
  * The list in runs, kept across renders: `chunkRows` when the rows change,
  * and each run the same object while its rows and their items are the
@@ -100,19 +112,19 @@ function useRuns<Item>(
     runs: Run<Item>[];
   } | null>(null);
   if (memory?.items === items) return memory.runs;
-  const byKey = new Map(items.map((item) => [keyOf(item), item]));
-  const keys = [...byKey.keys()];
+  const keys = items.map(keyOf);
   const before = memory?.runs ?? [];
   // The same rows in the same order (only items changed): the same runs.
-  const chunks = sameEntries(
-    before.flatMap((run) => run.rows),
-    keys,
-  )
-    ? before
-    : chunkRows(keys, before);
+  const chunks = sameRows(before, keys) ? before : chunkRows(keys, before);
   const previous = new Map(before.map((run) => [run.key, run]));
-  const runs = chunks.map(({ key, rows }) => {
-    const members = rows.map((row) => byKey.get(row)!);
+  // Runs partition the rows in order: a run's items are the next ones.
+  const starts: number[] = [];
+  chunks.reduce((start, { rows }) => {
+    starts.push(start);
+    return start + rows.length;
+  }, 0);
+  const runs = chunks.map(({ key, rows }, index) => {
+    const members = items.slice(starts[index], starts[index]! + rows.length);
     const last = previous.get(key);
     return last &&
       sameEntries(last.rows, rows) &&

@@ -104,18 +104,23 @@ export function keepFocusOnItem(
   const id = row.getAttribute(idAttribute);
   const place = placeOf(control, row);
   const list = row.parentElement?.closest('[role="list"], ul:not([role])');
-  const ids = [...(list ?? document).querySelectorAll(`[${idAttribute}]`)].map(
-    (element) => element.getAttribute(idAttribute),
-  );
-  const at = ids.indexOf(id);
-  const neighbours = [...ids.slice(at + 1), ...ids.slice(0, at).reverse()];
-
-  const rowOf = (itemId: string | null) => {
-    for (const element of document.querySelectorAll(`[${idAttribute}]`)) {
-      if (element.getAttribute(idAttribute) === itemId) return element;
-    }
-    return null;
+  // The list's rows as they are now; their ids are read only if the item
+  // itself is not found again (a day of thousands of rows pays one query).
+  const rows = [...(list ?? document).querySelectorAll(`[${idAttribute}]`)];
+  const at = rows.indexOf(row);
+  const neighbours = function* () {
+    for (let index = at + 1; index < rows.length; index += 1)
+      yield rows[index]!.getAttribute(idAttribute);
+    for (let index = at - 1; index >= 0; index -= 1)
+      yield rows[index]!.getAttribute(idAttribute);
   };
+
+  const rowOf = (itemId: string | null) =>
+    itemId === null
+      ? null
+      : document.querySelector(
+          `[${idAttribute}="${itemId.replace(/["\\]/g, "\\$&")}"]`,
+        );
   const settle = () => {
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) {
@@ -131,7 +136,7 @@ export function keepFocusOnItem(
       return;
     }
     stop();
-    for (const neighbour of neighbours) {
+    for (const neighbour of neighbours()) {
       const next = rowOf(neighbour);
       const target = next && controlLike(next, place);
       if (target) return target.focus();

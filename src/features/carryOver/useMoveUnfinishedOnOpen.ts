@@ -5,8 +5,7 @@ import { todayString } from "@/lib/dates";
 import { attempt } from "@/lib/notify";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useUndoableMutation } from "@/lib/undo";
-
-const count = (n: number) => n.toLocaleString("en-US");
+import { movedToToday } from "./movedToToday";
 
 /**
  * The setting "Move unfinished todos to today automatically": asks the
@@ -41,15 +40,7 @@ export function useMoveUnfinishedOnOpen() {
           { today: day },
           {
             pending: "Moving unfinished todos to today",
-            afterResult: (progress) => {
-              // Already done today (another tab), or nothing was left.
-              if (progress === null) return null;
-              if (progress.status === "moving") {
-                return "Moved unfinished todos to today";
-              }
-              if (progress.moved === 0) return null;
-              return `Moved ${count(progress.moved)} unfinished ${progress.moved === 1 ? "todo" : "todos"} to today`;
-            },
+            afterResult: movedToToday,
           },
         ),
       "move unfinished todos to today",

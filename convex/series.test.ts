@@ -424,6 +424,42 @@ describe("stop", () => {
     });
   });
 
+  test("the occurrences that stay from today on no longer repeat", async () => {
+    const { seriesId } = await alice.mutation(api.series.create, {
+      day: "2026-11-25",
+      text: "Yoga",
+      rule: EVERY_DAY,
+    });
+    await show(FRIDAY);
+    await show(MONDAY);
+    const [monday] = await occurrences(MONDAY);
+    await alice.mutation(api.todos.setDone, { id: monday!._id, done: true });
+
+    await alice.mutation(api.series.stop, { seriesId });
+
+    // Today's and the completed one later stay, as plain todos; the past
+    // one stays an occurrence: it did repeat.
+    expect(await texts(FRIDAY)).toEqual(["Yoga"]);
+    expect(await occurrences(FRIDAY)).toEqual([]);
+    expect(await texts(MONDAY)).toEqual(["Yoga"]);
+    expect(await occurrences(MONDAY)).toEqual([]);
+    expect(await occurrences("2026-11-25")).toHaveLength(1);
+  });
+
+  test("undo links today's occurrence to its series again", async () => {
+    const { seriesId } = await alice.mutation(api.series.create, {
+      day: FRIDAY,
+      text: "Yoga",
+      rule: EVERY_DAY,
+    });
+    const change = newChange();
+    await alice.mutation(api.series.stop, { seriesId, changeId: change });
+    expect(await occurrences(FRIDAY)).toEqual([]);
+    await undo(change);
+    const [today] = await occurrences(FRIDAY);
+    expect(today?.seriesId).toBe(seriesId);
+  });
+
   test("is undone whole: the series runs again, its occurrences are back", async () => {
     const { seriesId } = await alice.mutation(api.series.create, {
       day: FRIDAY,

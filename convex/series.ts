@@ -287,6 +287,11 @@ export const setRepeat = userMutation({
  * Stops a series: no more occurrences, and the ones after today that
  * nobody has touched go. Past ones, today's, and any that were completed,
  * edited or moved, stay. Returns how many went.
+ *
+ * The ones that stay from today on become plain todos (no `seriesId`), so
+ * they no longer say they repeat and offer no "this and following", with
+ * no read of the series per row shown. Past ones keep the link: they did
+ * repeat. Undo puts the link back with the rest (lib/undoJournal).
  */
 export const stop = userMutation({
   undoable: true,
@@ -297,10 +302,18 @@ export const stop = userMutation({
     const today = await userToday(ctx, ctx.userId);
     await ctx.db.patch("series", series._id, { active: false });
     let removed = 0;
-    for (const later of await occurrencesAfter(ctx, series._id, today)) {
-      if (!untouched(later)) continue;
-      await ctx.db.delete("todos", later._id);
-      removed++;
+    const fromToday = await occurrencesAfter(
+      ctx,
+      series._id,
+      shiftDay(today, -1),
+    );
+    for (const kept of fromToday) {
+      if (kept.day > today && untouched(kept)) {
+        await ctx.db.delete("todos", kept._id);
+        removed++;
+      } else {
+        await ctx.db.patch("todos", kept._id, { seriesId: undefined });
+      }
     }
     return { removed };
   },

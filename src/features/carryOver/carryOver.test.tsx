@@ -141,7 +141,7 @@ test("“Move all to today” moves them all after today's todos in the section'
   );
 
   const toast = (
-    await screen.findByText("Moved the todos from earlier days to today")
+    await screen.findByText("Moved 3 unfinished todos to today")
   ).closest("li")!;
   await user.click(within(toast).getByRole("button", { name: "Undo" }));
   await waitFor(async () =>

@@ -5,6 +5,7 @@ import { orderAfterLast } from "@/lib/dayItems";
 import { attempt } from "@/lib/notify";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useUndoableMutation } from "@/lib/undo";
+import { movedToToday } from "./movedToToday";
 
 /** Todos shown at first, and added by each "Show more". */
 export const CARRY_OVER_PAGE = 20;
@@ -64,7 +65,13 @@ export function useCarryOver(today: string) {
       moveAll: () =>
         attempt(
           () =>
-            moveAll({ today }, "Moved the todos from earlier days to today"),
+            moveAll(
+              { today },
+              {
+                pending: "Moving the todos to today",
+                afterResult: movedToToday,
+              },
+            ),
           "move the todos to today",
         ),
     }),

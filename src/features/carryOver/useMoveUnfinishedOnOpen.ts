@@ -6,8 +6,7 @@ import { attempt } from "@/lib/notify";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useUndoableMutation } from "@/lib/undo";
 import { useToday } from "@/lib/useToday";
-
-const count = (n: number) => n.toLocaleString("en-US");
+import { movedToToday } from "./movedToToday";
 
 /**
  * The setting "Move unfinished todos to today automatically": asks the
@@ -37,15 +36,7 @@ export function useMoveUnfinishedOnOpen() {
           { today: day },
           {
             pending: "Moving unfinished todos to today",
-            afterResult: (progress) => {
-              // Already done today (another tab), or nothing was left.
-              if (progress === null) return null;
-              if (progress.status === "moving") {
-                return "Moved unfinished todos to today";
-              }
-              if (progress.moved === 0) return null;
-              return `Moved ${count(progress.moved)} unfinished ${progress.moved === 1 ? "todo" : "todos"} to today`;
-            },
+            afterResult: movedToToday,
           },
         ),
       "move unfinished todos to today",

@@ -68,7 +68,7 @@ test(
   ZONE_TEST_TIMEOUT_MS,
 );
 
-test("“Move unfinished todos to today automatically” is off by default; turned on, earlier open todos move to today and a toast says so", async () => {
+test("“Move unfinished todos to today automatically” is off by default; turned on, earlier open todos move to today at once, as its hint says, and a toast says so", async () => {
   const yesterday = shiftDay(todayString(), -1);
   const { user, backend } = await renderApp({
     seed: (b) => addTodos(b, ["Left yesterday"], yesterday),
@@ -79,6 +79,9 @@ test("“Move unfinished todos to today automatically” is off by default; turn
   });
   await waitFor(() => expect(checkbox).toBeEnabled());
   expect(checkbox).not.toBeChecked();
+  expect(checkbox).toHaveAccessibleDescription(
+    /^When you turn this on, and then the first time you open Daybook each new day, /,
+  );
   expect((await todosOf(backend, yesterday)).map((t) => t.text)).toEqual([
     "Left yesterday",
   ]);

@@ -220,7 +220,7 @@ test("the shortcuts dialog says which key keeps a date as text", async () => {
   );
 });
 
-test("a repeat in words (“every Sunday”) makes a repeating todo from today, without the words, its first occurrence on the next Sunday", async () => {
+test("a repeat in words (“every Sunday”) makes a repeating todo from its first day, the next Sunday, without the words", async () => {
   const { user, backend } = await renderApp();
   await ready();
   await typeWithChip(user, "Water plants every Sunday", "every Sunday");
@@ -232,7 +232,7 @@ test("a repeat in words (“every Sunday”) makes a repeating todo from today, 
   expect(
     backend.mutations.find((m) => m.name === "series:create")?.args,
   ).toMatchObject({
-    day: todayString(),
+    day: nextSunday(),
     text: "Water plants",
     rule: { freq: "weekly", interval: 1, byWeekday: [6] },
   });

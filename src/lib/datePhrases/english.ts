@@ -119,15 +119,59 @@ function bounded(rule: RepeatRule): RepeatRule | null {
   return rule;
 }
 
+const MONTH_NUMBERS: Record<string, number> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+const MONTH = `(${Object.keys(MONTH_NUMBERS).join("|")})\\.?`;
+
 type RepeatPattern = {
   pattern: RegExp;
   rule: (match: RegExpExecArray) => RepeatRule | null;
+  /** The date the phrase names, for a rule that repeats a date. */
+  on?: (match: RegExpExecArray) => { month: number; day: number };
 };
 
 /** Whole words only, and not a possessive ("each month's bills"). */
 const word = (source: string) => new RegExp(`\\b${source}\\b(?!['’]s)`, "i");
 
 const REPEAT_PATTERNS: RepeatPattern[] = [
+  {
+    // every year on March 3, yearly on Dec 25th, every March 3
+    pattern: word(
+      `(?:(?:${EVERY}\\s+(?:${NUMBER}\\s+)?years?|yearly|annually)\\s+on|${EVERY})\\s+${MONTH}\\s+${ORDINAL}`,
+    ),
+    rule: (m) =>
+      Number(m[3]) >= 1 && Number(m[3]) <= 31
+        ? bounded({ freq: "yearly", interval: intervalOf(m[1]), end: never })
+        : null,
+    on: (m) => ({
+      month: MONTH_NUMBERS[m[2]!.toLowerCase()]!,
+      day: Number(m[3]),
+    }),
+  },
   {
     // every month on the 15th, every 2 months on the 1st, monthly on the 15th
     pattern: word(
@@ -218,12 +262,17 @@ const REPEAT_PATTERNS: RepeatPattern[] = [
 /** The first repeat phrase in `text` (the longest where two start together). */
 function findRepeat(text: string): RepeatMatch | null {
   let best: RepeatMatch | null = null;
-  for (const { pattern, rule: ruleOf } of REPEAT_PATTERNS) {
+  for (const { pattern, rule: ruleOf, on } of REPEAT_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
     const rule = ruleOf(match);
     if (!rule) continue;
-    const found = { index: match.index, length: match[0].length, rule };
+    const found: RepeatMatch = {
+      index: match.index,
+      length: match[0].length,
+      rule,
+      ...(on ? { on: on(match) } : {}),
+    };
     if (
       !best ||
       found.index < best.index ||

@@ -180,6 +180,25 @@ describe("repeats", () => {
     });
   });
 
+  test.each([
+    ["Birthday every year on March 3", "every year on March 3", "2027-03-03"],
+    ["Christmas every year on Dec 25", "every year on Dec 25", "2026-12-25"],
+    ["Birthday every March 3", "every March 3", "2027-03-03"],
+    ["Leap day yearly on Feb 29th", "yearly on Feb 29th", "2028-02-29"],
+  ])("%j repeats yearly from the date it names", (typed, phrase, firstDay) => {
+    expect(find(typed)).toEqual({
+      kind: "repeat",
+      phrase,
+      text: typed.slice(0, typed.indexOf(phrase)).trimEnd(),
+      rule: { freq: "yearly", interval: 1, end: never },
+      firstDay,
+    });
+  });
+
+  test("a date that never comes is no repeat", () => {
+    expect(find("Party every year on Feb 30")?.kind).not.toBe("repeat");
+  });
+
   test("a month without the day is skipped: the 31st first falls in December", () => {
     expect(find("Pay the card every month on the 31st")).toMatchObject({
       rule: { freq: "monthly", byMonthDay: 31 },

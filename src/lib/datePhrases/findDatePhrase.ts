@@ -53,6 +53,19 @@ function dayOf(components: {
   return isDayString(result) ? result : null;
 }
 
+/** The next `month`/`day` on or after `today` (Feb 29 waits for a leap year). */
+function nextDate(
+  { month, day }: { month: number; day: number },
+  today: DayString,
+): DayString | null {
+  const year = Number(today.slice(0, 4));
+  for (let ahead = 0; ahead <= 8; ahead++) {
+    const date = `${String(year + ahead).padStart(4, "0")}-${twoDigits(month)}-${twoDigits(day)}`;
+    if (date >= today && isDayString(date)) return date;
+  }
+  return null;
+}
+
 /**
  * The date phrase in a todo's `text`, or null: a repeat ("every Sunday",
  * checked first, so its weekday is not read as a single day) or one day
@@ -74,7 +87,8 @@ export function findDatePhrase(
   const repeat = locale.findRepeat(readable);
   if (repeat) {
     const rest = withoutPhrase(text, repeat.index, repeat.length, locale);
-    const firstDay = firstOccurrence(repeat.rule, today);
+    const start = repeat.on ? nextDate(repeat.on, today) : today;
+    const firstDay = start && firstOccurrence(repeat.rule, start);
     if (NOTHING_LEFT.test(rest) || firstDay === null) return null;
     return {
       kind: "repeat",

@@ -2,7 +2,16 @@ import type { Chrono } from "chrono-node/en";
 import type { RepeatRule } from "./repeatRule";
 
 /** A repeat phrase found in a text: where it is and what it means. */
-export type RepeatMatch = { index: number; length: number; rule: RepeatRule };
+export type RepeatMatch = {
+  index: number;
+  length: number;
+  rule: RepeatRule;
+  /**
+   * The date the phrase names ("every year on March 3"): the series starts
+   * on its next one, since a yearly rule repeats its start's date.
+   */
+  on?: { month: number; day: number };
+};
 
 /**
  * What one language brings to date phrases; English is the first

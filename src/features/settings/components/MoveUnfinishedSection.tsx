@@ -6,8 +6,8 @@ import { useSignedInQuery } from "@/lib/signedInQueries";
 
 /**
  * Settings: "Move unfinished todos to today automatically" (off by
- * default). The move itself runs when the app opens on a new day
- * (features/carryOver).
+ * default). The move itself runs when it is turned on and when the app
+ * opens on a new day (features/carryOver); the hint says both.
  */
 export function MoveUnfinishedSection() {
   const id = useId();
@@ -49,8 +49,9 @@ export function MoveUnfinishedSection() {
         id={`${id}-hint`}
         className="text-sm text-slate-600 dark:text-slate-400"
       >
-        The first time you open Daybook on a new day, open todos from earlier
-        days move to the end of today. Undo puts them back.
+        When you turn this on, and then the first time you open Daybook each new
+        day, open todos from earlier days move to the end of today. Undo puts
+        them back.
       </p>
     </div>
   );

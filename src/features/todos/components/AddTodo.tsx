@@ -76,8 +76,8 @@ export function AddTodo({
   /** The same, for a todo whose typed date is another day than this one. */
   onAddToDay: (day: string, text: string) => Promise<boolean>;
   /**
-   * The same, for a todo typed with a repeat ("every Sunday"): the series
-   * starts today; `firstDay` is its first occurrence (for the toast).
+   * The same, for a todo typed with a repeat ("every Sunday"): `firstDay`
+   * is its first occurrence, from today on, where the series starts.
    */
   onAddRepeating?: (
     text: string,

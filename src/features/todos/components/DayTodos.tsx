@@ -6,7 +6,6 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
 import { useShowRepeats } from "@/features/repeat";
-import { todayString } from "@/lib/dates";
 import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -54,8 +53,10 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
             onAddToDay={(toDay, text) =>
               actions.addToDay(toDay, text, () => navigate(paths.day(toDay)))
             }
-            onAddRepeating={(text, rule) =>
-              actions.repeat.create(todayString(), text, rule)
+            // From its first day: the same days as from today, and a yearly
+            // rule repeats the date it names ("every year on March 3").
+            onAddRepeating={(text, rule, firstDay) =>
+              actions.repeat.create(firstDay, text, rule)
             }
             onAddMany={(lines) => actions.addMany(day, lines)}
           />

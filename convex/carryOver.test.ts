@@ -403,7 +403,7 @@ describe("carry-over of repeating todos", () => {
   });
 
   test("an occurrence made ahead, on a later day shown before it came, leaves the missed one carried", async () => {
-    const MONDAYS = { ...DAILY, freq: "weekly", byWeekday: [0] } as const;
+    const MONDAYS = { ...DAILY, freq: "weekly" as const, byWeekday: [0] };
     vi.setSystemTime(new Date("2026-11-23T12:00:00Z"));
     await alice().mutation(api.series.create, {
       day: "2026-11-23",

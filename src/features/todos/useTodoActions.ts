@@ -4,6 +4,7 @@ import type { Id } from "@convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
 import { moveBetween, orderAfterLast, type Neighbours } from "@/lib/dayItems";
 import { useChoose, useConfirm } from "@/components/ui/confirm";
+import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { shortDate } from "@/lib/dates";
@@ -143,7 +144,13 @@ export function useTodoActions() {
         let group: DeletedGroupId | null = null;
         pushUndoable({
           label: `Added “${isolate(shorten(text))}” to ${shortDate(day)}`,
-          secondaryAction: { label: "Go there", onClick: goThere },
+          secondaryAction: {
+            label: "Go there",
+            onClick: () => {
+              goThere();
+              revealTodoOnPage(current);
+            },
+          },
           undo: async () => {
             group = await remove({ id: current });
           },

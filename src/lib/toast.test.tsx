@@ -45,3 +45,51 @@ test("the toast that replaces one whose Undo was clicked stays, though sonner re
     vi.useRealTimers();
   }
 });
+
+test("after a toast's button, focus goes back where it was before the toast took it", async () => {
+  const user = userEvent.setup();
+  render(
+    <>
+      <button type="button">Before</button>
+      <Toaster theme="light" />
+    </>,
+  );
+  const before = screen.getByRole("button", { name: "Before" });
+  act(() => before.focus());
+  toast.message("Completed “Buy milk”", {
+    action: { label: "Undo", onClick: () => {} },
+  });
+  const undo = await screen.findByRole("button", { name: "Undo" });
+  act(() => undo.focus());
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(before).toHaveFocus());
+});
+
+test("after a toast's button takes away what had focus, focus goes to the main content", async () => {
+  const user = userEvent.setup();
+  const { rerender } = render(
+    <>
+      <main id="main" tabIndex={-1}>
+        <button type="button">Before</button>
+      </main>
+      <Toaster theme="light" />
+    </>,
+  );
+  act(() => screen.getByRole("button", { name: "Before" }).focus());
+  toast.message("Moved “Buy milk” to today", {
+    action: {
+      label: "Undo",
+      onClick: () =>
+        rerender(
+          <>
+            <main id="main" tabIndex={-1} />
+            <Toaster theme="light" />
+          </>,
+        ),
+    },
+  });
+  const undo = await screen.findByRole("button", { name: "Undo" });
+  act(() => undo.focus());
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(screen.getByRole("main")).toHaveFocus());
+});

@@ -86,14 +86,45 @@ export const ACTION_TOAST_ID = "undo";
 const generations = new Map<string, number>();
 const sonnerId = (id: string) => `${id}:${generations.get(id) ?? 0}`;
 function clickedMovesOn(id: string | undefined, button: Button | undefined) {
-  if (!button || id === undefined) return button;
+  if (!button) return button;
   return {
     label: button.label,
     onClick: () => {
-      generations.set(id, (generations.get(id) ?? 0) + 1);
+      if (id !== undefined) {
+        generations.set(id, (generations.get(id) ?? 0) + 1);
+      }
+      keepFocusOffBody();
       button.onClick();
     },
   };
+}
+
+/**
+ * A toast's button goes with its toast. sonner then gives focus back to
+ * what had it before, but that may be gone too (Undo takes away the row
+ * it came from): focus would fall to the page's body. This one place
+ * catches that for every toast: focus goes to the main content instead,
+ * or the page's first heading. It watches only until focus has settled.
+ */
+function keepFocusOffBody() {
+  if (typeof document === "undefined") return;
+  const settle = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) {
+      if (!active.closest("[data-sonner-toaster]")) stop();
+      return;
+    }
+    stop();
+    document.querySelector<HTMLElement>("#main, main, h1")?.focus();
+  };
+  const observer = new MutationObserver(settle);
+  observer.observe(document.body, { childList: true, subtree: true });
+  // Nothing left to catch once the toast has long gone.
+  const timer = setTimeout(() => stop(), 2_000);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+  }
 }
 
 export const toast = {

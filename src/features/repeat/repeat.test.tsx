@@ -178,3 +178,60 @@ test("Delete this and following removes it and the days after", async () => {
   await waitFor(async () => expect(await todosOf(backend)).toEqual([]));
   expect(await todosOf(backend, shiftDay(todayString(), 1))).toEqual([]);
 });
+
+/** Edits today's "Water plants" to `text` with the keyboard; the confirm asks. */
+async function editOccurrence(
+  user: Awaited<ReturnType<typeof renderApp>>["user"],
+  text: string,
+) {
+  await user.click(
+    await screen.findByRole("button", { name: "Edit Water plants" }),
+  );
+  const editor = screen.getByRole("textbox", { name: "Edit Water plants" });
+  await user.clear(editor);
+  await user.type(editor, `${text}{Enter}`);
+  return screen.findByRole("alertdialog", {
+    name: "Change the following ones too?",
+  });
+}
+
+test("Esc on the confirm saves nothing and goes back to the editor, text kept", async () => {
+  const { user, backend } = await renderApp({
+    seed: (b) => dailyFromToday(b, "Water plants"),
+  });
+  await ready();
+  const ask = await editOccurrence(user, "Water fast");
+  expect(
+    within(ask).getByRole("button", { name: "Only this one" }),
+  ).toBeInTheDocument();
+  await user.keyboard("{Escape}");
+  await waitFor(() =>
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument(),
+  );
+  const editor = await screen.findByRole("textbox", {
+    name: "Edit Water plants",
+  });
+  expect(editor).toHaveValue("Water fast");
+  await waitFor(() => expect(editor).toHaveFocus());
+  expect((await todosOf(backend)).map((t) => t.text)).toEqual(["Water plants"]);
+  expect(
+    (await todosOf(backend, shiftDay(todayString(), 1))).map((t) => t.text),
+  ).toEqual(["Water plants"]);
+});
+
+test.each(["Only this one", "This and following"])(
+  "after %s, focus is back on the edited todo",
+  async (choice) => {
+    const { user } = await renderApp({
+      seed: (b) => dailyFromToday(b, "Water plants"),
+    });
+    await ready();
+    const ask = await editOccurrence(user, "Water the ferns");
+    await user.click(within(ask).getByRole("button", { name: choice }));
+    await waitFor(() =>
+      expect(
+        screen.getByRole("button", { name: "Edit Water the ferns" }),
+      ).toHaveFocus(),
+    );
+  },
+);

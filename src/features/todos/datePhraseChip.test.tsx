@@ -66,7 +66,7 @@ test("a date in words shows its day before Enter; Enter adds the todo to that da
   expect(screen.getByRole("button", { name: "Undo" })).toBeVisible();
 });
 
-test("“Go there” in the toast opens the day the todo went to", async () => {
+test("“Go there” in the toast opens the day the todo went to, focus on the todo", async () => {
   const { user, location } = await renderApp();
   await ready();
   await typeWithChip(user, "Buy stamps tomorrow", "tomorrow");
@@ -78,6 +78,13 @@ test("“Go there” in the toast opens the day the todo went to", async () => {
   expect(
     await screen.findByRole("checkbox", { name: "Buy stamps" }),
   ).toBeInTheDocument();
+  await waitFor(
+    () =>
+      expect(
+        screen.getByRole("button", { name: "Edit Buy stamps" }),
+      ).toHaveFocus(),
+    { timeout: 5_000 },
+  );
 });
 
 test("the next step's toast replaces the add's, without its “Go there”", async () => {

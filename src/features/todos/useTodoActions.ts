@@ -3,7 +3,8 @@ import { api } from "@convex/_generated/api";
 import type { Id } from "@convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
 import { moveBetween, orderAfterLast, type Neighbours } from "@/lib/dayItems";
-import { useConfirm } from "@/components/ui/confirm";
+import { useChoose, useConfirm } from "@/components/ui/confirm";
+import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { shortDate } from "@/lib/dates";
@@ -32,6 +33,7 @@ export type TodoNeighbours = Neighbours<Id<"todos">>;
 /** Every todo mutation the UI uses, with optimistic updates and error toasts. */
 export function useTodoActions() {
   const confirm = useConfirm();
+  const choose = useChoose();
   const create = useOutboxMutation(api.todos.create, {
     optimisticUpdate: (store, { day, text }) => {
       const item = { ...parseHeading(text), done: false };
@@ -142,7 +144,13 @@ export function useTodoActions() {
         let group: DeletedGroupId | null = null;
         pushUndoable({
           label: `Added “${isolate(shorten(text))}” to ${shortDate(day)}`,
-          secondaryAction: { label: "Go there", onClick: goThere },
+          secondaryAction: {
+            label: "Go there",
+            onClick: () => {
+              goThere();
+              revealTodoOnPage(current);
+            },
+          },
           undo: async () => {
             group = await remove({ id: current });
           },
@@ -169,23 +177,31 @@ export function useTodoActions() {
       /**
        * Saves an edit made from `baseText` (the text when editing began).
        * If the todo changed elsewhere meanwhile, the person chooses.
+       * Resolves "cancelled" when the person dismissed the question an
+       * occurrence of a repeating todo asks (nothing saved: the editor
+       * opens again on their text), else "done".
        */
-      editText: async (todo: Todo, text: string, baseText = todo.text) => {
+      editText: async (
+        todo: Todo,
+        text: string,
+        baseText = todo.text,
+      ): Promise<"done" | "cancelled"> => {
         // An occurrence of a repeating todo: this one, or the following too?
-        if (
-          todo.seriesId &&
-          (await confirm({
+        if (todo.seriesId) {
+          const choice = await choose({
             title: "Change the following ones too?",
             description: `“${isolate(shorten(todo.text))}” repeats. Change only this one, or this one and the open ones after it?`,
             confirmLabel: "This and following",
-            cancelLabel: "Only this one",
-          }))
-        ) {
-          await attempt(
-            () => repeat.editFollowing(todo, text, baseText),
-            "save the todos",
-          );
-          return;
+            alternativeLabel: "Only this one",
+          });
+          if (choice === "cancel") return "cancelled";
+          if (choice === "confirm") {
+            await attempt(
+              () => repeat.editFollowing(todo, text, baseText),
+              "save the todos",
+            );
+            return "done";
+          }
         }
         for (let base = baseText; ;) {
           try {
@@ -193,12 +209,12 @@ export function useTodoActions() {
               { id: todo._id, baseText: base, text },
               `Edited “${isolate(shorten(text))}”`,
             );
-            return;
+            return "done";
           } catch (error) {
             const current = conflictCurrent(error)?.text;
             if (typeof current !== "string") {
               notifyError(error, "save the todo");
-              return;
+              return "done";
             }
             const keepMine = await confirm({
               title: "This todo changed elsewhere",
@@ -206,7 +222,7 @@ export function useTodoActions() {
               confirmLabel: "Keep mine",
               cancelLabel: "Keep theirs",
             });
-            if (!keepMine) return;
+            if (!keepMine) return "done";
             base = current;
           }
         }
@@ -255,6 +271,7 @@ export function useTodoActions() {
     }),
     [
       confirm,
+      choose,
       create,
       createMany,
       updateText,

@@ -5,7 +5,7 @@ import { Dialog } from "@/components/ui/Dialog";
 import { errorMessage } from "@/lib/errors";
 import { requestReveal } from "@/lib/reveal";
 import { isBlankText } from "@/lib/text";
-import { revealTodoOnPage } from "../revealTodo";
+import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { useDebouncedValue } from "../useDebouncedValue";
 import { useSearch } from "../useSearch";
 import { optionId, SearchResults, type SearchOption } from "./SearchResults";

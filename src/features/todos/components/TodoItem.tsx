@@ -68,7 +68,11 @@ export const TodoItem = memo(function TodoItem({
       (owner && hadDraft ? readDraft<string>(owner, baseName) : undefined) ??
       todo.text,
   );
+  // The text an editor opens on again after its save was called off (the
+  // question a repeating todo asks was dismissed): what was typed.
+  const [reopenText, setReopenText] = useState<string | null>(null);
   const startEdit = () => {
+    setReopenText(null);
     setBaseText(todo.text);
     if (owner) writeDraft(owner, baseName, todo.text);
     setEditing(true);
@@ -89,7 +93,20 @@ export const TodoItem = memo(function TodoItem({
       if (end === "key") keepFocusOnTodo(document.activeElement);
       void actions.remove(todo);
     } else if (text.trim() !== editableText(todo).trim()) {
-      void actions.editText(todo, text, baseText);
+      // Kept while a question about it is open, so a reload loses nothing.
+      if (owner && todo.seriesId) {
+        writeDraft(owner, draftName, text);
+        writeDraft(owner, baseName, baseText);
+      }
+      void actions.editText(todo, text, baseText).then((outcome) => {
+        if (outcome === "cancelled") {
+          setReopenText(text);
+          setEditing(true);
+        } else if (owner && todo.seriesId) {
+          removeDraft(owner, draftName);
+          removeDraft(owner, baseName);
+        }
+      });
     }
   };
 
@@ -127,7 +144,7 @@ export const TodoItem = memo(function TodoItem({
   const text = editing ? (
     <InlineEditor
       multiline
-      initial={editableText(todo)}
+      initial={reopenText ?? editableText(todo)}
       label={`Edit ${todo.text}`}
       maxLength={LIMITS.todoText}
       keepAs={draftName}

@@ -94,7 +94,7 @@ test("completing a todo from its checkbox there takes it out of the section", as
   expect(todo).toMatchObject({ text: "Only one", done: true });
 });
 
-test("shows a page at a time, with “Show more” beyond the first", async () => {
+test("shows a page at a time, with “Show more” beyond the first, which hands focus to the first todo it brought", async () => {
   const texts = Array.from(
     { length: CARRY_OVER_PAGE + 3 },
     (_, i) => `Task ${String(i).padStart(2, "0")}`,
@@ -117,9 +117,15 @@ test("shows a page at a time, with “Show more” beyond the first", async () =
   expect(
     within(region).queryByRole("button", { name: "Show more" }),
   ).not.toBeInTheDocument();
+  // The button went with the last page: focus is on the first todo it brought.
+  expect(
+    within(region).getByRole("button", {
+      name: `Move to today: ${texts[CARRY_OVER_PAGE]}`,
+    }),
+  ).toHaveFocus();
 });
 
-test("“Move all to today” moves them all after today's todos in the section's order; Undo puts each back on its day", async () => {
+test("“Move all to today” moves them all after today's todos in the section's order, focus following the first; Undo puts each back on its day", async () => {
   const { user, backend } = await renderApp({
     seed: async (b) => {
       await addTodos(b, ["Older a", "Older b"], daysAgo(6));
@@ -138,6 +144,12 @@ test("“Move all to today” moves them all after today's todos in the section'
     expect(
       screen.queryByRole("region", { name: /^From earlier days/ }),
     ).not.toBeInTheDocument(),
+  );
+  // The section went: focus followed the first todo it showed to today.
+  await waitFor(() =>
+    expect(document.activeElement?.closest("[data-todo-id]")).toHaveTextContent(
+      "Newer",
+    ),
   );
 
   const toast = (

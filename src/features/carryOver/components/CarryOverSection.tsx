@@ -1,8 +1,10 @@
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/Button";
 import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { UserText } from "@/components/ui/UserText";
 import { useTodoActions, type Todo, type TodoActions } from "@/features/todos";
 import { longDate, relativeDayName } from "@/lib/dates";
+import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { isBlankText } from "@/lib/text";
 import { useCarryOver } from "../useCarryOver";
 import { CarriedOverItem } from "./CarriedOverItem";
@@ -90,11 +92,24 @@ function MoveStatus({
 export function CarryOverSection({ today }: { today: string }) {
   const { carryOver, progress, showMore, moveAll } = useCarryOver(today);
   const actions = useTodoActions();
+  const section = useRef<HTMLElement>(null);
+  // "Show more" goes when the last page comes: focus moves to the first
+  // todo it brought, as it would have been the next one tabbed to.
+  const focusFromRow = useRef<number | null>(null);
+  const shown = carryOver?.days.flatMap((group) => group.todos) ?? [];
+  useEffect(() => {
+    const from = focusFromRow.current;
+    if (from === null || shown.length <= from) return;
+    focusFromRow.current = null;
+    const rows = section.current?.querySelectorAll("[data-todo-id]");
+    rows?.[from]?.querySelector<HTMLElement>('[data-control="move"]')?.focus();
+  }, [shown.length]);
   const moving = progress?.status === "moving";
   if (!carryOver || (carryOver.count === 0 && !moving)) return null;
   const shownCount = `${count(carryOver.count)}${carryOver.countCapped ? "+" : ""}`;
   return (
     <section
+      ref={section}
       aria-labelledby="carry-over-heading"
       className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
     >
@@ -106,7 +121,17 @@ export function CarryOverSection({ today }: { today: string }) {
           </span>
         </h2>
         {carryOver.count > 0 ? (
-          <Button size="sm" disabled={moving} onClick={() => void moveAll()}>
+          <Button
+            size="sm"
+            disabled={moving}
+            onClick={() => {
+              // The section empties at once: focus follows the first todo
+              // shown to its new place at the end of today's list.
+              const first = shown[0];
+              void moveAll();
+              if (first) revealTodoOnPage(first._id);
+            }}
+          >
             Move all to today
           </Button>
         ) : null}
@@ -121,7 +146,14 @@ export function CarryOverSection({ today }: { today: string }) {
         />
       ))}
       {carryOver.hasMore ? (
-        <Button size="sm" className="self-start" onClick={showMore}>
+        <Button
+          size="sm"
+          className="self-start"
+          onClick={() => {
+            focusFromRow.current = shown.length;
+            showMore();
+          }}
+        >
           Show more
         </Button>
       ) : null}

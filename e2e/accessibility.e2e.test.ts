@@ -402,6 +402,16 @@ describe(
           await tab.keyboard.press("Escape");
           await picker.waitFor({ state: "detached" });
           if (phone) {
+            // The drawer closes on Escape from inside it: first wait for
+            // the picker to have given focus back there (Radix does so a
+            // task after it is gone).
+            await expect
+              .poll(() =>
+                drawer.evaluate((element) =>
+                  element.contains(document.activeElement),
+                ),
+              )
+              .toBe(true);
             await tab.keyboard.press("Escape");
             await drawer.waitFor({ state: "detached" });
           }

@@ -113,8 +113,8 @@ async function recordWorkerLifecycle(page: Page) {
 
 /**
  * From each page load on: when the app registered its worker and what the
- * browser answered, and when it began listening for the tab coming back
- * (its update checks). Read with `appWatchLog` for a failure's message.
+ * browser answered, when it began listening for the tab coming back, and
+ * each update check it asked for and how that ended. Read with `appWatchLog` for a failure's message.
  */
 function recordAppWatch(context: BrowserContext) {
   return context.addInitScript(() => {
@@ -133,6 +133,20 @@ function recordAppWatch(context: BrowserContext) {
         () => log.push(`${asked}: register() answered`),
         (error: Error) =>
           log.push(`${asked}: register() failed: ${error.message}`),
+      );
+      return answer;
+    };
+    const update = ServiceWorkerRegistration.prototype.update;
+    ServiceWorkerRegistration.prototype.update = function (
+      this: ServiceWorkerRegistration,
+    ) {
+      const asked = at();
+      log.push(`${asked}: update() asked`);
+      const answer = update.apply(this);
+      answer.then(
+        () => log.push(`${asked}: update() answered`),
+        (error: Error) =>
+          log.push(`${asked}: update() failed: ${error.message}`),
       );
       return answer;
     };

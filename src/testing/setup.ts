@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup, configure } from "@testing-library/react";
+import { cleanup, configure, prettyDOM } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
@@ -8,7 +8,40 @@ afterEach(() => cleanup());
 // 2-core CI machine a first render that loads a chunk (a dialog, the signed-
 // in app) or a round trip through the fake backend can take longer; the
 // waits still end as soon as their condition holds.
-configure({ asyncUtilTimeout: 15_000 });
+//
+// A failed query prints what has focus, the main content and any open
+// dialog, not the whole page: Testing Library's dump starts at <body> and is
+// cut at 7,000 characters, which the header's icons alone fill, so a failure
+// on CI never showed what the page was doing.
+configure({
+  asyncUtilTimeout: 15_000,
+  getElementError: (message, container) => {
+    const error = new Error(
+      [message, describePage(container)].filter(Boolean).join("\n\n"),
+    );
+    error.name = "TestingLibraryElementError";
+    return error;
+  },
+});
+
+function describePage(container: Element | Document) {
+  const document =
+    ("ownerDocument" in container && container.ownerDocument) ||
+    (container as Document);
+  const focused = document.activeElement;
+  const parts = [
+    document.querySelector("main") ?? container,
+    ...document.querySelectorAll('[role="dialog"], [role="alertdialog"]'),
+  ];
+  return [
+    `Focus: ${!focused || focused === document.body ? "<body>" : prettyDOM(focused, 300, { highlight: false })}`,
+    ...parts.map((part) => {
+      const text = (part.textContent ?? "").replace(/\s+/g, " ").trim();
+      const dom = prettyDOM(part as Element, 8_000, { highlight: false });
+      return `Text: ${text.slice(0, 2_000)}\n${dom}`;
+    }),
+  ].join("\n\n");
+}
 
 // jsdom lacks a few browser APIs that Radix and dnd-kit call; these minimal versions make them behave as in a browser
 // that never resizes.

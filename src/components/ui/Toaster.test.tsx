@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import { toast } from "@/lib/toast";
@@ -22,9 +22,11 @@ test("sonner's live region is on the page, empty, before the first toast's text 
 
   toast.message("Moved “Water plants” to today");
 
-  expect(
-    await screen.findByText("Moved “Water plants” to today"),
-  ).toBeVisible();
+  // Sonner fades a toast in (opacity 0 until an effect marks it mounted),
+  // so its text is in the page a moment before it is visible.
+  await waitFor(() =>
+    expect(screen.getByText("Moved “Water plants” to today")).toBeVisible(),
+  );
   watcher.disconnect();
   expect(regionsOnArrival).toEqual([""]);
 });
@@ -41,7 +43,9 @@ test("a toast's Undo, inside the Notifications region, works on its first click"
   expect(
     screen.getByRole("region", { name: /Notifications/ }),
   ).toContainElement(button);
-  expect(screen.getByText("Deleted “Buy milk”")).toBeVisible();
+  await waitFor(() =>
+    expect(screen.getByText("Deleted “Buy milk”")).toBeVisible(),
+  );
   await userEvent.click(button);
   expect(undo).toHaveBeenCalledTimes(1);
 });

@@ -1,7 +1,8 @@
 import { screen, waitFor } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
-import { shiftDay, shortDate, todayString } from "@/lib/dates";
+import { shiftDay, todayString } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import { renderApp } from "@/testing/renderApp";
 import { documentTitle } from "./useDocumentTitle";
 

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { dayOfPath, paths } from "@/config/paths";
 import { useDay } from "@/features/days";
-import { relativeDayName, shortDate } from "@/lib/dates";
+import { relativeDayName, shortDate } from "@/lib/dayNames";
 import { isBlankText } from "@/lib/text";
 import { useToday } from "@/lib/useToday";
 

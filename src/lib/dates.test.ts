@@ -1,11 +1,5 @@
 import { expect, test } from "vitest";
-import {
-  isDayString,
-  parseDay,
-  relativeDayName,
-  shiftDay,
-  toDayString,
-} from "./dates";
+import { isDayString, parseDay, shiftDay, toDayString } from "./dates";
 
 test("a day's string pads month, day and year", () => {
   expect(toDayString(new Date(2025, 2, 7))).toBe("2025-03-07");
@@ -36,13 +30,4 @@ test("shifting a day crosses months, years and leap days by calendar days", () =
     expect(shiftDay(day, 1)).not.toBe(day);
   }
   expect(() => shiftDay("not a day", 1)).toThrow();
-});
-
-test("today, yesterday and tomorrow are named; other days are not", () => {
-  const now = new Date(2025, 0, 1, 23, 59);
-  expect(relativeDayName("2025-01-01", now)).toBe("Today");
-  expect(relativeDayName("2024-12-31", now)).toBe("Yesterday");
-  expect(relativeDayName("2025-01-02", now)).toBe("Tomorrow");
-  expect(relativeDayName("2025-01-03", now)).toBeNull();
-  expect(relativeDayName("2025-02-30", now)).toBeNull();
 });

@@ -7,9 +7,9 @@ export { FIRST_DAY, LAST_DAY };
 /*
  * Days are local calendar dates, handled with the platform's Date: a day's
  * string, a day `n` days on (the Date constructor rolls over months, years
- * and daylight-saving changes) and names from Intl. A date library's
- * formatter and helpers added a kilobyte to every day view for these
- * one-liners.
+ * and daylight-saving changes) and names from Intl (lib/dayNames). A date
+ * library's formatter and helpers added a kilobyte to every day view for
+ * these one-liners.
  */
 
 /** A calendar day as the backend stores it: `YYYY-MM-DD`. */
@@ -81,51 +81,4 @@ export function dayWithinRange(
   if (!isDayString(day)) return null;
   const shifted = shiftDay(day, amount);
   return isDayInRange(shifted) ? shifted : null;
-}
-
-// Names of days and months come from the browser (Intl), in English to
-// match the rest of the interface.
-const LONG = new Intl.DateTimeFormat("en-US", {
-  weekday: "long",
-  month: "long",
-  day: "numeric",
-  year: "numeric",
-});
-const SHORT = new Intl.DateTimeFormat("en-US", {
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-});
-const SHORT_WITH_YEAR = new Intl.DateTimeFormat("en-US", {
-  weekday: "short",
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-});
-
-/** "Monday, March 10, 2025" */
-export function longDate(day: DayString): string {
-  const date = parseDay(day);
-  return date ? LONG.format(date) : day;
-}
-
-/** "Mon, Mar 10" (with the year when it is not this year). */
-export function shortDate(day: DayString, now: Date = new Date()): string {
-  const date = parseDay(day);
-  if (!date) return day;
-  const thisYear = day.slice(0, 4) === todayString(now).slice(0, 4);
-  return (thisYear ? SHORT : SHORT_WITH_YEAR).format(date);
-}
-
-/** "Today", "Yesterday", "Tomorrow" or null. */
-export function relativeDayName(
-  day: DayString,
-  now: Date = new Date(),
-): string | null {
-  if (parseDay(day) === null) return null;
-  const today = todayString(now);
-  if (day === today) return "Today";
-  if (day === shiftDay(today, -1)) return "Yesterday";
-  if (day === shiftDay(today, 1)) return "Tomorrow";
-  return null;
 }

@@ -6,6 +6,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { takeSignedOutDrafts } from "./signedOutDrafts";
 
 /**
  * Text typed into open fields (the add field, a note, an inline editor),
@@ -80,46 +81,12 @@ export function clearKeptDrafts(userId: string) {
   for (const key of keysWithPrefix(keyFor(userId, ""))) local?.removeItem(key);
 }
 
-/*
- * Text a signed-out visitor types (the landing page's add field) has no
- * user yet. It is kept in this tab under its own prefix, and handed to the
- * first user who signs in here (the sign-in round trip comes back to this
- * tab), whose field then shows it; it is never sent without them.
+/**
+ * Hands what was typed signed out (lib/signedOutDrafts) to `userId`, after
+ * any text of theirs.
  */
-const SIGNED_OUT_PREFIX = "daybook:signed-out-draft:";
-
-/** Keeps (or, when blank, forgets) what a signed-out visitor typed. */
-export function keepSignedOutDraft(name: string, text: string) {
-  try {
-    const key = SIGNED_OUT_PREFIX + name;
-    if (text.trim() === "") storage()?.removeItem(key);
-    else storage()?.setItem(key, JSON.stringify({ value: text }));
-  } catch {
-    // Storage full or blocked: the text lives on screen only.
-  }
-}
-
-export function readSignedOutDraft(name: string): string {
-  try {
-    const raw = storage()?.getItem(SIGNED_OUT_PREFIX + name);
-    const value: unknown = raw
-      ? (JSON.parse(raw) as Stored<unknown>).value
-      : "";
-    return typeof value === "string" ? value : "";
-  } catch {
-    return "";
-  }
-}
-
-/** Hands what was typed signed out to `userId`, after any text of theirs. */
 function adoptSignedOutDrafts(userId: string) {
-  const local = storage();
-  if (!local) return;
-  for (const key of keysWithPrefix(SIGNED_OUT_PREFIX)) {
-    const name = key.slice(SIGNED_OUT_PREFIX.length);
-    const text = readSignedOutDraft(name);
-    local.removeItem(key);
-    if (!text) continue;
+  for (const { name, text } of takeSignedOutDrafts()) {
     const own = readDraft<string>(userId, name);
     writeDraft(userId, name, own?.trim() ? `${own}\n${text}` : text);
   }

@@ -1,6 +1,7 @@
 import { act, renderHook } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
-import { relativeDayName, todayString, toDayString } from "./dates";
+import { todayString, toDayString } from "./dates";
+import { relativeDayName } from "./dayNames";
 import { clearLocalCache } from "./localCache";
 import {
   readRememberedTimeZone,

@@ -1,10 +1,10 @@
 import { useEffect, useSyncExternalStore } from "react";
 import type { Theme } from "@/lib/theme";
-import { loadedSonner } from "@/lib/toast";
+import { loadedSonner } from "@/lib/lazySonner";
 
 /**
  * Where toasts appear: sonner's region, mounted once the first toast has
- * loaded the library (lib/toast), which then shows the toasts asked for.
+ * loaded the library (lib/lazySonner), which then shows the toasts asked for.
  */
 export function Toaster({ theme }: { theme: Theme }) {
   const sonner = useSyncExternalStore(loadedSonner.subscribe, loadedSonner.get);

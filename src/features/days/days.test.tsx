@@ -8,7 +8,8 @@ import {
 import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
-import { longDate, shiftDay, todayString } from "@/lib/dates";
+import { shiftDay, todayString } from "@/lib/dates";
+import { longDate } from "@/lib/dayNames";
 import { isolate } from "@/components/ui/UserText";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";

@@ -1,5 +1,5 @@
 import { api } from "@convex/_generated/api";
-import { longDate, relativeDayName } from "@/lib/dates";
+import { longDate, relativeDayName } from "@/lib/dayNames";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { isBlankText } from "@/lib/text";
 

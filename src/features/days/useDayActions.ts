@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { toast } from "@/lib/toast";
 import { api } from "@convex/_generated/api";
 import type { Doc } from "@convex/_generated/dataModel";
-import { shortDate } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
 import { useUndoableDelete } from "@/lib/restoreDeleted";

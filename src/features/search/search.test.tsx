@@ -8,7 +8,7 @@ import {
 import { ConvexError } from "convex/values";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
-import { longDate } from "@/lib/dates";
+import { longDate } from "@/lib/dayNames";
 import { renderApp } from "@/testing/renderApp";
 import { addNotes, addTodos } from "@/testing/seed";
 import { highlightParts } from "./highlight";

@@ -4,12 +4,11 @@ import { api } from "@convex/_generated/api";
 import { dayInTimeZone } from "@convex/lib/timeZone";
 import {
   deviceTimeZone,
-  longDate,
   shiftDay,
-  shortDate,
   todayString,
   toDayString,
 } from "@/lib/dates";
+import { longDate, shortDate } from "@/lib/dayNames";
 import { holdQueries } from "@/testing/fakeConvex";
 import { renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";

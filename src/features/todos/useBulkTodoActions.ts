@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import { attempt } from "@/lib/notify";
-import { shortDate } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import { useOutboxMutation } from "@/lib/outbox";
 import { useUndoableDelete } from "@/lib/restoreDeleted";
 import { useUndoableMutation } from "@/lib/undo";

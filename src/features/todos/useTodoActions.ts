@@ -7,7 +7,7 @@ import { useChoose, useConfirm } from "@/components/ui/confirm";
 import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
-import { shortDate } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import { useOutboxMutation } from "@/lib/outbox";
 import {
   useRestoreDeleted,

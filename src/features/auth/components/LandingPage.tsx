@@ -3,7 +3,7 @@ import { LogIn, NotebookPen, Plus, Search } from "lucide-react";
 import { lazy, Suspense, useEffect, useState, type FormEvent } from "react";
 import { Button, IconButton } from "@/components/ui/Button";
 import { todayString } from "@/lib/dates";
-import { keepSignedOutDraft, readSignedOutDraft } from "@/lib/keptDrafts";
+import { keepSignedOutDraft, readSignedOutDraft } from "@/lib/signedOutDrafts";
 import { isMac } from "@/lib/keyboard";
 import { currentPath } from "../returnTo";
 
@@ -25,7 +25,7 @@ export function LandingPage() {
   const { signIn } = useAuth();
   const [blocked, setBlocked] = useState<string | null>(null);
   // What is typed here is kept and shows in today's add field once signed
-  // in (lib/keptDrafts), never lost to the sign-in round trip.
+  // in (lib/signedOutDrafts), never lost to the sign-in round trip.
   const [draftName] = useState(() => `add-todo:${todayString()}`);
   const [draft, setDraft] = useState(() => readSignedOutDraft(draftName));
   const startSignIn = () => {

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/Button";
 import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { UserText } from "@/components/ui/UserText";
 import { useTodoActions, type Todo, type TodoActions } from "@/features/todos";
-import { longDate, relativeDayName } from "@/lib/dates";
+import { longDate, relativeDayName } from "@/lib/dayNames";
 import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { isBlankText } from "@/lib/text";
 import { useCarryOver } from "../useCarryOver";

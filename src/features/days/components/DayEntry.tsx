@@ -4,7 +4,7 @@ import { LIMITS } from "@convex/lib/limits";
 import { InlineEditor, type EditEnd } from "@/components/ui/InlineEditor";
 import { paths } from "@/config/paths";
 import { cn } from "@/lib/cn";
-import { relativeDayName, shortDate } from "@/lib/dates";
+import { relativeDayName, shortDate } from "@/lib/dayNames";
 import { useHasKeptDraft } from "@/lib/keptDrafts";
 import type { DayActions } from "../useDayActions";
 import { DayMenu } from "./DayMenu";

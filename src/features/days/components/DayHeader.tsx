@@ -10,7 +10,8 @@ import { useLocation } from "wouter";
 import { IconButton } from "@/components/ui/Button";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
-import { dayWithinRange, longDate, relativeDayName } from "@/lib/dates";
+import { dayWithinRange } from "@/lib/dates";
+import { longDate, relativeDayName } from "@/lib/dayNames";
 import { dayTitle, useDay } from "../useDay";
 import { UserText } from "@/components/ui/UserText";
 

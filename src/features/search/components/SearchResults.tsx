@@ -1,6 +1,6 @@
 import { CheckSquare, Heading, NotebookPen, Square } from "lucide-react";
 import { cn } from "@/lib/cn";
-import { relativeDayName, shortDate } from "@/lib/dates";
+import { relativeDayName, shortDate } from "@/lib/dayNames";
 import { Highlight } from "../highlight";
 
 export type SearchOption =

@@ -1,5 +1,5 @@
 import { CalendarDays, Repeat, X } from "lucide-react";
-import { relativeDayName, shortDate } from "@/lib/dates";
+import { relativeDayName, shortDate } from "@/lib/dayNames";
 import type { DatePhrase } from "@/lib/datePhrases";
 // Not through the index: this module is loaded on demand, and so is this.
 import { describeRepeat } from "@/lib/datePhrases/describeRepeat";

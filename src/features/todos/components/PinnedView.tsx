@@ -9,7 +9,7 @@ import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { UserText } from "@/components/ui/UserText";
 import { paths } from "@/config/paths";
 import { useDay } from "@/features/days";
-import { longDate, relativeDayName } from "@/lib/dates";
+import { longDate, relativeDayName } from "@/lib/dayNames";
 import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
 import { isBlankText } from "@/lib/text";
 import type { Todo } from "../optimistic";

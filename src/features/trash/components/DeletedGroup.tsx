@@ -5,7 +5,7 @@ import { api } from "@convex/_generated/api";
 import { Button } from "@/components/ui/Button";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { UserText } from "@/components/ui/UserText";
-import { longDate } from "@/lib/dates";
+import { longDate } from "@/lib/dayNames";
 import { useSignedInPaginatedQuery } from "@/lib/signedInQueries";
 import { isBlankText } from "@/lib/text";
 import type { TrashActions } from "../useTrashActions";

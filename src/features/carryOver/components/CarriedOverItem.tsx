@@ -1,15 +1,10 @@
 import { memo } from "react";
 import { keepFocusOnItem } from "@/components/ui/focus";
 import { TodoItem, type Todo, type TodoActions } from "@/features/todos";
+import { todoRowOnPage } from "@/lib/revealTodoOnPage";
 
 /** The id of the section's heading, which takes focus when it empties. */
 export const CARRY_OVER_HEADING = "carry-over-heading";
-
-/** The text of a todo's row wherever it is on the page (today's list). */
-const movedTodoText = (id: string) =>
-  [...document.querySelectorAll<HTMLElement>("[data-todo-id]")]
-    .find((row) => row.dataset.todoId === id)
-    ?.querySelector<HTMLElement>('[data-control="text"]') ?? null;
 
 /**
  * A todo left on an earlier day: the usual item (checkbox, text, menu)
@@ -46,7 +41,9 @@ export const CarriedOverItem = memo(function CarriedOverItem({
               within: event.currentTarget.closest("section") ?? undefined,
               fallback: () =>
                 document.getElementById(CARRY_OVER_HEADING) ??
-                movedTodoText(todo._id) ??
+                todoRowOnPage(todo._id)?.querySelector<HTMLElement>(
+                  '[data-control="text"]',
+                ) ??
                 document.getElementById("add-todo"),
             });
             void actions.moveTo(todo, today);

@@ -75,6 +75,13 @@ export type FollowedItems = {
   idAttribute: string;
   /** Focused when the list has no item left, e.g. the add field. */
   fallback: () => HTMLElement | null;
+  /**
+   * Keeps focus inside this element, e.g. a section whose items move
+   * elsewhere one at a time: the item is followed only while it is in it,
+   * and its neighbours are every row in it, across its lists. By default
+   * the item is followed anywhere on the page, among the rows of its list.
+   */
+  within?: Element;
 };
 
 let stopFollowing: (() => void) | null = null;
@@ -96,7 +103,7 @@ let stopFollowing: (() => void) | null = null;
  */
 export function keepFocusOnItem(
   control: Element | null,
-  { idAttribute, fallback }: FollowedItems,
+  { idAttribute, fallback, within }: FollowedItems,
 ) {
   stopFollowing?.();
   let row = control?.closest(`[${idAttribute}]`);
@@ -104,9 +111,12 @@ export function keepFocusOnItem(
   const id = row.getAttribute(idAttribute);
   const place = placeOf(control, row);
   const list = row.parentElement?.closest('[role="list"], ul:not([role])');
+  const scope = within ?? document;
   // The list's rows as they are now; their ids are read only if the item
   // itself is not found again (a day of thousands of rows pays one query).
-  const rows = [...(list ?? document).querySelectorAll(`[${idAttribute}]`)];
+  const rows = [
+    ...(within ?? list ?? document).querySelectorAll(`[${idAttribute}]`),
+  ];
   const at = rows.indexOf(row);
   const neighbours = function* () {
     for (let index = at + 1; index < rows.length; index += 1)
@@ -115,12 +125,16 @@ export function keepFocusOnItem(
       yield rows[index]!.getAttribute(idAttribute);
   };
 
-  const rowOf = (itemId: string | null) =>
-    itemId === null
-      ? null
-      : document.querySelector(
-          `[${idAttribute}="${itemId.replace(/["\\]/g, "\\$&")}"]`,
-        );
+  // Only rows on the page: `within` may have left it, rows and all.
+  const rowOf = (itemId: string | null) => {
+    const found =
+      itemId === null
+        ? null
+        : scope.querySelector(
+            `[${idAttribute}="${itemId.replace(/["\\]/g, "\\$&")}"]`,
+          );
+    return found?.isConnected ? found : null;
+  };
   const settle = () => {
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) {

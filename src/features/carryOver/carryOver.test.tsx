@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { LIMITS } from "@convex/lib/limits";
 import { shiftDay, todayString } from "@/lib/dates";
-import { renderApp } from "@/testing/renderApp";
+import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 import { CARRY_OVER_PAGE } from "./useCarryOver";
 
@@ -77,6 +77,78 @@ test("“Move to today” (named by the todo) moves it to the end of today's ope
   expect(
     within(await section()).getByRole("heading", { level: 2 }),
   ).toHaveTextContent("From earlier days 1");
+});
+
+test("an item's menu there offers pin, repeat, a move to tomorrow or to a date, and delete, but no move to the day before or after its old day", async () => {
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Return the library books"], daysAgo(3));
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  const itemsOf = (menu: HTMLElement) =>
+    within(menu)
+      .getAllByRole("menuitem")
+      .map((item) => item.textContent);
+  expect(
+    within(region).getByRole("checkbox", { name: "Return the library books" }),
+  ).toBeInTheDocument();
+  const menu = await openMenu(
+    user,
+    "More actions for Return the library books",
+  );
+  expect(itemsOf(menu)).toEqual([
+    "Pin",
+    "Repeat…",
+    "Move to tomorrow",
+    "Move to a date…",
+    "Delete",
+  ]);
+  await user.keyboard("{Escape}");
+  await waitFor(() =>
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument(),
+  );
+
+  // The same todo menu on its own day still moves by a day.
+  expect(itemsOf(await openMenu(user, "More actions for Today's own"))).toEqual(
+    expect.arrayContaining(["Move to previous day", "Move to next day"]),
+  );
+});
+
+test("“Move to today” from the keyboard keeps focus in the section: on the next todo's button, across days, else the previous one; the last goes with its todo to today", async () => {
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Alpha", "Bravo"], daysAgo(2));
+      await addTodos(b, ["Charlie"], daysAgo(5));
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  const moveButton = (text: string) =>
+    within(region).getByRole("button", { name: `Move to today: ${text}` });
+  act(() => moveButton("Bravo").focus());
+
+  // The next todo is on an older day.
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(moveButton("Charlie")).toHaveFocus());
+  expect(openTexts()).toEqual(["Today's own", "Bravo"]);
+
+  // The last one shown: the one before it.
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(moveButton("Alpha")).toHaveFocus());
+
+  // The section goes with its last todo: focus goes with it to today.
+  await user.keyboard("{Enter}");
+  await waitFor(() =>
+    expect(
+      screen.queryByRole("region", { name: /^From earlier days/ }),
+    ).not.toBeInTheDocument(),
+  );
+  await waitFor(() =>
+    expect(screen.getByRole("button", { name: "Edit Alpha" })).toHaveFocus(),
+  );
+  expect(openTexts()).toEqual(["Today's own", "Bravo", "Charlie", "Alpha"]);
 });
 
 test("completing a todo from its checkbox there takes it out of the section", async () => {

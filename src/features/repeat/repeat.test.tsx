@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
-import { shiftDay, todayString } from "@/lib/dates";
+import { isolate } from "@/components/ui/UserText";
+import { shiftDay, shortDate, todayString } from "@/lib/dates";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 import { holdMutations, type FakeConvexBackend } from "@/testing/fakeConvex";
@@ -56,6 +57,39 @@ test("Repeat… makes the todo repeat: its icon shows and its name says so", asy
     end: { kind: "never" },
   });
 });
+
+test.each([
+  ["After a number of times", "5", "Times", "every weekday, 5 times"],
+  [
+    "On a date",
+    shiftDay(todayString(), 30),
+    "End date",
+    `every weekday until ${shortDate(shiftDay(todayString(), 30))}`,
+  ],
+])(
+  "Repeat…'s toast says when the repeat ends (%s)",
+  async (endChoice, value, field, words) => {
+    const { user } = await renderApp({
+      seed: (b) => addTodos(b, ["Stand-up"]),
+    });
+    await ready();
+    const menu = await openMenu(user, "More actions for Stand-up");
+    await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+    await user.click(
+      within(dialog).getByRole("radio", { name: "Every weekday" }),
+    );
+    await user.click(within(dialog).getByRole("radio", { name: endChoice }));
+    const input = within(dialog).getByLabelText(field);
+    await user.clear(input);
+    await user.type(input, value);
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    expect(
+      await screen.findByText(`“${isolate("Stand-up")}” repeats ${words}`),
+    ).toBeInTheDocument();
+  },
+);
 
 test("Repeat…'s Save shows the repeat at once, before the server answers; opened meanwhile, the dialog does not look up a series that is not stored yet", async () => {
   const { user, backend } = await renderApp({

@@ -2,7 +2,8 @@ import { useMemo } from "react";
 import { api } from "@convex/_generated/api";
 import type { Doc, Id } from "@convex/_generated/dataModel";
 import type { RepeatRule } from "@convex/lib/repeatRule";
-import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
+import { addedToDay } from "@/lib/addedToDay";
+import { describeRepeatWithEnd } from "@/lib/datePhrases/describeRepeat";
 import { pendingId } from "@/lib/dayItems";
 import { attempt } from "@/lib/notify";
 import { shorten } from "@/lib/text";
@@ -65,24 +66,49 @@ export function useSeriesActions() {
     () => ({
       /**
        * Starts a repeating todo on `day` (its first occurrence there if the
-       * rule has it, else on its first day after); true once stored.
+       * rule has it, else on its first day after); true once stored. Its
+       * toast is a dated add's (addedToDay): the first occurrence's day,
+       * how it repeats, and "Go there" (`openDay`) when that day is not the
+       * one on screen.
        */
-      create: async (day: string, text: string, rule: RepeatRule) =>
-        (await attempt(
-          () =>
-            create(
-              { day, text, rule },
-              `Added ${quoted(text)}, repeating ${describeRepeat(rule)}`,
-            ),
-          "add the repeating todo",
-        )) !== undefined,
+      create: async (
+        day: string,
+        text: string,
+        rule: RepeatRule,
+        openDay?: () => void,
+      ) => {
+        // Until the server answers (and if its first day has none).
+        const undated = `Added ${quoted(text)}, repeating ${describeRepeatWithEnd(rule)}`;
+        return (
+          (await attempt(
+            () =>
+              create(
+                { day, text, rule },
+                {
+                  pending: undated,
+                  afterResult: ({ todoId }) =>
+                    todoId === null
+                      ? undated
+                      : addedToDay({
+                          quotedText: quoted(text),
+                          day,
+                          repeats: describeRepeatWithEnd(rule),
+                          openDay,
+                          todoId: () => todoId,
+                        }),
+                },
+              ),
+            "add the repeating todo",
+          )) !== undefined
+        );
+      },
       /** Makes the todo repeat from its day (or changes how it repeats). */
       setRepeat: (todo: Occurrence, rule: RepeatRule) =>
         attempt(
           () =>
             setRepeat(
               { id: todo._id, rule },
-              `${quoted(todo.text)} repeats ${describeRepeat(rule)}`,
+              `${quoted(todo.text)} repeats ${describeRepeatWithEnd(rule)}`,
             ),
           "set the repeat",
         ),

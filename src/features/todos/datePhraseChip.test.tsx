@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import { api } from "@convex/_generated/api";
@@ -235,7 +235,9 @@ test("a repeat in words (“every Sunday”) makes a repeating todo from its fir
   await user.keyboard("{Enter}");
   // Its toast shows once the server has it.
   expect(
-    await screen.findByText(/^Added “.*Water plants.*”, repeating /),
+    await screen.findByText(
+      `Added “${isolate("Water plants")}” to ${shortDate(nextSunday())}, repeating every Sunday`,
+    ),
   ).toBeInTheDocument();
   expect(
     backend.mutations.find((m) => m.name === "series:create")?.args,
@@ -251,6 +253,51 @@ test("a repeat in words (“every Sunday”) makes a repeating todo from its fir
     { text: "Water plants", seriesId: expect.any(String) },
   ]);
   expect(addField()).toHaveValue("");
+});
+
+/** Tomorrow's weekday, as typed: a repeat on it first falls tomorrow. */
+const tomorrowsWeekday = () =>
+  parseDay(tomorrow())!.toLocaleDateString("en-US", { weekday: "long" });
+
+test("a repeat in words gets a dated add's toast: its first day, how it repeats, “Go there” and Undo; “Go there” opens that day, focus on the todo", async () => {
+  const { user, location } = await renderApp();
+  await ready();
+  const weekday = tomorrowsWeekday();
+  await typeWithChip(user, `Water plants every ${weekday}`, `every ${weekday}`);
+  await user.keyboard("{Enter}");
+  const words = await screen.findByText(
+    `Added “${isolate("Water plants")}” to ${shortDate(tomorrow())}, repeating every ${weekday}`,
+  );
+  const toast = within(words.closest<HTMLElement>("[data-sonner-toast]")!);
+  expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+
+  await user.click(toast.getByRole("button", { name: "Go there" }));
+  await waitFor(() =>
+    expect(location.history?.at(-1)).toBe(`/day/${tomorrow()}`),
+  );
+  await waitFor(
+    () =>
+      expect(
+        screen.getByRole("button", { name: "Edit Water plants" }),
+      ).toHaveFocus(),
+    { timeout: 5_000 },
+  );
+});
+
+test("a repeat in words that starts on the day shown names it, without “Go there”, as an add to that day has none", async () => {
+  const { user } = await renderApp();
+  await ready();
+  await typeWithChip(user, "Stretch every day", "every day");
+  await user.keyboard("{Enter}");
+  const words = await screen.findByText(
+    `Added “${isolate("Stretch")}” to ${shortDate(todayString())}, repeating every day`,
+  );
+  // Its own toast (an earlier test's may still be leaving).
+  const toast = within(words.closest<HTMLElement>("[data-sonner-toast]")!);
+  expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+  expect(
+    toast.queryByRole("button", { name: "Go there" }),
+  ).not.toBeInTheDocument();
 });
 
 // Repeats: the field alone, as the day view passes `onAddRepeating` only

@@ -4,7 +4,7 @@ import type { Id } from "@convex/_generated/dataModel";
 import { parseHeading, parsePastedLine } from "@convex/lib/todoText";
 import { moveBetween, orderAfterLast, type Neighbours } from "@/lib/dayItems";
 import { useChoose, useConfirm } from "@/components/ui/confirm";
-import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
+import { addedToDay } from "@/lib/addedToDay";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
 import { shortDate } from "@/lib/dayNames";
@@ -143,14 +143,12 @@ export function useTodoActions() {
         let current = id;
         let group: DeletedGroupId | null = null;
         pushUndoable({
-          label: `Added “${isolate(shorten(text))}” to ${shortDate(day)}`,
-          secondaryAction: {
-            label: "Go there",
-            onClick: () => {
-              goThere();
-              revealTodoOnPage(current);
-            },
-          },
+          ...addedToDay({
+            quotedText: `“${isolate(shorten(text))}”`,
+            day,
+            openDay: goThere,
+            todoId: () => current,
+          }),
           undo: async () => {
             group = await remove({ id: current });
           },

@@ -1,3 +1,4 @@
+import { shortDate } from "@/lib/dates";
 import type { RepeatRule } from "./repeatRule";
 
 /** Weekday names, Monday first (rrule's order, as rules count them). */
@@ -68,4 +69,22 @@ export function describeRepeat(rule: RepeatRule): string {
     return `${every} on the ${ordinal(rule.byMonthDay)}`;
   }
   return every;
+}
+
+/**
+ * The rule with its end, if it has one: "every weekday, 5 times", "every
+ * Sunday until Thu, Dec 31", "every day". What every toast says of a
+ * todo's repeat, so that none leaves out when it stops.
+ */
+export function describeRepeatWithEnd(rule: RepeatRule): string {
+  const { end } = rule;
+  const every = describeRepeat(rule);
+  switch (end.kind) {
+    case "never":
+      return every;
+    case "count":
+      return `${every}, ${end.count === 1 ? "once" : `${end.count.toLocaleString("en-US")} times`}`;
+    case "until":
+      return `${every} until ${shortDate(end.day)}`;
+  }
 }

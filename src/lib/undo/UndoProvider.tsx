@@ -201,8 +201,12 @@ export function useUndoableMutation<
           typeof label === "string" ? label : label.afterResult(result);
         if (words === null) {
           stack.forget(entry);
-        } else {
+        } else if (typeof words === "string") {
           entry.label = words;
+          announce(entry);
+        } else {
+          entry.label = words.label;
+          entry.secondaryAction = words.secondaryAction;
           announce(entry);
         }
         return result;
@@ -217,8 +221,15 @@ export function useUndoableMutation<
 
 /**
  * A step's words: fixed, or known from the server's answer (`pending`
- * until then); null from `afterResult`: the change changed nothing, so it
+ * until then), then perhaps with a button its toast shows before Undo
+ * ("Go there"); null from `afterResult`: the change changed nothing, so it
  * leaves the stack without a toast (the caller says why).
  */
 export type StepLabel<Result> =
-  string | { pending: string; afterResult: (result: Result) => string | null };
+  | string
+  | {
+      pending: string;
+      afterResult: (
+        result: Result,
+      ) => string | Pick<Undoable, "label" | "secondaryAction"> | null;
+    };

@@ -7,7 +7,7 @@ import { longDate, relativeDayName } from "@/lib/dayNames";
 import { revealTodoOnPage } from "@/lib/revealTodoOnPage";
 import { isBlankText } from "@/lib/text";
 import { useCarryOver } from "../useCarryOver";
-import { CarriedOverItem } from "./CarriedOverItem";
+import { CARRY_OVER_HEADING, CarriedOverItem } from "./CarriedOverItem";
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -110,11 +110,16 @@ export function CarryOverSection({ today }: { today: string }) {
   return (
     <section
       ref={section}
-      aria-labelledby="carry-over-heading"
+      aria-labelledby={CARRY_OVER_HEADING}
       className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="carry-over-heading" className="text-lg font-semibold">
+        <h2
+          id={CARRY_OVER_HEADING}
+          // Takes focus when the last todo shown has moved (more may load).
+          tabIndex={-1}
+          className="text-lg font-semibold"
+        >
           From earlier days{" "}
           <span className="rounded-full bg-slate-100 px-2 text-sm font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
             {shownCount}

@@ -54,9 +54,18 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
               actions.addToDay(toDay, text, () => navigate(paths.day(toDay)))
             }
             // From its first day: the same days as from today, and a yearly
-            // rule repeats the date it names ("every year on March 3").
+            // rule repeats the date it names ("every year on March 3"). Its
+            // toast offers "Go there" as a dated add's does: when that day
+            // is not this one.
             onAddRepeating={(text, rule, firstDay) =>
-              actions.repeat.create(firstDay, text, rule)
+              actions.repeat.create(
+                firstDay,
+                text,
+                rule,
+                firstDay === day
+                  ? undefined
+                  : () => navigate(paths.day(firstDay)),
+              )
             }
             onAddMany={(lines) => actions.addMany(day, lines)}
           />

@@ -18,7 +18,7 @@ import type { Todo } from "../optimistic";
 import { editableText } from "../todoText";
 import type { TodoActions } from "../useTodoActions";
 import { keepFocusOnTodo } from "./keepFocusOnTodo";
-import { TodoMenu } from "./TodoMenu";
+import { TodoMenu, type TodoMenuVariant } from "./TodoMenu";
 import "@/components/ui/icons.css";
 import { UserText } from "@/components/ui/UserText";
 import { isBlankText } from "@/lib/text";
@@ -49,11 +49,14 @@ export const TodoItem = memo(function TodoItem({
   actions,
   sortable,
   showDay,
+  menu = "day",
 }: {
   todo: Todo;
   actions: TodoActions;
   sortable?: SortableRowProps;
   showDay?: ReactNode;
+  /** Which moves its menu offers (see TodoMenu). */
+  menu?: TodoMenuVariant;
 }) {
   // An edit typed before a reload (or an ended session) opens again.
   const draftName = `todo:${todo._id}`;
@@ -227,7 +230,12 @@ export const TodoItem = memo(function TodoItem({
           className="icon icon-repeat flex h-10 items-center text-slate-600 sm:h-8 dark:text-slate-400"
         />
       ) : null}
-      <TodoMenu todo={todo} actions={actions} disabled={pending} />
+      <TodoMenu
+        todo={todo}
+        actions={actions}
+        disabled={pending}
+        variant={menu}
+      />
     </li>
   );
 });

@@ -23,6 +23,14 @@ import { isolate } from "@/components/ui/UserText";
 import { RepeatTodoDialog } from "@/features/repeat";
 
 /**
+ * Where the menu's item is shown: on its own day ("day", also the Pinned
+ * view), or in "From earlier days" on today ("carriedOver"), where a move
+ * to the day before or after its old day would be a puzzle: there it moves
+ * to tomorrow or to a date (the picker opening on today), never by a day.
+ */
+export type TodoMenuVariant = "day" | "carriedOver";
+
+/**
  * Pin, repeat, move and delete for one item (also used by the Pinned view).
  * Memoised (stable props): a row's own re-render, e.g. opening its editor,
  * does not rebuild its menu.
@@ -31,10 +39,12 @@ export const TodoMenu = memo(function TodoMenu({
   todo,
   actions,
   disabled,
+  variant = "day",
 }: {
   todo: Todo;
   actions: TodoActions;
   disabled?: boolean;
+  variant?: TodoMenuVariant;
 }) {
   const confirm = useConfirm();
   const pickDate = usePickDate();
@@ -42,7 +52,9 @@ export const TodoMenu = memo(function TodoMenu({
   const [repeatFrom, setRepeatFrom] = useState<HTMLElement | null | false>(
     false,
   );
-  const tomorrow = shiftDay(useToday(), 1);
+  const today = useToday();
+  const tomorrow = shiftDay(today, 1);
+  const byDay = variant === "day";
 
   /**
    * Moves the todo; focus goes to its neighbour. `origin` is the control
@@ -99,14 +111,14 @@ export const TodoMenu = memo(function TodoMenu({
           icon: <CalendarClock className="size-4" />,
           onSelect: () => moveTo(tomorrow),
         },
-        {
+        byDay && {
           type: "item",
           label: "Move to previous day",
           icon: <ArrowLeft className="size-4" />,
           disabled: previousDay === null,
           onSelect: () => previousDay && moveTo(previousDay),
         },
-        {
+        byDay && {
           type: "item",
           label: "Move to next day",
           icon: <ArrowRight className="size-4" />,
@@ -121,7 +133,7 @@ export const TodoMenu = memo(function TodoMenu({
             const origin = document.activeElement;
             const day = await pickDate({
               title: "Move to a date",
-              initial: todo.day,
+              initial: byDay ? todo.day : today,
               confirmLabel: "Move here",
             });
             if (day && day !== todo.day) moveTo(day, origin);

@@ -1,4 +1,5 @@
-import { shortDate, type DayString } from "./dates";
+import type { DayString } from "./dates";
+import { shortDate } from "./dayNames";
 import { revealTodoOnPage } from "./revealTodoOnPage";
 import type { Undoable } from "./undo";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { shortDate } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import { describeRepeatWithEnd } from "./describeRepeat";
 import type { RepeatRule } from "./repeatRule";
 

@@ -1,4 +1,4 @@
-import { shortDate } from "@/lib/dates";
+import { shortDate } from "@/lib/dayNames";
 import type { RepeatRule } from "./repeatRule";
 
 /** Weekday names, Monday first (rrule's order, as rules count them). */

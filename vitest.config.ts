@@ -43,7 +43,9 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["src/testing/setup.ts"],
           server: convexTestDeps,
-          testTimeout: 30_000,
+          // Room for a few of Testing Library's 15 s waits (setup.ts) in one
+          // test when a busy machine compiles a file's first chunks.
+          testTimeout: 60_000,
         },
       },
       {

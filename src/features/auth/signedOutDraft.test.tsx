@@ -5,17 +5,11 @@ import { todosOf } from "@/testing/seed";
 
 test("text typed in the add field before signing in is in the add field after signing in", async () => {
   const visitor = await renderApp({ signedIn: false });
-  const preview = await screen.findByRole(
-    "textbox",
-    { name: "Add a todo" },
-    { timeout: 10_000 },
-  );
+  const preview = await screen.findByRole("textbox", { name: "Add a todo" });
   await visitor.user.type(preview, "Buy milk{Enter}");
-  const dialog = await screen.findByRole(
-    "dialog",
-    { name: "Sign in required" },
-    { timeout: 10_000 },
-  );
+  const dialog = await screen.findByRole("dialog", {
+    name: "Sign in required",
+  });
   expect(within(dialog).getByRole("button", { name: "Sign in" })).toBeVisible();
   // Signing in leaves the page for the sign-in page and comes back to a
   // new one in the same tab.
@@ -25,11 +19,7 @@ test("text typed in the add field before signing in is in the add field after si
     backend: visitor.backend,
     keepStorage: true,
   });
-  await screen.findByRole(
-    "heading",
-    { level: 1, name: "Today" },
-    { timeout: 10_000 },
-  );
+  await screen.findByRole("heading", { level: 1, name: "Today" });
   expect(screen.getByRole("textbox", { name: "Add a todo" })).toHaveValue(
     "Buy milk",
   );
@@ -38,19 +28,13 @@ test("text typed in the add field before signing in is in the add field after si
     screen.getByRole("textbox", { name: "Add a todo" }),
     "{Enter}",
   );
-  await waitFor(
-    async () =>
-      expect((await todosOf(signedIn.backend)).map((t) => t.text)).toEqual([
-        "Buy milk",
-      ]),
-    { timeout: 10_000 },
+  await waitFor(async () =>
+    expect((await todosOf(signedIn.backend)).map((t) => t.text)).toEqual([
+      "Buy milk",
+    ]),
   );
   signedIn.unmount();
   await renderApp({ backend: signedIn.backend, keepStorage: true });
-  await screen.findByRole(
-    "heading",
-    { level: 1, name: "Today" },
-    { timeout: 10_000 },
-  );
+  await screen.findByRole("heading", { level: 1, name: "Today" });
   expect(screen.getByRole("textbox", { name: "Add a todo" })).toHaveValue("");
 });

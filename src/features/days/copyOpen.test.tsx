@@ -25,9 +25,7 @@ test("“Copy open todos to …” with nothing open says “Nothing to copy”,
     },
   });
   await copyToNextDay(user);
-  expect(
-    await screen.findByText(/^Nothing to copy/, {}, { timeout: 10_000 }),
-  ).toBeInTheDocument();
+  expect(await screen.findByText(/^Nothing to copy/)).toBeInTheDocument();
   expect(screen.queryByText(/^Copied/)).not.toBeInTheDocument();
   expect(await todosOf(backend, NEXT)).toEqual([]);
 });
@@ -39,11 +37,7 @@ test("copying twice says how many were copied, then skips what is already there 
   });
   await copyToNextDay(user);
   expect(
-    await screen.findByText(
-      "Copied 2 open todos to Mon, Jan 6, 2025",
-      {},
-      { timeout: 10_000 },
-    ),
+    await screen.findByText("Copied 2 open todos to Mon, Jan 6, 2025"),
   ).toBeInTheDocument();
 
   await copyToNextDay(user);

@@ -8,11 +8,7 @@ async function openNotePlan() {
   const app = await renderApp({
     seed: (b) => addNotes(b, [{ title: "Plan" }]),
   });
-  const card = await screen.findByRole(
-    "article",
-    { name: "Plan" },
-    { timeout: 10_000 },
-  );
+  const card = await screen.findByRole("article", { name: "Plan" });
   const title = within(card).getByRole("textbox", { name: "Note title" });
   return { ...app, card, title };
 }

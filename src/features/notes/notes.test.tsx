@@ -12,9 +12,7 @@ const note = (name: string | RegExp) => screen.findByRole("article", { name });
 test("Add note: the new note's title has focus; typing autosaves after a pause, with Saving… then Saved", async () => {
   const { user, backend } = await renderApp();
   // The first test also waits for the notes chunk to compile.
-  expect(
-    await screen.findByText("No notes yet", {}, { timeout: 10_000 }),
-  ).toBeInTheDocument();
+  expect(await screen.findByText("No notes yet")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Add note" }));
   const title = await screen.findByRole("textbox", { name: "Note title" });
   await waitFor(() => expect(title).toHaveFocus());

@@ -185,11 +185,7 @@ test("choosing a note opens its day and expands the note", async () => {
   expect(
     await screen.findByRole("heading", { level: 1, name: longDate(day) }),
   ).toBeInTheDocument();
-  const note = await screen.findByRole(
-    "article",
-    { name: "Trip plan" },
-    { timeout: 5000 },
-  );
+  const note = await screen.findByRole("article", { name: "Trip plan" });
   expect(
     await within(note).findByRole("button", { name: "Collapse note" }),
   ).toHaveAttribute("aria-expanded", "true");

@@ -7,11 +7,7 @@ import { todosOf } from "@/testing/seed";
 const addField = () => screen.getByRole("textbox", { name: "Add a todo" });
 
 async function ready() {
-  await screen.findByRole(
-    "heading",
-    { level: 1, name: "Today" },
-    { timeout: 10_000 },
-  );
+  await screen.findByRole("heading", { level: 1, name: "Today" });
 }
 
 const lines = (count: number, prefix: string) =>

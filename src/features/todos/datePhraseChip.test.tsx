@@ -19,11 +19,7 @@ const texts = async (
 ) => (await todosOf(backend, day)).map((todo) => todo.text);
 
 async function ready() {
-  await screen.findByRole(
-    "heading",
-    { level: 1, name: "Today" },
-    { timeout: 10_000 },
-  );
+  await screen.findByRole("heading", { level: 1, name: "Today" });
 }
 
 /**
@@ -34,11 +30,7 @@ async function ready() {
 async function typeWithChip(user: User, text: string, phrase: string) {
   await user.click(addField());
   await user.keyboard(text);
-  return screen.findByRole(
-    "button",
-    { name: `Keep “${phrase}” as text` },
-    { timeout: 10_000 },
-  );
+  return screen.findByRole("button", { name: `Keep “${phrase}” as text` });
 }
 
 test("a date in words shows its day before Enter; Enter adds the todo to that day without the words, and a toast names the day", async () => {
@@ -63,8 +55,11 @@ test("a date in words shows its day before Enter; Enter adds the todo to that da
       `Added “${isolate("Call mom")}” to ${shortDate(tomorrow())}`,
     ),
   ).toBeInTheDocument();
-  expect(screen.getByRole("button", { name: "Go there" })).toBeVisible();
-  expect(screen.getByRole("button", { name: "Undo" })).toBeVisible();
+  // Sonner fades a toast in: it is in the page a moment before visible.
+  await waitFor(() => {
+    expect(screen.getByRole("button", { name: "Go there" })).toBeVisible();
+    expect(screen.getByRole("button", { name: "Undo" })).toBeVisible();
+  });
 });
 
 test("“Go there” in the toast opens the day the todo went to, focus on the todo", async () => {
@@ -79,12 +74,10 @@ test("“Go there” in the toast opens the day the todo went to, focus on the t
   expect(
     await screen.findByRole("checkbox", { name: "Buy stamps" }),
   ).toBeInTheDocument();
-  await waitFor(
-    () =>
-      expect(
-        screen.getByRole("button", { name: "Edit Buy stamps" }),
-      ).toHaveFocus(),
-    { timeout: 5_000 },
+  await waitFor(() =>
+    expect(
+      screen.getByRole("button", { name: "Edit Buy stamps" }),
+    ).toHaveFocus(),
   );
 });
 
@@ -269,18 +262,18 @@ test("a repeat in words gets a dated add's toast: its first day, how it repeats,
     `Added “${isolate("Water plants")}” to ${shortDate(tomorrow())}, repeating every ${weekday}`,
   );
   const toast = within(words.closest<HTMLElement>("[data-sonner-toast]")!);
-  expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+  await waitFor(() =>
+    expect(toast.getByRole("button", { name: "Undo" })).toBeVisible(),
+  );
 
   await user.click(toast.getByRole("button", { name: "Go there" }));
   await waitFor(() =>
     expect(location.history?.at(-1)).toBe(`/day/${tomorrow()}`),
   );
-  await waitFor(
-    () =>
-      expect(
-        screen.getByRole("button", { name: "Edit Water plants" }),
-      ).toHaveFocus(),
-    { timeout: 5_000 },
+  await waitFor(() =>
+    expect(
+      screen.getByRole("button", { name: "Edit Water plants" }),
+    ).toHaveFocus(),
   );
 });
 
@@ -294,7 +287,9 @@ test("a repeat in words that starts on the day shown names it, without “Go the
   );
   // Its own toast (an earlier test's may still be leaving).
   const toast = within(words.closest<HTMLElement>("[data-sonner-toast]")!);
-  expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+  await waitFor(() =>
+    expect(toast.getByRole("button", { name: "Undo" })).toBeVisible(),
+  );
   expect(
     toast.queryByRole("button", { name: "Go there" }),
   ).not.toBeInTheDocument();

@@ -7,11 +7,7 @@ test("a todo's checkbox keeps its accessible name, the todo's text, while the to
   const { user } = await renderApp({
     seed: (b) => addTodos(b, ["Call Bob", "Buy milk"]),
   });
-  await screen.findByRole(
-    "checkbox",
-    { name: "Call Bob" },
-    { timeout: 10_000 },
-  );
+  await screen.findByRole("checkbox", { name: "Call Bob" });
 
   await user.click(screen.getByRole("button", { name: "Edit Call Bob" }));
   const editor = screen.getByRole("textbox", { name: "Edit Call Bob" });

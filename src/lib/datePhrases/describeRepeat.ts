@@ -1,3 +1,4 @@
+import { parseDay, type DayString } from "@/lib/dates";
 import type { RepeatRule } from "./repeatRule";
 
 /** Weekday names, Monday first (rrule's order, as rules count them). */
@@ -37,11 +38,50 @@ const list = (words: string[]) =>
 const sameDays = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((day, i) => day === b[i]);
 
+// The whole date, year included, whatever today is: the words stay pure.
+const MONTH_AND_DAY = new Intl.DateTimeFormat("en-US", {
+  month: "long",
+  day: "numeric",
+});
+const FULL_DATE = new Intl.DateTimeFormat("en-US", {
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+
+const formatDay = (format: Intl.DateTimeFormat, day: DayString) => {
+  const date = parseDay(day);
+  return date ? format.format(date) : day;
+};
+
+/** ", 5 times", ", once", ", until Fri, Dec 18, 2027" or nothing. */
+function describeEnd(end: RepeatRule["end"]): string {
+  switch (end.kind) {
+    case "never":
+      return "";
+    case "count":
+      return end.count === 1 ? ", once" : `, ${end.count} times`;
+    case "until":
+      return `, until ${formatDay(FULL_DATE, end.day)}`;
+  }
+}
+
 /**
  * How a rule reads, lower case, to follow "Repeats": "every Sunday",
  * "every weekday", "every 3 days", "every month on the 15th".
+ *
+ * Given the day the series starts, it tells the whole of it: a yearly
+ * repeat says its date ("every year on March 3", the start's month and
+ * day, as the server repeats it) and the end follows ("every Monday and
+ * Wednesday, 5 times", "every day, until Fri, Dec 18, 2027").
  */
-export function describeRepeat(rule: RepeatRule): string {
+export function describeRepeat(rule: RepeatRule, start?: DayString): string {
+  const rhythm = describeRhythm(rule, start);
+  return start === undefined ? rhythm : `${rhythm}${describeEnd(rule.end)}`;
+}
+
+function describeRhythm(rule: RepeatRule, start: DayString | undefined) {
   const unit = UNITS[rule.freq];
   const every =
     rule.interval === 1
@@ -66,6 +106,9 @@ export function describeRepeat(rule: RepeatRule): string {
   }
   if (rule.freq === "monthly" && rule.byMonthDay !== undefined) {
     return `${every} on the ${ordinal(rule.byMonthDay)}`;
+  }
+  if (rule.freq === "yearly" && start !== undefined && parseDay(start)) {
+    return `${every} on ${formatDay(MONTH_AND_DAY, start)}`;
   }
   return every;
 }

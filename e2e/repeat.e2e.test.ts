@@ -65,4 +65,42 @@ describe("Repeating todos", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await next.isChecked()).toBe(false);
     expect(await app.todoCount("Stand-up, repeats")).toBe(1);
   });
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`on a phone (${colorScheme}), the choices scroll and Save and Cancel stay on screen; focus opens on the chosen repeat`, async () => {
+      const viewport = { width: 390, height: 844 };
+      const context = await browser.newBrowser({ viewport, colorScheme });
+      const app = await DaybookPage.open(context, someone("repeat-phone"));
+      await app.goto(browser.stack.origin);
+      await app.signIn();
+      await app.addTodos("Stretch");
+
+      await app.page
+        .getByRole("button", { name: "More actions for Stretch" })
+        .click();
+      await app.page.getByRole("menuitem", { name: "Repeat…" }).click();
+      const dialog = app.page.getByRole("dialog", { name: "Repeat" });
+      const everyDay = dialog.getByRole("radio", { name: "Every day" });
+      await everyDay.waitFor();
+      expect(
+        await everyDay.evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      // The tallest the choices get: weekdays and an end date open.
+      await dialog.getByRole("radio", { name: "Every week on…" }).check();
+      await dialog.getByRole("radio", { name: "On a date" }).check();
+      for (const name of ["Save", "Cancel"]) {
+        const box = await dialog.getByRole("button", { name }).boundingBox();
+        expect(box, name).not.toBeNull();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+      }
+      expect(await dialog.getByRole("status").textContent()).toMatch(
+        /^Every \w+day, until \w{3}, \w{3} \d+, \d{4}$/,
+      );
+      expect(
+        (await axeViolations(app.page)).map((finding) => finding.id),
+      ).toEqual([]);
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await dialog.waitFor({ state: "detached" });
+    });
+  }
 });

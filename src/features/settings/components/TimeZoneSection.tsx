@@ -70,9 +70,10 @@ export function TimeZoneSection() {
       key: zone.name,
       label: zone.label,
     }));
-    return typed
-      ? found
-      : [{ key: AUTOMATIC, label: automaticLabel }, ...found];
+    const query = (typed ?? "").trim().toLowerCase();
+    return "automatic".startsWith(query)
+      ? [{ key: AUTOMATIC, label: automaticLabel }, ...found]
+      : found;
   }, [zones, typed, automaticLabel]);
   const activeIndex = Math.max(
     0,
@@ -166,6 +167,9 @@ export function TimeZoneSection() {
         role="listbox"
         aria-label="Time zones"
         hidden={!open}
+        // Keeps focus (and the list) in the field while a click or a drag
+        // of the scroll bar lands.
+        onMouseDown={(event) => event.preventDefault()}
         className="max-h-60 overflow-y-auto rounded-md border border-slate-300 bg-white py-1 dark:border-slate-700 dark:bg-slate-900"
       >
         {options.map((option) => (
@@ -174,8 +178,6 @@ export function TimeZoneSection() {
             id={optionId(option.key)}
             role="option"
             aria-selected={option.key === active?.key}
-            // Keeps focus (and the list) in the field until the click lands.
-            onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(option)}
             className={cn(
               "flex min-h-10 cursor-pointer items-center gap-2 px-2 text-sm sm:min-h-8",

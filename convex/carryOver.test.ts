@@ -427,6 +427,40 @@ describe("carry-over of repeating todos", () => {
     expect((await listed()).days).toEqual([]);
   });
 
+  test("stopping a series whose occurrence is on today brings none of its earlier ones back, then or later", async () => {
+    await dailyLeftOpenUntil(TODAY);
+    const [today] = await todosOf(TODAY);
+    expect((await listed()).days).toEqual([]);
+
+    await alice().mutation(api.series.stop, { seriesId: today!.seriesId! });
+    // Today's stays on today, a plain todo now; the missed ones stay on
+    // their days, and the section still shows none of them.
+    const [kept] = await todosOf(TODAY);
+    expect(kept).toMatchObject({ text: "Water plants", done: false });
+    expect(kept!.seriesId).toBeUndefined();
+    expect(await textsOf("2026-11-29")).toEqual(["Water plants"]);
+    expect((await listed()).days).toEqual([]);
+
+    // Nor when one of the missed ones changes afterwards.
+    const [friday] = await todosOf("2026-11-27");
+    await alice().mutation(api.todos.setDone, { id: friday!._id, done: true });
+    expect((await listed()).days).toEqual([]);
+  });
+
+  test("stopping a series undone brings back its occurrence on today, and the earlier ones stay out of the section", async () => {
+    await dailyLeftOpenUntil(TODAY);
+    const [today] = await todosOf(TODAY);
+    const change = "carry-stop-undo";
+    await alice().mutation(api.series.stop, {
+      seriesId: today!.seriesId!,
+      changeId: change,
+    });
+    await alice().mutation(api.undo.apply, { change });
+    await runScheduled();
+    expect((await todosOf(TODAY))[0]?.seriesId).toBe(today!.seriesId);
+    expect((await listed()).days).toEqual([]);
+  });
+
   /** A daily series from `first`, its occurrences made as each day up to yesterday was shown, all left open. */
   async function dailyLeftOpenSince(first: string, text = "Water plants") {
     vi.setSystemTime(new Date(`${first}T12:00:00Z`));

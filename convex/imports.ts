@@ -111,6 +111,8 @@ const importedSeries = v.object({
   startDay: v.string(),
   active: v.boolean(),
   lastDay: v.optional(v.string()),
+  /** Stopped with "Stop repeating" on this day (convex/series). */
+  stoppedOn: v.optional(v.string()),
   madeDays: v.array(v.string()),
   /** The how-many-th series with the same text, rule and start in the file. */
   occurrence: v.number(),
@@ -564,8 +566,12 @@ function ruleKey(rule: RepeatRule): string {
   ]);
 }
 
-type CleanSeries = Omit<ImportedSeries, "occurrence" | "lastDay"> & {
+type CleanSeries = Omit<
+  ImportedSeries,
+  "occurrence" | "lastDay" | "stoppedOn"
+> & {
   lastDay?: string;
+  stoppedOn?: string;
 };
 
 function cleanSeries(row: ImportedSeries): CleanSeries {
@@ -586,6 +592,9 @@ function cleanSeries(row: ImportedSeries): CleanSeries {
     active: row.active,
     ...(row.lastDay !== undefined
       ? { lastDay: requireDay(row.lastDay, "The last day") }
+      : {}),
+    ...(row.stoppedOn !== undefined
+      ? { stoppedOn: requireDay(row.stoppedOn, "The day it stopped") }
       : {}),
     madeDays,
   };

@@ -204,6 +204,12 @@ export default defineSchema({
     startDay: v.string(),
     /** False once stopped or ended: not read when a day is shown. */
     active: v.boolean(),
+    /**
+     * The person's today when they stopped it ("Stop repeating"), unlike a
+     * series cut short or run out: its older open occurrences stay out of
+     * carry-over (lib/supersededOccurrences).
+     */
+    stoppedOn: v.optional(v.string()),
     /** The latest day an occurrence was made on (for carry-over). */
     lastDay: v.optional(v.string()),
     /**

@@ -292,6 +292,8 @@ export const setRepeat = userMutation({
  * they no longer say they repeat and offer no "this and following", with
  * no read of the series per row shown. Past ones keep the link: they did
  * repeat. Undo puts the link back with the rest (lib/undoJournal).
+ * `stoppedOn` keeps the past ones out of carry-over from then on
+ * (lib/supersededOccurrences): the copy kept on today stands for them.
  */
 export const stop = userMutation({
   undoable: true,
@@ -300,7 +302,10 @@ export const stop = userMutation({
     const series = await getOwned(ctx, ctx.userId, "series", args.seriesId);
     if (!series.active) return { removed: 0 };
     const today = await userToday(ctx, ctx.userId);
-    await ctx.db.patch("series", series._id, { active: false });
+    await ctx.db.patch("series", series._id, {
+      active: false,
+      stoppedOn: today,
+    });
     let removed = 0;
     const fromToday = await occurrencesAfter(
       ctx,

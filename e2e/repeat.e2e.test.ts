@@ -65,4 +65,58 @@ describe("Repeating todos", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await next.isChecked()).toBe(false);
     expect(await app.todoCount("Stand-up, repeats")).toBe(1);
   });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`on a phone (${colorScheme}), the choices scroll and Save and Cancel stay on screen; focus opens on the chosen repeat`, async () => {
+      const viewport = { width: 390, height: 844 };
+      const context = await browser.newBrowser({ viewport, colorScheme });
+      const app = await DaybookPage.open(context, someone("repeat-phone"));
+      await app.goto(browser.stack.origin);
+      await app.signIn();
+      await app.addTodos("Stretch");
+
+      await app.page
+        .getByRole("button", { name: "More actions for Stretch" })
+        .click();
+      await app.page.getByRole("menuitem", { name: "Repeat…" }).click();
+      const dialog = app.page.getByRole("dialog", { name: "Repeat" });
+      const everyDay = dialog.getByRole("radio", { name: "Every day" });
+      await everyDay.waitFor();
+      expect(
+        await everyDay.evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      // The tallest the choices get: weekdays and an end date open.
+      await dialog.getByRole("radio", { name: "Every week on…" }).check();
+      await dialog.getByRole("radio", { name: "On a date" }).check();
+      // Back at the top of the choices, as the dialog opens.
+      await dialog.evaluate((frame) => {
+        for (const box of [frame, ...frame.querySelectorAll("*")]) {
+          box.scrollTop = 0;
+        }
+      });
+      for (const name of ["Save", "Cancel"]) {
+        // On screen and not scrolled away inside the dialog: a tap at its
+        // centre lands on it.
+        const tapped = await dialog
+          .getByRole("button", { name })
+          .evaluate((button) => {
+            const box = button.getBoundingClientRect();
+            const at = document.elementFromPoint(
+              box.x + box.width / 2,
+              box.y + box.height / 2,
+            );
+            return at !== null && button.contains(at);
+          });
+        expect(tapped, name).toBe(true);
+      }
+      expect(await dialog.getByRole("status").textContent()).toMatch(
+        /^Every \w+day, until \w{3}, \w{3} \d+, \d{4}$/,
+      );
+      expect(
+        (await axeViolations(app.page)).map((finding) => finding.id),
+      ).toEqual([]);
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await dialog.waitFor({ state: "detached" });
+    });
+  }
 });

@@ -29,6 +29,15 @@ import { userToday } from "./userToday";
  * the mark is no change a person made, so it bumps no revision and leaves
  * no undo step (lib/undoJournal leaves it uncompared too).
  *
+ * A series stopped by hand ("Stop repeating", `series.stoppedOn`) only
+ * gains marks, never loses one. Stopping unlinks today's occurrence
+ * (convex/series `stop`), which would otherwise make yesterday's missed one
+ * "the latest" and bring it back to "From earlier days" beside the copy
+ * still on today; completing or moving an older one later would do the
+ * same. The series is done repeating: nothing of it piles back up. A
+ * series cut short by "this and following" or run out keeps the usual
+ * rule: its own latest open occurrence is carried.
+ *
  * Rows from before the mark have no `superseded`, which reads as "not
  * superseded": nothing is hidden that was shown. A series' older rows get
  * their marks the next time any of its occurrences changes (up to
@@ -66,6 +75,12 @@ function movesTheLatest(oldDoc: Todo | null, newDoc: Todo | null) {
     oldDoc.day !== newDoc.day ||
     oldDoc.superseded !== newDoc.superseded
   );
+}
+
+/** Stopped with "Stop repeating" (not cut short, not run out). */
+async function stoppedByHand(db: DatabaseWriter, seriesId: Id<"series">) {
+  const series = await db.get("series", seriesId);
+  return series !== null && !series.active && series.stoppedOn !== undefined;
 }
 
 const later = (a: Todo, b: Todo) =>
@@ -130,8 +145,11 @@ export class PendingSeries {
       const unmarked = await open(undefined, "to today").take(
         writes + 1 + SETTLE_SLACK,
       );
-      const latestMarked = await open(true, "to today").first();
       let latest = unmarked[0] ?? null;
+      // A series stopped by hand brings no older occurrence back (above).
+      const latestMarked = (await stoppedByHand(db, seriesId))
+        ? null
+        : await open(true, "to today").first();
       if (latestMarked && (latest === null || later(latestMarked, latest))) {
         await db.patch("todos", latestMarked._id, { superseded: undefined });
         latest = latestMarked;

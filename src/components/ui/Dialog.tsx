@@ -46,6 +46,16 @@ export function Dialog({
         <RadixDialog.Content
           onOpenAutoFocus={onOpenAutoFocus}
           onCloseAutoFocus={(event) => returnFocus(event, opener)}
+          // A field with a list open inside (a combobox) closes the list on
+          // Esc, not the dialog: it says so with `data-handles-escape`.
+          onEscapeKeyDown={(event) => {
+            if (
+              event.target instanceof Element &&
+              event.target.closest("[data-handles-escape]")
+            ) {
+              event.preventDefault();
+            }
+          }}
           className={cn(
             "fixed top-[12vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
             WIDTHS[size],

@@ -2,11 +2,19 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { isolate } from "@/components/ui/UserText";
-import { shiftDay, todayString } from "@/lib/dates";
-import { shortDate } from "@/lib/dayNames";
+import { parseDay, shiftDay, todayString } from "@/lib/dates";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
 import { holdMutations, type FakeConvexBackend } from "@/testing/fakeConvex";
+
+/** An end date as repeat toasts write it: "Fri, Jan 15, 2027". */
+const untilDate = (day: string) =>
+  new Intl.DateTimeFormat("en-US", {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+  }).format(parseDay(day)!);
 
 const EVERY_DAY = {
   freq: "daily",
@@ -65,7 +73,7 @@ test.each([
     "On a date",
     shiftDay(todayString(), 30),
     "End date",
-    `every weekday until ${shortDate(shiftDay(todayString(), 30))}`,
+    `every weekday, until ${untilDate(shiftDay(todayString(), 30))}`,
   ],
 ])(
   "Repeat…'s toast says when the repeat ends (%s)",

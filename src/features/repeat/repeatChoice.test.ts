@@ -1,7 +1,13 @@
 import { expect, test } from "vitest";
 import type { RepeatRule } from "@convex/lib/repeatRule";
 import { describeRepeat } from "@/lib/datePhrases/describeRepeat";
-import { choiceFor, problemWith, ruleFor, weekdayOfDay } from "./repeatChoice";
+import {
+  choiceFor,
+  defaultUntilDay,
+  problemWith,
+  ruleFor,
+  weekdayOfDay,
+} from "./repeatChoice";
 
 const never = { kind: "never" } as const;
 
@@ -46,9 +52,19 @@ test("a fresh choice starts from the todo's day", () => {
     weekdays: [3],
     monthDay: 24,
     end: "never",
-    untilDay: "2026-12-24",
+    untilDay: "2027-01-24",
   });
   expect(problemWith(choice, "2026-12-24")).toBeNull();
+  expect(problemWith({ ...choice, end: "until" }, "2026-12-24")).toBeNull();
+});
+
+test.each([
+  ["2026-11-30", "2026-12-30"],
+  ["2027-01-31", "2027-02-28"],
+  ["2028-01-31", "2028-02-29"],
+  ["2026-12-15", "2027-01-15"],
+])("ending on a date starts a month after %s: %s", (day, until) => {
+  expect(defaultUntilDay(day)).toBe(until);
 });
 
 test.each([

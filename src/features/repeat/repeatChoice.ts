@@ -1,6 +1,7 @@
+import { addMonths } from "date-fns";
 import { WEEKDAY_NAMES } from "@/lib/datePhrases/describeRepeat";
 import type { RepeatRule } from "@convex/lib/repeatRule";
-import { parseDay } from "@/lib/dates";
+import { parseDay, toDayString } from "@/lib/dates";
 
 /*
  * The "Repeat" dialog's choices and the rule each stands for
@@ -47,6 +48,15 @@ export function weekdayOfDay(day: string): number {
   return ((parseDay(day)?.getDay() ?? 1) + 6) % 7;
 }
 
+/**
+ * "On a date" starts a month after the todo's day (Jan 31 gives Feb 28):
+ * ending on the day itself would make a series of one.
+ */
+export function defaultUntilDay(day: string): string {
+  const date = parseDay(day);
+  return date ? toDayString(addMonths(date, 1)) : day;
+}
+
 /** The dialog's fields for a todo on `day`, from its rule if it repeats. */
 export function choiceFor(day: string, rule: RepeatRule | null): RepeatChoice {
   const choice: RepeatChoice = {
@@ -55,7 +65,7 @@ export function choiceFor(day: string, rule: RepeatRule | null): RepeatChoice {
     monthDay: parseDay(day)?.getDate() ?? 1,
     everyDays: 2,
     end: "never",
-    untilDay: day,
+    untilDay: defaultUntilDay(day),
     count: 10,
   };
   if (!rule) return choice;

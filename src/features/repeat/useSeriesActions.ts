@@ -78,7 +78,7 @@ export function useSeriesActions() {
         openDay?: () => void,
       ) => {
         // Until the server answers (and if its first day has none).
-        const undated = `Added ${quoted(text)}, repeating ${describeRepeatWithEnd(rule)}`;
+        const undated = `Added ${quoted(text)}, repeating ${describeRepeatWithEnd(rule, day)}`;
         return (
           (await attempt(
             () =>
@@ -92,7 +92,7 @@ export function useSeriesActions() {
                       : addedToDay({
                           quotedText: quoted(text),
                           day,
-                          repeats: describeRepeatWithEnd(rule),
+                          repeats: describeRepeatWithEnd(rule, day),
                           openDay,
                           todoId: () => todoId,
                         }),
@@ -108,7 +108,7 @@ export function useSeriesActions() {
           () =>
             setRepeat(
               { id: todo._id, rule },
-              `${quoted(todo.text)} repeats ${describeRepeatWithEnd(rule)}`,
+              `${quoted(todo.text)} repeats ${describeRepeatWithEnd(rule, todo.day)}`,
             ),
           "set the repeat",
         ),

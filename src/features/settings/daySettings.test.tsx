@@ -27,6 +27,22 @@ async function openSettings(
   return await screen.findByRole("dialog", { name: "Settings" });
 }
 
+/**
+ * Chooses a zone in Settings' "Time zone" field: types `search`, then
+ * clicks the option named `option`.
+ */
+async function chooseTimeZone(
+  user: Awaited<ReturnType<typeof renderApp>>["user"],
+  field: HTMLElement,
+  search: string,
+  option: string | RegExp,
+) {
+  await user.click(field);
+  if (search) await user.type(field, search);
+  const list = screen.getByRole("listbox", { name: "Time zones" });
+  await user.click(within(list).getByRole("option", { name: option }));
+}
+
 test("the browser's time zone is stored on sign-in", async () => {
   const { backend } = await renderApp();
   await waitFor(async () =>
@@ -47,16 +63,18 @@ test(
     await waitFor(() => expect(select).toBeEnabled());
     expect(select).toHaveDisplayValue(`Automatic (${deviceTimeZone()})`);
 
-    await user.selectOptions(select, "Asia/Tokyo");
+    await chooseTimeZone(user, select, "tokyo", /^Tokyo — /);
     await waitFor(async () =>
       expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
         timeZone: "Asia/Tokyo",
         timeZoneChosen: true,
       }),
     );
-    expect(select).toHaveDisplayValue("Asia/Tokyo");
+    expect(select).toHaveDisplayValue(
+      /^Tokyo — Japan Standard Time, UTC\+09:00$/,
+    );
 
-    await user.selectOptions(select, `Automatic (${deviceTimeZone()})`);
+    await chooseTimeZone(user, select, "", `Automatic (${deviceTimeZone()})`);
     await waitFor(async () =>
       expect(await backend.asUser.query(api.settings.get, {})).toMatchObject({
         timeZone: deviceTimeZone(),
@@ -141,7 +159,8 @@ test(
     const dialog = await openSettings(user);
     const select = within(dialog).getByRole("combobox", { name: "Time zone" });
     await waitFor(() => expect(select).toBeEnabled());
-    await user.selectOptions(select, zone);
+    const place = zone.split("/")[1]!.replace("_", " ");
+    await chooseTimeZone(user, select, place, new RegExp(`^${place} — `));
     await user.keyboard("{Escape}");
     await waitFor(() =>
       expect(screen.queryByRole("dialog")).not.toBeInTheDocument(),
@@ -159,8 +178,10 @@ test(
     expect(todayString()).toBe(zoneToday);
 
     const again = await openSettings(user);
-    await user.selectOptions(
+    await chooseTimeZone(
+      user,
       within(again).getByRole("combobox", { name: "Time zone" }),
+      "",
       `Automatic (${deviceTimeZone()})`,
     );
     await user.keyboard("{Escape}");
@@ -205,6 +226,63 @@ test(
     ).toBeInTheDocument();
     expect(settings!.pending).toBeGreaterThan(0);
     settings!.release();
+  },
+  ZONE_TEST_TIMEOUT_MS,
+);
+
+test(
+  "Time zone: the field searches zones by today's names or old ones, shows each with its UTC offset, and a saved old spelling shows as its new name",
+  async () => {
+    const { user, backend } = await renderApp({
+      seed: (b) =>
+        b.asUser.mutation(api.settings.setTimeZone, {
+          timeZone: "Asia/Calcutta",
+          source: "choice",
+        }),
+    });
+    const dialog = await openSettings(user);
+    const field = within(dialog).getByRole("combobox", { name: "Time zone" });
+    await waitFor(() =>
+      expect(field).toHaveDisplayValue(
+        "Kolkata — India Standard Time, UTC+05:30",
+      ),
+    );
+    expect(field).toHaveAttribute("aria-expanded", "false");
+
+    await user.click(field);
+    expect(field).toHaveAttribute("aria-expanded", "true");
+    await user.type(field, "kiev");
+    const list = screen.getByRole("listbox", { name: "Time zones" });
+    expect(
+      within(list)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual([expect.stringMatching(/^Kyiv — .*, UTC\+0[23]:00$/)]);
+
+    // The keyboard alone: Esc closes the list and keeps the dialog.
+    await user.keyboard("{Escape}");
+    expect(field).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByRole("dialog", { name: "Settings" })).toBeVisible();
+    expect(field).toHaveFocus();
+    expect(field).toHaveDisplayValue(
+      "Kolkata — India Standard Time, UTC+05:30",
+    );
+
+    await user.keyboard("{Control>}a{/Control}ho chi");
+    expect(field).toHaveAttribute(
+      "aria-activedescendant",
+      within(list).getByRole("option", { name: /^Ho Chi Minh — / }).id,
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(async () =>
+      expect(
+        (await backend.asUser.query(api.settings.get, {})).timeZone,
+      ).toSatisfy((zone: string) =>
+        ["Asia/Ho_Chi_Minh", "Asia/Saigon"].includes(zone),
+      ),
+    );
+    expect(field).toHaveDisplayValue(/^Ho Chi Minh — .*UTC\+07:00$/);
+    expect(field).toHaveAttribute("aria-expanded", "false");
   },
   ZONE_TEST_TIMEOUT_MS,
 );

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expect, test, vi } from "vitest";
 import type { RepeatRule } from "@convex/lib/repeatRule";
@@ -218,4 +218,76 @@ test("a todo that does not repeat has no Stop; Cancel and Esc close", async () =
   await userEvent.keyboard("{Escape}");
   expect(onClose).toHaveBeenCalledTimes(2);
   expect(onSave).not.toHaveBeenCalled();
+});
+
+test("opens with focus on the way it repeats, not on Close", async () => {
+  const { radio } = renderDialog({
+    freq: "weekly",
+    interval: 1,
+    byWeekday: [0, 1, 2, 3, 4],
+    end: never,
+  });
+  await waitFor(() => expect(radio("Every weekday")).toHaveFocus());
+});
+
+test("a fresh repeat opens with focus on Every day", async () => {
+  const { radio } = renderDialog();
+  await waitFor(() => expect(radio("Every day")).toHaveFocus());
+});
+
+test("the choices scroll while Save and Cancel stay in sight beneath them", () => {
+  const { dialog, radio } = renderDialog(null, true);
+  const scrolling = radio("Every day").closest(".overflow-y-auto");
+  expect(scrolling).not.toBeNull();
+  expect(dialog).toContainElement(scrolling as HTMLElement);
+  expect(scrolling).toContainElement(radio("After a number of times"));
+  for (const name of ["Save", "Cancel", "Stop repeating"]) {
+    expect(scrolling).not.toContainElement(
+      within(dialog).getByRole("button", { name }),
+    );
+  }
+});
+
+test("ending on a date starts a month after the todo's day", async () => {
+  const { dialog, radio, save, onSave } = renderDialog();
+  await userEvent.click(radio("On a date"));
+  expect(within(dialog).getByLabelText("End date")).toHaveValue("2026-12-30");
+  await save();
+  expect(onSave).toHaveBeenCalledWith({
+    freq: "daily",
+    interval: 1,
+    end: { kind: "until", day: "2026-12-30" },
+  });
+});
+
+test("a line sums up what will happen, as the choices change", async () => {
+  const { dialog, radio } = renderDialog();
+  const summary = within(dialog).getByRole("status");
+  expect(summary).toHaveTextContent(/^Every day$/);
+  expect(
+    within(dialog).getByRole("button", { name: "Save" }),
+  ).toHaveAccessibleDescription("Every day");
+
+  await userEvent.click(radio("Every week on…"));
+  await userEvent.click(
+    within(dialog).getByRole("checkbox", { name: "Wednesday" }),
+  );
+  await userEvent.click(radio("After a number of times"));
+  const times = within(dialog).getByRole("spinbutton", { name: "Times" });
+  await userEvent.clear(times);
+  await userEvent.type(times, "5");
+  expect(summary).toHaveTextContent(/^Every Monday and Wednesday, 5 times$/);
+
+  await userEvent.click(radio("Every year"));
+  await userEvent.click(radio("On a date"));
+  expect(summary).toHaveTextContent(
+    /^Every year on November 30, until Wed, Dec 30, 2026$/,
+  );
+
+  // Fields that make no rule sum up nothing rather than something wrong.
+  await userEvent.click(radio("Every week on…"));
+  for (const name of ["Monday", "Wednesday"]) {
+    await userEvent.click(within(dialog).getByRole("checkbox", { name }));
+  }
+  expect(summary).toBeEmptyDOMElement();
 });

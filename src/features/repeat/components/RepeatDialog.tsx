@@ -1,8 +1,9 @@
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import type { RepeatRule } from "@convex/lib/repeatRule";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { isolate } from "@/components/ui/UserText";
+import { describeRepeatWithEnd } from "@/lib/datePhrases/describeRepeat";
 import {
   choiceFor,
   KIND_LABELS,
@@ -26,6 +27,9 @@ export type RepeatDialogProps = {
   onClose: () => void;
   returnFocusTo?: HTMLElement | null;
 };
+
+const capitalized = (words: string) =>
+  words.charAt(0).toUpperCase() + words.slice(1);
 
 const KINDS = Object.keys(KIND_LABELS) as RepeatKind[];
 
@@ -114,9 +118,14 @@ export function RepeatDialog({
   const kindName = useId();
   const endName = useId();
   const problemId = useId();
+  const summaryId = useId();
+  const kinds = useRef<HTMLFieldSetElement>(null);
   const change = (next: Partial<RepeatChoice>) =>
     setChoice((current) => ({ ...current, ...next }));
   const problem = problemWith(choice, day);
+  const summary = problem
+    ? ""
+    : capitalized(describeRepeatWithEnd(ruleFor(choice), day));
 
   const toggleWeekday = (weekday: number, on: boolean) =>
     change({
@@ -204,10 +213,21 @@ export function RepeatDialog({
       title="Repeat"
       description={`“${isolate(text)}”`}
       returnFocusTo={returnFocusTo}
+      // On the way it repeats now, as a radio group should open.
+      onOpenAutoFocus={(event) => {
+        const checked = kinds.current?.querySelector<HTMLInputElement>(
+          'input[type="radio"]:checked',
+        );
+        if (!checked) return;
+        event.preventDefault();
+        checked.focus();
+      }}
     >
+      {/* The choices scroll and the footer stays: on a phone, Save and
+          Cancel are in sight however long the choices run. */}
       <form
         noValidate
-        className="flex flex-col gap-4"
+        className="-mx-5 -mb-5 flex min-h-0 flex-col"
         onSubmit={(event) => {
           event.preventDefault();
           if (problem) {
@@ -217,57 +237,74 @@ export function RepeatDialog({
           onSave(ruleFor(choice));
         }}
       >
-        <fieldset className="flex flex-col">
-          <legend className="mb-1 text-sm font-medium">Repeats</legend>
-          {KINDS.map((kind) => (
-            <Choice
-              key={kind}
-              name={kindName}
-              label={KIND_LABELS[kind]}
-              checked={choice.kind === kind}
-              onChoose={() => change({ kind })}
-            >
-              {details[kind]}
-            </Choice>
-          ))}
-        </fieldset>
-        <fieldset className="flex flex-col">
-          <legend className="mb-1 text-sm font-medium">Ends</legend>
-          {ends.map(([end, label, detail]) => (
-            <Choice
-              key={end}
-              name={endName}
-              label={label}
-              checked={choice.end === end}
-              onChoose={() => change({ end })}
-            >
-              {detail}
-            </Choice>
-          ))}
-        </fieldset>
-        {showProblem && problem ? (
+        <div className="flex min-h-0 flex-col gap-4 overflow-y-auto px-5 pb-4">
+          <fieldset ref={kinds} className="flex flex-col">
+            <legend className="mb-1 text-sm font-medium">Repeats</legend>
+            {KINDS.map((kind) => (
+              <Choice
+                key={kind}
+                name={kindName}
+                label={KIND_LABELS[kind]}
+                checked={choice.kind === kind}
+                onChoose={() => change({ kind })}
+              >
+                {details[kind]}
+              </Choice>
+            ))}
+          </fieldset>
+          <fieldset className="flex flex-col">
+            <legend className="mb-1 text-sm font-medium">Ends</legend>
+            {ends.map(([end, label, detail]) => (
+              <Choice
+                key={end}
+                name={endName}
+                label={label}
+                checked={choice.end === end}
+                onChoose={() => change({ end })}
+              >
+                {detail}
+              </Choice>
+            ))}
+          </fieldset>
+        </div>
+        <div className="flex flex-col gap-3 border-t border-slate-200 px-5 pt-3 pb-5 dark:border-slate-700">
           <p
-            id={problemId}
-            role="alert"
-            className="text-sm text-red-700 dark:text-red-400"
+            id={summaryId}
+            role="status"
+            className="min-h-5 text-sm font-medium"
           >
-            {problem}
+            {summary}
           </p>
-        ) : null}
-        <div className="flex flex-wrap justify-end gap-2">
-          {onStop ? (
-            <Button variant="danger" onClick={onStop} className="mr-auto">
-              Stop repeating
-            </Button>
+          {showProblem && problem ? (
+            <p
+              id={problemId}
+              role="alert"
+              className="text-sm text-red-700 dark:text-red-400"
+            >
+              {problem}
+            </p>
           ) : null}
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            variant="primary"
-            aria-describedby={showProblem && problem ? problemId : undefined}
-          >
-            Save
-          </Button>
+          <div className="flex flex-wrap justify-end gap-2">
+            {onStop ? (
+              <Button variant="danger" onClick={onStop} className="mr-auto">
+                Stop repeating
+              </Button>
+            ) : null}
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              type="submit"
+              variant="primary"
+              aria-describedby={
+                showProblem && problem
+                  ? problemId
+                  : summary
+                    ? summaryId
+                    : undefined
+              }
+            >
+              Save
+            </Button>
+          </div>
         </div>
       </form>
     </Dialog>

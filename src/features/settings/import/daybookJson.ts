@@ -92,6 +92,7 @@ function asSeriesDraft(row: unknown): SeriesDraft | null {
     typeof row.startDay !== "string" ||
     typeof row.active !== "boolean" ||
     (row.lastDay !== undefined && typeof row.lastDay !== "string") ||
+    (row.stoppedOn !== undefined && typeof row.stoppedOn !== "string") ||
     !Array.isArray(row.madeDays) ||
     !row.madeDays.every((day) => typeof day === "string")
   ) {
@@ -106,6 +107,7 @@ function asSeriesDraft(row: unknown): SeriesDraft | null {
     startDay: row.startDay,
     active: row.active,
     ...(typeof row.lastDay === "string" ? { lastDay: row.lastDay } : {}),
+    ...(typeof row.stoppedOn === "string" ? { stoppedOn: row.stoppedOn } : {}),
     madeDays: row.madeDays as string[],
   };
 }

@@ -78,6 +78,7 @@ export type SeriesDraft = {
   startDay: string;
   active: boolean;
   lastDay?: string;
+  stoppedOn?: string;
   madeDays: string[];
 };
 
@@ -278,6 +279,10 @@ function planSeries(drafts: SeriesDraft[], skips: Skips): PlannedSeries[] {
         draft.lastDay === undefined
           ? undefined
           : requireDay(draft.lastDay, "The last day");
+      const stoppedOn =
+        draft.stoppedOn === undefined
+          ? undefined
+          : requireDay(draft.stoppedOn, "The day it stopped");
       keys.add(draft.key);
       planned.push({
         key: draft.key,
@@ -286,6 +291,7 @@ function planSeries(drafts: SeriesDraft[], skips: Skips): PlannedSeries[] {
         startDay,
         active: draft.active,
         ...(lastDay !== undefined ? { lastDay } : {}),
+        ...(stoppedOn !== undefined ? { stoppedOn } : {}),
         madeDays,
         occurrence: occurrence(startDay, [text, rule]),
       });

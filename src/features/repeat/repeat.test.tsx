@@ -105,12 +105,6 @@ test("Repeat…'s Save shows the repeat at once, before the server answers; open
     seed: (b) => addTodos(b, ["Stand-up"]),
   });
   await ready();
-  // Only Save is held: what the app stores by itself at sign-in has gone.
-  await waitFor(() =>
-    expect(backend.mutations.map((m) => m.name)).toEqual(
-      expect.arrayContaining(["users:syncProfile", "settings:setTimeZone"]),
-    ),
-  );
   const held = holdMutations(backend);
   const menu = await openMenu(user, "More actions for Stand-up");
   await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));

@@ -62,7 +62,7 @@ export default function ConfirmDialog({
             }
             confirmRef.current?.focus();
           }}
-          className="fixed top-[20vh] left-1/2 z-50 flex w-[calc(100vw-2rem)] max-w-sm -translate-x-1/2 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          className="fixed top-[20vh] left-1/2 z-50 flex w-[calc(100vw-2rem)] max-w-sm -translate-x-1/2 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100"
         >
           <AlertDialog.Title className="text-lg font-semibold">
             {options.title}

@@ -56,8 +56,10 @@ export function Dialog({
               event.preventDefault();
             }
           }}
+          // In dark the shadow does not show against the dimmed page: the
+          // lighter border is the dialog's edge (about 4:1 against it).
           className={cn(
-            "fixed top-[12vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100",
+            "fixed top-[12vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100",
             WIDTHS[size],
           )}
         >

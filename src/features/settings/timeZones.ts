@@ -113,8 +113,22 @@ function optionFor({ name, canonical, also }: Zone, now: Date): TimeZoneOption {
     canonical,
     label,
     offset,
-    words: simplified([name, ...also, label].join(" ")),
+    // "GMT+05:30" too, as many people write offsets.
+    words: simplified(
+      [name, ...also, label, offset.replace(/^UTC/, "GMT")].join(" "),
+    ),
   };
+}
+
+/**
+ * A zone's label, as its option in the list reads: "Los Angeles — Pacific
+ * Time, UTC-08:00" (today's spelling of the name).
+ */
+export function timeZoneLabel(name: string, now: Date = new Date()): string {
+  const canonical = canonicalTimeZone(name);
+  if (!canonical) return name;
+  return optionFor({ name: currentZoneName(name), canonical, also: [] }, now)
+    .label;
 }
 
 const cache = new Map<string, TimeZoneOption[]>();
@@ -169,8 +183,48 @@ function buildOptions(also: string | undefined, now: Date) {
 }
 
 /**
+ * An offset as people type it ("UTC+9", "gmt+1", "+5:30", "+0530", "utc 9",
+ * "−8") and the query's other words. The offset comes back written the way
+ * labels are, as far as typed: "UTC+09" (any +09:xx), "UTC+05:30". Without
+ * "UTC" or "GMT" a sign is needed: a bare "9" stays a word.
+ */
+const TYPED_OFFSET =
+  /(?<![a-z\d])(?:(?:utc|gmt)\s*([+-])?|([+-]))\s*(\d{1,4})(?::(\d{0,2}))?(?![\d:])/;
+
+function typedOffset(query: string): { offset: string; rest: string[] } | null {
+  const text = simplified(query).replace(/[\u2212\u2013]/g, "-");
+  const match = TYPED_OFFSET.exec(text);
+  if (!match) return null;
+  const [whole = "", prefixSign, bareSign, digits = "", afterColon] = match;
+  const colon = afterColon !== undefined;
+  if (colon && digits.length > 2) return null;
+  // "530" and "0530" are hours and minutes; "5" and "05" hours alone.
+  const split = !colon && digits.length > 2 ? digits.length - 2 : undefined;
+  const hours = Number(split ? digits.slice(0, split) : digits);
+  const minutes = split ? digits.slice(split) : (afterColon ?? "");
+  if (hours > 14 || Number(minutes.padEnd(2, "0")) > 59) return null;
+  // Zero hours is written "+00:00", whatever sign was typed.
+  const sign =
+    hours === 0 && Number(minutes || "0") === 0
+      ? "+"
+      : (prefixSign ?? bareSign ?? "+");
+  const hh = String(hours).padStart(2, "0");
+  const offset = `UTC${sign}${hh}${colon || split ? `:${minutes}` : ""}`;
+  const rest = (
+    text.slice(0, match.index) +
+    " " +
+    text.slice(match.index + whole.length)
+  )
+    .split(/\s+/)
+    .filter(Boolean);
+  return { offset, rest };
+}
+
+/**
  * The options a search matches: every word typed appears in the zone's
- * names (old spellings too), place, description or offset.
+ * names (old spellings too), place, description or offset. An offset typed
+ * loosely ("UTC+9", "+5:30", "utc 9") finds the zones at that offset
+ * first, ahead of those that merely contain the words.
  */
 export function searchTimeZones(
   options: readonly TimeZoneOption[],
@@ -178,7 +232,14 @@ export function searchTimeZones(
 ): TimeZoneOption[] {
   const words = simplified(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...options];
-  return options.filter((option) =>
-    words.every((word) => option.words.includes(word)),
+  const hasAll = (option: TimeZoneOption, all: string[]) =>
+    all.every((word) => option.words.includes(word));
+  const byWords = options.filter((option) => hasAll(option, words));
+  const typed = typedOffset(query);
+  if (!typed) return byWords;
+  const atOffset = options.filter(
+    (option) =>
+      option.offset.startsWith(typed.offset) && hasAll(option, typed.rest),
   );
+  return [...new Set([...atOffset, ...byWords])];
 }

@@ -284,10 +284,63 @@ test("a line sums up what will happen, as the choices change", async () => {
     /^Every year on November 30, until Wed, Dec 30, 2026$/,
   );
 
-  // Fields that make no rule sum up nothing rather than something wrong.
+  // Fields that make no rule say what is wrong instead.
   await userEvent.click(radio("Every week on…"));
   for (const name of ["Monday", "Wednesday"]) {
     await userEvent.click(within(dialog).getByRole("checkbox", { name }));
   }
+  expect(summary).toHaveTextContent(/^Choose at least one weekday\.$/);
+});
+
+test("while a choice is wrong the summary says so at once, in Save's words, and focus stays put", async () => {
+  const { dialog, radio, save, onSave } = renderDialog();
+  const summary = within(dialog).getByRole("status");
+  const saveButton = within(dialog).getByRole("button", { name: "Save" });
+
+  await userEvent.click(radio("After a number of times"));
+  const times = within(dialog).getByRole("spinbutton", { name: "Times" });
+  await userEvent.clear(times);
+  expect(summary).toHaveTextContent(/^End after 1 to 1,000 times\.$/);
+  expect(times).toHaveFocus();
+  expect(saveButton).toHaveAccessibleDescription("End after 1 to 1,000 times.");
+  await userEvent.type(times, "0");
+  expect(summary).toHaveTextContent(/^End after 1 to 1,000 times\.$/);
+  expect(times).toHaveFocus();
+  await userEvent.type(times, "{Backspace}4");
+  expect(summary).toHaveTextContent(/^Every day, 4 times$/);
+
+  await userEvent.click(radio("On a date"));
+  const until = within(dialog).getByLabelText("End date");
+  await userEvent.clear(until);
+  await userEvent.type(until, "2026-11-01");
+  expect(summary).toHaveTextContent(
+    /^The end date must be on or after the todo's day\.$/,
+  );
+  expect(until).toHaveFocus();
+  await userEvent.click(radio("Never"));
+
+  await userEvent.click(radio("Every N days…"));
+  const days = within(dialog).getByRole("spinbutton", {
+    name: "Number of days",
+  });
+  await userEvent.clear(days);
+  await userEvent.type(days, "400");
+  expect(summary).toHaveTextContent(/^Repeat every 1 to 366 days\.$/);
+  expect(days).toHaveFocus();
+  expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+
+  // Save still alerts, and the words show once, not twice.
+  await save();
+  expect(within(dialog).getByRole("alert")).toHaveTextContent(
+    /^Repeat every 1 to 366 days\.$/,
+  );
   expect(summary).toBeEmptyDOMElement();
+  expect(saveButton).toHaveFocus();
+  expect(saveButton).toHaveAccessibleDescription("Repeat every 1 to 366 days.");
+  expect(onSave).not.toHaveBeenCalled();
+
+  await userEvent.clear(days);
+  await userEvent.type(days, "3");
+  expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+  expect(summary).toHaveTextContent(/^Every 3 days$/);
 });

@@ -3,6 +3,7 @@ import type { RepeatRule } from "@convex/lib/repeatRule";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { isolate } from "@/components/ui/UserText";
+import { cn } from "@/lib/cn";
 import { describeRepeatWithEnd } from "@/lib/datePhrases/describeRepeat";
 import {
   choiceFor,
@@ -123,8 +124,14 @@ export function RepeatDialog({
   const change = (next: Partial<RepeatChoice>) =>
     setChoice((current) => ({ ...current, ...next }));
   const problem = problemWith(choice, day);
+  /** Save was pressed on this problem: the alert says it, not the summary. */
+  const alerting = showProblem && problem !== null;
+  // A choice that makes no rule says what is wrong at once, in the same
+  // words as Save's alert, rather than summing up nothing.
   const summary = problem
-    ? ""
+    ? alerting
+      ? ""
+      : problem
     : capitalized(describeRepeatWithEnd(ruleFor(choice), day));
 
   const toggleWeekday = (weekday: number, on: boolean) =>
@@ -268,14 +275,8 @@ export function RepeatDialog({
           </fieldset>
         </div>
         <div className="flex flex-col gap-3 border-t border-slate-200 px-5 pt-3 pb-5 dark:border-slate-700">
-          <p
-            id={summaryId}
-            role="status"
-            className="min-h-5 text-sm font-medium"
-          >
-            {summary}
-          </p>
-          {showProblem && problem ? (
+          {/* Before the summary, so the problem stays where it was read. */}
+          {alerting ? (
             <p
               id={problemId}
               role="alert"
@@ -284,6 +285,16 @@ export function RepeatDialog({
               {problem}
             </p>
           ) : null}
+          <p
+            id={summaryId}
+            role="status"
+            className={cn(
+              "min-h-5 text-sm",
+              problem ? "text-red-700 dark:text-red-400" : "font-medium",
+            )}
+          >
+            {summary}
+          </p>
           <div className="flex flex-wrap justify-end gap-2">
             {onStop ? (
               <Button variant="danger" onClick={onStop} className="mr-auto">
@@ -295,11 +306,7 @@ export function RepeatDialog({
               type="submit"
               variant="primary"
               aria-describedby={
-                showProblem && problem
-                  ? problemId
-                  : summary
-                    ? summaryId
-                    : undefined
+                alerting ? problemId : summary ? summaryId : undefined
               }
             >
               Save

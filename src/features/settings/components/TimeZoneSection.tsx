@@ -7,9 +7,9 @@ import { attempt } from "@/lib/notify";
 import { useOutboxMutation } from "@/lib/outbox";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import {
-  currentZoneName,
   searchTimeZones,
   sameTimeZone,
+  timeZoneLabel,
   timeZoneOptions,
 } from "../timeZones";
 
@@ -52,7 +52,11 @@ export function TimeZoneSection() {
     () => timeZoneOptions(settings?.timeZone),
     [settings?.timeZone],
   );
-  const automaticLabel = `Automatic (${currentZoneName(device)})`;
+  // Read like every other option: "Automatic (Los Angeles — Pacific Time, …)".
+  const automaticLabel = useMemo(
+    () => `Automatic (${timeZoneLabel(device)})`,
+    [device],
+  );
   // The server keeps Intl's spelling (maybe the old one): match by zone.
   const chosen = settings?.timeZoneChosen
     ? zones.find((zone) => sameTimeZone(zone.name, settings.timeZone))
@@ -180,7 +184,8 @@ export function TimeZoneSection() {
             aria-selected={option.key === active?.key}
             onClick={() => choose(option)}
             className={cn(
-              "flex min-h-10 cursor-pointer items-center gap-2 px-2 text-sm sm:min-h-8",
+              // Padded so options that wrap (on a phone) read apart.
+              "flex min-h-10 cursor-pointer items-center gap-2 px-2 py-2 text-sm sm:min-h-8 sm:py-1",
               option.key === active?.key &&
                 "bg-indigo-100 text-indigo-950 dark:bg-indigo-900 dark:text-indigo-50",
             )}

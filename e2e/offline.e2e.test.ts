@@ -33,6 +33,8 @@ const OFFLINE_TODO = "Read on the train";
 const DEPLOY_MARKER = '<meta name="daybook-e2e-deploy" content="2" />';
 // A build of its own and netlify dev, beside the shared stack's.
 const STACK_START_TIMEOUT_MS = 300_000;
+// Under the step's own 120 s, with room for signing in first.
+const WORKER_INSTALL_TIMEOUT_MS = 90_000;
 
 /**
  * A deploy that changes only index.html, as the build would write it: the
@@ -268,9 +270,19 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
       await app.goto(stack.origin);
       await app.signIn();
       await app.addTodo(OFFLINE_TODO);
-      await eventually(() => controllingWorker(app.page)).toBe(
-        `${stack.origin}/sw.js`,
-      );
+      // The worker starts once the page is idle and then precaches the
+      // whole app shell through netlify dev: on a busy 2-core machine that
+      // took longer than a step's usual wait.
+      await expect
+        .poll(() => controllingWorker(app.page), {
+          timeout: WORKER_INSTALL_TIMEOUT_MS,
+          interval: 250,
+        })
+        .toBe(`${stack.origin}/sw.js`)
+        .catch(async (error: Error) => {
+          error.message += `\nThis page: ${await appWatchLog(app.page)}`;
+          throw error;
+        });
       // The day is saved on this device for the offline visit.
       await eventually(() => cacheHolds(app.page, OFFLINE_TODO)).toBe(true);
       // Registering the worker passed Trusted Types (its one script URL).

@@ -153,9 +153,9 @@ test("arrow keys move the active option (aria-activedescendant) and Enter opens 
   expect(field).toHaveAttribute("aria-activedescendant", options[other]!.id);
   await user.keyboard("{Enter}");
   await waitFor(() => expect(location.history.at(-1)).toBe(`/day/${day}`));
-  expect(
-    await screen.findByRole("heading", { level: 1, name: longDate(day) }),
-  ).toBeInTheDocument();
+  // Found is enough: the day's page may render again a moment later, so
+  // the element found then is not always the one in the page.
+  await screen.findByRole("heading", { level: 1, name: longDate(day) });
   await waitFor(() =>
     expect(
       screen.getByRole("button", { name: "Edit report two" }),
@@ -182,9 +182,9 @@ test("choosing a note opens its day and expands the note", async () => {
   await user.type(field, "tent");
   const option = await screen.findByRole("option", { name: /Trip plan/ });
   await user.click(option);
-  expect(
-    await screen.findByRole("heading", { level: 1, name: longDate(day) }),
-  ).toBeInTheDocument();
+  // Found is enough: the day's page may render again a moment later, so
+  // the element found then is not always the one in the page.
+  await screen.findByRole("heading", { level: 1, name: longDate(day) });
   const note = await screen.findByRole("article", { name: "Trip plan" });
   expect(
     await within(note).findByRole("button", { name: "Collapse note" }),

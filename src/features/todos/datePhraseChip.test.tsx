@@ -51,9 +51,7 @@ test("a date in words shows its day before Enter; Enter adds the todo to that da
   expect(addField()).toHaveValue("");
   expect(addField()).toHaveFocus();
   expect(
-    await screen.findByText(
-      `Added “${isolate("Call mom")}” to tomorrow`,
-    ),
+    await screen.findByText(`Added “${isolate("Call mom")}” to tomorrow`),
   ).toBeInTheDocument();
   // Sonner fades a toast in: it is in the page a moment before visible.
   await waitFor(() => {
@@ -96,6 +94,33 @@ test("the next step's toast replaces the add's, without its “Go there”", asy
   expect(
     screen.queryByRole("button", { name: "Go there" }),
   ).not.toBeInTheDocument();
+});
+
+test("Undo in the toast from the keyboard gives focus back to “Add a todo”, where the add came from", async () => {
+  const { user, backend } = await renderApp();
+  await ready();
+  await typeWithChip(user, "Call mom tomorrow", "tomorrow");
+  await user.keyboard("{Enter}");
+  const undo = await screen.findByRole("button", { name: "Undo" });
+  await waitFor(() => expect(undo).toBeVisible());
+  act(() => undo.focus());
+  // Where focus goes on its way (sonner, much later, gives it back too).
+  const focused: Element[] = [];
+  const onFocusIn = (event: FocusEvent) =>
+    focused.push(event.target as Element);
+  document.addEventListener("focusin", onFocusIn);
+  await user.keyboard("{Enter}");
+  expect(
+    await screen.findByText(
+      `Undone: Added “${isolate("Call mom")}” to tomorrow`,
+    ),
+  ).toBeInTheDocument();
+  await waitFor(async () =>
+    expect(await texts(backend, tomorrow())).toEqual([]),
+  );
+  await waitFor(() => expect(addField()).toHaveFocus());
+  document.removeEventListener("focusin", onFocusIn);
+  expect(focused).toEqual([addField()]);
 });
 
 test("Undo takes the added todo to Recently deleted, and redo brings it back to its day", async () => {

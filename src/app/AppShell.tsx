@@ -24,7 +24,7 @@ import { PickDateProvider } from "@/components/ui/pickDate";
 import { dayOfPath, paths } from "@/config/paths";
 import { UserMenu, useProfileSync } from "@/features/auth";
 import { useMoveUnfinishedOnOpen } from "@/features/carryOver";
-import { DaysSidebar } from "@/features/days";
+import { DAY_HEADING, DaysSidebar } from "@/features/days";
 import { SearchDialog } from "@/features/search";
 import {
   SettingsDialog,
@@ -154,7 +154,20 @@ function AppLayout() {
   // header's disabled arrows do.
   const goToDay = (amount: number) => {
     const day = dayWithinRange(dayOfPath(path) ?? todayString(), amount);
-    if (day) navigate(paths.day(day));
+    if (day) navigateKeepingFocus(paths.day(day));
+  };
+  // A day is a page of its own: its focused control goes with the old
+  // page. Focus then goes to the new day's heading, which names the day.
+  // Focus kept elsewhere (the header, the sidebar) stays.
+  const navigateKeepingFocus = (to: string) => {
+    const main = document.getElementById("main");
+    const active = document.activeElement;
+    const onPage =
+      !active || active === document.body || !!main?.contains(active);
+    flushSync(() => navigate(to));
+    const now = document.activeElement;
+    if (!onPage || (now && now !== document.body && now !== main)) return;
+    (document.getElementById(DAY_HEADING) ?? main)?.focus();
   };
   const { undo, redo } = useUndo();
   useGlobalShortcuts({
@@ -165,7 +178,7 @@ function AppLayout() {
     // Already on Today: a second entry for the same page would make Back
     // seem to do nothing.
     today: () => {
-      if (path !== paths.today) navigate(paths.today);
+      if (path !== paths.today) navigateKeepingFocus(paths.today);
     },
     previousDay: () => goToDay(-1),
     nextDay: () => goToDay(1),

@@ -1,5 +1,5 @@
 import type { DayString } from "./dates";
-import { shortDate } from "./dayNames";
+import { dayInSentence } from "./dayNames";
 import { revealTodoOnPage } from "./revealTodoOnPage";
 import type { Undoable } from "./undo";
 
@@ -26,7 +26,7 @@ export function addedToDay({
   openDay?: () => void;
   todoId: () => string;
 }): Pick<Undoable, "label" | "secondaryAction"> {
-  const label = `Added ${quotedText} to ${shortDate(day)}${repeats ? `, repeating ${repeats}` : ""}`;
+  const label = `Added ${quotedText} to ${dayInSentence(day)}${repeats ? `, repeating ${repeats}` : ""}`;
   if (!openDay) return { label };
   return {
     label,

@@ -39,6 +39,17 @@ export function shortDate(day: DayString, now: Date = new Date()): string {
   return (thisYear ? SHORT : SHORT_WITH_YEAR).format(date);
 }
 
+/**
+ * A day as a sentence names it after "to": "today", "tomorrow", else
+ * "Mon, Mar 10". The one wording of toasts that say where a todo went.
+ */
+export function dayInSentence(day: DayString, now: Date = new Date()): string {
+  const today = todayString(now);
+  if (day === today) return "today";
+  if (day === shiftDay(today, 1)) return "tomorrow";
+  return shortDate(day, now);
+}
+
 /** "Today", "Yesterday", "Tomorrow" or null. */
 export function relativeDayName(
   day: DayString,

@@ -45,8 +45,10 @@ function clickedMovesOn(id: string | undefined, button: Button | undefined) {
       if (id !== undefined) {
         generations.set(id, (generations.get(id) ?? 0) + 1);
       }
-      keepFocusOffBody();
+      // After the click's own work, so that a guard of its own (an undo's,
+      // which knows where the step came from) places focus first.
       button.onClick();
+      keepFocusOffBody();
     },
   };
 }

@@ -82,6 +82,12 @@ export type FollowedItems = {
    * the item is followed anywhere on the page, among the rows of its list.
    */
   within?: Element;
+  /**
+   * A change on its way (an undo): until it settles, an item not on the
+   * page is waited for rather than given up on, as it may leave one list
+   * a moment before it shows in another.
+   */
+  until?: Promise<unknown>;
 };
 
 let stopFollowing: (() => void) | null = null;
@@ -103,7 +109,7 @@ let stopFollowing: (() => void) | null = null;
  */
 export function keepFocusOnItem(
   control: Element | null,
-  { idAttribute, fallback, within }: FollowedItems,
+  { idAttribute, fallback, within, until }: FollowedItems,
 ) {
   stopFollowing?.();
   let row = control?.closest(`[${idAttribute}]`);
@@ -149,6 +155,7 @@ export function keepFocusOnItem(
       controlLike(same, place)?.focus();
       return;
     }
+    if (waiting) return;
     stop();
     for (const neighbour of neighbours()) {
       const next = rowOf(neighbour);
@@ -157,6 +164,12 @@ export function keepFocusOnItem(
     }
     fallback()?.focus();
   };
+  let waiting = until !== undefined;
+  const settled = () => {
+    waiting = false;
+    if (stopFollowing === stop) settle();
+  };
+  void until?.then(settled, settled);
   const observer = new MutationObserver(settle);
   observer.observe(document.body, { childList: true, subtree: true });
   const onFocusIn = (event: FocusEvent) => {

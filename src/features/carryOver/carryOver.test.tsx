@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 import { api } from "@convex/_generated/api";
 import { LIMITS } from "@convex/lib/limits";
+import { isolate } from "@/components/ui/UserText";
 import { shiftDay, todayString } from "@/lib/dates";
 import { openMenu, renderApp } from "@/testing/renderApp";
 import { addTodos, todosOf } from "@/testing/seed";
@@ -77,6 +78,10 @@ test("“Move to today” (named by the todo) moves it to the end of today's ope
   expect(
     within(await section()).getByRole("heading", { level: 2 }),
   ).toHaveTextContent("From earlier days 1");
+  // Says where it went in the words of the button, not by date.
+  expect(
+    await screen.findByText(`Moved “${isolate("Water the ferns")}” to today`),
+  ).toBeInTheDocument();
 });
 
 test("an item's menu there offers pin, repeat, a move to tomorrow or to a date, and delete, but no move to the day before or after its old day", async () => {
@@ -149,6 +154,41 @@ test("“Move to today” from the keyboard keeps focus in the section: on the n
     expect(screen.getByRole("button", { name: "Edit Alpha" })).toHaveFocus(),
   );
   expect(openTexts()).toEqual(["Today's own", "Bravo", "Charlie", "Alpha"]);
+});
+
+test("Ctrl+Z after the last “Move to today” takes focus back with the todo to the section, never to the page's body", async () => {
+  const { user } = await renderApp({
+    seed: async (b) => {
+      await addTodos(b, ["Email landlord"], daysAgo(3));
+      await addTodos(b, ["Today's own"]);
+    },
+  });
+  const region = await section();
+  act(() =>
+    within(region)
+      .getByRole("button", { name: "Move to today: Email landlord" })
+      .focus(),
+  );
+  await user.keyboard("{Enter}");
+  await waitFor(() =>
+    expect(
+      screen.getByRole("button", { name: "Edit Email landlord" }),
+    ).toHaveFocus(),
+  );
+  await screen.findByText(`Moved “${isolate("Email landlord")}” to today`);
+
+  await user.keyboard("{Control>}z{/Control}");
+  // The same control of the same todo, back in the section.
+  const back = await section();
+  await within(back).findByRole("button", {
+    name: "Move to today: Email landlord",
+  });
+  await waitFor(() =>
+    expect(
+      within(back).getByRole("button", { name: "Edit Email landlord" }),
+    ).toHaveFocus(),
+  );
+  expect(openTexts()).toEqual(["Today's own"]);
 });
 
 test("completing a todo from its checkbox there takes it out of the section", async () => {

@@ -241,6 +241,54 @@ test("at the first day of the range, Previous day is disabled and its shortcuts 
   expect(location.history?.at(-1)).toBe("/day/1970-01-02");
 });
 
+test("the day shortcuts put focus on the new day's heading when focus was on the old day's page", async () => {
+  const { user } = await renderApp({
+    path: "/day/2025-01-05",
+    seed: (b) => addTodos(b, ["Water the ferns"], "2025-01-05"),
+  });
+  const heading = () => screen.getByRole("heading", { level: 1 });
+  const box = await screen.findByRole("checkbox", { name: "Water the ferns" });
+  act(() => box.focus());
+
+  await user.keyboard("[["); // "[[" types one "["
+  await waitFor(() =>
+    expect(heading()).toHaveAccessibleName(longDate("2025-01-04")),
+  );
+  expect(heading()).toHaveFocus();
+  await user.keyboard("]");
+  await waitFor(() =>
+    expect(heading()).toHaveAccessibleName(longDate("2025-01-05")),
+  );
+  expect(heading()).toHaveFocus();
+  await user.keyboard("{Alt>}{ArrowDown}{/Alt}");
+  await waitFor(() =>
+    expect(heading()).toHaveAccessibleName(longDate("2025-01-06")),
+  );
+  expect(heading()).toHaveFocus();
+  await user.keyboard("t");
+  await waitFor(() => expect(heading()).toHaveAccessibleName("Today"));
+  expect(heading()).toHaveFocus();
+  // It keeps focus as the day's name loads (the heading shows then).
+  await waitFor(() => expect(heading()).not.toHaveClass("sr-only"));
+  expect(heading()).toHaveFocus();
+});
+
+test("the day shortcuts leave focus where it is outside the day's page", async () => {
+  const { user } = await renderApp({ path: "/day/2025-01-05" });
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-01-05"),
+  });
+  const search = screen.getByRole("button", { name: /^Search/ });
+  act(() => search.focus());
+  await user.keyboard("]");
+  await screen.findByRole("heading", {
+    level: 1,
+    name: longDate("2025-01-06"),
+  });
+  expect(search).toHaveFocus();
+});
+
 test("t goes to today and [ / ] move between days", async () => {
   const { user, location } = await renderApp({ path: "/day/2025-01-05" });
   await screen.findByRole("heading", {

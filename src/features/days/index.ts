@@ -1,3 +1,3 @@
-export { DayArrowFocus, DayHeader } from "./components/DayHeader";
+export { DAY_HEADING, DayArrowFocus, DayHeader } from "./components/DayHeader";
 export { DaysSidebar } from "./components/DaysSidebar";
 export { dayTitle, useDay } from "./useDay";

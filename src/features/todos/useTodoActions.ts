@@ -7,7 +7,7 @@ import { useChoose, useConfirm } from "@/components/ui/confirm";
 import { addedToDay } from "@/lib/addedToDay";
 import { conflictCurrent, errorMessage } from "@/lib/errors";
 import { attempt, notifyError } from "@/lib/notify";
-import { shortDate } from "@/lib/dayNames";
+import { dayInSentence } from "@/lib/dayNames";
 import { useOutboxMutation } from "@/lib/outbox";
 import {
   useRestoreDeleted,
@@ -248,7 +248,7 @@ export function useTodoActions() {
           () =>
             moveToDay(
               { id: todo._id, day },
-              `Moved “${isolate(shorten(todo.text))}” to ${shortDate(day)}`,
+              `Moved “${isolate(shorten(todo.text))}” to ${dayInSentence(day)}`,
             ),
           "move the todo",
         ),

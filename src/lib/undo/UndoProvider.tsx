@@ -18,6 +18,7 @@ import { notifyError } from "../notify";
 import { newChangeId, useOutboxMutation, type ChangeArgs } from "../outbox";
 import { count, untilJobFinished } from "../progressToast";
 import { ACTION_TOAST_ID, toast } from "../toast";
+import { keepFocusThroughStep } from "./keepFocusThroughStep";
 import { UndoStack, type Undoable } from "./undoStack";
 
 /** Rows an undo restores in its first transaction (convex/undo's batch). */
@@ -44,7 +45,9 @@ export type UndoApi = {
 type UndoContextValue = UndoApi & {
   /** A step undone through the undo log: the change sent with `changeId`. */
   logStep: (label: string, changeId: string) => Undoable;
-  stack: UndoStack;
+  /** Adds a step, noting where it was taken (see keepFocusThroughStep). */
+  push: (entry: Undoable) => void;
+  forget: (entry: Undoable) => void;
   announce: (entry: Undoable) => void;
 };
 
@@ -94,10 +97,23 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         announce(outcome.entry);
       }
     };
-    const undo = (entry?: Undoable) =>
-      stack.undo(entry).then((outcome) => report(outcome, "undo"));
-    const redo = (entry?: Undoable) =>
-      stack.redo(entry).then((outcome) => report(outcome, "redo"));
+    // Where each step was taken: focus goes back there after its undo
+    // when the step takes away the focused control and nothing nearer is
+    // left.
+    const origins = new WeakMap<Undoable, Element>();
+    const push = (entry: Undoable) => {
+      const active = document.activeElement;
+      if (active && active !== document.body) origins.set(entry, active);
+      stack.push(entry);
+    };
+    const step = (direction: "undo" | "redo", entry?: Undoable) => {
+      const taken = entry ?? stack.next(direction);
+      const outcome = stack[direction](entry);
+      keepFocusThroughStep(outcome, () => taken && origins.get(taken));
+      return outcome.then((result) => report(result, direction));
+    };
+    const undo = (entry?: Undoable) => step("undo", entry);
+    const redo = (entry?: Undoable) => step("redo", entry);
 
     /** Sends an undo of `target`; resolves once all of it is restored. */
     const applyUndo = async (target: string, label: string) => {
@@ -134,11 +150,12 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     };
 
     return {
-      stack,
+      push,
       announce,
       logStep,
+      forget: (entry: Undoable) => stack.forget(entry),
       pushUndoable: (entry: Undoable, done = Promise.resolve(true)) => {
-        stack.push(entry);
+        push(entry);
         void done.then(
           (happened) => (happened ? announce(entry) : stack.forget(entry)),
           () => stack.forget(entry),
@@ -186,7 +203,7 @@ export function useUndoableMutation<
   label: StepLabel<FunctionReturnType<Mutation>>,
 ) => Promise<FunctionReturnType<Mutation>> {
   const send = useOutboxMutation(mutation, options);
-  const { stack, logStep, announce } = useUndoContext();
+  const { push, forget, logStep, announce } = useUndoContext();
   return useCallback(
     async (args, label) => {
       const changeId = newChangeId();
@@ -194,13 +211,13 @@ export function useUndoableMutation<
         typeof label === "string" ? label : label.pending,
         changeId,
       );
-      stack.push(entry);
+      push(entry);
       try {
         const result = await send(args, changeId);
         const words =
           typeof label === "string" ? label : label.afterResult(result);
         if (words === null) {
-          stack.forget(entry);
+          forget(entry);
         } else if (typeof words === "string") {
           entry.label = words;
           announce(entry);
@@ -211,11 +228,11 @@ export function useUndoableMutation<
         }
         return result;
       } catch (error) {
-        stack.forget(entry);
+        forget(entry);
         throw error;
       }
     },
-    [send, stack, logStep, announce],
+    [send, push, forget, logStep, announce],
   );
 }
 

@@ -65,6 +65,11 @@ export class UndoStack {
     return this.undone.length > 0;
   }
 
+  /** The step `undo()` or `redo()` would take now. */
+  next(direction: "undo" | "redo"): Undoable | undefined {
+    return (direction === "undo" ? this.done : this.undone).at(-1);
+  }
+
   /** Undoes the newest step, or `entry` (an Undo button of an older toast). */
   undo(entry?: Undoable): Promise<UndoOutcome> {
     return this.run(() => this.take(this.done, entry), "undo");

@@ -24,6 +24,9 @@ type Arrow = "previous" | "next";
  * and one navigation, and nothing is left over for a later header.
  */
 type ArrowTo = { arrow: Arrow; day: string };
+/** The id of the day's heading, which the day shortcuts focus. */
+export const DAY_HEADING = "day-heading";
+
 const ArrowToFocus = createContext<{ current: ArrowTo | null } | null>(null);
 
 /** Around the routes: carries the clicked day arrow over to the next day. */
@@ -69,16 +72,20 @@ export function DayHeader({ day }: { day: string }) {
   return (
     <header className="flex items-start justify-between gap-2">
       <div className="min-w-0">
-        {summary === undefined ? (
-          <>
-            <h1 className="sr-only">{dayTitle(day)}</h1>
-            <Skeleton className="h-8 w-48" />
-          </>
-        ) : (
-          <h1 className="text-2xl font-semibold break-words">
-            <UserText>{title}</UserText>
-          </h1>
-        )}
+        {/* One element while the day loads and after: the day shortcuts
+            give it focus, which a swapped heading would drop. */}
+        <h1
+          id={DAY_HEADING}
+          tabIndex={-1}
+          className={
+            summary === undefined
+              ? "sr-only outline-none"
+              : "text-2xl font-semibold break-words outline-none"
+          }
+        >
+          {summary === undefined ? dayTitle(day) : <UserText>{title}</UserText>}
+        </h1>
+        {summary === undefined ? <Skeleton className="h-8 w-48" /> : null}
         {subtitle ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {subtitle}

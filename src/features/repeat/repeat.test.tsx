@@ -22,6 +22,16 @@ const EVERY_DAY = {
   end: { kind: "never" },
 } as const;
 
+/** A todo's menu → "Repeat…": the dialog it opens. */
+async function openRepeatDialog(
+  user: Awaited<ReturnType<typeof renderApp>>["user"],
+  todoText: string,
+) {
+  const menu = await openMenu(user, `More actions for ${todoText}`);
+  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
+  return screen.findByRole("dialog", { name: "Repeat" });
+}
+
 async function ready() {
   await screen.findByRole("heading", { level: 1, name: "Today" });
 }
@@ -43,9 +53,7 @@ test("Repeat… makes the todo repeat: its icon shows and its name says so", asy
     seed: (b) => addTodos(b, ["Stand-up"]),
   });
   await ready();
-  const menu = await openMenu(user, "More actions for Stand-up");
-  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
-  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  const dialog = await openRepeatDialog(user, "Stand-up");
   await user.click(
     within(dialog).getByRole("radio", { name: "Every weekday" }),
   );
@@ -82,9 +90,7 @@ test.each([
       seed: (b) => addTodos(b, ["Stand-up"]),
     });
     await ready();
-    const menu = await openMenu(user, "More actions for Stand-up");
-    await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
-    const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+    const dialog = await openRepeatDialog(user, "Stand-up");
     await user.click(
       within(dialog).getByRole("radio", { name: "Every weekday" }),
     );
@@ -106,9 +112,7 @@ test("Repeat…'s Save shows the repeat at once, before the server answers; open
   });
   await ready();
   const held = holdMutations(backend);
-  const menu = await openMenu(user, "More actions for Stand-up");
-  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
-  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  const dialog = await openRepeatDialog(user, "Stand-up");
   await user.click(within(dialog).getByRole("radio", { name: "Every day" }));
   await user.click(within(dialog).getByRole("button", { name: "Save" }));
 
@@ -118,9 +122,7 @@ test("Repeat…'s Save shows the repeat at once, before the server answers; open
   expect(held.pending).toBe(1);
   expect((await todosOf(backend))[0]!.seriesId).toBeUndefined();
 
-  const again = await openMenu(user, "More actions for Stand-up");
-  await user.click(within(again).getByRole("menuitem", { name: "Repeat…" }));
-  const reopened = await screen.findByRole("dialog", { name: "Repeat" });
+  const reopened = await openRepeatDialog(user, "Stand-up");
   expect(
     within(reopened).queryByRole("button", { name: "Stop repeating" }),
   ).not.toBeInTheDocument();
@@ -140,9 +142,7 @@ test("a todo that repeats opens the dialog on its rule, and can stop", async () 
     seed: (b) => dailyFromToday(b, "Water plants"),
   });
   await ready();
-  const menu = await openMenu(user, "More actions for Water plants");
-  await user.click(within(menu).getByRole("menuitem", { name: "Repeat…" }));
-  const dialog = await screen.findByRole("dialog", { name: "Repeat" });
+  const dialog = await openRepeatDialog(user, "Water plants");
   expect(
     within(dialog).getByRole("radio", { name: "Every day" }),
   ).toBeChecked();

@@ -1,3 +1,4 @@
+import { catchFocusFallingToBody } from "@/components/ui/focus";
 import { withSonner } from "./lazySonner";
 
 /**
@@ -61,24 +62,9 @@ function clickedMovesOn(id: string | undefined, button: Button | undefined) {
  * or the page's first heading. It watches only until focus has settled.
  */
 function keepFocusOffBody() {
-  if (typeof document === "undefined") return;
-  const settle = () => {
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) {
-      if (!active.closest("[data-sonner-toaster]")) stop();
-      return;
-    }
-    stop();
-    document.querySelector<HTMLElement>("#main, main, h1")?.focus();
-  };
-  const observer = new MutationObserver(settle);
-  observer.observe(document.body, { childList: true, subtree: true });
-  // Nothing left to catch once the toast has long gone.
-  const timer = setTimeout(() => stop(), 2_000);
-  function stop() {
-    observer.disconnect();
-    clearTimeout(timer);
-  }
+  catchFocusFallingToBody(() =>
+    document.querySelector<HTMLElement>("#main, main, h1"),
+  );
 }
 
 export const toast = {

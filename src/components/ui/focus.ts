@@ -183,3 +183,43 @@ export function keepFocusOnItem(
   };
   stopFollowing = stop;
 }
+
+/**
+ * Watches focus while a change lands that may take away the focused
+ * control: if focus falls to the page's body, it goes to `fallback()`
+ * instead. Focus on a toast's button counts as not settled (the button
+ * goes with its toast). Watching stops once focus settles elsewhere, or
+ * `graceMs` after `until` has settled.
+ */
+export function catchFocusFallingToBody(
+  fallback: () => HTMLElement | null | undefined,
+  {
+    until = Promise.resolve(),
+    graceMs = 2_000,
+  }: {
+    until?: Promise<unknown>;
+    graceMs?: number;
+  } = {},
+) {
+  if (typeof document === "undefined") return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) {
+      if (!active.closest("[data-sonner-toaster]")) stop();
+      return;
+    }
+    stop();
+    fallback()?.focus();
+  };
+  const observer = new MutationObserver(settle);
+  observer.observe(document.body, { childList: true, subtree: true });
+  const later = () => {
+    timer = setTimeout(stop, graceMs);
+  };
+  void until.then(later, later);
+  function stop() {
+    observer.disconnect();
+    clearTimeout(timer);
+  }
+}

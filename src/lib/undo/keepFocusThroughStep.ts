@@ -1,9 +1,10 @@
-import { keepFocusOnItem } from "@/components/ui/focus";
+import {
+  catchFocusFallingToBody,
+  keepFocusOnItem,
+} from "@/components/ui/focus";
 
 /** The attributes that name an item's row, todos' and notes'. */
 const ITEM_ROWS = ["data-todo-id", "data-note-id"];
-/** How long after a step has settled its changes may still be landing. */
-const GRACE_MS = 2_000;
 
 const usable = (element: Element | null | undefined): element is HTMLElement =>
   element instanceof HTMLElement &&
@@ -38,25 +39,5 @@ export function keepFocusThroughStep(
     keepFocusOnItem(active, { idAttribute, fallback, until: step });
     return;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const settle = () => {
-    const now = document.activeElement;
-    if (now && now !== document.body && now.isConnected) {
-      // Moved on, or still on the toast's button until its toast goes.
-      if (!now.closest("[data-sonner-toaster]")) stop();
-      return;
-    }
-    stop();
-    fallback()?.focus();
-  };
-  const observer = new MutationObserver(settle);
-  observer.observe(document.body, { childList: true, subtree: true });
-  const later = () => {
-    timer = setTimeout(stop, GRACE_MS);
-  };
-  void step.then(later, later);
-  function stop() {
-    observer.disconnect();
-    clearTimeout(timer);
-  }
+  catchFocusFallingToBody(fallback, { until: step });
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { Rollup } from "vite";
-import { chunksOnlyFor } from "./preloadSignedInApp";
+import { chunksOf, preloadScript } from "./preloadSignedInApp";
 
 function chunk(
   fileName: string,
@@ -17,7 +17,7 @@ function chunk(
   } as unknown as Rollup.OutputChunk;
 }
 
-test("preloads the lazy app's chunks that the entry does not already load", () => {
+test("preloads the lazy app's chunks that the entry does not already load, after the entry's own", () => {
   const bundle = Object.fromEntries(
     [
       chunk("assets/index.js", ["assets/react.js", "assets/icons.js"], {
@@ -34,17 +34,75 @@ test("preloads the lazy app's chunks that the entry does not already load", () =
       }),
     ].map((output) => [output.fileName, output]),
   ) as Rollup.OutputBundle;
-  expect(chunksOnlyFor(bundle, "src/app/AppShell.tsx")).toEqual([
-    "assets/AppShell.js",
-    "assets/shared.js",
-  ]);
+  expect(chunksOf(bundle, "src/app/AppShell.tsx")).toEqual({
+    entry: ["assets/index.js", "assets/react.js", "assets/icons.js"],
+    lazyOnly: ["assets/AppShell.js", "assets/shared.js"],
+  });
 });
 
 test("a build without the named lazy chunk fails rather than preloading nothing", () => {
   const bundle = {
     "assets/index.js": chunk("assets/index.js", [], { isEntry: true }),
   } as Rollup.OutputBundle;
-  expect(() => chunksOnlyFor(bundle, "src/app/AppShell.tsx")).toThrow(
+  expect(() => chunksOf(bundle, "src/app/AppShell.tsx")).toThrow(
     /no lazy chunk/,
   );
+});
+
+/** Runs the inline script against a fake page; returns what it preloaded. */
+function runPreloadScript(options: { cookie: string }) {
+  const { children } = preloadScript(
+    ["/assets/AppShell.js", "/assets/shared.js"],
+    ["/assets/index.js", "/assets/react.js"],
+  );
+  const preloaded: string[] = [];
+  let observed: ((names: string[]) => void) | undefined;
+  class FakeObserver {
+    constructor(
+      callback: (list: { getEntries(): { name: string }[] }) => void,
+    ) {
+      observed = (names) =>
+        callback({ getEntries: () => names.map((name) => ({ name })) });
+    }
+    observe(options: { type: string; buffered: boolean }) {
+      expect(options).toEqual({ type: "resource", buffered: true });
+    }
+    disconnect() {
+      observed = undefined;
+    }
+  }
+  const document = {
+    cookie: options.cookie,
+    createElement: () => ({ rel: "", href: "" }),
+    head: {
+      append: (link: { rel: string; href: string }) => {
+        expect(link.rel).toBe("modulepreload");
+        preloaded.push(link.href);
+      },
+    },
+  };
+  new Function("document", "location", "PerformanceObserver", String(children))(
+    document,
+    new URL("https://daybook.example/2026-12-01"),
+    FakeObserver,
+  );
+  const arrive = (...paths: string[]) =>
+    observed?.(paths.map((path) => `https://daybook.example${path}`));
+  return { preloaded, arrive };
+}
+
+test("the app's chunks are asked for once every chunk of the entry has arrived", () => {
+  const page = runPreloadScript({ cookie: "workos-has-session=1" });
+  page.arrive("/assets/index.js", "/assets/index.css");
+  expect(page.preloaded).toEqual([]);
+  page.arrive("/assets/react.js");
+  expect(page.preloaded).toEqual(["/assets/AppShell.js", "/assets/shared.js"]);
+  page.arrive("/assets/other.js");
+  expect(page.preloaded).toHaveLength(2);
+});
+
+test("without the session marker nothing is preloaded", () => {
+  const page = runPreloadScript({ cookie: "theme=dark" });
+  page.arrive("/assets/index.js", "/assets/react.js");
+  expect(page.preloaded).toEqual([]);
 });

@@ -115,9 +115,10 @@ test("an item's menu there offers pin, repeat, a move to tomorrow or to a date, 
     expect(screen.queryByRole("menu")).not.toBeInTheDocument(),
   );
 
-  // The same todo menu on its own day still moves by a day.
+  // The same todo menu on its own day still moves by a day (the next
+  // day of today being tomorrow).
   expect(itemsOf(await openMenu(user, "More actions for Today's own"))).toEqual(
-    expect.arrayContaining(["Move to previous day", "Move to next day"]),
+    expect.arrayContaining(["Move to tomorrow", "Move to previous day"]),
   );
 });
 

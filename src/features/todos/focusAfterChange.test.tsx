@@ -113,7 +113,7 @@ test(
   "moving an item to another day from its menu puts focus on the next item's menu button",
   async () => {
     const { user } = await seeded(["A", "B", "C"]);
-    await chooseFromMenu(user, "A", "Move to next day");
+    await chooseFromMenu(user, "A", "Move to tomorrow");
     await waitFor(() =>
       expect(
         screen.getByRole("button", { name: "More actions for B" }),

@@ -138,7 +138,7 @@ test("completing moves a todo into Done (with its count); reopening brings it ba
   expect(doneList()).not.toBeInTheDocument();
 });
 
-test("the item menu pins (marked in its day) and moves to the next day", async () => {
+test("the item menu pins (marked in its day) and moves to tomorrow, offered once on today", async () => {
   const { user, backend } = await renderApp({
     seed: (b) => addTodos(b, ["Report", "Stay"]),
   });
@@ -151,8 +151,12 @@ test("the item menu pins (marked in its day) and moves to the next day", async (
   );
 
   menu = await openMenu(user, "More actions for Report");
+  // On today the next day is tomorrow: one item, not two for the same day.
+  expect(
+    within(menu).queryByRole("menuitem", { name: "Move to next day" }),
+  ).toBeNull();
   await user.click(
-    within(menu).getByRole("menuitem", { name: "Move to next day" }),
+    within(menu).getByRole("menuitem", { name: "Move to tomorrow" }),
   );
   await waitFor(() =>
     expect(
@@ -530,6 +534,19 @@ test("after Enter or Esc ends an inline edit, focus is back on the item", async 
   expect(
     screen.getByRole("button", { name: "Edit Water plants today" }),
   ).toHaveFocus();
+});
+
+test("Esc in the empty add field leaves it too, for the day's list", async () => {
+  const { user } = await renderApp({
+    seed: (b) => addTodos(b, ["Water plants"]),
+  });
+  await screen.findByRole("checkbox", { name: "Water plants" });
+  await user.click(addField());
+  await user.keyboard("{Escape}");
+  await waitFor(() => expect(addField()).not.toHaveFocus());
+  expect(
+    screen.getByRole("checkbox", { name: "Water plants" }).closest("li"),
+  ).toContainElement(document.activeElement as HTMLElement);
 });
 
 test("Esc in the add field keeps the draft (never thrown away by one key) and leaves the field", async () => {

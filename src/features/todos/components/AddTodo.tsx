@@ -271,9 +271,13 @@ export function AddTodo({
               event.preventDefault();
               event.stopPropagation();
               keepAsText(chip);
-            } else if (event.key === "Escape" && value !== "") {
+            } else if (
+              event.key === "Escape" &&
+              !event.nativeEvent.isComposing
+            ) {
               // Leaves for the day's list (where it was last), or on a day
               // without items the Add button beside: never the page's body.
+              // Empty too, as the hint says: Esc is how a keyboard leaves.
               event.stopPropagation();
               const section = event.currentTarget.closest("section");
               const list = section && rovingTabStopIn(section);

@@ -118,13 +118,15 @@ export const TodoMenu = memo(function TodoMenu({
           disabled: previousDay === null,
           onSelect: () => previousDay && moveTo(previousDay),
         },
-        byDay && {
-          type: "item",
-          label: "Move to next day",
-          icon: <ArrowRight className="size-4" />,
-          disabled: nextDay === null,
-          onSelect: () => nextDay && moveTo(nextDay),
-        },
+        // On today the next day is tomorrow, offered just above.
+        byDay &&
+          nextDay !== tomorrow && {
+            type: "item",
+            label: "Move to next day",
+            icon: <ArrowRight className="size-4" />,
+            disabled: nextDay === null,
+            onSelect: () => nextDay && moveTo(nextDay),
+          },
         {
           type: "item",
           label: "Move to a date…",

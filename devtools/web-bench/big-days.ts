@@ -33,8 +33,14 @@ const BIG_DAYS = {
   [TWO_TABS_SIZE]: localDay(-24),
 } as const;
 
+/**
+ * How many todos `--profile` traces on: 1,000, or BENCH_PROFILE_TODOS (a
+ * smaller day shows which costs grow with the day's size).
+ */
+const PROFILE_TODOS = Number(process.env.BENCH_PROFILE_TODOS ?? 1000);
+
 /** What to seed for `--profile`: the one day it traces. */
-export const PROFILE_SEED = [{ day: BIG_DAYS[1000], count: 1000 }];
+export const PROFILE_SEED = [{ day: BIG_DAYS[1000], count: PROFILE_TODOS }];
 
 /** What to seed for this section. */
 export const BIG_DAY_SEED = [
@@ -365,9 +371,9 @@ export async function profileBigDay(options: {
   const unthrottled = PROFILES.find(({ name }) => name === "unthrottled")!;
   const tab = await openTab(context);
   await tab.page.addInitScript(RENDER_COUNTER);
-  const todos = 1000;
-  progress("Profile: waiting for the seeded day…");
-  await openDay(tab.page, origin, BIG_DAYS[todos], todos, SEEDING_TIMEOUT_MS);
+  const todos = PROFILE_TODOS;
+  progress(`Profile: waiting for the seeded day (${todos} todos)…`);
+  await openDay(tab.page, origin, BIG_DAYS[1000], todos, SEEDING_TIMEOUT_MS);
   let target = benchTodoText(Math.round(todos / 2));
   progress("Profile: one untraced run to settle…");
   target = (await bigDayRun(tab.page, target)).target;

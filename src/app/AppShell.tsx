@@ -42,7 +42,7 @@ import { UnsentChangesIndicator } from "./UnsentChangesIndicator";
 import { AppRoutes } from "./routes";
 import { SidebarResizer } from "./SidebarResizer";
 import { useSidebarWidth, type SidebarState } from "./sidebarWidth";
-import { useDocumentTitle } from "./useDocumentTitle";
+import { DocumentTitle } from "./DocumentTitle";
 import { useGlobalShortcuts } from "./useGlobalShortcuts";
 
 const ShortcutsDialog = lazy(() => import("./ShortcutsDialog"));
@@ -184,8 +184,6 @@ function AppLayout() {
     nextDay: () => goToDay(1),
   });
 
-  useDocumentTitle(path, overlay);
-
   const closeOverlay = (open: boolean) => {
     if (!open) setOverlay(null);
   };
@@ -196,6 +194,7 @@ function AppLayout() {
 
   return (
     <div className="flex h-dvh flex-col">
+      <DocumentTitle path={path} overlay={overlay} />
       <a
         {...behindDrawer}
         href="#main"

@@ -4,7 +4,7 @@ import { api } from "@convex/_generated/api";
 import { shiftDay, todayString } from "@/lib/dates";
 import { shortDate } from "@/lib/dayNames";
 import { renderApp } from "@/testing/renderApp";
-import { documentTitle } from "./useDocumentTitle";
+import { documentTitle } from "./DocumentTitle";
 
 test('a labelled day reads "label · short date — Daybook"', () => {
   const now = new Date(2026, 10, 30);

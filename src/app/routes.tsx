@@ -15,6 +15,8 @@ import { useToday } from "@/lib/useToday";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function DayPage({ day }: { day: string }) {
+  // The summary changes with every tick, add and delete: the sections
+  // below are memoised and render for their own queries, not for it.
   const summary = useDay(day);
   const today = useToday();
   const name = dayTitle(day, summary?.label);

@@ -13,7 +13,7 @@ import {
 } from "convex/server";
 import { useContext, useMemo } from "react";
 import { useCachedResult } from "./localCache";
-import { useUnsentChangeCount, useWithHeldChanges } from "./outbox";
+import { useWhenAllConfirmed, useWithHeldChanges } from "./outbox";
 import { TokenHandedToConvexContext } from "./tokenHandedOver";
 
 /**
@@ -42,16 +42,6 @@ function useMayQuery(): boolean {
  * way.
  */
 
-/**
- * What the local cache may save of a live result: only a result with every
- * change confirmed. Before that, Convex's result carries the changes'
- * optimistic rows, and the outbox replays those same changes over the
- * saved copy after a reload: saved too, they would show twice.
- */
-function useConfirmedOnly<Value>(live: Value | undefined): Value | undefined {
-  return useUnsentChangeCount() === 0 ? live : undefined;
-}
-
 export function useSignedInQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
@@ -65,7 +55,8 @@ export function useSignedInQuery<Query extends FunctionReference<"query">>(
     getFunctionName(query),
     args as Record<string, unknown> | "skip",
     value,
-    useConfirmedOnly(value),
+    value,
+    useWhenAllConfirmed(),
   );
   // Changes held back (by a rate limit, or until the sign-in while the
   // saved copy is shown) stay on screen until they are sent.
@@ -111,7 +102,8 @@ export function useSignedInPaginatedQuery<
     getFunctionName(query),
     args as Record<string, unknown> | "skip",
     firstPage === undefined ? undefined : live.results,
-    useConfirmedOnly(firstPage),
+    firstPage,
+    useWhenAllConfirmed(),
   );
   return useMemo(
     () =>

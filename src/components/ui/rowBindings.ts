@@ -225,8 +225,20 @@ export class RowBindings {
    * holder it rendered with (StrictMode, a row put back).
    */
   forget(id: string) {
-    if (this.focused === id) {
-      this.focused = null;
+    if (this.focused === id) this.setFocused(null);
+  }
+
+  /**
+   * The row holding focus. The bound rows are told only if that binds or
+   * unbinds one: focus moving between rows on screen (arrow keys, a click)
+   * re-renders nothing.
+   */
+  private setFocused(id: string | null) {
+    const before = this.focused;
+    const bound = (row: string | null) => row !== null && this.isBound(row);
+    const [beforeWasBound, idWasBound] = [bound(before), bound(id)];
+    this.focused = id;
+    if (bound(before) !== beforeWasBound || bound(id) !== idWasBound) {
       this.boundChanged();
     }
   }
@@ -270,10 +282,7 @@ export class RowBindings {
     for (let node = target; node; node = node.parentElement) {
       const id = this.idOf.get(node);
       if (id === undefined) continue;
-      if (id !== this.focused) {
-        this.focused = id;
-        this.boundChanged();
-      }
+      if (id !== this.focused) this.setFocused(id);
       return;
     }
   };

@@ -91,15 +91,21 @@ export function updateTodoEverywhere(
   id: Id<"todos">,
   change: (todo: Todo) => Todo | null,
 ) {
-  const rewrite = (list: Todo[]) =>
-    list.flatMap((todo) => {
-      if (todo._id !== id) return [todo];
-      const next = change(todo);
-      return next ? [next] : [];
-    });
+  // One copy of the list with the one entry replaced: a day may hold
+  // thousands, and this runs on every tick, pin and edit.
+  const rewrite = (list: Todo[]) => {
+    const index = list.findIndex((todo) => todo._id === id);
+    if (index < 0) return list;
+    const next = change(list[index]!);
+    const copy = list.slice();
+    if (next) copy[index] = next;
+    else copy.splice(index, 1);
+    return copy;
+  };
   for (const { args, value } of store.getAllQueries(api.todos.listForDay)) {
-    if (value?.some((todo) => todo._id === id)) {
-      store.setQuery(api.todos.listForDay, args, rewrite(value));
+    const rewritten = value && rewrite(value);
+    if (rewritten && rewritten !== value) {
+      store.setQuery(api.todos.listForDay, args, rewritten);
     }
   }
   for (const { args, value } of store.getAllQueries(api.todos.listPinned)) {

@@ -33,16 +33,31 @@ export function useLocalCache(): LocalCache | null {
   return useContext(LocalCacheContext);
 }
 
+/** Runs `save` now, or later once it may (returns a cancel); see useCachedResult. */
+type WhenConfirmed = (save: () => void) => () => void;
+
+const atOnce: WhenConfirmed = (save) => {
+  save();
+  return () => {};
+};
+
 /**
  * A query's result as the page shows it: `live` once it has arrived (and it
  * is saved for next time), the saved copy while it has not. The same value
  * goes to the same components, so the swap moves nothing that did not change.
+ *
+ * `fromServer` is what is saved, and `whenConfirmed` says when: only a
+ * result with every change confirmed may be saved. Before that, Convex's
+ * result carries the changes' optimistic rows, and the outbox replays those
+ * same changes over the saved copy after a reload: saved too, they would
+ * show twice.
  */
 export function useCachedResult<Value>(
   name: string,
   args: Record<string, unknown> | "skip",
   live: Value | undefined,
   fromServer: unknown,
+  whenConfirmed: WhenConfirmed = atOnce,
 ): Value | undefined {
   const cache = useLocalCache();
   const cached = args !== "skip" && isCachedQuery(name);
@@ -58,12 +73,17 @@ export function useCachedResult<Value>(
   useEffect(() => {
     if (!cache || !cached || argsKey === null) return;
     const parsed = JSON.parse(argsKey) as Record<string, unknown>;
-    if (fromServer === undefined) {
-      if (typeof parsed.day === "string") cache.viewDay(parsed.day);
-    } else {
-      cache.save(name, parsed, fromServer);
-    }
-  }, [cache, cached, name, argsKey, fromServer]);
+    let saved = false;
+    const cancel =
+      fromServer === undefined
+        ? undefined
+        : whenConfirmed(() => {
+            saved = true;
+            cache.save(name, parsed, fromServer);
+          });
+    if (!saved && typeof parsed.day === "string") cache.viewDay(parsed.day);
+    return cancel;
+  }, [cache, cached, name, argsKey, fromServer, whenConfirmed]);
 
   const showingSaved = live === undefined && saved !== undefined;
   const [part] = useState(() => ({}));

@@ -263,6 +263,32 @@ export function useReplayOutbox(): () => void {
   return useCallback(() => outbox?.retry(), [outbox]);
 }
 
+/**
+ * Runs a callback once the server has confirmed every change: at once when
+ * none is unsent, else when the last one is. The function returned cancels
+ * the wait. For work that must wait for the changes without showing their
+ * count: rendering with useUnsentChangeCount re-renders the component when
+ * a change is made and again when it is confirmed.
+ */
+export function useWhenAllConfirmed(): (run: () => void) => () => void {
+  const outbox = useContext(OutboxContext);
+  return useCallback(
+    (run: () => void) => {
+      if (!outbox || outbox.unsentCount() === 0) {
+        run();
+        return () => {};
+      }
+      const stop = outbox.subscribe(() => {
+        if (outbox.unsentCount() !== 0) return;
+        stop();
+        run();
+      });
+      return stop;
+    },
+    [outbox],
+  );
+}
+
 /** How many changes the server has not confirmed yet (0 outside the app). */
 export function useUnsentChangeCount(): number {
   const outbox = useContext(OutboxContext);

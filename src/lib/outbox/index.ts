@@ -5,6 +5,7 @@ export {
   useOutboxMutation,
   useReplayOutbox,
   useUnsentChangeCount,
+  useWhenAllConfirmed,
   useWithHeldChanges,
   type ChangeArgs,
   type SendChange,

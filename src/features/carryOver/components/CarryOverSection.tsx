@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/Button";
 import { useRovingFocus } from "@/components/ui/rovingFocus";
 import { UserText } from "@/components/ui/UserText";
@@ -89,7 +89,11 @@ function MoveStatus({
  * "Move all to today" moves every one of them (in batches when there are
  * many). Absent while there is nothing to carry over.
  */
-export function CarryOverSection({ today }: { today: string }) {
+export const CarryOverSection = memo(function CarryOverSection({
+  today,
+}: {
+  today: string;
+}) {
   const { carryOver, progress, showMore, moveAll } = useCarryOver(today);
   const actions = useTodoActions();
   const section = useRef<HTMLElement>(null);
@@ -164,4 +168,4 @@ export function CarryOverSection({ today }: { today: string }) {
       ) : null}
     </section>
   );
-}
+});

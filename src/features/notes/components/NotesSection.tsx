@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { NotebookPen } from "lucide-react";
 
 import { api } from "@convex/_generated/api";
@@ -11,7 +12,11 @@ import { ADD_NOTE_ID } from "./NoteCard";
 import { NoteList } from "./NoteList";
 
 /** A day's notes: Add note, then each note in order. */
-export function NotesSection({ day }: { day: string }) {
+export const NotesSection = memo(function NotesSection({
+  day,
+}: {
+  day: string;
+}) {
   const notes = useSignedInQuery(api.notes.listForDay, { day });
   const actions = useNoteActions();
 
@@ -46,4 +51,4 @@ export function NotesSection({ day }: { day: string }) {
       )}
     </section>
   );
-}
+});

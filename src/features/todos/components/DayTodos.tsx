@@ -1,5 +1,5 @@
 import { ListTodo } from "lucide-react";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { useLocation } from "wouter";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -21,8 +21,18 @@ const sameNewTodo = (pending: Todo, stored: Todo) =>
   pending.kind === stored.kind &&
   pending.day === stored.day;
 
-/** A day's todos: the add field, the open list and the Done section. */
-export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
+/**
+ * A day's todos: the add field, the open list and the Done section.
+ * Memoised: its page re-renders with the day's summary, whose counts change
+ * with every tick, and the lists have their own query.
+ */
+export const DayTodos = memo(function DayTodos({
+  day,
+  dayName,
+}: {
+  day: string;
+  dayName: string;
+}) {
   const answer = useSignedInQuery(api.todos.listForDay, { day });
   // Unchanged todos keep their objects, so only changed rows re-render.
   const { items: todos, keyOf } = useStableItems(answer, sameNewTodo);
@@ -104,4 +114,4 @@ export function DayTodos({ day, dayName }: { day: string; dayName: string }) {
       )}
     </section>
   );
-}
+});

@@ -43,11 +43,19 @@ export function documentTitle(
  * Keeps document.title in step with the signed-in app: the routed view at
  * `path` (through the paths table), or the dialog open over it. Leaving the
  * signed-in app puts back the plain name.
+ *
+ * A component that renders nothing, not a hook of the layout: the title
+ * reads the day's summary, which changes with every todo added, ticked or
+ * deleted, and in the layout each such change re-rendered the whole app
+ * (header, sidebar, the day's lists) for a title that rarely changes.
  */
-export function useDocumentTitle(
-  path: string,
-  overlay: "search" | "settings" | "shortcuts" | null,
-) {
+export function DocumentTitle({
+  path,
+  overlay,
+}: {
+  path: string;
+  overlay: "search" | "settings" | "shortcuts" | null;
+}) {
   const day = dayOfPath(path, useToday());
   const label = useDay(day)?.label;
   const title = documentTitle(
@@ -73,4 +81,5 @@ export function useDocumentTitle(
     },
     [],
   );
+  return null;
 }

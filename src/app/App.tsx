@@ -1,8 +1,10 @@
+import { useQueries } from "convex/react";
 import { LoaderCircle } from "lucide-react";
-import { lazy, memo, Suspense, useEffect, useState } from "react";
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
-import { paths } from "@/config/paths";
+import { api } from "@convex/_generated/api";
+import { dayOfPath, paths } from "@/config/paths";
 import {
   LandingPage,
   mayHaveSession,
@@ -15,6 +17,7 @@ import {
 } from "@/features/auth";
 import { useKeepLocalCachePrivate, useSavedCopyOwner } from "@/lib/localCache";
 import { useTheme } from "@/lib/theme";
+import { useMayQuery } from "@/lib/tokenHandedOver";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 function FullPageStatus({ label }: { label: string }) {
@@ -43,6 +46,33 @@ const loadAppShell = () =>
 const LazyAppShell = lazy(loadAppShell);
 if (mayHaveSession()) void loadAppShell();
 
+/**
+ * The day's list, asked for as soon as Convex may be asked, from the entry:
+ * with an empty HTTP cache the signed-in app's chunks are still arriving
+ * when the access token goes, and its day view would ask only once they
+ * have run. The day view asks for the same list with the same arguments,
+ * which the Convex client serves from this one subscription: nothing is
+ * asked twice.
+ */
+function DayListAskedEarly() {
+  const [path] = useLocation();
+  const day = dayOfPath(path);
+  const mayQuery = useMayQuery();
+  // useQueries, not useQuery: a failure is the day view's to show, never
+  // thrown here.
+  const asked = mayQuery ? day : null;
+  useQueries(
+    useMemo(
+      () =>
+        asked === null
+          ? {}
+          : { list: { query: api.todos.listForDay, args: { day: asked } } },
+      [asked],
+    ),
+  );
+  return null;
+}
+
 // Memoised: App renders again as AuthKit's state changes (the refresh
 // answering, above all), which changes nothing the signed-in app is given;
 // what in it depends on the session reads it itself.
@@ -51,10 +81,14 @@ const SignedInApp = memo(function SignedInApp() {
   // suspended pass. Chosen once, so the shell is never remounted.
   const [AppShell] = useState(() => loadedAppShell ?? LazyAppShell);
   return (
-    <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
-      <AppShell />
-      <SessionNotices />
-    </Suspense>
+    <>
+      {/* Outside the boundary: subscribed while the app is still loading. */}
+      <DayListAskedEarly />
+      <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
+        <AppShell />
+        <SessionNotices />
+      </Suspense>
+    </>
   );
 });
 

@@ -1,5 +1,4 @@
 import {
-  useConvexAuth,
   usePaginatedQuery,
   useQuery,
   type PaginatedQueryArgs,
@@ -11,26 +10,10 @@ import {
   type FunctionReference,
   type FunctionReturnType,
 } from "convex/server";
-import { useContext, useMemo } from "react";
+import { useMemo } from "react";
 import { useCachedResult } from "./localCache";
 import { useWhenAllConfirmed, useWithHeldChanges } from "./outbox";
-import { TokenHandedToConvexContext } from "./tokenHandedOver";
-
-/**
- * Whether signed-in queries may be subscribed now: once Convex has accepted
- * the access token, and already while it is checking it. From the render in
- * which the token fetch is handed over, Convex holds its socket until the
- * token is sent, so a query subscribed then goes after the token on the same
- * socket and runs as the user; waiting for Convex's confirmation would cost
- * a round trip before any query leaves. Never before the token fetch is
- * handed over (an anonymous query fails with UNAUTHENTICATED), and not once
- * Convex has refused it.
- */
-function useMayQuery(): boolean {
-  const { isLoading, isAuthenticated } = useConvexAuth();
-  const tokenHandedOver = useContext(TokenHandedToConvexContext);
-  return isAuthenticated || (isLoading && tokenHandedOver);
-}
+import { useMayQuery } from "./tokenHandedOver";
 
 /**
  * Queries that need a signed-in user. Until Convex has the access token

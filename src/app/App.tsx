@@ -61,15 +61,14 @@ function DayListAskedEarly() {
   // useQueries, not useQuery: a failure is the day view's to show, never
   // thrown here.
   const asked = mayQuery ? day : null;
-  useQueries(
-    useMemo(
-      () =>
-        asked === null
-          ? {}
-          : { list: { query: api.todos.listForDay, args: { day: asked } } },
-      [asked],
-    ),
+  const queries = useMemo(
+    (): Parameters<typeof useQueries>[0] =>
+      asked === null
+        ? {}
+        : { list: { query: api.todos.listForDay, args: { day: asked } } },
+    [asked],
   );
+  useQueries(queries);
   return null;
 }
 

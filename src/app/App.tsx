@@ -1,6 +1,6 @@
-import { useQueries } from "convex/react";
+import { useConvex } from "convex/react";
 import { LoaderCircle } from "lucide-react";
-import { lazy, memo, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, memo, Suspense, useEffect, useState } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
 import { api } from "@convex/_generated/api";
@@ -58,17 +58,15 @@ function DayListAskedEarly() {
   const [path] = useLocation();
   const day = dayOfPath(path);
   const mayQuery = useMayQuery();
-  // useQueries, not useQuery: a failure is the day view's to show, never
-  // thrown here.
+  const convex = useConvex();
   const asked = mayQuery ? day : null;
-  const queries = useMemo(
-    (): Parameters<typeof useQueries>[0] =>
-      asked === null
-        ? {}
-        : { list: { query: api.todos.listForDay, args: { day: asked } } },
-    [asked],
-  );
-  useQueries(queries);
+  useEffect(() => {
+    if (asked === null) return;
+    // Watched, never read: a failure is the day view's to show.
+    return convex
+      .watchQuery(api.todos.listForDay, { day: asked })
+      .onUpdate(() => {});
+  }, [convex, asked]);
   return null;
 }
 

@@ -141,7 +141,9 @@ export function App() {
         <FullPageStatus label={RETRYING_TEXT} />
       ) : path === paths.callback && signInFailure ? (
         // A sign-in that came back and failed says why, not just the landing.
-        <SignInFailedPage failure={signInFailure} />
+        <Suspense fallback={null}>
+          <SignInFailedPage failure={signInFailure} />
+        </Suspense>
       ) : (
         <LandingPage />
       );

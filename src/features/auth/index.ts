@@ -1,7 +1,6 @@
 import { lazy } from "react";
 
 export { LandingPage } from "./components/LandingPage";
-export { SignInFailedPage } from "./components/SignInFailedPage";
 export { UserMenu } from "./components/UserMenu";
 export { safeReturnPath } from "./returnTo";
 export {
@@ -17,6 +16,13 @@ export {
 } from "./session";
 export { useProfileSync } from "./useProfileSync";
 export { useSignInFailure, watchSignInCallback } from "./signInCallback";
+
+/** Only a sign-in that came back and failed shows this. */
+export const SignInFailedPage = lazy(() =>
+  import("./components/SignInFailedPage").then((m) => ({
+    default: m.SignInFailedPage,
+  })),
+);
 
 /** Only a build missing its configuration shows this. */
 export const SetupPage = lazy(() =>

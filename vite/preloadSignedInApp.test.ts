@@ -50,7 +50,10 @@ test("a build without the named lazy chunk fails rather than preloading nothing"
 });
 
 /** Runs the inline script against a fake page; returns what it preloaded. */
-function runPreloadScript(options: { cookie: string }) {
+function runPreloadScript(options: {
+  cookie: string;
+  serviceWorkerControls?: boolean;
+}) {
   const { children } = preloadScript(
     ["/assets/AppShell.js", "/assets/shared.js"],
     ["/assets/index.js", "/assets/react.js"],
@@ -81,9 +84,20 @@ function runPreloadScript(options: { cookie: string }) {
       },
     },
   };
-  new Function("document", "location", "PerformanceObserver", String(children))(
+  new Function(
+    "document",
+    "location",
+    "navigator",
+    "PerformanceObserver",
+    String(children),
+  )(
     document,
     new URL("https://daybook.example/2026-12-01"),
+    {
+      serviceWorker: {
+        controller: options.serviceWorkerControls ? {} : null,
+      },
+    },
     FakeObserver,
   );
   const arrive = (...paths: string[]) =>
@@ -99,6 +113,14 @@ test("the app's chunks are asked for once every chunk of the entry has arrived",
   expect(page.preloaded).toEqual(["/assets/AppShell.js", "/assets/shared.js"]);
   page.arrive("/assets/other.js");
   expect(page.preloaded).toHaveLength(2);
+});
+
+test("a page the service worker serves asks for the app's chunks at once", () => {
+  const page = runPreloadScript({
+    cookie: "workos-has-session=1",
+    serviceWorkerControls: true,
+  });
+  expect(page.preloaded).toEqual(["/assets/AppShell.js", "/assets/shared.js"]);
 });
 
 test("without the session marker nothing is preloaded", () => {

@@ -81,7 +81,8 @@ export function chunksOf(
 
 /**
  * `hrefs` are asked for once every one of `after` has arrived (a resource
- * timing entry each). Should the entries never all show (a full timing
+ * timing entry each), or at once when the service worker serves the page
+ * (its cache shares no bandwidth). Should the entries never all show (a full timing
  * buffer), the app asks for its chunks itself once the entry has run
  * (src/app/App.tsx), as before this script.
  */
@@ -104,7 +105,11 @@ export function preloadScript(
       `      document.head.append(link);\n` +
       `    }\n` +
       `  };\n` +
-      `  try {\n` +
+      // Served by the service worker from its cache, nothing shares a
+      // network: asked for at once, fetched and compiled beside the entry.
+      `  if (navigator.serviceWorker && navigator.serviceWorker.controller) {\n` +
+      `    preload();\n` +
+      `  } else try {\n` +
       `    const observer = new PerformanceObserver((list) => {\n` +
       `      for (const entry of list.getEntries()) waitingFor.delete(entry.name);\n` +
       `      if (waitingFor.size > 0) return;\n` +

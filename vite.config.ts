@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, loadEnv } from "vite";
 import { VitePWA, type VitePWAOptions } from "vite-plugin-pwa";
 import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
+import { charsetFirst } from "./vite/charsetFirst.ts";
 import { preloadSignedInApp } from "./vite/preloadSignedInApp.ts";
 import { refuseDevSettingsInProduction } from "./vite/refuseDevSettingsInProduction.ts";
 
@@ -75,6 +76,8 @@ export default defineConfig(({ mode }) => {
       tailwindcss(),
       VitePWA(offlineAppShell),
       preloadSignedInApp({ lazyEntry: "src/app/AppShell.tsx" }),
+      // Then the charset first again, within the bytes browsers look at.
+      charsetFirst(),
       // Hashes the inline scripts of index.html as emitted.
       contentSecurityPolicy(env),
     ],

@@ -1,8 +1,21 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup, configure, prettyDOM } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { cleanup, configure, prettyDOM, waitFor } from "@testing-library/react";
+import { afterEach, vi } from "vitest";
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  // A toast being dismissed (an action clicked, its time up) leaves the page
+  // 200 ms later on a timer of its own. Unmounted first, that timer could
+  // fire after the file's last test, when jsdom's window is gone, and fail
+  // the run with "window is not defined". (A fake timer never fires once
+  // the test is over, and waitFor cannot wait on fake time.)
+  if (typeof document !== "undefined" && !vi.isFakeTimers()) {
+    await waitFor(() => {
+      if (document.querySelector('[data-sonner-toast][data-removed="true"]'))
+        throw new Error("a toast is still leaving");
+    });
+  }
+  cleanup();
+});
 
 // Testing Library's findBy*/waitFor give up after 1 s by default. On a busy
 // 2-core CI machine a first render that loads a chunk (a dialog, the signed-

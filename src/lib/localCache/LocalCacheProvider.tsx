@@ -47,10 +47,11 @@ const atOnce: WhenConfirmed = (save) => {
  * goes to the same components, so the swap moves nothing that did not change.
  *
  * `fromServer` is what is saved, and `whenConfirmed` says when: only a
- * result with every change confirmed may be saved. Before that, Convex's
- * result carries the changes' optimistic rows, and the outbox replays those
- * same changes over the saved copy after a reload: saved too, they would
- * show twice.
+ * result with every change confirmed, and gone from the outbox's store,
+ * may be saved. Before that, Convex's result carries the changes'
+ * optimistic rows (or the server's rows of changes still in the store),
+ * and the outbox replays the stored changes over the saved copy after a
+ * reload: saved too, they would show twice.
  */
 export function useCachedResult<Value>(
   name: string,

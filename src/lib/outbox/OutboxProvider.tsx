@@ -21,6 +21,7 @@ import {
 import { clearKeptDrafts } from "../keptDrafts";
 import { useShowingSavedCopy } from "../localCache";
 import { notifyError, notifyRateLimited } from "../notify";
+import { browserOpenPages, type OpenPages } from "./openPages";
 import { Outbox } from "./outbox";
 import {
   browserOutboxStore,
@@ -29,6 +30,10 @@ import {
 } from "./store";
 
 type AnyArgs = Record<string, Value>;
+
+let browserPages: OpenPages | undefined;
+/** This page among the app's open tabs: one id, one lock, per page. */
+const thisBrowserPages = () => (browserPages ??= browserOpenPages());
 
 /**
  * Each mutation's optimistic update, by function name, so a change sent
@@ -95,6 +100,7 @@ export function OutboxProvider({
         },
         // The change is kept and goes again by itself: only say to slow down.
         onRateLimited: notifyRateLimited,
+        pages: thisBrowserPages(),
       }),
     [client, store, userId],
   );
@@ -264,26 +270,22 @@ export function useReplayOutbox(): () => void {
 }
 
 /**
- * Runs a callback once the server has confirmed every change: at once when
- * none is unsent, else when the last one is. The function returned cancels
- * the wait. For work that must wait for the changes without showing their
- * count: rendering with useUnsentChangeCount re-renders the component when
- * a change is made and again when it is confirmed.
+ * Runs a callback once the server has confirmed every change and none is
+ * left in the outbox's store (Outbox.whenAllSettled): at once when so now.
+ * The function returned cancels the wait. For work that must wait for the
+ * changes without showing their count: rendering with
+ * useUnsentChangeCount re-renders the component when a change is made and
+ * again when it is confirmed.
  */
 export function useWhenAllConfirmed(): (run: () => void) => () => void {
   const outbox = useContext(OutboxContext);
   return useCallback(
     (run: () => void) => {
-      if (!outbox || outbox.unsentCount() === 0) {
+      if (!outbox) {
         run();
         return () => {};
       }
-      const stop = outbox.subscribe(() => {
-        if (outbox.unsentCount() !== 0) return;
-        stop();
-        run();
-      });
-      return stop;
+      return outbox.whenAllSettled(run);
     },
     [outbox],
   );

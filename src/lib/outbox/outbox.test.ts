@@ -101,6 +101,48 @@ test("a change is kept until the server confirms it, with a change id the server
   expect(store.entries).toEqual([]);
 });
 
+test("whenAllSettled runs once every change is confirmed and removed from the store, not when the server answers", async () => {
+  // A store whose removals finish when the test says, as IndexedDB's
+  // transactions finish later than the server's answer.
+  const memory = createMemoryOutboxStore();
+  const removals: (() => void)[] = [];
+  const store = {
+    ...memory,
+    get entries() {
+      return memory.entries;
+    },
+    delete: (changeId: string) =>
+      new Promise<void>((done) =>
+        removals.push(() => void memory.delete(changeId).then(done)),
+      ),
+  };
+  const { outbox, server } = outboxFor("ada", store);
+  await outbox.start();
+  outbox.setAuthenticated(true);
+  const ranNow = vi.fn();
+  outbox.whenAllSettled(ranNow);
+  expect(ranNow).toHaveBeenCalledOnce();
+
+  void outbox.submit("todos:create", { day: "2025-01-01", text: "A" });
+  await settled();
+  const ranLater = vi.fn();
+  const cancelled = vi.fn();
+  outbox.whenAllSettled(ranLater);
+  outbox.whenAllSettled(cancelled)();
+
+  server.calls[0]!.answer("todo-id");
+  await settled();
+  expect(outbox.unsentCount()).toBe(0);
+  expect(store.entries).toHaveLength(1);
+  expect(ranLater).not.toHaveBeenCalled();
+
+  removals[0]!();
+  await settled();
+  expect(store.entries).toEqual([]);
+  expect(ranLater).toHaveBeenCalledOnce();
+  expect(cancelled).not.toHaveBeenCalled();
+});
+
 test("a change submitted with the caller's change id (undo names it later) is kept and sent with that id", async () => {
   const { outbox, store, server } = outboxFor("ada");
   await outbox.start();
@@ -181,6 +223,84 @@ test("after a reload, the changes left are sent again once each, oldest first, w
   await settled();
   expect(second.outbox.unsentCount()).toBe(0);
   expect(store.entries).toEqual([]);
+});
+
+test("a page starting up leaves another open tab's changes to that tab until it closes, and replays a closed page's and its own earlier outbox's", async () => {
+  const store = createMemoryOutboxStore();
+  const pageOfOutbox = (pageId: string) =>
+    new Outbox({
+      userId: "ada",
+      store,
+      send: controlledServer().send,
+      onReplayRefused: () => {},
+      pages: {
+        thisPageId: pageId,
+        openPageIds: () => Promise.resolve(open),
+        whenClosed: (id) => closing.get(id)!.promise,
+      },
+    });
+  // Each other tab's close, when the test says.
+  const closing = new Map<
+    string,
+    { promise: Promise<void>; resolve: () => void }
+  >();
+  for (const id of ["open-tab", "closed-tab"]) {
+    let resolve = () => {};
+    const promise = new Promise<void>((done) => (resolve = done));
+    closing.set(id, { promise, resolve });
+  }
+  let open = new Set(["open-tab", "closed-tab", "this-page"]);
+  const openTab = pageOfOutbox("open-tab");
+  const closedTab = pageOfOutbox("closed-tab");
+  const earlierOutbox = pageOfOutbox("this-page");
+  for (const outbox of [openTab, closedTab, earlierOutbox]) {
+    await outbox.start();
+    outbox.setAuthenticated(true);
+  }
+  void openTab.submit("todos:create", { day: "d", text: "open tab's" });
+  void closedTab.submit("todos:create", { day: "d", text: "closed tab's" });
+  void earlierOutbox.submit("todos:create", { day: "d", text: "this page's" });
+  await settled();
+  expect(store.entries.map((entry) => entry.pageId)).toEqual([
+    "open-tab",
+    "closed-tab",
+    "this-page",
+  ]);
+  closedTab.stop();
+  earlierOutbox.stop();
+  open = new Set(["open-tab", "this-page"]);
+
+  const starting = pageOfOutbox("this-page");
+  await starting.start();
+  expect(starting.heldChanges().map((entry) => entry.args.text)).toEqual([
+    "closed tab's",
+    "this page's",
+  ]);
+  expect(starting.unsentCount()).toBe(2);
+
+  // The open tab closes with its change unanswered: this page takes it up.
+  closing.get("open-tab")!.resolve();
+  await settled();
+  expect(starting.heldChanges().map((entry) => entry.args.text)).toEqual([
+    "closed tab's",
+    "this page's",
+    "open tab's",
+  ]);
+});
+
+test("changes left by a page are replayed when which pages are open is not known", async () => {
+  const store = createMemoryOutboxStore();
+  await store.put({
+    changeId: "left",
+    userId: "ada",
+    name: "todos:create",
+    args: { day: "d", text: "left" },
+    createdAt: 1,
+    pageId: "maybe-open",
+  });
+  const { outbox } = outboxFor("ada", store);
+  await outbox.start();
+  expect(outbox.unsentCount()).toBe(1);
 });
 
 test("changes left are not sent before Convex accepts the sign-in", async () => {

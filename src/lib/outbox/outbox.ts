@@ -1,4 +1,5 @@
 import { errorCode, retryAfterMs } from "../errors";
+import { noOpenPagesKnown, type OpenPages } from "./openPages";
 import type { OutboxEntry, OutboxStore } from "./store";
 
 /** Sends one change to the server; resolves with its result. */
@@ -63,10 +64,14 @@ export class Outbox {
   ) => void;
   private readonly onRateLimited: (retryAfterMs: number) => void;
   private readonly schedule: Schedule;
+  private readonly pages: OpenPages;
   /** Cancels the resend after a RATE_LIMITED refusal; null when not paused. */
   private cancelPause: (() => void) | null = null;
   private readonly changes = new Map<string, Change>();
   private readonly listeners = new Set<() => void>();
+  /** Removals from the store not finished yet (see whenAllSettled). */
+  private removalsUnderway = 0;
+  private readonly settledListeners = new Set<() => void>();
   private heldSnapshot: readonly OutboxEntry[] = [];
   private authenticated = false;
   private showingSavedCopy = false;
@@ -83,6 +88,8 @@ export class Outbox {
     onRateLimited?: (retryAfterMs: number) => void;
     /** The clock for that wait (tests drive it). */
     schedule?: Schedule;
+    /** The app's open pages (tabs); see openPages.ts. */
+    pages?: OpenPages;
   }) {
     this.userId = options.userId;
     this.store = options.store;
@@ -90,6 +97,7 @@ export class Outbox {
     this.onReplayRefused = options.onReplayRefused;
     this.onRateLimited = options.onRateLimited ?? (() => {});
     this.schedule = options.schedule ?? scheduleWithTimer;
+    this.pages = options.pages ?? noOpenPagesKnown;
   }
 
   /** How many changes the server has not confirmed yet. */
@@ -113,6 +121,34 @@ export class Outbox {
     return this.heldSnapshot;
   };
 
+  /**
+   * Runs `run` once the server has confirmed every change and the store no
+   * longer holds any of them: at once if so now. Returns what cancels the
+   * wait. The local cache saves a result only then. Saved while a
+   * confirmed change was still in the store, a reload in that moment would
+   * find the change in the saved copy and in the store, which shows it
+   * again (held) over that copy: twice.
+   */
+  whenAllSettled(run: () => void): () => void {
+    if (this.allSettled()) {
+      run();
+      return () => {};
+    }
+    const listener = () => {
+      if (!this.allSettled()) return;
+      this.settledListeners.delete(listener);
+      run();
+    };
+    this.settledListeners.add(listener);
+    return () => {
+      this.settledListeners.delete(listener);
+    };
+  }
+
+  private allSettled() {
+    return this.changes.size === 0 && this.removalsUnderway === 0;
+  }
+
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => {
@@ -131,15 +167,33 @@ export class Outbox {
       if (!this.userId) return;
       try {
         await this.store.keepOnly(this.userId);
-        const entries = await this.store.entriesOf(this.userId);
+        const [entries, openPages] = await Promise.all([
+          this.store.entriesOf(this.userId),
+          this.pages.openPageIds(),
+        ]);
+        const othersOpen = new Set<string>();
         for (const entry of entries) {
-          if (this.changes.has(entry.changeId)) continue;
-          this.changes.set(entry.changeId, {
-            entry,
-            state: "waiting",
-            held: true,
-            written: Promise.resolve(),
-          });
+          // Another open tab's: it is sending it, and what it leaves when
+          // it goes is taken up then. (This page's own, from an outbox
+          // before this one, are this one's to send.)
+          const pageId = entry.pageId;
+          if (
+            pageId !== undefined &&
+            pageId !== this.pages.thisPageId &&
+            openPages?.has(pageId)
+          ) {
+            othersOpen.add(pageId);
+            continue;
+          }
+          this.hold(entry);
+        }
+        for (const pageId of othersOpen) {
+          void this.pages
+            .whenClosed(pageId)
+            .then(() => this.takeUpLeftBy(pageId))
+            .catch(() => {
+              // Left in the store: the next page to start sends it.
+            });
         }
       } catch {
         // An unreadable store only loses what an earlier page left.
@@ -148,6 +202,28 @@ export class Outbox {
       if (this.authenticated) this.sendWaiting();
     })();
     return this.started;
+  }
+
+  /** Keeps a change an earlier page left, held (shown) until it is sent. */
+  private hold(entry: OutboxEntry) {
+    if (this.changes.has(entry.changeId)) return;
+    this.changes.set(entry.changeId, {
+      entry,
+      state: "waiting",
+      held: true,
+      written: Promise.resolve(),
+    });
+  }
+
+  /** Sends what a tab that was open at the start left when it closed. */
+  private async takeUpLeftBy(pageId: string) {
+    const left = (await this.store.entriesOf(this.userId)).filter(
+      (entry) => entry.pageId === pageId,
+    );
+    if (left.length === 0) return;
+    for (const entry of left) this.hold(entry);
+    this.notify();
+    if (this.authenticated) this.sendWaiting();
   }
 
   /** Stops sending (the user is leaving); what is stored stays. */
@@ -193,6 +269,9 @@ export class Outbox {
       name,
       args,
       createdAt: Date.now(),
+      ...(this.pages.thisPageId === undefined
+        ? {}
+        : { pageId: this.pages.thisPageId }),
     };
     return new Promise((resolve, reject) => {
       const change: Change = {
@@ -298,6 +377,8 @@ export class Outbox {
 
   private forget(change: Change) {
     const { changeId } = change.entry;
+    // Counted first: the notification below must not find all settled.
+    this.removalsUnderway += 1;
     if (this.changes.get(changeId) === change) {
       this.changes.delete(changeId);
       this.notify();
@@ -306,10 +387,19 @@ export class Outbox {
       .then(() => this.store.delete(changeId))
       .catch(() => {
         // Left in the store: sent again next time, and the server skips it.
+      })
+      .finally(() => {
+        this.removalsUnderway -= 1;
+        this.notifySettled();
       });
   }
 
   private notify() {
     for (const listener of this.listeners) listener();
+    this.notifySettled();
+  }
+
+  private notifySettled() {
+    for (const listener of [...this.settledListeners]) listener();
   }
 }

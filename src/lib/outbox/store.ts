@@ -11,6 +11,11 @@ export type OutboxEntry = {
   /** Its arguments, without the change id. */
   args: Record<string, unknown>;
   createdAt: number;
+  /**
+   * The page (tab) that made it, while that page is open its own to send
+   * (openPages.ts). Absent in changes kept before pages were told apart.
+   */
+  pageId?: string;
 };
 
 /** Where unsent changes are kept: IndexedDB in the app, memory in tests. */

@@ -477,6 +477,42 @@ describe(
       expect(await app.openTodoTexts()).toEqual(["Book the dentist"]);
     });
 
+    it("leaves a change another open tab is still sending to that tab after a reload here, and sends it from here once that tab closes", async () => {
+      const { context, app } = await signedInPerson("casey");
+      const otherTab = await DaybookPage.open(context, app.email);
+      await otherTab.goto(suite.stack.origin);
+      await otherTab.signedInIndicator.waitFor();
+      // Other files share the gate; count this test's own mutations.
+      const atTheGate = async (text: string) =>
+        (await suite.stack.heldMutations()).filter(({ args }) =>
+          JSON.stringify(args).includes(text),
+        ).length;
+
+      await suite.holdMutations();
+      try {
+        await otherTab.addTodo("Renew the passport");
+        await eventually(() => atTheGate("Renew the passport")).toBe(1);
+
+        await app.reload();
+        await app.signedInIndicator.waitFor();
+        // This tab is live and sends its own changes...
+        await app.addTodo("Book the train");
+        await eventually(() => atTheGate("Book the train")).toBe(1);
+        // ...but not the open tab's: neither sent again nor shown here.
+        expect(await atTheGate("Renew the passport")).toBe(1);
+        expect(await app.todoCount("Renew the passport")).toBe(0);
+
+        // That tab closes before its change is answered: this one takes it up.
+        await otherTab.closeTab();
+        await app.todo("Renew the passport").waitFor();
+      } finally {
+        await suite.releaseMutations();
+      }
+      await app.savedTodo("Renew the passport").waitFor();
+      await app.savedTodo("Book the train").waitFor();
+      expect(await app.todoCount("Renew the passport")).toBe(1);
+    });
+
     it("has no serious accessibility violations in the day view, search and settings, in both themes (with screenshots)", async () => {
       const { tab, app } = await signedInPerson("avery");
       await app.addTodos(

@@ -37,12 +37,22 @@ function FullPageStatus({ label }: { label: string }) {
 // session, so a returning person does not wait for it after sign-in; when
 // the session marker says this is a returning person, from the start
 // (index.html has already asked for its files: vite/preloadSignedInApp.ts).
+// One import, however many ask: the entry, the lazy component and the
+// effect below all wait on the same promise. A failed fetch is forgotten so
+// that the next ask tries again.
 let loadedAppShell: typeof import("./AppShell").default | undefined;
+let appShellImport: Promise<typeof import("./AppShell")> | undefined;
 const loadAppShell = () =>
-  import("./AppShell").then((module) => {
-    loadedAppShell = module.default;
-    return module;
-  });
+  (appShellImport ??= import("./AppShell").then(
+    (module) => {
+      loadedAppShell = module.default;
+      return module;
+    },
+    (error: unknown) => {
+      appShellImport = undefined;
+      throw error;
+    },
+  ));
 const LazyAppShell = lazy(loadAppShell);
 if (mayHaveSession()) void loadAppShell();
 

@@ -12,7 +12,7 @@ import {
 import { TokenHandedToConvexContext } from "@/lib/tokenHandedOver";
 import { fetchTokenPatiently, refreshDueAt } from "./fetchTokenPatiently";
 import { sessionIsOver, type SessionMonitor } from "./sessionMonitor";
-import { useMarkProvidersStarted } from "./startupRefresh";
+import { startupRefreshLeft, useMarkProvidersStarted } from "./startupRefresh";
 
 const MonitorContext = createContext<SessionMonitor | null>(null);
 
@@ -178,13 +178,23 @@ export function SessionProvider({
  * Opens Convex's WebSocket at start-up when a session is likely, so that it
  * connects while AuthKit's start-up refresh is on its way rather than after
  * it (ConvexReactClient connects on first use, which would otherwise be the
- * token handed over after the refresh). Runs before AuthKitProvider's own
- * effect, which starts the refresh: child effects run first.
+ * token handed over after the refresh). Once the refresh has left, not
+ * before: opened in this effect, which runs before AuthKitProvider's own
+ * (child effects run first), the socket's setup held the refresh back by
+ * 100–200 ms on the phone profile (bench:web), and the refresh's round trip
+ * is the longer wait of the two.
  */
 function useConnectEarly(client: ConvexReactClient) {
   useEffect(() => {
-    // Reading the connection state is the client's first use.
-    if (mayHaveSession()) client.connectionState();
+    if (!mayHaveSession()) return;
+    let cancelled = false;
+    void startupRefreshLeft.then(() => {
+      // Reading the connection state is the client's first use.
+      if (!cancelled) client.connectionState();
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [client]);
 }
 

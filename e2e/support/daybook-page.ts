@@ -150,10 +150,40 @@ export class DaybookPage {
     return this.page.getByRole("list", { name: "Done todos" });
   }
 
-  /** Types a todo and presses Enter. */
+  /**
+   * Types a todo and presses Enter. If the add field never shows, the error
+   * says what the page showed instead (a dialog, the landing page, a
+   * loading status), so a failure on CI can be read without a re-run.
+   */
   async addTodo(text: string) {
-    await this.addTodoField.fill(text);
+    try {
+      await this.addTodoField.fill(text);
+    } catch (error) {
+      throw new Error(
+        `No "Add a todo" field to type into; the page shows: ${await this.whatItShows()}`,
+        { cause: error },
+      );
+    }
     await this.addTodoField.press("Enter");
+  }
+
+  /** What the page shows now, in brief: its address, dialogs and text. */
+  async whatItShows(): Promise<string> {
+    try {
+      const dialogs = await this.page
+        .locator('[role="dialog"], [role="alertdialog"]')
+        .allInnerTexts();
+      const body = await this.page.innerText("body", { timeout: 5_000 });
+      const brief = (value: string) =>
+        value.replace(/\s+/g, " ").trim().slice(0, 400);
+      return JSON.stringify({
+        url: this.page.url(),
+        dialogs: dialogs.map(brief),
+        text: brief(body),
+      });
+    } catch (error) {
+      return `(unreadable: ${String(error)})`;
+    }
   }
 
   /**

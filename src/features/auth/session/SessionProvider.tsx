@@ -178,11 +178,13 @@ export function SessionProvider({
  * Opens Convex's WebSocket at start-up when a session is likely, so that it
  * connects while AuthKit's start-up refresh is on its way rather than after
  * it (ConvexReactClient connects on first use, which would otherwise be the
- * token handed over after the refresh). Once the refresh has left, not
- * before: opened in this effect, which runs before AuthKitProvider's own
- * (child effects run first), the socket's setup held the refresh back by
- * 100–200 ms on the phone profile (bench:web), and the refresh's round trip
- * is the longer wait of the two.
+ * token handed over after the refresh). Not in this effect itself: it runs
+ * before AuthKitProvider's, which starts the refresh (child effects run
+ * first), and the socket's setup held the refresh back by 100–200 ms on the
+ * phone profile (bench:web). So it waits for `startupRefreshLeft`, the
+ * refresh's round trip being the longer wait of the two. That is a close
+ * guess at when the request has left (see startupRefresh.ts); where it is
+ * early (another tab holds AuthKit's lock), the socket simply opens first.
  */
 function useConnectEarly(client: ConvexReactClient) {
   useEffect(() => {

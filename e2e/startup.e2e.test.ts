@@ -18,10 +18,12 @@ import {
 /** How long the refresh's answer waits for the socket; within one step. */
 const HOLD_MS = STEP_TIMEOUT_MS / 2;
 
+/** Convex's sync socket: its client adds `/api/<version>/sync`. */
+const CONVEX_SYNC_SOCKET = /\/api\/[^/]+\/sync$/;
+
 /**
  * Records, in the page itself and in the order the app does them, each
- * sign-in refresh it sends and each Convex sync socket it creates (the
- * Convex client adds `/api/<version>/sync` to the deployment's address).
+ * sign-in refresh it sends and each Convex sync socket it creates.
  */
 const RECORD_STARTUP_ORDER = `
   window.__startupOrder = [];
@@ -34,7 +36,7 @@ const RECORD_STARTUP_ORDER = `
   const NativeWebSocket = window.WebSocket;
   window.WebSocket = class extends NativeWebSocket {
     constructor(url, protocols) {
-      if (/\\/api\\/[^/]+\\/sync$/.test(String(url))) window.__startupOrder.push("socket");
+      if (${CONVEX_SYNC_SOCKET}.test(String(url))) window.__startupOrder.push("socket");
       super(url, protocols);
     }
   };
@@ -69,7 +71,7 @@ describe(
       let socketCreated = () => {};
       const created = new Promise<void>((resolve) => (socketCreated = resolve));
       app.page.on("websocket", (socket) => {
-        if (/\/api\/[^/]+\/sync$/.test(socket.url())) socketCreated();
+        if (CONVEX_SYNC_SOCKET.test(socket.url())) socketCreated();
       });
       let createdWhileHeld: boolean | undefined;
       await app.page.route("**/user_management/authenticate", async (route) => {

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { PhaseRecorder } from "./phases";
+import { COMMIT_COUNTER } from "./render-counter";
 import {
   OPEN_TODO_ITEM,
   PAINT_BINDING,
@@ -112,6 +113,7 @@ export class BenchTab {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await page.addInitScript({ content: paintProbeScript(OPEN_TODO_ITEM) });
+    await page.addInitScript({ content: COMMIT_COUNTER });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     // Kept across reloads; see paint-probe.ts.
@@ -220,11 +222,24 @@ export class BenchTab {
       })
       .finally(() => clearTimeout(timer));
     const { framePainted, livePainted } = painted;
+    const commits = await this.page.evaluate(
+      () =>
+        (window as { __benchCommits?: { at: number; components: number }[] })
+          .__benchCommits ?? [],
+    );
+    const untilPaint = commits.filter(({ at }) => at <= livePainted);
     return {
       framePainted,
       livePainted,
       bytesUntilPaint: this.transferred,
       phases: this.phases.read(livePainted),
+      rendering: {
+        commits: untilPaint.length,
+        components: untilPaint.reduce(
+          (sum, { components }) => sum + components,
+          0,
+        ),
+      },
     };
   }
 }

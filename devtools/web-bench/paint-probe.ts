@@ -31,6 +31,8 @@ export interface PaintReading {
   bytesUntilPaint: number;
   /** Where the time went (set by the bench from network events). */
   phases: Phases;
+  /** React's work until the live list painted (set by the bench). */
+  rendering: { commits: number; components: number };
 }
 
 /** Called by the probe with the readings (JSON) once live data painted. */

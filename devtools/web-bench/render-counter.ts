@@ -60,3 +60,41 @@ export const RENDER_COUNTER = `(() => {
     return out;
   };
 })()`;
+
+/**
+ * How much React work a page did while it loaded (bench:web's page loads):
+ * each commit's time (performance.now(), the paint probe's clock) and how
+ * many components rendered in it, walked as above. Installed in both pages
+ * alike, before they load; read with `window.__benchCommits`. A figure the
+ * machine's load does not change, unlike the times around it.
+ */
+export const COMMIT_COUNTER = `(() => {
+  const commits = [];
+  const PERFORMED_WORK = 1;
+  const isComponent = (fiber) => typeof fiber.type === "function" ||
+    (fiber.type !== null && typeof fiber.type === "object" && (fiber.type.type || fiber.type.render));
+  const rendered = (fiber) => {
+    let count = 0;
+    for (let child = fiber.child; child; child = child.sibling) {
+      if (isComponent(child) &&
+        (child.alternate === null || (child.flags & PERFORMED_WORK) === PERFORMED_WORK)) count += 1;
+      // React left the subtree as it was: nothing below rendered.
+      if (child.alternate !== null && child.child === child.alternate.child) continue;
+      count += rendered(child);
+    }
+    return count;
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id, root) => {
+      commits.push({ at: performance.now(), components: rendered(root.current) });
+    },
+  };
+  window.__benchCommits = commits;
+})()`;

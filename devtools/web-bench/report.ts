@@ -96,6 +96,13 @@ export function printPaintTable(samples: PaintSamples[]) {
  * Where each page's time goes before its list paints: medians of each phase
  * (ms since the document request), and the app's lead or lag on the floor.
  */
+/** Rows of the phase table that are counts, not times. */
+const COUNTED = new Set([
+  "query-set messages until painted",
+  "React commits until painted",
+  "components rendered until painted",
+]);
+
 export function printPhaseTable(samples: PaintSamples[]) {
   const rows: string[][] = [
     ["profile", "cache", "phase", "app", "floor", "app − floor"],
@@ -128,11 +135,16 @@ export function printPhaseTable(samples: PaintSamples[]) {
             ? undefined
             : livePainted - phases.todosReceived,
       ],
+      ["React commits until painted", ({ rendering }) => rendering.commits],
+      [
+        "components rendered until painted",
+        ({ rendering }) => rendering.components,
+      ],
     ];
     for (const [label, pick] of phases) {
       const app = medianOf(sample.app, pick).median;
       const floor = medianOf(sample.floor, pick).median;
-      const unit = label.startsWith("query-set") ? count : ms;
+      const unit = COUNTED.has(label) ? count : ms;
       rows.push([
         sample.profile,
         sample.cache,

@@ -10,6 +10,7 @@ import {
 } from "lucide-react";
 import {
   lazy,
+  memo,
   Suspense,
   useRef,
   useState,
@@ -87,6 +88,7 @@ export default function AppShell() {
       <UndoProvider key={userId}>
         <KeptDraftsProvider userId={userId}>
           <ConfirmProvider>
+            <SignedInUpkeep />
             <AppLayout />
           </ConfirmProvider>
         </KeptDraftsProvider>
@@ -96,17 +98,30 @@ export default function AppShell() {
 }
 
 /**
+ * The signed-in app's upkeep, which shows nothing: the profile sent once a
+ * session, today counted in the zone chosen in Settings, unfinished todos
+ * moved to today. A component of its own: the settings, the sign-in and
+ * the queries these follow change often while the app starts, and each
+ * change re-renders only this, not the layout and the day under it.
+ */
+function SignedInUpkeep() {
+  useProfileSync();
+  useTodayTimeZoneFromSettings();
+  useMoveUnfinishedOnOpen();
+  return null;
+}
+
+/**
  * Top bar, the days sidebar and the routed view.
  *
  * One layout for every width: on wide screens the sidebar is a resizable,
  * collapsible column; on narrow ones the same element becomes a modal
  * drawer. Only CSS and attributes change, so the sidebar and the day view
  * are never remounted (no lost caret, scroll or draft) when the width does.
+ * Memoised: AppShell renders again whenever AuthKit's state changes (the
+ * start-up refresh answering, above all), which changes nothing here.
  */
-function AppLayout() {
-  useProfileSync();
-  useTodayTimeZoneFromSettings();
-  useMoveUnfinishedOnOpen();
+const AppLayout = memo(function AppLayout() {
   const [path, navigate] = useLocation();
   const wide = useMediaQuery(WIDE);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -342,4 +357,4 @@ function AppLayout() {
       </Suspense>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { CalendarX2 } from "lucide-react";
-import { Suspense, type ReactNode } from "react";
+import { memo, Suspense, type ReactNode } from "react";
 import { Link, Route, Switch, useParams } from "wouter";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
@@ -82,9 +82,11 @@ function DayRoute() {
 
 /**
  * The signed-in routes: today, a day, pinned, recently deleted; anything
- * else is not found.
+ * else is not found. Memoised: the layout around it renders again for its
+ * own state (the drawer, the sidebar's width, an open dialog), which the
+ * routed view does not depend on.
  */
-export function AppRoutes({ path }: { path: string }) {
+export const AppRoutes = memo(function AppRoutes({ path }: { path: string }) {
   const today = useToday();
   return (
     <DayArrowFocus>
@@ -114,4 +116,4 @@ export function AppRoutes({ path }: { path: string }) {
       </ErrorBoundary>
     </DayArrowFocus>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 
 /**
  * What todos and notes share as "ordered items of a day" on the client: the
@@ -172,7 +172,9 @@ export function useStableItems<Id extends string, T extends { _id: Id }>(
     setMemory(current);
   }
   const { items, keys } = current;
-  return { items, keyOf: (id) => keys.get(id) ?? id };
+  // The same function while the list is unchanged: memoised lists skip it.
+  const keyOf = useCallback((id: Id) => keys.get(id) ?? id, [keys]);
+  return { items, keyOf };
 }
 
 /**

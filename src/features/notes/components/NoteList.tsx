@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { SortableList } from "@/components/ui/SortableList";
 import type { Note, NoteActions } from "../useNoteActions";
 import { NoteCard } from "./NoteCard";
@@ -9,9 +10,14 @@ export type NoteListProps = {
 };
 
 /**
- * The day's notes, reorderable on each note's handle.
+ * The day's notes, reorderable on each note's handle. Memoised: the notes
+ * section re-renders for the sign-in and the outbox, which change nothing
+ * here, and each render would give every note new callbacks.
  */
-export function NoteList({ notes, actions }: NoteListProps) {
+export const NoteList = memo(function NoteList({
+  notes,
+  actions,
+}: NoteListProps) {
   return (
     <SortableList
       items={notes}
@@ -30,4 +36,4 @@ export function NoteList({ notes, actions }: NoteListProps) {
       )}
     />
   );
-}
+});

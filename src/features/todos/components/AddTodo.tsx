@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
 import {
   lazy,
+  memo,
   Suspense,
   useCallback,
   useDeferredValue,
@@ -58,9 +59,10 @@ const DatePhraseOutcome = lazy(() =>
  * makes it repeat), without those words. The chip's button, or Esc, keeps
  * the phrase as text instead. Until the parser has loaded (it starts on the
  * field's focus), and for repeats where `onAddRepeating` is not given, text
- * is simply text.
+ * is simply text. Memoised: what is typed is its own state, and the day's
+ * list re-rendering around it changes nothing here.
  */
-export function AddTodo({
+export const AddTodo = memo(function AddTodo({
   day,
   todosInDay,
   onAdd,
@@ -340,4 +342,4 @@ export function AddTodo({
       />
     </form>
   );
-}
+});

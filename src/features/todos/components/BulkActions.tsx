@@ -1,12 +1,13 @@
 import { CheckCheck, ListX, MoreVertical, Trash2 } from "lucide-react";
+import { memo } from "react";
 import { IconButton } from "@/components/ui/Button";
 import { useConfirm } from "@/components/ui/confirm";
 import { Menu } from "@/components/ui/Menu";
 import { useBulkTodoActions } from "../useBulkTodoActions";
 import { isolate } from "@/components/ui/UserText";
 
-/** Complete all, delete all open, delete all done — each confirmed. */
-export function BulkActions({
+/** Complete all, delete all open, delete all done — each confirmed. Memoised. */
+export const BulkActions = memo(function BulkActions({
   day,
   dayName,
   openCount,
@@ -85,4 +86,4 @@ export function BulkActions({
       ]}
     />
   );
-}
+});

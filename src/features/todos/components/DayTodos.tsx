@@ -1,11 +1,12 @@
 import { ListTodo } from "lucide-react";
-import { memo, useMemo } from "react";
+import { memo, useCallback, useMemo } from "react";
 import { useLocation } from "wouter";
 import { api } from "@convex/_generated/api";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { SkeletonList } from "@/components/ui/Skeleton";
 import { paths } from "@/config/paths";
 import { useShowRepeats } from "@/features/repeat";
+import type { RepeatRule } from "@/lib/datePhrases";
 import { useStableItems } from "@/lib/dayItems";
 import { useSignedInQuery } from "@/lib/signedInQueries";
 import { useTodoActions } from "../useTodoActions";
@@ -41,6 +42,34 @@ export const DayTodos = memo(function DayTodos({
   // Today's and later days get their repeating todos as they are shown.
   useShowRepeats(day);
 
+  // Stable while the day and the actions are: the add field is memoised.
+  const onAdd = useCallback(
+    (text: string) => actions.add(day, text),
+    [actions, day],
+  );
+  const onAddToDay = useCallback(
+    (toDay: string, text: string) =>
+      actions.addToDay(toDay, text, () => navigate(paths.day(toDay))),
+    [actions, navigate],
+  );
+  // From its first day: the same days as from today, and a yearly rule
+  // repeats the date it names ("every year on March 3"). Its toast offers
+  // "Go there" as a dated add's does: when that day is not this one.
+  const onAddRepeating = useCallback(
+    (text: string, rule: RepeatRule, firstDay: string) =>
+      actions.repeat.create(
+        firstDay,
+        text,
+        rule,
+        firstDay === day ? undefined : () => navigate(paths.day(firstDay)),
+      ),
+    [actions, day, navigate],
+  );
+  const onAddMany = useCallback(
+    (lines: string[]) => actions.addMany(day, lines),
+    [actions, day],
+  );
+
   const { open, done } = useMemo(() => {
     const all = todos ?? [];
     return {
@@ -59,25 +88,10 @@ export const DayTodos = memo(function DayTodos({
           <AddTodo
             day={day}
             todosInDay={todos?.length ?? 0}
-            onAdd={(text) => actions.add(day, text)}
-            onAddToDay={(toDay, text) =>
-              actions.addToDay(toDay, text, () => navigate(paths.day(toDay)))
-            }
-            // From its first day: the same days as from today, and a yearly
-            // rule repeats the date it names ("every year on March 3"). Its
-            // toast offers "Go there" as a dated add's does: when that day
-            // is not this one.
-            onAddRepeating={(text, rule, firstDay) =>
-              actions.repeat.create(
-                firstDay,
-                text,
-                rule,
-                firstDay === day
-                  ? undefined
-                  : () => navigate(paths.day(firstDay)),
-              )
-            }
-            onAddMany={(lines) => actions.addMany(day, lines)}
+            onAdd={onAdd}
+            onAddToDay={onAddToDay}
+            onAddRepeating={onAddRepeating}
+            onAddMany={onAddMany}
           />
         </div>
         {open.length + done.length > 0 ? (

@@ -1,13 +1,17 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
-import { useCallback, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { ChunkedList } from "@/components/ui/ChunkedList";
 import { useRovingFocus } from "@/components/ui/rovingFocus";
 import type { Todo } from "../optimistic";
 import { TodoItem } from "./TodoItem";
 import type { TodoListProps } from "./TodoList";
 
-/** The day's completed items, collapsible, with their count. */
-export function DoneSection({ todos, actions, keyOf }: TodoListProps) {
+/** The day's completed items, collapsible, with their count. Memoised. */
+export const DoneSection = memo(function DoneSection({
+  todos,
+  actions,
+  keyOf,
+}: TodoListProps) {
   const [open, setOpen] = useState(true);
   // One Tab stop, arrows inside, as the open list.
   const roving = useRovingFocus();
@@ -45,4 +49,4 @@ export function DoneSection({ todos, actions, keyOf }: TodoListProps) {
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import type { Id } from "@convex/_generated/dataModel";
 import {
   SortableList,
@@ -18,8 +18,16 @@ export type TodoListProps = {
 
 const nameOf = (todo: Todo | undefined) => todo?.text ?? "item";
 
-/** A day's open items, reorderable by each item's handle. */
-export function TodoList({ todos, actions, keyOf }: TodoListProps) {
+/**
+ * A day's open items, reorderable by each item's handle. Memoised, as the
+ * day's other parts: the day's todos re-render for the sign-in, the outbox
+ * and the add field, which change nothing here.
+ */
+export const TodoList = memo(function TodoList({
+  todos,
+  actions,
+  keyOf,
+}: TodoListProps) {
   const renderItem = useCallback(
     (todo: Todo, sortable: SortableRowProps) => (
       <TodoItem todo={todo} actions={actions} sortable={sortable} />
@@ -39,4 +47,4 @@ export function TodoList({ todos, actions, keyOf }: TodoListProps) {
       keyOf={keyOf}
     />
   );
-}
+});

@@ -88,8 +88,10 @@ export default function AppShell() {
       <UndoProvider key={userId}>
         <KeptDraftsProvider userId={userId}>
           <ConfirmProvider>
-            <SignedInUpkeep />
             <AppLayout />
+            {/* After the layout: its effects run after the day's (today's
+                repeats are made before unfinished todos are moved). */}
+            <SignedInUpkeep />
           </ConfirmProvider>
         </KeptDraftsProvider>
       </UndoProvider>
@@ -103,6 +105,10 @@ export default function AppShell() {
  * moved to today. A component of its own: the settings, the sign-in and
  * the queries these follow change often while the app starts, and each
  * change re-renders only this, not the layout and the day under it.
+ * Rendered after the layout, so that its effects run after the day view's,
+ * as when they were the layout's own: the day's repeating todos are made
+ * (useShowRepeats) before unfinished ones are moved to today, and the move
+ * then finds a repeat already on today and leaves its earlier one.
  */
 function SignedInUpkeep() {
   useProfileSync();

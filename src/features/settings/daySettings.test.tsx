@@ -127,6 +127,64 @@ test("“Move unfinished todos to today automatically” is off by default; turn
   ).toBeInTheDocument();
 });
 
+test(
+  "Time zone: choosing one where it is already tomorrow, with “Move unfinished todos to today automatically” on, shows a daily repeat left open today once on the new today, and leaves today's where it is",
+  async () => {
+    // 22:00 here: in UTC+14 it is already tomorrow, wherever this device is
+    // west of UTC+12 (its clock kept running).
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date(2026, 10, 30, 22, 0));
+    const zone = "Pacific/Kiritimati";
+    const deviceToday = toDayString(new Date());
+    const zoneToday = dayInTimeZone(Date.now(), zone);
+    expect(zoneToday).toBe(shiftDay(deviceToday, 1));
+    const { user, backend } = await renderApp({
+      seed: async (b) => {
+        await b.asUser.mutation(api.settings.setMoveUnfinishedAutomatically, {
+          enabled: true,
+        });
+        await b.asUser.mutation(api.series.create, {
+          day: deviceToday,
+          text: "Water plants",
+          rule: { freq: "daily", interval: 1, end: { kind: "never" } },
+        });
+      },
+    });
+    expect(
+      await screen.findByRole("checkbox", { name: /^Water plants/ }),
+    ).toBeInTheDocument();
+
+    const dialog = await openSettings(user);
+    const select = within(dialog).getByRole("combobox", { name: "Time zone" });
+    await waitFor(() => expect(select).toBeEnabled());
+    await chooseTimeZone(user, select, "Kiritimati", /^Kiritimati — /);
+    await user.keyboard("{Escape}");
+    expect(
+      await screen.findByText(`Today · ${longDate(zoneToday)}`),
+    ).toBeInTheDocument();
+    // Both asked on the new today: its repeats made, unfinished todos moved.
+    const askedFor = (name: string) =>
+      backend.mutations.filter(
+        (mutation) =>
+          mutation.name === name &&
+          (mutation.args.day ?? mutation.args.today) === zoneToday,
+      );
+    await waitFor(() => {
+      expect(askedFor("series:showDay")).not.toEqual([]);
+      expect(askedFor("carryOver:moveAutomatically")).not.toEqual([]);
+    });
+    await waitFor(async () =>
+      expect(backend.connectionState().inflightMutations).toBe(0),
+    );
+
+    const texts = async (day: string) =>
+      (await todosOf(backend, day)).map((todo) => todo.text);
+    expect(await texts(zoneToday)).toEqual(["Water plants"]);
+    expect(await texts(deviceToday)).toEqual(["Water plants"]);
+  },
+  ZONE_TEST_TIMEOUT_MS,
+);
+
 /**
  * Noon on this device (its clock kept running), and a time zone where it is
  * another calendar day then: UTC+14 is a day ahead of any device west of

@@ -69,6 +69,8 @@ const TRACE_CATEGORIES = [
 interface ProbeReport {
   framePainted: number;
   livePainted: number;
+  /** Just before the live frame painted (see paint-probe.ts). */
+  liveJudged: number;
 }
 
 /** One tab showing one page (the app or the floor) for the whole run. */
@@ -221,13 +223,14 @@ export class BenchTab {
         );
       })
       .finally(() => clearTimeout(timer));
-    const { framePainted, livePainted } = painted;
+    const { framePainted, livePainted, liveJudged } = painted;
     const commits = await this.page.evaluate(
       () =>
         (window as { __benchCommits?: { at: number; components: number }[] })
           .__benchCommits ?? [],
     );
-    const untilPaint = commits.filter(({ at }) => at <= livePainted);
+    // Committed by the time the live frame was judged: in that frame.
+    const untilPaint = commits.filter(({ at }) => at <= liveJudged);
     return {
       framePainted,
       livePainted,

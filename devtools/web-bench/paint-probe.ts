@@ -9,7 +9,8 @@
  *   frame).
  * Each is timed the same way: a MutationObserver sees the change; a
  * requestAnimationFrame callback then runs before that frame's paint, and a
- * message posted from it arrives after the paint.
+ * message posted from it arrives after the paint. `liveJudged` is when that
+ * callback judged the live frame: what React committed by then is in it.
  *
  * The readings reach the bench through a DevTools binding (PAINT_BINDING),
  * not by polling the page: Playwright's polling injects its own script into
@@ -40,7 +41,11 @@ export const PAINT_BINDING = "__benchPaintReport";
 
 declare global {
   interface Window {
-    __benchPaint?: { framePainted?: number; livePainted?: number };
+    __benchPaint?: {
+      framePainted?: number;
+      livePainted?: number;
+      liveJudged?: number;
+    };
   }
 }
 
@@ -67,6 +72,7 @@ export function paintProbeScript(selector: string): string {
     checkScheduled = false;
     if (document.querySelector(selector) === null) return;
     const live = !showsSavedCopy();
+    const judged = performance.now();
     if (live) observer.disconnect();
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -74,6 +80,7 @@ export function paintProbeScript(selector: string): string {
       reading.framePainted ??= now;
       if (!live || reading.livePainted !== undefined) return;
       reading.livePainted = now;
+      reading.liveJudged = judged;
       window[${JSON.stringify(PAINT_BINDING)}]?.(JSON.stringify(reading));
     };
     channel.port2.postMessage(null);

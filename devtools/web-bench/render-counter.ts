@@ -71,8 +71,10 @@ export const RENDER_COUNTER = `(() => {
 export const COMMIT_COUNTER = `(() => {
   const commits = [];
   const PERFORMED_WORK = 1;
+  // A function, or forwardRef's render. Not memo's own fiber (a memo with
+  // a compare function has one above the function's): counted once.
   const isComponent = (fiber) => typeof fiber.type === "function" ||
-    (fiber.type !== null && typeof fiber.type === "object" && (fiber.type.type || fiber.type.render));
+    (fiber.type !== null && typeof fiber.type === "object" && typeof fiber.type.render === "function");
   const rendered = (fiber) => {
     let count = 0;
     for (let child = fiber.child; child; child = child.sibling) {

@@ -132,7 +132,8 @@ function stabilise<Id extends string, T extends { _id: Id }>(
     source: list,
     items: unchanged ? last.items : items,
     byId,
-    keys,
+    // The same rows have the same keys: kept, so keyOf stays the same too.
+    keys: unchanged ? last.keys : keys,
     sources,
   };
 }

@@ -1,6 +1,6 @@
 import { useConvex } from "convex/react";
 import { LoaderCircle } from "lucide-react";
-import { lazy, memo, Suspense, useEffect, useState } from "react";
+import { memo, Suspense, useEffect, useState } from "react";
 import { Redirect, useLocation } from "wouter";
 import { Toaster } from "@/components/ui/Toaster";
 import { api } from "@convex/_generated/api";
@@ -37,23 +37,20 @@ function FullPageStatus({ label }: { label: string }) {
 // session, so a returning person does not wait for it after sign-in; when
 // the session marker says this is a returning person, from the start
 // (index.html has already asked for its files: vite/preloadSignedInApp.ts).
-// One import, however many ask: the entry, the lazy component and the
-// effect below all wait on the same promise. A failed fetch is forgotten so
-// that the next ask tries again.
-let loadedAppShell: typeof import("./AppShell").default | undefined;
-let appShellImport: Promise<typeof import("./AppShell")> | undefined;
+// One import, however many ask: the entry, SignedInApp and the effect below
+// all wait on the same promise. A failed fetch is forgotten so that the
+// next ask (Try again) tries again.
+type AppShellComponent = typeof import("./AppShell").default;
+let loadedAppShell: AppShellComponent | undefined;
+let appShellImport: Promise<AppShellComponent> | undefined;
 const loadAppShell = () =>
   (appShellImport ??= import("./AppShell").then(
-    (module) => {
-      loadedAppShell = module.default;
-      return module;
-    },
+    (module) => (loadedAppShell = module.default),
     (error: unknown) => {
       appShellImport = undefined;
       throw error;
     },
   ));
-const LazyAppShell = lazy(loadAppShell);
 if (mayHaveSession()) void loadAppShell();
 
 /**
@@ -83,18 +80,36 @@ function DayListAskedEarly() {
 // Memoised: App renders again as AuthKit's state changes (the refresh
 // answering, above all), which changes nothing the signed-in app is given;
 // what in it depends on the session reads it itself.
+//
+// The shell is shown at once when its chunk has loaded (a returning person,
+// usually), else once it has; a failed load goes to the error boundary,
+// whose Try again loads it again. Not React.lazy: React reveals a Suspense
+// boundary's content no sooner than 300 ms after its fallback was shown (so
+// that a quick load does not flash), and on a first visit that held today's
+// list back by 150–250 ms after the chunk and the todos had both arrived
+// (bench:web, phone profile). A state update is not held back.
 const SignedInApp = memo(function SignedInApp() {
-  // Loaded already (a returning person, usually): rendered at once, with no
-  // suspended pass. Chosen once, so the shell is never remounted.
-  const [AppShell] = useState(() => loadedAppShell ?? LazyAppShell);
+  // A function is kept as state by returning it from an updater.
+  const [AppShell, setAppShell] = useState(() => loadedAppShell);
+  const [loadFailure, setLoadFailure] = useState<{ error: unknown }>();
+  useEffect(() => {
+    if (AppShell) return;
+    let current = true;
+    loadAppShell().then(
+      (shell) => current && setAppShell(() => shell),
+      (error: unknown) => current && setLoadFailure({ error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [AppShell]);
+  if (loadFailure) throw loadFailure.error;
   return (
     <>
-      {/* Outside the boundary: subscribed while the app is still loading. */}
+      {/* Subscribed while the app is still loading. */}
       <DayListAskedEarly />
-      <Suspense fallback={<FullPageStatus label="Opening your day…" />}>
-        <AppShell />
-        <SessionNotices />
-      </Suspense>
+      {AppShell ? <AppShell /> : <FullPageStatus label="Opening your day…" />}
+      <SessionNotices />
     </>
   );
 });

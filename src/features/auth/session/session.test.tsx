@@ -97,10 +97,10 @@ test("a refused refresh ends the session in this tab and in the person's other t
 
 test("sign-in unreachable: the app stays signed in, says it is retrying, and catches up when sign-in is back", async () => {
   const { user, backend } = await renderApp({ tokenFailure: "unreachable" });
-  expect(await screen.findByText(RETRYING)).toBeInTheDocument();
   expect(
-    screen.getByRole("heading", { level: 1, name: "Today" }),
+    await screen.findByRole("heading", { level: 1, name: "Today" }),
   ).toBeInTheDocument();
+  expect(screen.getByText(RETRYING)).toBeInTheDocument();
   expect(screen.queryByText("Your session ended")).not.toBeInTheDocument();
   await user.type(
     screen.getByRole("textbox", { name: "Add a todo" }),

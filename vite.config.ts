@@ -5,6 +5,7 @@ import { defineConfig, loadEnv } from "vite";
 import { VitePWA, type VitePWAOptions } from "vite-plugin-pwa";
 import { contentSecurityPolicy } from "./vite/contentSecurityPolicy.ts";
 import { charsetFirst } from "./vite/charsetFirst.ts";
+import { earlySignInRefresh } from "./vite/earlySignInRefresh.ts";
 import { preloadSignedInApp } from "./vite/preloadSignedInApp.ts";
 import { refuseDevSettingsInProduction } from "./vite/refuseDevSettingsInProduction.ts";
 
@@ -76,6 +77,10 @@ export default defineConfig(({ mode }) => {
       tailwindcss(),
       VitePWA(offlineAppShell),
       preloadSignedInApp({ lazyEntry: "src/app/AppShell.tsx" }),
+      // After it, so that its script goes first in <head> (head-prepend).
+      earlySignInRefresh({
+        clientId: (env.VITE_WORKOS_CLIENT_ID ?? "").trim(),
+      }),
       // Then the charset first again, within the bytes browsers look at.
       charsetFirst(),
       // Hashes the inline scripts of index.html as emitted.

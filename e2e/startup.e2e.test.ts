@@ -1,8 +1,9 @@
 /**
  * A returning person's reload, in the order that gets today's list on
- * screen soonest (issue 11): the sign-in refresh leaves first, and the
- * Convex socket opens while its answer is still on the way, so that the
- * access token goes on an open socket as soon as it arrives.
+ * screen soonest (issue 11): the sign-in refresh leaves first (index.html
+ * sends it, vite/earlySignInRefresh.ts), and the Convex socket opens while
+ * its answer is still on the way, so that the access token goes on an open
+ * socket as soon as it arrives.
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";

@@ -9,10 +9,11 @@ import type { Plugin } from "vite";
  * `netlify dev` too). It is built here, not fixed in netlify.toml, because two
  * of its parts are known only to the build:
  *
- * - `script-src` names the hash of each inline script in index.html. The two
- *   start-up scripts (the Trusted Types policy and the theme) are inline so
- *   that the page waits for no request before its entry script; as files
- *   they blocked the parser and were revalidated on every load.
+ * - `script-src` names the hash of each inline script in index.html. The
+ *   start-up scripts (the Trusted Types policy, the theme, and a returning
+ *   person's sign-in refresh and chunk preload) are inline so that the page
+ *   waits for no request before its entry script; as files the first two
+ *   blocked the parser and were revalidated on every load.
  * - `connect-src` names exactly this build's Convex deployment. (It was a
  *   `<meta>` policy before; a CSP `<meta>` stops Chrome's preload scanner, so
  *   the entry script started a round trip later.)
@@ -27,7 +28,8 @@ import type { Plugin } from "vite";
  *   A build for a local AuthKit API (VITE_WORKOS_API_HOSTNAME) names it.
  * - Trusted Types: no script may write HTML or script URLs into the page
  *   except through a policy, and only one may exist: "default", created by
- *   the first inline script in index.html before any other script runs.
+ *   an inline script in index.html before any script that writes either
+ *   (the two the build puts before it write neither).
  * - Styles: stylesheets from this origin; <style> elements may be inline
  *   because sonner (toasts) and react-remove-scroll (under Radix dialogs)
  *   inject them at run time, the latter with measured values no hash can

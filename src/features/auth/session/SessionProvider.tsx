@@ -185,6 +185,8 @@ export function SessionProvider({
  * refresh's round trip being the longer wait of the two. That is a close
  * guess at when the request has left (see startupRefresh.ts); where it is
  * early (another tab holds AuthKit's lock), the socket simply opens first.
+ * In a production build index.html has sent the refresh before any script
+ * ran (earlyRefresh.ts): then the socket opens at once.
  */
 function useConnectEarly(client: ConvexReactClient) {
   useEffect(() => {

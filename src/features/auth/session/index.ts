@@ -10,4 +10,5 @@ export {
   useSession,
 } from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";
+export { handEarlyRefreshToAuthKit } from "./earlyRefresh";
 export { startupRefreshLeft } from "./startupRefresh";

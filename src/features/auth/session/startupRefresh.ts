@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { earlyRefreshSent } from "./earlyRefresh";
 
 let markStarted: () => void = () => {};
 const providersStarted = new Promise<void>((resolve) => {
@@ -16,15 +17,20 @@ const providersStarted = new Promise<void>((resolve) => {
  * asks for a Web Lock, and the lock's callback sends the request. So: after
  * the first commit's effects (a microtask), a timer of our own (run after
  * AuthKit's), then a query of the lock manager, answered after it has
- * handled AuthKit's request. Without Web Locks, after the timer.
+ * handled AuthKit's request. Without Web Locks, after the timer. When
+ * index.html sent the refresh itself (a returning person on a production
+ * build), it left before this module loaded: settled at once.
  */
-export const startupRefreshLeft: Promise<void> = providersStarted
-  .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-  .then(() => navigator.locks?.query())
-  .then(
-    () => {},
-    () => {},
-  );
+export const startupRefreshLeft: Promise<void> = earlyRefreshSent()
+  ? // index.html sent it before any script ran (earlyRefresh.ts).
+    Promise.resolve()
+  : providersStarted
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(() => navigator.locks?.query())
+      .then(
+        () => {},
+        () => {},
+      );
 
 /** Marks the end of the first commit's effects; see startupRefreshLeft. */
 export function useMarkProvidersStarted() {

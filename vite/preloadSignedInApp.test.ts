@@ -17,7 +17,7 @@ function chunk(
   } as unknown as Rollup.OutputChunk;
 }
 
-test("preloads the lazy app's chunks that the entry does not already load, after the entry's own", () => {
+test("preloads the lazy app's chunks that the entry does not already load, after the entry module", () => {
   const bundle = Object.fromEntries(
     [
       chunk("assets/index.js", ["assets/react.js", "assets/icons.js"], {
@@ -35,7 +35,7 @@ test("preloads the lazy app's chunks that the entry does not already load, after
     ].map((output) => [output.fileName, output]),
   ) as Rollup.OutputBundle;
   expect(chunksOf(bundle, "src/app/AppShell.tsx")).toEqual({
-    entry: ["assets/index.js", "assets/react.js", "assets/icons.js"],
+    entryModule: "assets/index.js",
     lazyOnly: ["assets/AppShell.js", "assets/shared.js"],
   });
 });
@@ -56,7 +56,7 @@ function runPreloadScript(options: {
 }) {
   const { children } = preloadScript(
     ["/assets/AppShell.js", "/assets/shared.js"],
-    ["/assets/index.js", "/assets/react.js"],
+    "/assets/index.js",
   );
   const preloaded: string[] = [];
   let observed: ((names: string[]) => void) | undefined;
@@ -105,11 +105,11 @@ function runPreloadScript(options: {
   return { preloaded, arrive };
 }
 
-test("the app's chunks are asked for once every chunk of the entry has arrived", () => {
+test("the app's chunks are asked for once the entry module has arrived, not before", () => {
   const page = runPreloadScript({ cookie: "workos-has-session=1" });
-  page.arrive("/assets/index.js", "/assets/index.css");
+  page.arrive("/assets/react.js", "/assets/index.css");
   expect(page.preloaded).toEqual([]);
-  page.arrive("/assets/react.js");
+  page.arrive("/assets/index.js");
   expect(page.preloaded).toEqual(["/assets/AppShell.js", "/assets/shared.js"]);
   page.arrive("/assets/other.js");
   expect(page.preloaded).toHaveLength(2);

@@ -80,6 +80,10 @@ export default defineConfig(({ mode }) => {
       // After it, so that its script goes first in <head> (head-prepend).
       earlySignInRefresh({
         clientId: (env.VITE_WORKOS_CLIENT_ID ?? "").trim(),
+        // As src/config/env.ts reads it: this origin's /callback by default.
+        callbackPath: env.VITE_WORKOS_REDIRECT_URI?.trim()
+          ? new URL(env.VITE_WORKOS_REDIRECT_URI.trim()).pathname
+          : "/callback",
       }),
       // Then the charset first again, within the bytes browsers look at.
       charsetFirst(),

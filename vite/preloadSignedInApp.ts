@@ -19,7 +19,7 @@ type OutputChunk = Rollup.OutputChunk;
  * before it, so the app's requests are on their way while React's last
  * bytes come in, and their own bytes follow at once. The link never waits
  * a round trip with nothing on it: the app's chunk arrived 200 ms sooner,
- * and a first visit's list painted 1.12× the floor's time instead of
+ * and with an empty cache the list painted at 1.12× the floor's time, not
  * 1.33× (with the refresh sent early, vite/earlySignInRefresh.ts).
  *
  * The marker is the non-HttpOnly `workos-has-session` cookie the sign-in

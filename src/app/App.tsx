@@ -38,8 +38,9 @@ function FullPageStatus({ label }: { label: string }) {
 // the session marker says this is a returning person, from the start
 // (index.html has already asked for its files: vite/preloadSignedInApp.ts).
 // One import, however many ask: the entry, SignedInApp and the effect below
-// all wait on the same promise. A failed fetch is forgotten so that the
-// next ask (Try again) tries again.
+// all wait on the same promise. A failed one is forgotten, but browsers
+// remember a failed module fetch for the page's life: the error boundary
+// offers Reload.
 type AppShellComponent = typeof import("./AppShell").default;
 let loadedAppShell: AppShellComponent | undefined;
 let appShellImport: Promise<AppShellComponent> | undefined;
@@ -82,12 +83,12 @@ function DayListAskedEarly() {
 // what in it depends on the session reads it itself.
 //
 // The shell is shown at once when its chunk has loaded (a returning person,
-// usually), else once it has; a failed load goes to the error boundary,
-// whose Try again loads it again. Not React.lazy: React reveals a Suspense
-// boundary's content no sooner than 300 ms after its fallback was shown (so
-// that a quick load does not flash), and on a first visit that held today's
-// list back by 150–250 ms after the chunk and the todos had both arrived
-// (bench:web, phone profile). A state update is not held back.
+// usually), else once it has; a failed load goes to the error boundary.
+// Not React.lazy: React reveals a Suspense boundary's content no sooner than
+// 300 ms after its fallback was shown (so that a quick load does not
+// flash). With an empty cache, bench:web's commit log showed the shell
+// committed exactly then, after its chunk and today's todos had arrived; a
+// state update is not held back.
 const SignedInApp = memo(function SignedInApp() {
   // A function is kept as state by returning it from an updater.
   const [AppShell, setAppShell] = useState(() => loadedAppShell);

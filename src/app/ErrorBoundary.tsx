@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { RotateCcw } from "lucide-react";
+import { RefreshCw, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { errorMessage } from "@/lib/errors";
 
@@ -7,8 +7,31 @@ type Props = { children: ReactNode; title?: string };
 type State = { error: unknown };
 
 /**
+ * A chunk of the app that could not be downloaded (a dropped connection):
+ * the engines' messages for a failed dynamic import, here or in what caused
+ * the error. Browsers remember such a failure for the page's life, so
+ * asking again fails at once; only a reload fetches the chunk again.
+ */
+function isFailedChunkLoad(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
+    if (
+      cause instanceof TypeError &&
+      /dynamically imported module|importing a module script failed/i.test(
+        cause.message,
+      )
+    ) {
+      return true;
+    }
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return false;
+}
+
+/**
  * Shows a calm message and Try again instead of a blank page when a view
  * throws (a failed query, a bug). Try again re-renders, which re-subscribes.
+ * A part of the app that could not be downloaded offers Reload instead,
+ * the one way to fetch it again.
  */
 export class ErrorBoundary extends Component<Props, State> {
   state: State = { error: null };
@@ -24,6 +47,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   render() {
     if (this.state.error === null) return this.props.children;
+    const chunkMissing = isFailedChunkLoad(this.state.error);
     return (
       <div
         role="alert"
@@ -32,11 +56,26 @@ export class ErrorBoundary extends Component<Props, State> {
         <p className="font-semibold">
           {this.props.title ?? "This view could not be shown."}
         </p>
-        <p className="text-sm">{errorMessage(this.state.error)}</p>
-        <Button onClick={() => this.setState({ error: null })}>
-          <RotateCcw aria-hidden className="size-4" />
-          Try again
-        </Button>
+        {chunkMissing ? (
+          <>
+            <p className="text-sm">
+              Part of Daybook could not be downloaded. Check your connection,
+              then reload the page.
+            </p>
+            <Button onClick={() => window.location.reload()}>
+              <RefreshCw aria-hidden className="size-4" />
+              Reload
+            </Button>
+          </>
+        ) : (
+          <>
+            <p className="text-sm">{errorMessage(this.state.error)}</p>
+            <Button onClick={() => this.setState({ error: null })}>
+              <RotateCcw aria-hidden className="size-4" />
+              Try again
+            </Button>
+          </>
+        )}
       </div>
     );
   }

@@ -44,7 +44,7 @@ function signedInAnswer(userId: string) {
 }
 
 /** Every request the page sent, with its parsed JSON body. */
-let sent: { url: string; body: unknown }[] = [];
+let sent: { url: string; body: unknown; init: RequestInit | undefined }[] = [];
 let answer: () => Promise<Response>;
 const realFetch = window.fetch;
 
@@ -55,6 +55,7 @@ beforeEach(() => {
     sent.push({
       url: new URL(String(input), location.href).pathname,
       body: JSON.parse(String(init?.body)),
+      init,
     });
     return answer();
   });
@@ -71,7 +72,7 @@ afterEach(() => {
 
 /** index.html's inline script, as the build emits it, run in this page. */
 function runIndexHtmlScript() {
-  new Function(String(earlyRefreshScript(CLIENT_ID).children))();
+  new Function(String(earlyRefreshScript(CLIENT_ID, "/callback").children))();
 }
 
 const AUTHKIT_JS = pathToFileURL(
@@ -101,7 +102,7 @@ async function startAuthKit() {
 test("authkit-js's start-up refresh gets the answer index.html asked for: one request, and the person is signed in", async () => {
   runIndexHtmlScript();
   expect(earlyRefreshSent()).toBe(true);
-  expect(sent).toEqual([
+  expect(sent.map(({ url, body }) => ({ url, body }))).toEqual([
     {
       url: "/user_management/authenticate",
       body: { client_id: CLIENT_ID, grant_type: "refresh_token" },
@@ -121,7 +122,7 @@ test("a session with an organization: index.html names it as authkit-js does, an
   handEarlyRefreshToAuthKit();
   const client = await startAuthKit();
 
-  expect(sent).toEqual([
+  expect(sent.map(({ url, body }) => ({ url, body }))).toEqual([
     {
       url: "/user_management/authenticate",
       body: {
@@ -134,7 +135,7 @@ test("a session with an organization: index.html names it as authkit-js does, an
   expect(client.getUser()?.id).toBe("user_1");
 });
 
-test("when index.html's request fails (offline), authkit-js sends its own and signs the person in", async () => {
+test("when index.html's request fails (offline), authkit-js sends its own, the same request, and signs the person in", async () => {
   answer = () => Promise.reject(new TypeError("Failed to fetch"));
   runIndexHtmlScript();
   answer = async () => signedInAnswer("user_1");
@@ -142,7 +143,27 @@ test("when index.html's request fails (offline), authkit-js sends its own and si
   const client = await startAuthKit();
 
   expect(sent).toHaveLength(2);
+  const [early, own] = sent;
+  const asSent = (request: typeof early) => ({
+    url: request?.url,
+    method: request?.init?.method,
+    credentials: request?.init?.credentials,
+    headers: request?.init?.headers,
+    body: request?.body,
+  });
+  expect(asSent(early)).toEqual(asSent(own));
   expect(client.getUser()?.id).toBe("user_1");
+});
+
+test("an early answer older than authkit-js's start-up is not handed over: authkit-js asks itself", async () => {
+  runIndexHtmlScript();
+  window.__daybookEarlyRefresh!.sentAt -= 60_000;
+  answer = async () => signedInAnswer("user_2");
+  handEarlyRefreshToAuthKit();
+  const client = await startAuthKit();
+
+  expect(sent).toHaveLength(2);
+  expect(client.getUser()?.id).toBe("user_2");
 });
 
 test("a refused early answer is not handed over: authkit-js asks itself and meets the refusal as it always has", async () => {
@@ -181,24 +202,31 @@ test("only the first refresh gets the early answer; later ones, and other calls,
   expect(sent).toHaveLength(3);
 });
 
-test("a refresh for another client or organization than index.html's goes to the network", async () => {
-  runIndexHtmlScript();
-  handEarlyRefreshToAuthKit();
-  await window.fetch(`${location.origin}/user_management/authenticate`, {
-    method: "POST",
-    body: JSON.stringify({
-      client_id: CLIENT_ID,
-      grant_type: "refresh_token",
-      organization_id: "org_other",
-    }),
-  });
-  expect(sent).toHaveLength(2);
-});
+test.each([
+  ["another organization", { client_id: CLIENT_ID, organization_id: "org_2" }],
+  ["another client", { client_id: "client_other" }],
+])(
+  "a refresh for %s than index.html's goes to the network",
+  async (_, asked) => {
+    runIndexHtmlScript();
+    handEarlyRefreshToAuthKit();
+    await window.fetch(`${location.origin}/user_management/authenticate`, {
+      method: "POST",
+      body: JSON.stringify({ ...asked, grant_type: "refresh_token" }),
+    });
+    expect(sent).toHaveLength(2);
+  },
+);
 
-test("nothing is sent on /callback (authkit-js exchanges a code there), nor without the session marker", () => {
+test("nothing is sent on the callback's path (authkit-js exchanges a code there), nor without a session marker authkit-js would read", () => {
   window.history.replaceState(null, "", "/callback?code=abc");
   runIndexHtmlScript();
+  window.history.replaceState(null, "", "/callback/?code=abc");
+  runIndexHtmlScript();
   window.history.replaceState(null, "", "/");
+  // A marker for another client only.
+  document.cookie = `${SESSION_MARKER}=client_other; path=/`;
+  runIndexHtmlScript();
   document.cookie = `${SESSION_MARKER}=; path=/; max-age=0`;
   runIndexHtmlScript();
 

@@ -7,9 +7,22 @@ type RefreshBody = {
 
 /**
  * The start-up refresh index.html sent before any script loaded
- * (vite/earlySignInRefresh.ts): what it asked, and its answer.
+ * (vite/earlySignInRefresh.ts): what it asked, its answer, and when
+ * (Date.now()).
  */
-type EarlyRefresh = { body: RefreshBody; answer: Promise<Response> };
+type EarlyRefresh = {
+  body: RefreshBody;
+  answer: Promise<Response>;
+  sentAt: number;
+};
+
+/**
+ * How old an early answer may be when authkit-js asks: its start-up
+ * refresh comes within a second or two. One that comes later (it waited
+ * out another tab's refresh lock, say) asks for itself, so that authkit-js,
+ * which dates a token from when it gets it, never takes an old one.
+ */
+const FRESH_FOR_MS = 10_000;
 
 declare global {
   interface Window {
@@ -53,9 +66,10 @@ const handedOver = new WeakSet<EarlyRefresh>();
 /**
  * Hands index.html's start-up refresh to authkit-js: its first refresh that
  * asks the same (client, organization, cookie session) gets that answer
- * instead of a second round trip. Only a successful answer: after a failure
- * (offline, the function down, a session refused) authkit-js sends its own
- * request and meets the outcome as it always has. Any other call, and every
+ * instead of a second round trip, if it asks within FRESH_FOR_MS of it.
+ * Only a successful answer: after a failure (offline, the function down, a
+ * session refused) authkit-js sends its own request and meets the outcome
+ * as it always has. Any other call, and every
  * call after the first refresh, passes through; the page's fetch is put
  * back after that first refresh. Call once, before AuthKit starts.
  */
@@ -74,7 +88,7 @@ export function handEarlyRefreshToAuthKit(page: Window = window) {
       body.client_id === early.body.client_id &&
       body.organization_id === early.body.organization_id &&
       !("refresh_token" in body);
-    if (same) {
+    if (same && Date.now() - early.sentAt <= FRESH_FOR_MS) {
       const answer = await early.answer.catch(() => null);
       if (answer?.ok) return answer;
     }

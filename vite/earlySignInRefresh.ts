@@ -4,10 +4,9 @@ import type { HtmlTagDescriptor, Plugin } from "vite";
  * A returning person's sign-in refresh, sent by index.html itself rather
  * than by authkit-js once the entry script has arrived and run: an inline
  * script at the top of <head> sends exactly the request authkit-js's
- * start-up refresh would (same path, body, headers and cookies) and leaves
- * its answer on `window.__daybookEarlyRefresh`, where the app hands it to
- * authkit-js in place of its own (src/features/auth/session/earlyRefresh.ts).
- * The round trip then runs while the page's scripts download: on the
+ * start-up refresh would (same path, body, headers and cookies), and
+ * answers authkit-js's start-up refresh with it in place of a second round
+ * trip. The round trip then runs while the page's scripts download: on the
  * bench's phone profile the refresh was answered before the entry script
  * had arrived, where it had left only once that script had run (bench:web).
  *
@@ -16,8 +15,19 @@ import type { HtmlTagDescriptor, Plugin } from "vite";
  * there), with the session marker cookie as authkit-js reads it ("1", or
  * naming this client), and never on the sign-in callback's path, where
  * authkit-js exchanges a code instead (the old session's refresh must not
- * race the new session's cookie there). The answer is the same the function
- * would give authkit-js a moment later; nothing in it is new to the page.
+ * race the new session's cookie there).
+ *
+ * Handed over once, by wrapping the page's fetch until authkit-js's first
+ * refresh: to that refresh only if it asks the same (client, organization,
+ * cookie session) within 10 s (its start-up refresh comes within a second
+ * or two; a later one, after waiting out another tab's refresh lock, asks
+ * for itself, as authkit-js dates a token from when it gets it), and only a
+ * successful answer: after a failure (offline, the function down, a session
+ * refused) authkit-js sends its own request and meets the outcome as it
+ * always has. The answer stays in the script's closure; it holds nothing
+ * the page would not get a moment later from the same call. The app reads
+ * `window.__daybookEarlyRefresh` (true) to know the refresh has left
+ * (src/features/auth/session/startupRefresh.ts).
  */
 export function earlySignInRefresh(options: {
   clientId: string;
@@ -65,16 +75,41 @@ export function earlyRefreshScript(
       `  try {\n` +
       `    organizationId = sessionStorage.getItem(${literal(organizationKey)}) ?? sessionStorage.getItem(${literal(legacyOrganizationKey)}) ?? undefined;\n` +
       `  } catch {}\n` +
-      `  const body = { client_id: clientId, grant_type: "refresh_token", organization_id: organizationId };\n` +
-      `  const answer = fetch("/user_management/authenticate", {\n` +
+      `  const path = "/user_management/authenticate";\n` +
+      `  const pageFetch = window.fetch;\n` +
+      `  const send = pageFetch.bind(window);\n` +
+      `  const sentAt = Date.now();\n` +
+      `  const answer = send(path, {\n` +
       `    method: "POST",\n` +
       `    credentials: "include",\n` +
       `    headers: { Accept: "application/json, text/plain, */*", "Content-Type": "application/json" },\n` +
-      `    body: JSON.stringify(body),\n` +
+      `    body: JSON.stringify({ client_id: clientId, grant_type: "refresh_token", organization_id: organizationId }),\n` +
       `  });\n` +
-      // A failure is authkit-js's to meet: it then sends its own request.
       `  answer.catch(() => {});\n` +
-      `  window.__daybookEarlyRefresh = { body, answer, sentAt: Date.now() };\n` +
+      // authkit-js calls fetch(url, { method: "POST", body: JSON }).
+      `  const refreshBodyOf = (input, init) => {\n` +
+      `    try {\n` +
+      `      if (input instanceof Request || String(init?.method).toUpperCase() !== "POST") return null;\n` +
+      `      const url = new URL(input, location.href);\n` +
+      `      if (url.origin !== location.origin || url.pathname !== path) return null;\n` +
+      `      const body = JSON.parse(init.body);\n` +
+      `      return body?.grant_type === "refresh_token" ? body : null;\n` +
+      `    } catch {\n` +
+      `      return null;\n` +
+      `    }\n` +
+      `  };\n` +
+      `  const handing = async (input, init) => {\n` +
+      `    const body = refreshBodyOf(input, init);\n` +
+      `    if (!body) return send(input, init);\n` +
+      `    if (window.fetch === handing) window.fetch = pageFetch;\n` +
+      `    if (body.client_id === clientId && body.organization_id === organizationId && !("refresh_token" in body) && Date.now() - sentAt <= 10000) {\n` +
+      `      const early = await answer.catch(() => null);\n` +
+      `      if (early?.ok) return early;\n` +
+      `    }\n` +
+      `    return send(input, init);\n` +
+      `  };\n` +
+      `  window.fetch = handing;\n` +
+      `  window.__daybookEarlyRefresh = true;\n` +
       `})();\n`,
     // First in <head>: an inline script after a stylesheet waits for it.
     injectTo: "head-prepend",

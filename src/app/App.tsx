@@ -90,21 +90,25 @@ function DayListAskedEarly() {
 // committed exactly then, after its chunk and today's todos had arrived; a
 // state update is not held back.
 const SignedInApp = memo(function SignedInApp() {
-  // A function is kept as state by returning it from an updater.
-  const [AppShell, setAppShell] = useState(() => loadedAppShell);
-  const [loadFailure, setLoadFailure] = useState<{ error: unknown }>();
+  const AppShell = loadedAppShell;
+  // Renders again once the chunk has loaded; a failure is thrown from the
+  // update, in render, for the error boundary.
+  const [, setLoads] = useState(0);
   useEffect(() => {
     if (AppShell) return;
     let current = true;
     loadAppShell().then(
-      (shell) => current && setAppShell(() => shell),
-      (error: unknown) => current && setLoadFailure({ error }),
+      () => current && setLoads((loads) => loads + 1),
+      (error: unknown) =>
+        current &&
+        setLoads(() => {
+          throw error;
+        }),
     );
     return () => {
       current = false;
     };
   }, [AppShell]);
-  if (loadFailure) throw loadFailure.error;
   return (
     <>
       {/* Subscribed while the app is still loading. */}

@@ -4,7 +4,6 @@ import { useState, type ReactNode } from "react";
 import type { AppConfig } from "@/config/env";
 import { dayOfPath } from "@/config/paths";
 import {
-  handEarlyRefreshToAuthKit,
   safeReturnPath,
   SessionMonitor,
   SessionProvider,
@@ -49,10 +48,8 @@ export function AppProviders({
   const [monitor] = useState(() => new SessionMonitor());
   const [localCache] = useState(startLocalCache);
   // Before AuthKit's client starts (in an effect) and takes the code from
-  // the address: a failed sign-in can then say why. Before it asks for the
-  // session, too: index.html may have asked already.
+  // the address: a failed sign-in can then say why.
   useState(() => watchSignInCallback());
-  useState(() => handEarlyRefreshToAuthKit());
   return (
     <AuthKitProvider
       {...config.authKit}

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { RefreshCw, RotateCcw } from "lucide-react";
+import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/Button";
 import { errorMessage } from "@/lib/errors";
 
@@ -8,23 +8,20 @@ type State = { error: unknown };
 
 /**
  * A chunk of the app that could not be downloaded (a dropped connection):
- * the engines' messages for a failed dynamic import, here or in what caused
- * the error. Browsers remember such a failure for the page's life, so
- * asking again fails at once; only a reload fetches the chunk again.
+ * the engines' messages for a failed dynamic import, in the error or in its
+ * cause (when something wrapped it). Browsers remember such a failure for
+ * the page's life, so asking again fails at once; only a reload fetches the
+ * chunk again.
  */
 function isFailedChunkLoad(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {
-    if (
-      cause instanceof TypeError &&
-      /dynamically imported module|importing a module script failed/i.test(
-        cause.message,
-      )
-    ) {
-      return true;
-    }
-    cause = cause instanceof Error ? cause.cause : undefined;
-  }
-  return false;
+  const failedImport = (value: unknown) =>
+    value instanceof TypeError &&
+    /dynamically imported module|importing a module script failed/i.test(
+      value.message,
+    );
+  return (
+    failedImport(error) || (error instanceof Error && failedImport(error.cause))
+  );
 }
 
 /**
@@ -63,7 +60,7 @@ export class ErrorBoundary extends Component<Props, State> {
               then reload the page.
             </p>
             <Button onClick={() => window.location.reload()}>
-              <RefreshCw aria-hidden className="size-4" />
+              <RotateCcw aria-hidden className="size-4" />
               Reload
             </Button>
           </>

@@ -4,7 +4,6 @@ export { LandingPage } from "./components/LandingPage";
 export { UserMenu } from "./components/UserMenu";
 export { safeReturnPath } from "./returnTo";
 export {
-  handEarlyRefreshToAuthKit,
   mayHaveSession,
   RETRYING_TEXT,
   SessionMonitor,

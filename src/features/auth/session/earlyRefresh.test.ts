@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { earlyRefreshScript } from "../../../../vite/earlySignInRefresh";
-import { earlyRefreshSent, handEarlyRefreshToAuthKit } from "./earlyRefresh";
+import { earlyRefreshSent } from "./earlyRefresh";
 
 const CLIENT_ID = "client_early_refresh_test";
 const SESSION_MARKER = "workos-has-session";
@@ -63,6 +63,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   window.fetch = realFetch;
   delete window.__daybookEarlyRefresh;
   document.cookie = `${SESSION_MARKER}=; path=/; max-age=0`;
@@ -109,7 +110,6 @@ test("authkit-js's start-up refresh gets the answer index.html asked for: one re
     },
   ]);
 
-  handEarlyRefreshToAuthKit();
   const client = await startAuthKit();
 
   expect(client.getUser()?.id).toBe("user_1");
@@ -119,7 +119,6 @@ test("authkit-js's start-up refresh gets the answer index.html asked for: one re
 test("a session with an organization: index.html names it as authkit-js does, and its answer is used", async () => {
   sessionStorage.setItem(`workos-org-id:${CLIENT_ID}`, "org_1");
   runIndexHtmlScript();
-  handEarlyRefreshToAuthKit();
   const client = await startAuthKit();
 
   expect(sent.map(({ url, body }) => ({ url, body }))).toEqual([
@@ -139,7 +138,6 @@ test("when index.html's request fails (offline), authkit-js sends its own, the s
   answer = () => Promise.reject(new TypeError("Failed to fetch"));
   runIndexHtmlScript();
   answer = async () => signedInAnswer("user_1");
-  handEarlyRefreshToAuthKit();
   const client = await startAuthKit();
 
   expect(sent).toHaveLength(2);
@@ -157,9 +155,9 @@ test("when index.html's request fails (offline), authkit-js sends its own, the s
 
 test("an early answer older than authkit-js's start-up is not handed over: authkit-js asks itself", async () => {
   runIndexHtmlScript();
-  window.__daybookEarlyRefresh!.sentAt -= 60_000;
   answer = async () => signedInAnswer("user_2");
-  handEarlyRefreshToAuthKit();
+  const later = Date.now() + 60_000;
+  vi.spyOn(Date, "now").mockImplementation(() => later);
   const client = await startAuthKit();
 
   expect(sent).toHaveLength(2);
@@ -173,7 +171,6 @@ test("a refused early answer is not handed over: authkit-js asks itself and meet
       { status: 400, headers: { "Content-Type": "application/json" } },
     );
   runIndexHtmlScript();
-  handEarlyRefreshToAuthKit();
   const client = await startAuthKit();
 
   expect(sent).toHaveLength(2);
@@ -182,7 +179,6 @@ test("a refused early answer is not handed over: authkit-js asks itself and meet
 
 test("only the first refresh gets the early answer; later ones, and other calls, go to the network", async () => {
   runIndexHtmlScript();
-  handEarlyRefreshToAuthKit();
   const refresh = () =>
     window.fetch(`${location.origin}/user_management/authenticate`, {
       method: "POST",
@@ -209,7 +205,6 @@ test.each([
   "a refresh for %s than index.html's goes to the network",
   async (_, asked) => {
     runIndexHtmlScript();
-    handEarlyRefreshToAuthKit();
     await window.fetch(`${location.origin}/user_management/authenticate`, {
       method: "POST",
       body: JSON.stringify({ ...asked, grant_type: "refresh_token" }),
@@ -219,6 +214,7 @@ test.each([
 );
 
 test("nothing is sent on the callback's path (authkit-js exchanges a code there), nor without a session marker authkit-js would read", () => {
+  const pageFetchBefore = window.fetch;
   window.history.replaceState(null, "", "/callback?code=abc");
   runIndexHtmlScript();
   window.history.replaceState(null, "", "/callback/?code=abc");
@@ -233,7 +229,5 @@ test("nothing is sent on the callback's path (authkit-js exchanges a code there)
   expect(sent).toEqual([]);
   expect(earlyRefreshSent()).toBe(false);
   // With nothing sent, nothing is wrapped.
-  const pageFetch = window.fetch;
-  handEarlyRefreshToAuthKit();
-  expect(window.fetch).toBe(pageFetch);
+  expect(window.fetch).toBe(pageFetchBefore);
 });

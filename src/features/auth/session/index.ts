@@ -10,5 +10,4 @@ export {
   useSession,
 } from "./SessionProvider";
 export { RETRYING_TEXT, SessionNotices } from "./SessionNotices";
-export { handEarlyRefreshToAuthKit } from "./earlyRefresh";
 export { startupRefreshLeft } from "./startupRefresh";

@@ -41,30 +41,9 @@ function parseState(state: string | null): unknown {
   }
 }
 
-/**
- * The parsed body of authkit-js's POST to the sign-in function
- * (`/user_management/authenticate`), if this `fetch` call is one: it calls
- * `fetch(url, { method: "POST", body: JSON.stringify(...) })`.
- */
-function authenticateBodyOf(
-  input: RequestInfo | URL,
-  init?: RequestInit,
-): Record<string, unknown> | null {
-  if (
-    input instanceof Request ||
-    init?.method?.toUpperCase() !== "POST" ||
-    typeof init.body !== "string"
-  ) {
-    return null;
-  }
+function urlOf(input: RequestInfo | URL): URL | null {
   try {
-    if (!new URL(input).pathname.endsWith("/user_management/authenticate")) {
-      return null;
-    }
-    const body: unknown = JSON.parse(init.body);
-    return body !== null && typeof body === "object"
-      ? (body as Record<string, unknown>)
-      : null;
+    return new URL(input instanceof Request ? input.url : input);
   } catch {
     return null;
   }
@@ -72,7 +51,15 @@ function authenticateBodyOf(
 
 /** authkit-js's code exchange: a POST of the authorization code. */
 function isCodeExchange(input: RequestInfo | URL, init?: RequestInit) {
-  return authenticateBodyOf(input, init)?.grant_type === "authorization_code";
+  const url = urlOf(input);
+  if (!url?.pathname.endsWith("/user_management/authenticate")) return false;
+  if ((init?.method ?? "GET").toUpperCase() !== "POST") return false;
+  try {
+    const body = JSON.parse(String(init?.body)) as { grant_type?: unknown };
+    return body.grant_type === "authorization_code";
+  } catch {
+    return false;
+  }
 }
 
 /** The sign-in function's own words (`error_description`), else by status. */

@@ -55,6 +55,16 @@ const loadAppShell = () =>
 if (mayHaveSession()) void loadAppShell();
 
 /**
+ * Settles once the signed-in app's chunk has arrived or failed, at once if
+ * none is being fetched: background downloads wait for it (main.tsx).
+ */
+export const appShellSettled = (): Promise<void> =>
+  (appShellImport ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
+  );
+
+/**
  * The day's list, asked for as soon as Convex may be asked, from the entry:
  * with an empty HTTP cache the signed-in app's chunks are still arriving
  * when the access token goes, and its day view would ask only once they

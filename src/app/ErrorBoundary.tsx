@@ -44,7 +44,19 @@ export class ErrorBoundary extends Component<Props, State> {
 
   render() {
     if (this.state.error === null) return this.props.children;
-    const chunkMissing = isFailedChunkLoad(this.state.error);
+    // A missing chunk: asking again cannot fetch it; only a reload can.
+    const recovery = isFailedChunkLoad(this.state.error)
+      ? {
+          message:
+            "Part of Daybook could not be downloaded. Check your connection, then reload the page.",
+          label: "Reload",
+          recover: () => window.location.reload(),
+        }
+      : {
+          message: errorMessage(this.state.error),
+          label: "Try again",
+          recover: () => this.setState({ error: null }),
+        };
     return (
       <div
         role="alert"
@@ -53,26 +65,11 @@ export class ErrorBoundary extends Component<Props, State> {
         <p className="font-semibold">
           {this.props.title ?? "This view could not be shown."}
         </p>
-        {chunkMissing ? (
-          <>
-            <p className="text-sm">
-              Part of Daybook could not be downloaded. Check your connection,
-              then reload the page.
-            </p>
-            <Button onClick={() => window.location.reload()}>
-              <RotateCcw aria-hidden className="size-4" />
-              Reload
-            </Button>
-          </>
-        ) : (
-          <>
-            <p className="text-sm">{errorMessage(this.state.error)}</p>
-            <Button onClick={() => this.setState({ error: null })}>
-              <RotateCcw aria-hidden className="size-4" />
-              Try again
-            </Button>
-          </>
-        )}
+        <p className="text-sm">{recovery.message}</p>
+        <Button onClick={recovery.recover}>
+          <RotateCcw aria-hidden className="size-4" />
+          {recovery.label}
+        </Button>
       </div>
     );
   }

@@ -10,6 +10,6 @@ declare global {
  * script loaded; it hands its answer to authkit-js itself
  * (vite/earlySignInRefresh.ts).
  */
-export function earlyRefreshSent(page: Window = window): boolean {
-  return page.__daybookEarlyRefresh === true;
+export function earlyRefreshSent(): boolean {
+  return window.__daybookEarlyRefresh === true;
 }

@@ -22,8 +22,7 @@ const providersStarted = new Promise<void>((resolve) => {
  * build), it left before this module loaded: settled at once.
  */
 export const startupRefreshLeft: Promise<void> = earlyRefreshSent()
-  ? // index.html sent it before any script ran (earlyRefresh.ts).
-    Promise.resolve()
+  ? Promise.resolve()
   : providersStarted
       .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
       .then(() => navigator.locks?.query())

@@ -303,6 +303,14 @@ export class DaybookPage {
     await live.filter({ hasText: moved }).waitFor({ state: "attached" });
     const lifted = (await live.filter({ hasText: moved }).textContent()) ?? "";
     let position = Number(moved.exec(lifted)?.[1]);
+    // dnd-kit's keyboard sensor listens for the arrows from the task after
+    // the lift (a zero-delay timer, so that the lifting key is not taken
+    // for the drop). A timer of the page's own set now runs after it: then
+    // the sensor listens. Pressed sooner, on a busy machine, an arrow went
+    // to the handle instead and the move never came.
+    await this.page.evaluate(
+      () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+    );
 
     const step = places < 0 ? -1 : 1;
     for (let done = 0; done < Math.abs(places); done += 1) {

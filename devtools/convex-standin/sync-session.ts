@@ -48,6 +48,12 @@ type Subscription = {
   journal: QueryJournal;
   /** The last modification sent, to send only what changed. */
   lastSent?: string;
+  /**
+   * The commit timestamp and identity version it last ran at. As Convex,
+   * a query set change runs only the queries added: the others' results
+   * stand until a commit or a new identity.
+   */
+  ranAt?: { ts: bigint; identityVersion: number };
 };
 
 class ProtocolViolation extends Error {}
@@ -102,6 +108,11 @@ export class SyncSession {
     );
     this.removedQueryIds = [];
     for (const [queryId, subscription] of this.subscriptions) {
+      const ranAt = subscription.ranAt;
+      if (ranAt?.ts === ts && ranAt.identityVersion === this.identityVersion) {
+        continue;
+      }
+      subscription.ranAt = { ts, identityVersion: this.identityVersion };
       const modification = await this.runSubscription(queryId, subscription);
       const fingerprint = JSON.stringify(modification);
       if (fingerprint !== subscription.lastSent) {

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { saveScreenshot } from "./support/artifacts";
 import { seriousAxeViolations, type AxeFinding } from "./support/axe";
 import { DaybookPage, type Theme } from "./support/daybook-page";
+import { localDay } from "./support/local-day";
 import { useBrowserTests } from "./support/browser-tests";
 import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
@@ -23,14 +24,6 @@ interface Person {
   context: BrowserContext;
   tab: Page;
   app: DaybookPage;
-}
-
-/** `YYYY-MM-DD` in this machine's zone (the browser's too), `offset` days on. */
-function localDay(offset: number) {
-  const date = new Date();
-  date.setDate(date.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /**

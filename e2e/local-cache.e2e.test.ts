@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DaybookPage } from "./support/daybook-page";
+import { localDay } from "./support/local-day";
 import { cacheHolds, readCache, SAVED_COPY_TEXT } from "./support/local-cache";
 import { useBrowserTests } from "./support/browser-tests";
 import { TextSightings } from "./support/text-sightings";
@@ -15,6 +16,7 @@ import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
 
 const CACHE_KEY_COOKIE = "daybook-cache-key";
 const MAX_CACHED_DAYS = 14;
+const SIGN_IN_REQUESTS = "**/user_management/authenticate";
 
 describe(
   "the local cache in production mode (netlify dev, WorkOS emulator, Chromium)",
@@ -26,6 +28,25 @@ describe(
 
     function newEmail(name: string) {
       return `${name}.${randomUUID().slice(0, 8)}@example.com`;
+    }
+
+    const earlierDays = (app: DaybookPage) =>
+      app.page.getByRole("region", { name: /^From earlier days/ });
+
+    /**
+     * Holds `app`'s sign-in requests until the function returned is called;
+     * from then on they all pass.
+     */
+    async function holdSignIn(app: DaybookPage) {
+      let letThrough = () => {};
+      const answers = new Promise<void>((resolve) => {
+        letThrough = resolve;
+      });
+      await app.page.route(SIGN_IN_REQUESTS, async (route) => {
+        await answers;
+        await route.continue();
+      });
+      return letThrough;
     }
 
     /** Signs `email` in on a new tab of `context`. */
@@ -53,14 +74,7 @@ describe(
 
       // Back on the first browser, sign-in does not answer until let through.
       const app = await DaybookPage.openUnguarded(browser, email);
-      let letSignInThrough = () => {};
-      const signInAnswers = new Promise<void>((resolve) => {
-        letSignInThrough = resolve;
-      });
-      await app.page.route("**/user_management/authenticate", async (route) => {
-        await signInAnswers;
-        await route.continue();
-      });
+      const letSignInThrough = await holdSignIn(app);
       await app.goto(suite.stack.origin);
       await app.todo("Seen yesterday").waitFor();
       await app.page
@@ -85,7 +99,53 @@ describe(
       // Signed in: the held change is stored, once.
       await app.savedTodo("Typed while saved").waitFor();
       expect(await app.todo("Typed while saved").count()).toBe(1);
-      await app.page.unroute("**/user_management/authenticate");
+    });
+
+    it("paints “From earlier days” from the saved copy too: the live answer moves nothing below it", async () => {
+      const email = newEmail("devon");
+      const browser = await newBrowser();
+      const first = await signIn(browser, email);
+      await first.goto(`${suite.stack.origin}/day/${localDay(-2)}`);
+      await first.addTodos("Left on an earlier day");
+      await first.goto(suite.stack.origin);
+      await first.addNote();
+      await first.writeNote("Below the list", "Kept in place.");
+      await earlierDays(first)
+        .getByRole("checkbox", { name: "Left on an earlier day" })
+        .waitFor();
+      await eventually(async () =>
+        (await readCache(first.page)).entries.some(
+          (entry) =>
+            entry.key.startsWith("carryOver:list:") &&
+            entry.json.includes("Left on an earlier day"),
+        ),
+      ).toBe(true);
+      await eventually(() => cacheHolds(first.page, "Below the list")).toBe(
+        true,
+      );
+      await first.closeTab();
+
+      // Sign-in does not answer until let through: the saved copy shows.
+      const app = await DaybookPage.openUnguarded(browser, email);
+      const letSignInThrough = await holdSignIn(app);
+      await app.goto(suite.stack.origin);
+      await app.page
+        .getByRole("status")
+        .filter({ hasText: SAVED_COPY_TEXT })
+        .waitFor();
+      await earlierDays(app)
+        .getByRole("checkbox", { name: "Left on an earlier day" })
+        .waitFor();
+      const savedBox = await app.note("Below the list").boundingBox();
+      expect(savedBox).not.toBeNull();
+
+      letSignInThrough();
+      await app.page
+        .getByRole("status")
+        .filter({ hasText: SAVED_COPY_TEXT })
+        .waitFor({ state: "detached" });
+      await app.signedInIndicator.waitFor();
+      expect(await app.note("Below the list").boundingBox()).toEqual(savedBox);
     });
 
     it("is emptied by signing out, and the next person never sees it", async () => {

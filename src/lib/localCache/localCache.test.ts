@@ -268,6 +268,30 @@ describe("what is kept", () => {
     });
   });
 
+  test("“From earlier days” is kept under the day it is shown on (so it goes when that day is evicted), and read back with that day", async () => {
+    const store = createMemoryCacheStore();
+    const key = await cacheKeyOf(ADA);
+    const cache = cacheOver(store, () => key);
+    await cache.start([TODAY]);
+    await cache.confirmUser(ADA);
+    const carryOver = {
+      name: "carryOver:list",
+      args: { today: TODAY, limit: 20 },
+    };
+    const answer = { days: [], count: 1, countCapped: false };
+    cache.save(carryOver.name, carryOver.args, answer);
+    await vi.waitFor(async () =>
+      expect((await store.entriesOf(TODAY)).map((entry) => entry.key)).toEqual([
+        `carryOver:list:{"today":"${TODAY}","limit":20}`,
+      ]),
+    );
+    cache.close();
+
+    const next = cacheOver(store, () => key);
+    await next.start([TODAY]);
+    expect(next.read(carryOver.name, carryOver.args)).toEqual(answer);
+  });
+
   test(`the ${MAX_CACHED_DAYS} days viewed last: the least recently viewed go first`, async () => {
     const store = createMemoryCacheStore();
     const key = await cacheKeyOf(ADA);

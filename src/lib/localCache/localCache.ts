@@ -20,11 +20,14 @@ export const CACHE_FORMAT = 1;
 
 /**
  * The queries a day view shows, by Convex function name: only these are
- * kept (day-view data, never tokens or settings).
+ * kept (day-view data, never tokens or settings). "From earlier days"
+ * among them: painted without it, the live answer would push the notes
+ * below it down.
  */
 const CACHED_QUERIES = new Set([
   "todos:listForDay",
   "notes:listForDay",
+  "carryOver:list",
   "days:get",
   "days:list",
 ]);
@@ -38,9 +41,14 @@ export function cacheEntryKey(name: string, args: Record<string, unknown>) {
   return `${name}:${JSON.stringify(args)}`;
 }
 
-/** The day a query belongs to ("" for the sidebar's list of days). */
+/**
+ * The day a query belongs to ("" for the sidebar's list of days): its
+ * `day`, or the `today` that "From earlier days" is shown on, so that it
+ * is loaded and evicted with that day.
+ */
 function dayOfArgs(args: Record<string, unknown>): string {
-  return typeof args.day === "string" ? args.day : "";
+  if (typeof args.day === "string") return args.day;
+  return typeof args.today === "string" ? args.today : "";
 }
 
 // Live results change with every edit: each is written once things settle.

@@ -248,6 +248,32 @@ describe("what is kept", () => {
     }
   });
 
+  test("what waits for results to settle is written at once when the tab is hidden", async () => {
+    const store = createMemoryCacheStore();
+    const key = await cacheKeyOf(ADA);
+    const cache = cacheOver(store, () => key);
+    await cache.start([TODAY]);
+    await cache.confirmUser(ADA);
+    vi.useFakeTimers();
+    const visibility = vi.spyOn(document, "visibilityState", "get");
+    try {
+      const stored = async () =>
+        (await store.entriesOf(TODAY)).map((entry) => entry.value);
+      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "one" }]);
+      await vi.advanceTimersByTimeAsync(0);
+      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "two" }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await stored()).toEqual([[{ text: "one" }]]);
+      visibility.mockReturnValue("hidden");
+      document.dispatchEvent(new Event("visibilitychange"));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await stored()).toEqual([[{ text: "two" }]]);
+    } finally {
+      visibility.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   test("only the day view's queries, and only once the user is confirmed", async () => {
     const store = createMemoryCacheStore();
     const key = await cacheKeyOf(ADA);

@@ -111,8 +111,21 @@ export class LocalCache {
         : new BroadcastChannel(CHANNEL_NAME);
     // Another tab wiped the cache (signed out, data deleted): drop ours too.
     this.channel?.addEventListener("message", () => this.forget());
+    if (typeof document !== "undefined") {
+      document.addEventListener("visibilitychange", this.writeWhenHidden);
+    }
     liveCaches.add(this);
   }
+
+  // A hidden tab may be discarded (a phone freeing memory) with no event
+  // after this one: what waits for results to settle is written now.
+  private readonly writeWhenHidden = () => {
+    if (document.visibilityState !== "hidden" || this.pending.size === 0) {
+      return;
+    }
+    clearTimeout(this.saveTimer);
+    void this.writePending();
+  };
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -268,6 +281,9 @@ export class LocalCache {
 
   close() {
     clearTimeout(this.saveTimer);
+    if (typeof document !== "undefined") {
+      document.removeEventListener("visibilitychange", this.writeWhenHidden);
+    }
     this.channel?.close();
     liveCaches.delete(this);
   }

@@ -225,22 +225,37 @@ describe("when the saved copy is offered", () => {
 });
 
 describe("what is kept", () => {
-  test("a query's first live result on the page is written at once; later ones once results settle", async () => {
+  /** Ada's cache of today, hers, over a store of its own. */
+  async function adasConfirmedCache() {
     const store = createMemoryCacheStore();
     const key = await cacheKeyOf(ADA);
     const cache = cacheOver(store, () => key);
     await cache.start([TODAY]);
     await cache.confirmUser(ADA);
+    return { store, key, cache };
+  }
+
+  /**
+   * With fake timers: a first live result of today's todos, written, and a
+   * second, waiting for results to settle. `stored()` reads today's values.
+   */
+  async function secondResultWaiting() {
+    const { store, cache } = await adasConfirmedCache();
+    const stored = async () =>
+      (await store.entriesOf(TODAY)).map((entry) => entry.value);
+    cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "one" }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await stored()).toEqual([[{ text: "one" }]]);
+    cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "two" }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await stored()).toEqual([[{ text: "one" }]]);
+    return stored;
+  }
+
+  test("a query's first live result on the page is written at once; later ones once results settle", async () => {
     vi.useFakeTimers();
     try {
-      const stored = async () =>
-        (await store.entriesOf(TODAY)).map((entry) => entry.value);
-      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "one" }]);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(await stored()).toEqual([[{ text: "one" }]]);
-      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "two" }]);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(await stored()).toEqual([[{ text: "one" }]]);
+      const stored = await secondResultWaiting();
       await vi.advanceTimersByTimeAsync(300);
       expect(await stored()).toEqual([[{ text: "two" }]]);
     } finally {
@@ -249,21 +264,10 @@ describe("what is kept", () => {
   });
 
   test("what waits for results to settle is written at once when the tab is hidden", async () => {
-    const store = createMemoryCacheStore();
-    const key = await cacheKeyOf(ADA);
-    const cache = cacheOver(store, () => key);
-    await cache.start([TODAY]);
-    await cache.confirmUser(ADA);
     vi.useFakeTimers();
     const visibility = vi.spyOn(document, "visibilityState", "get");
     try {
-      const stored = async () =>
-        (await store.entriesOf(TODAY)).map((entry) => entry.value);
-      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "one" }]);
-      await vi.advanceTimersByTimeAsync(0);
-      cache.save(todos(TODAY).name, todos(TODAY).args, [{ text: "two" }]);
-      await vi.advanceTimersByTimeAsync(0);
-      expect(await stored()).toEqual([[{ text: "one" }]]);
+      const stored = await secondResultWaiting();
       visibility.mockReturnValue("hidden");
       document.dispatchEvent(new Event("visibilitychange"));
       await vi.advanceTimersByTimeAsync(0);
@@ -295,11 +299,7 @@ describe("what is kept", () => {
   });
 
   test("“From earlier days” is kept under the day it is shown on (so it goes when that day is evicted), and read back with that day", async () => {
-    const store = createMemoryCacheStore();
-    const key = await cacheKeyOf(ADA);
-    const cache = cacheOver(store, () => key);
-    await cache.start([TODAY]);
-    await cache.confirmUser(ADA);
+    const { store, key, cache } = await adasConfirmedCache();
     const carryOver = {
       name: "carryOver:list",
       args: { today: TODAY, limit: 20 },

@@ -9,7 +9,7 @@ import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DaybookPage } from "./support/daybook-page";
 import { localDay } from "./support/local-day";
-import { cacheHolds, readCache, SAVED_COPY_TEXT } from "./support/local-cache";
+import { cacheHolds, readCache, savedCopyStatus } from "./support/local-cache";
 import { useBrowserTests } from "./support/browser-tests";
 import { TextSightings } from "./support/text-sightings";
 import { eventually, TEST_TIMEOUT_MS } from "./support/waiting";
@@ -77,10 +77,7 @@ describe(
       const letSignInThrough = await holdSignIn(app);
       await app.goto(suite.stack.origin);
       await app.todo("Seen yesterday").waitFor();
-      await app.page
-        .getByRole("status")
-        .filter({ hasText: SAVED_COPY_TEXT })
-        .waitFor();
+      await savedCopyStatus(app.page).waitFor();
       expect(await app.todo("Added elsewhere").count()).toBe(0);
       const savedBox = await app.todo("Seen yesterday").boundingBox();
       // A change made meanwhile shows at once, held until the sign-in.
@@ -89,10 +86,7 @@ describe(
 
       letSignInThrough();
       await app.todo("Added elsewhere").waitFor();
-      await app.page
-        .getByRole("status")
-        .filter({ hasText: SAVED_COPY_TEXT })
-        .waitFor({ state: "detached" });
+      await savedCopyStatus(app.page).waitFor({ state: "detached" });
       await app.signedInIndicator.waitFor();
       // The saved row is the live row: it did not move.
       expect(await app.todo("Seen yesterday").boundingBox()).toEqual(savedBox);
@@ -129,10 +123,7 @@ describe(
       const app = await DaybookPage.openUnguarded(browser, email);
       const letSignInThrough = await holdSignIn(app);
       await app.goto(suite.stack.origin);
-      await app.page
-        .getByRole("status")
-        .filter({ hasText: SAVED_COPY_TEXT })
-        .waitFor();
+      await savedCopyStatus(app.page).waitFor();
       await earlierDays(app)
         .getByRole("checkbox", { name: "Left on an earlier day" })
         .waitFor();
@@ -140,10 +131,7 @@ describe(
       expect(savedBox).not.toBeNull();
 
       letSignInThrough();
-      await app.page
-        .getByRole("status")
-        .filter({ hasText: SAVED_COPY_TEXT })
-        .waitFor({ state: "detached" });
+      await savedCopyStatus(app.page).waitFor({ state: "detached" });
       await app.signedInIndicator.waitFor();
       expect(await app.note("Below the list").boundingBox()).toEqual(savedBox);
     });

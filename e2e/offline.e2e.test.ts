@@ -22,7 +22,7 @@ import {
 import { launchChromium, type BrowserSession } from "./support/chromium";
 import { CspViolations } from "./support/csp-violations";
 import { DaybookPage } from "./support/daybook-page";
-import { cacheHolds, SAVED_COPY_TEXT } from "./support/local-cache";
+import { cacheHolds, savedCopyStatus } from "./support/local-cache";
 import { scenarioSteps } from "./support/scenario";
 import { eventually, STEP_TIMEOUT_MS } from "./support/waiting";
 
@@ -370,10 +370,7 @@ describe("opens offline: the service worker's app shell, one scenario in steps (
         await app.openTodos
           .getByRole("checkbox", { name: OFFLINE_TODO, exact: true })
           .waitFor();
-        await app.page
-          .getByRole("status")
-          .filter({ hasText: SAVED_COPY_TEXT })
-          .waitFor();
+        await savedCopyStatus(app.page).waitFor();
         await app.page
           .getByRole("status")
           .filter({ hasText: RETRYING_TEXT })

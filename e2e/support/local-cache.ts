@@ -7,6 +7,11 @@ import type { Page } from "playwright-core";
 
 export const SAVED_COPY_TEXT = "Showing your saved copy — connecting…";
 
+/** The status that says the page shows its saved copy. */
+export function savedCopyStatus(page: Page) {
+  return page.getByRole("status").filter({ hasText: SAVED_COPY_TEXT });
+}
+
 export type CacheContents = {
   owners: { key: string; userId: string }[];
   entries: { key: string; day: string; json: string }[];
